@@ -1,0 +1,54 @@
+/**
+ * Find the versioned identity endpoint from an `auth_url` that may be unversioned
+ * (`https://keystone:5000`) or versioned (`https://keystone:5000/v3`).
+ */
+import type { HttpClient } from '../transport/http-client.js';
+
+const cache = new Map<string, string>();
+
+function trimSlash(u: string): string {
+  return u.replace(/\/+$/, '');
+}
+
+export async function identityEndpoint(
+  http: HttpClient,
+  authUrl: string,
+  major: '3' | '2.0',
+  signal?: AbortSignal,
+): Promise<string> {
+  const base = trimSlash(authUrl);
+  if (/\/v3$/.test(base) && major === '3') return base;
+  if (/\/v2\.0$/.test(base) && major === '2.0') return base;
+  // a versioned URL of the other major: swap the suffix
+  const root = base.replace(/\/v(3|2\.0)$/, '');
+  const key = `${root}|${major}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  let found: string | undefined;
+  try {
+    const res = await http.request({
+      method: 'GET',
+      url: `${root}/`,
+      okStatuses: [200, 300],
+      signal,
+      timeoutMs: 15_000,
+    });
+    const doc = (await res.json()) as any;
+    const values: any[] = Array.isArray(doc?.versions?.values)
+      ? doc.versions.values
+      : Array.isArray(doc?.versions)
+        ? doc.versions
+        : doc?.version
+          ? [doc.version]
+          : [];
+    const want = major === '3' ? /^v3(\.|$)/ : /^v2\.0$/;
+    const v = values.find((x) => want.test(String(x.id)));
+    const self = v?.links?.find((l: any) => l.rel === 'self')?.href;
+    if (self) found = trimSlash(String(self));
+  } catch {
+    // discovery is a convenience: fall back to the conventional path below
+  }
+  const url = found ?? `${root}/v${major}`;
+  cache.set(key, url);
+  return url;
+}

@@ -1,0 +1,195 @@
+/**
+ * Connection: the entry point. Built from a named cloud in clouds.yaml, from OS_*
+ * environment variables, or from options; exposes one proxy per service.
+ *
+ * Versioning: each unversioned namespace is bound to one major version forever
+ * (`conn.compute` is compute v2.x, `conn.blockStorage` is v3.x, ...) and to the microversion
+ * pinned by the program or clouds.yaml (`compute_api_version: 2.79`), else the SDK's documented
+ * default for that service. The versioned names (`conn.computeV2`) are the same objects.
+ */
+import { authFromConfig } from './auth/from-config.js';
+import type { AuthPlugin } from './auth/plugin.js';
+import { loadCloudConfig } from './config/load.js';
+import type { CloudConfig, LoadCloudOptions } from './config/types.js';
+import { ConfigError } from './errors/errors.js';
+import { BlockStorageV3 } from './services/block-storage/proxy.js';
+import { ComputeV2 } from './services/compute/proxy.js';
+import { IdentityV3 } from './services/identity/proxy.js';
+import { ImageV2 } from './services/image/proxy.js';
+import { NetworkV2 } from './services/network/proxy.js';
+import { ObjectStoreV1 } from './services/object-store/proxy.js';
+import { PlacementV1 } from './services/placement/proxy.js';
+import type { ProxyOptions } from './services/service-proxy.js';
+import { blockStorageV3Spec, computeV2Spec, placementV1Spec } from './services/specs.js';
+import type { ServiceSpec } from './session/service-client.js';
+import { Session } from './session/session.js';
+import { HttpClient, type HttpClientOptions } from './transport/http-client.js';
+import { consoleLogger, type Logger } from './transport/logger.js';
+
+export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
+  /**
+   * clouds.yaml keys (snake_case or camelCase) that override files and environment,
+   * e.g. `{ auth: { authUrl, username, password, projectName, userDomainName, projectDomainName }, regionName }`.
+   */
+  config?: Record<string, unknown>;
+  /** Use this auth plugin instead of the one the configuration describes. */
+  auth?: AuthPlugin;
+  logger?: Logger;
+  /** Per-attempt HTTP timeout in ms (default 120 000). */
+  timeoutMs?: number;
+  /** Retry tuning, see {@link HttpClientOptions.retry}. */
+  retry?: HttpClientOptions['retry'];
+  /** Microversion pins per service type, overriding clouds.yaml (`{ compute: '2.79' }`). */
+  microversions?: Record<string, string>;
+  userAgent?: string;
+}
+
+const VERSION = '0.1.0';
+
+/** Split `<service>_api_version` into a major check and a microversion pin. */
+function pinFor(spec: ServiceSpec, cfg: CloudConfig, explicit?: string): string | undefined {
+  const v = explicit ?? cfg.apiVersions[spec.serviceType];
+  if (!v) return undefined;
+  const major = v.replace(/^v/, '').split('.')[0];
+  if (major !== spec.major.split('.')[0]) {
+    throw new ConfigError(
+      `${spec.serviceType} API version "${v}" is not served by this namespace (major ${spec.major})`,
+      {
+        cloud: cfg.name,
+        field: `${spec.serviceType.replace(/-/g, '_')}_api_version`,
+        fix: `use ${spec.major}.x here`,
+      },
+    );
+  }
+  if (!spec.microversions || !v.includes('.') || v === spec.major) return undefined;
+  return v;
+}
+
+export class Connection {
+  readonly config: CloudConfig;
+  readonly session: Session;
+  private readonly proxies = new Map<string, unknown>();
+  private readonly pins: Record<string, string>;
+
+  constructor(opts: ConnectionOptions = {}) {
+    this.config = loadCloudConfig({ ...opts, options: opts.config });
+    const logger = opts.logger ?? (process.env.OSSDK_DEBUG ? consoleLogger() : undefined);
+    const http = new HttpClient({
+      logger,
+      timeoutMs: opts.timeoutMs,
+      retry: opts.retry,
+      verify: this.config.verify,
+      cacert: this.config.cacert,
+      cert: this.config.cert,
+      key: this.config.key,
+      userAgent: opts.userAgent ?? `openstack-sdk-ts/${VERSION} node/${process.versions.node}`,
+    });
+    this.session = new Session({
+      auth: opts.auth ?? authFromConfig(this.config),
+      http,
+      regionName: this.config.regionName,
+      interface: this.config.interface,
+      endpointOverrides: this.config.endpointOverrides,
+    });
+    this.pins = opts.microversions ?? {};
+    // fail at construction, not at first use, on a bad pin
+    for (const spec of [computeV2Spec, blockStorageV3Spec, placementV1Spec])
+      pinFor(spec, this.config, this.pins[spec.serviceType]);
+  }
+
+  /** A connection to a cloud named in clouds.yaml (or OS_CLOUD when omitted). */
+  static fromCloud(cloud?: string, opts: Omit<ConnectionOptions, 'cloud'> = {}): Connection {
+    return new Connection({ ...opts, cloud });
+  }
+
+  /** A connection from OS_* environment variables only (ignores OS_CLOUD). */
+  static fromEnv(opts: Omit<ConnectionOptions, 'cloud'> = {}): Connection {
+    return new Connection({ ...opts, cloud: 'envvars' });
+  }
+
+  private proxy<T>(key: string, spec: ServiceSpec, make: (s: Session, o: ProxyOptions) => T): T {
+    let p = this.proxies.get(key) as T | undefined;
+    if (!p) {
+      p = make(this.session, { microversion: pinFor(spec, this.config, this.pins[spec.serviceType]) });
+      this.proxies.set(key, p);
+    }
+    return p;
+  }
+
+  /** Compute v2.x (nova). */
+  get computeV2(): ComputeV2 {
+    return this.proxy('compute', computeV2Spec, (s, o) => new ComputeV2(s, o));
+  }
+  /** Compute, bound to v2.x. */
+  get compute(): ComputeV2 {
+    return this.computeV2;
+  }
+  /** Identity v3 (keystone). */
+  get identityV3(): IdentityV3 {
+    return this.proxy(
+      'identity',
+      { serviceType: 'identity', major: '3', fallbackPath: '' },
+      (s, o) => new IdentityV3(s, o),
+    );
+  }
+  get identity(): IdentityV3 {
+    return this.identityV3;
+  }
+  /** Image v2 (glance). */
+  get imageV2(): ImageV2 {
+    return this.proxy(
+      'image',
+      { serviceType: 'image', major: '2', fallbackPath: '' },
+      (s, o) => new ImageV2(s, o),
+    );
+  }
+  get image(): ImageV2 {
+    return this.imageV2;
+  }
+  /** Network v2.0 (neutron). */
+  get networkV2(): NetworkV2 {
+    return this.proxy(
+      'network',
+      { serviceType: 'network', major: '2', fallbackPath: '' },
+      (s, o) => new NetworkV2(s, o),
+    );
+  }
+  get network(): NetworkV2 {
+    return this.networkV2;
+  }
+  /** Block storage v3.x (cinder). */
+  get blockStorageV3(): BlockStorageV3 {
+    return this.proxy('block-storage', blockStorageV3Spec, (s, o) => new BlockStorageV3(s, o));
+  }
+  get blockStorage(): BlockStorageV3 {
+    return this.blockStorageV3;
+  }
+  /** Placement v1.x. */
+  get placementV1(): PlacementV1 {
+    return this.proxy('placement', placementV1Spec, (s, o) => new PlacementV1(s, o));
+  }
+  get placement(): PlacementV1 {
+    return this.placementV1;
+  }
+  /** Object storage v1 (swift). */
+  get objectStoreV1(): ObjectStoreV1 {
+    return this.proxy(
+      'object-store',
+      { serviceType: 'object-store', major: '1', fallbackPath: '' },
+      (s, o) => new ObjectStoreV1(s, o),
+    );
+  }
+  get objectStore(): ObjectStoreV1 {
+    return this.objectStoreV1;
+  }
+
+  /** Authenticate now (otherwise the first request does); returns the scope. */
+  async authorize(signal?: AbortSignal) {
+    return this.session.getAccess(signal);
+  }
+
+  /** Close pooled connections. */
+  async close(): Promise<void> {
+    await this.session.http.close();
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * One typed error hierarchy for the whole SDK. Every error thrown by the SDK is an
+ * {@link OpenStackError}; API failures are {@link HttpError} subclasses chosen by status.
+ */
+
+/** Base class of every error the SDK throws. */
+export class OpenStackError extends Error {
+  override name = 'OpenStackError';
+}
+
+/** A configuration problem found before any request is sent (clouds.yaml, env, options). */
+export class ConfigError extends OpenStackError {
+  override name = 'ConfigError';
+  /** The cloud name being configured, when known. */
+  readonly cloud?: string;
+  /** The offending configuration key, e.g. `auth.auth_url`. */
+  readonly field?: string;
+  /** How to fix it. */
+  readonly fix?: string;
+  /** The problem alone, without cloud/field/fix. */
+  readonly detail: string;
+  constructor(message: string, opts: { cloud?: string; field?: string; fix?: string } = {}) {
+    const where = [opts.cloud ? `cloud "${opts.cloud}"` : '', opts.field ? `field "${opts.field}"` : '']
+      .filter(Boolean)
+      .join(', ');
+    super(`${where ? `${where}: ` : ''}${message}${opts.fix ? `. Fix: ${opts.fix}` : ''}`);
+    this.cloud = opts.cloud;
+    this.field = opts.field;
+    this.fix = opts.fix;
+    this.detail = message;
+  }
+
+  /** The same error, naming the cloud it was found in. */
+  withCloud(cloud: string): ConfigError {
+    return this.cloud ? this : new ConfigError(this.detail, { cloud, field: this.field, fix: this.fix });
+  }
+}
+
+/** Client-side validation of user input failed; nothing was sent. */
+export class ValidationError extends OpenStackError {
+  override name = 'ValidationError';
+  readonly field?: string;
+  constructor(message: string, opts: { field?: string; fix?: string } = {}) {
+    super(`${opts.field ? `${opts.field}: ` : ''}${message}${opts.fix ? `. Fix: ${opts.fix}` : ''}`);
+    this.field = opts.field;
+  }
+}
+
+/** No endpoint in the catalog matched the service type / region / interface asked for. */
+export class EndpointNotFoundError extends OpenStackError {
+  override name = 'EndpointNotFoundError';
+}
+
+/** A request or a wait did not finish in time. */
+export class TimeoutError extends OpenStackError {
+  override name = 'TimeoutError';
+}
+
+/** The caller's AbortSignal fired. */
+export class AbortedError extends OpenStackError {
+  override name = 'AbortedError';
+}
+
+/** The connection failed before any HTTP response (refused, reset, DNS, TLS). */
+export class ConnectionError extends OpenStackError {
+  override name = 'ConnectionError';
+  readonly method: string;
+  readonly url: string;
+  constructor(method: string, url: string, cause: unknown) {
+    super(`${method} ${url}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.method = method;
+    this.url = url;
+  }
+}
+
+/** find() matched nothing. */
+export class ResourceNotFoundError extends OpenStackError {
+  override name = 'ResourceNotFoundError';
+}
+
+/** find() matched more than one resource. */
+export class MultipleMatchesError extends OpenStackError {
+  override name = 'MultipleMatchesError';
+  readonly ids: string[];
+  constructor(message: string, ids: string[]) {
+    super(message);
+    this.ids = ids;
+  }
+}
+
+/** A waiter saw a failure status (e.g. ERROR) instead of the one it waited for. */
+export class ResourceFailureError extends OpenStackError {
+  override name = 'ResourceFailureError';
+  readonly status: string;
+  readonly fault?: string;
+  constructor(message: string, status: string, fault?: string) {
+    super(message);
+    this.status = status;
+    this.fault = fault;
+  }
+}
+
+/** Details every HTTP error carries. */
+export interface HttpErrorDetails {
+  status: number;
+  method: string;
+  url: string;
+  /** The service's own message, parsed from its error body. */
+  serviceMessage?: string;
+  /** `x-openstack-request-id` / `x-compute-request-id` of the failed call. */
+  requestId?: string;
+  /** The raw response body text (truncated). */
+  body?: string;
+  /** Response headers, lower-cased names. */
+  headers?: Record<string, string>;
+}
+
+/** The service answered with an HTTP error status. */
+export class HttpError extends OpenStackError {
+  override name = 'HttpError';
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  readonly serviceMessage?: string;
+  readonly requestId?: string;
+  readonly body?: string;
+  readonly headers: Record<string, string>;
+  constructor(d: HttpErrorDetails) {
+    super(
+      `${d.method} ${d.url} -> ${d.status}${d.serviceMessage ? `: ${d.serviceMessage}` : ''}${
+        d.requestId ? ` (request id ${d.requestId})` : ''
+      }`,
+    );
+    this.status = d.status;
+    this.method = d.method;
+    this.url = d.url;
+    this.serviceMessage = d.serviceMessage;
+    this.requestId = d.requestId;
+    this.body = d.body;
+    this.headers = d.headers ?? {};
+  }
+}
+
+/** 400 */
+export class BadRequestError extends HttpError {
+  override name = 'BadRequestError';
+}
+/** 401 */
+export class UnauthorizedError extends HttpError {
+  override name = 'UnauthorizedError';
+}
+/** 403 */
+export class ForbiddenError extends HttpError {
+  override name = 'ForbiddenError';
+}
+/** 404 */
+export class NotFoundError extends HttpError {
+  override name = 'NotFoundError';
+}
+/** 405 */
+export class MethodNotAllowedError extends HttpError {
+  override name = 'MethodNotAllowedError';
+}
+/** 406 — usually an unsupported microversion. */
+export class NotAcceptableError extends HttpError {
+  override name = 'NotAcceptableError';
+}
+/** 409 */
+export class ConflictError extends HttpError {
+  override name = 'ConflictError';
+}
+/** 412 (e.g. Swift `If-None-Match`) */
+export class PreconditionFailedError extends HttpError {
+  override name = 'PreconditionFailedError';
+}
+/** 413 — also over-quota on some services. */
+export class RequestEntityTooLargeError extends HttpError {
+  override name = 'RequestEntityTooLargeError';
+}
+/** 422 (e.g. Swift ETag mismatch) */
+export class UnprocessableEntityError extends HttpError {
+  override name = 'UnprocessableEntityError';
+}
+/** 429 */
+export class TooManyRequestsError extends HttpError {
+  override name = 'TooManyRequestsError';
+}
+/** 5xx */
+export class ServerError extends HttpError {
+  override name = 'ServerError';
+}
+/** 503 */
+export class ServiceUnavailableError extends ServerError {
+  override name = 'ServiceUnavailableError';
+}
+
+const byStatus: Record<number, new (d: HttpErrorDetails) => HttpError> = {
+  400: BadRequestError,
+  401: UnauthorizedError,
+  403: ForbiddenError,
+  404: NotFoundError,
+  405: MethodNotAllowedError,
+  406: NotAcceptableError,
+  409: ConflictError,
+  412: PreconditionFailedError,
+  413: RequestEntityTooLargeError,
+  422: UnprocessableEntityError,
+  429: TooManyRequestsError,
+  503: ServiceUnavailableError,
+};
+
+/** Build the right {@link HttpError} subclass for a status. */
+export function httpErrorFor(d: HttpErrorDetails): HttpError {
+  const Ctor = byStatus[d.status] ?? (d.status >= 500 ? ServerError : HttpError);
+  return new Ctor(d);
+}

@@ -1,0 +1,2 @@
+export * from './errors.js';
+export { parseServiceMessage } from './service-message.js';

@@ -1,0 +1,48 @@
+/**
+ * openstack-sdk: a typed OpenStack SDK for TypeScript.
+ *
+ * Layers: transport/auth/session → resources → service proxies behind a {@link Connection}
+ * → the cloud layer → the `ostack` CLI.
+ * @packageDocumentation
+ */
+
+export * from './auth/index.js';
+export * from './config/index.js';
+export { Connection, type ConnectionOptions } from './connection.js';
+export * from './errors/index.js';
+export * from './resource/index.js';
+export { BlockStorageV3 } from './services/block-storage/proxy.js';
+export * as compute from './services/compute/index.js';
+export { ComputeV2 } from './services/compute/proxy.js';
+export { IdentityV3 } from './services/identity/proxy.js';
+export { ImageV2 } from './services/image/proxy.js';
+export { NetworkV2 } from './services/network/proxy.js';
+export { ObjectStoreV1 } from './services/object-store/proxy.js';
+export { PlacementV1 } from './services/placement/proxy.js';
+export { type ProxyOptions, ServiceProxy } from './services/service-proxy.js';
+export * from './services/specs.js';
+export {
+  type CatalogEndpoint,
+  type CatalogService,
+  catalogFromV2,
+  catalogFromV3,
+  selectEndpoint,
+} from './session/catalog.js';
+export { type DiscoveredVersion, discoverVersion, splitVersionedUrl } from './session/discovery.js';
+export * from './session/microversion.js';
+export {
+  ServiceClient,
+  type ServiceRequestOptions,
+  type ServiceSpec,
+  withQuery,
+} from './session/service-client.js';
+export { officialServiceType, serviceTypeNames } from './session/service-types.js';
+export { Session, type SessionOptions, type SessionRequest } from './session/session.js';
+export {
+  HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+} from './transport/http-client.js';
+export { consoleLogger, type Logger, silentLogger } from './transport/logger.js';
+export { REDACTED, redactBody, redactHeaders, redactJson, redactUrl } from './transport/redact.js';

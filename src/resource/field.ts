@@ -1,0 +1,142 @@
+/**
+ * Field declarations: where a value lives (body, header, URI, query), its API name, its
+ * type for minimal validation, whether it is writable, and the microversions it exists in.
+ * The TypeScript types of attributes and of create/update inputs are inferred from these.
+ */
+export type FieldLocation = 'body' | 'header' | 'uri';
+export type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'any';
+/** rw: settable on create and update; create: only on create; ro: set by the service. */
+export type Writability = 'rw' | 'create' | 'ro';
+
+export interface FieldOptions {
+  /** The API's name when it differs from the TypeScript name (`accessIPv4` for `accessIpv4`). */
+  api?: string;
+  location?: FieldLocation;
+  readOnly?: boolean;
+  createOnly?: boolean;
+  required?: boolean;
+  /** Microversion range in which the field exists (inclusive). */
+  minVersion?: string;
+  maxVersion?: string;
+  /** Allowed values (checked before sending). */
+  values?: readonly string[];
+  /** Accept null from the user (to clear a value). */
+  nullable?: boolean;
+}
+
+export interface FieldSpec<T = unknown, W extends Writability = Writability, R extends boolean = boolean> {
+  readonly kind: FieldKind;
+  readonly api?: string;
+  readonly location: FieldLocation;
+  readonly writable: W;
+  readonly isRequired: R;
+  readonly minVersion?: string;
+  readonly maxVersion?: string;
+  readonly values?: readonly string[];
+  readonly nullable?: boolean;
+  /** Phantom: carries the value type for inference. */
+  readonly __type?: T;
+  /** The same field, set by the service only. */
+  readOnly(): FieldSpec<T, 'ro', R>;
+  /** The same field, settable on create only. */
+  createOnly(): FieldSpec<T, 'create', R>;
+  /** The same field, required on create. */
+  required(): FieldSpec<T, W, true>;
+}
+
+type WOf<O> = O extends { readOnly: true } ? 'ro' : O extends { createOnly: true } ? 'create' : 'rw';
+type ROf<O> = O extends { required: true } ? true : false;
+
+const modifiers = {
+  readOnly(this: FieldSpec) {
+    return Object.assign(Object.create(modifiers), this, { writable: 'ro' });
+  },
+  createOnly(this: FieldSpec) {
+    return Object.assign(Object.create(modifiers), this, { writable: 'create' });
+  },
+  required(this: FieldSpec) {
+    return Object.assign(Object.create(modifiers), this, { isRequired: true });
+  },
+};
+
+function build(kind: FieldKind, o: FieldOptions = {}): FieldSpec<any, any, any> {
+  return Object.assign(Object.create(modifiers), {
+    kind,
+    api: o.api,
+    location: o.location ?? 'body',
+    writable: o.readOnly ? 'ro' : o.createOnly ? 'create' : 'rw',
+    isRequired: o.required ?? false,
+    minVersion: o.minVersion,
+    maxVersion: o.maxVersion,
+    values: o.values,
+    nullable: o.nullable,
+  });
+}
+
+function make<T>(kind: FieldKind) {
+  return <const O extends FieldOptions = {}>(o?: O): FieldSpec<T, WOf<O>, ROf<O>> => build(kind, o);
+}
+
+/** Options of generic fields; writability is set with the `.readOnly()` / `.createOnly()` / `.required()` modifiers. */
+export type GenericFieldOptions = Omit<FieldOptions, 'readOnly' | 'createOnly' | 'required'>;
+
+/**
+ * Field constructors: `f.string({ api: 'accessIPv4' })`, `f.integer({ readOnly: true })`,
+ * and for structured values `f.object<Fault>().readOnly()`.
+ */
+export const f = {
+  string: make<string>('string'),
+  number: make<number>('number'),
+  integer: make<number>('integer'),
+  boolean: make<boolean>('boolean'),
+  /** An ISO-8601 timestamp, kept as the service's string. */
+  date: make<string>('string'),
+  object: <T = Record<string, unknown>>(o?: GenericFieldOptions): FieldSpec<T, 'rw', false> =>
+    build('object', o),
+  array: <T = unknown>(o?: GenericFieldOptions): FieldSpec<T[], 'rw', false> => build('array', o),
+  any: <T = unknown>(o?: GenericFieldOptions): FieldSpec<T, 'rw', false> => build('any', o),
+  /** A string restricted to `values`. */
+  enum: <const V extends readonly string[]>(
+    values: V,
+    o?: GenericFieldOptions,
+  ): FieldSpec<V[number], 'rw', false> => build('string', { ...o, values }),
+};
+
+export type Fields = Record<string, FieldSpec<any, any, any>>;
+
+type ValueOf<S> = S extends FieldSpec<infer T, any, any> ? T : never;
+type KeysWhere<F extends Fields, W extends Writability> = {
+  [K in keyof F]: F[K] extends FieldSpec<any, infer X, any> ? (X extends W ? K : never) : never;
+}[keyof F];
+type RequiredKeys<F extends Fields> = {
+  [K in keyof F]: F[K] extends FieldSpec<any, any, true> ? K : never;
+}[keyof F];
+
+/** Values a resource carries, as read from the service (all optional: services omit fields). */
+export type Attributes<F extends Fields> = {
+  readonly [K in KeysWhere<F, 'ro' | 'create'>]?: ValueOf<F[K]>;
+} & {
+  -readonly [K in KeysWhere<F, 'rw'>]?: ValueOf<F[K]>;
+};
+
+/** Escape hatch for body keys the SDK does not declare: sent verbatim. */
+export interface ExtraBody {
+  $extra?: Record<string, unknown>;
+}
+
+/** Input of create: writable fields, required ones mandatory. */
+export type CreateAttributes<F extends Fields> = {
+  [K in Exclude<KeysWhere<F, 'rw' | 'create'>, RequiredKeys<F>>]?:
+    | ValueOf<F[K]>
+    | (F[K]['nullable'] extends true ? null : never);
+} & { [K in Extract<KeysWhere<F, 'rw' | 'create'>, RequiredKeys<F>>]: ValueOf<F[K]> } & ExtraBody;
+
+/** Input of update: fields that may change after create. */
+export type UpdateAttributes<F extends Fields> = {
+  [K in KeysWhere<F, 'rw'>]?: ValueOf<F[K]> | null;
+} & ExtraBody;
+
+/** The API name of a field. */
+export function apiName(name: string, spec: FieldSpec): string {
+  return spec.api ?? name;
+}

@@ -1,0 +1,191 @@
+/**
+ * Resource instances: typed getters/setters over the service's own body, so fields the SDK
+ * does not declare are kept (see {@link ResourceBase.extra}); setters mark fields dirty and
+ * {@link ResourceBase.commit} sends only those.
+ */
+import { ValidationError } from '../errors/errors.js';
+import type { ServiceClient } from '../session/service-client.js';
+import type { ResourceDefinition } from './definition.js';
+import { type Attributes, apiName, type FieldSpec, type Fields } from './field.js';
+import { fromHeader, validateField } from './serialize.js';
+
+/** Options every request-sending verb accepts. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Use this microversion for this call. */
+  microversion?: string;
+  headers?: Record<string, string>;
+}
+
+/** Behaviour shared by every resource instance. */
+export class ResourceBase<F extends Fields = Fields> {
+  /** @internal */ _def: ResourceDefinition<F, any>;
+  /** @internal */ _client: ServiceClient;
+  /** @internal the body as the service sent it, plus local edits (API names) */
+  _body: Record<string, unknown>;
+  /** @internal the response headers (lower-case) */
+  _headers: Record<string, string>;
+  /** @internal URI values (API names), e.g. the parent server id */
+  _uri: Record<string, unknown>;
+  /** @internal TypeScript names of changed fields */
+  _dirty = new Set<string>();
+  /** @internal API names of changed undeclared body keys */
+  _dirtyRaw = new Set<string>();
+  /** @internal API names present in the body when last synced with the service */
+  _synced = new Set<string>();
+
+  constructor(
+    def: ResourceDefinition<F, any>,
+    client: ServiceClient,
+    body: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+    uri: Record<string, unknown> = {},
+  ) {
+    this._def = def;
+    this._client = client;
+    this._body = body;
+    this._headers = headers;
+    this._uri = uri;
+    this._synced = new Set(Object.keys(body));
+  }
+
+  /** The resource's id. */
+  get id(): string {
+    return String(this.get(this._def.idField) ?? '');
+  }
+
+  /** Read a field by its TypeScript name. */
+  get(name: string): unknown {
+    const spec = this._def.fields[name];
+    if (!spec) return undefined;
+    const api = apiName(name, spec);
+    if (spec.location === 'header') return fromHeader(spec, this._headers[api.toLowerCase()]);
+    if (spec.location === 'uri') return this._uri[api] ?? this._body[api];
+    return this._body[api];
+  }
+
+  /** Change a field by its TypeScript name (validated; marks it dirty). */
+  set(name: string, value: unknown): void {
+    const spec = this._def.fields[name];
+    if (!spec) {
+      throw new ValidationError(`unknown field for ${this._def.name}`, {
+        field: name,
+        fix: 'set it through $extra on update',
+      });
+    }
+    validateField(this._def, name, spec, value, 'update', this._client);
+    const api = apiName(name, spec);
+    if (spec.location === 'header') this._headers[api.toLowerCase()] = String(value ?? '');
+    else if (spec.location === 'uri') this._uri[api] = value;
+    else this._body[api] = value;
+    this._dirty.add(name);
+  }
+
+  /** Change an undeclared body key by its API name (sent verbatim on commit). */
+  setRaw(apiKey: string, value: unknown): void {
+    this._body[apiKey] = value;
+    this._dirtyRaw.add(apiKey);
+  }
+
+  /** True when fields changed since the last sync with the service. */
+  get isDirty(): boolean {
+    return this._dirty.size > 0 || this._dirtyRaw.size > 0;
+  }
+
+  /** A copy of the body exactly as the service sent it (API names), including undeclared fields. */
+  get raw(): Record<string, unknown> {
+    return structuredClone(this._body);
+  }
+
+  /** Body fields the SDK does not declare, by API name: kept, never dropped. */
+  get extra(): Record<string, unknown> {
+    const declared = new Set(
+      Object.entries(this._def.fields)
+        .filter(([, s]) => s.location === 'body')
+        .map(([n, s]) => apiName(n, s)),
+    );
+    return Object.fromEntries(Object.entries(this._body).filter(([k]) => !declared.has(k)));
+  }
+
+  /** Response headers (lower-case names). */
+  get headers(): Record<string, string> {
+    return { ...this._headers };
+  }
+
+  /** Declared fields under their TypeScript names, then undeclared body fields under their API names. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const name of Object.keys(this._def.fields)) {
+      const v = this.get(name);
+      if (v !== undefined) out[name] = v;
+    }
+    return { ...out, ...this.extra };
+  }
+
+  /** @internal replace state with a fresh response */
+  _sync(body: Record<string, unknown>, headers?: Record<string, string>): void {
+    this._body = body;
+    if (headers) this._headers = headers;
+    this._dirty.clear();
+    this._dirtyRaw.clear();
+    this._synced = new Set(Object.keys(body));
+  }
+}
+
+/** An instance of a resource: its attributes as typed properties plus {@link ResourceBase}. */
+export type Resource<F extends Fields = Fields> = ResourceBase<F> & Attributes<F>;
+
+const classes = new WeakMap<ResourceDefinition<any, any>, new (...a: any[]) => ResourceBase<any>>();
+
+/** The (cached) class for a definition, with one accessor per declared field. */
+export function classFor<F extends Fields>(
+  def: ResourceDefinition<F, any>,
+): new (
+  ...a: ConstructorParameters<typeof ResourceBase<F>>
+) => Resource<F> {
+  let cls = classes.get(def);
+  if (!cls) {
+    const C = class extends ResourceBase<F> {};
+    Object.defineProperty(C, 'name', {
+      value: def.name.replace(/(^|[ _])(\w)/g, (_, __, c: string) => c.toUpperCase()),
+    });
+    for (const name of Object.keys(def.fields)) {
+      if (name === 'id' || name in ResourceBase.prototype) continue;
+      Object.defineProperty(C.prototype, name, {
+        get(this: ResourceBase) {
+          return this.get(name);
+        },
+        set(this: ResourceBase, v: unknown) {
+          this.set(name, v);
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+    cls = C;
+    classes.set(def, cls);
+  }
+  return cls as any;
+}
+
+/** Build an instance from a response body (envelope already removed). */
+export function instantiate<F extends Fields>(
+  def: ResourceDefinition<F, any>,
+  client: ServiceClient,
+  body: unknown,
+  headers: Record<string, string> = {},
+  uri: Record<string, unknown> = {},
+): Resource<F> {
+  const C = classFor(def);
+  const b =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : { value: body };
+  return new C(def, client, b, headers, uri);
+}
+
+/** Fields of a definition that have a given location, as [tsName, spec]. */
+export function fieldsAt(def: ResourceDefinition, loc: FieldSpec['location']): [string, FieldSpec][] {
+  return Object.entries(def.fields).filter(([, s]) => s.location === loc);
+}

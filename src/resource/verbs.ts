@@ -1,0 +1,120 @@
+/**
+ * One consistent set of verbs for every resource of every service, generated from the
+ * resource definition so naming cannot drift: `listServers`, `getServer`, `findServer`,
+ * `createServer`, `updateServer`, `deleteServer`, `waitForServer`, `waitForServerDelete`.
+ */
+import type { ServiceClient } from '../session/service-client.js';
+import type { ResourceDefinition } from './definition.js';
+import type { CreateAttributes, Fields, UpdateAttributes } from './field.js';
+import type { Resource, ResourceBase } from './instance.js';
+import {
+  createResource,
+  type DeleteOptions,
+  deleteResource,
+  type FindOptions,
+  fetchResource,
+  findResource,
+  type ListQuery,
+  listResources,
+  updateResource,
+  type VerbOptions,
+} from './operations.js';
+import type { ResourceList } from './pagination.js';
+import { type WaitForStatusOptions, type WaitOptions, waitForDelete, waitForStatus } from './waiters.js';
+
+export type Verb = 'list' | 'get' | 'find' | 'create' | 'update' | 'delete' | 'wait';
+export const ALL_VERBS = ['list', 'get', 'find', 'create', 'update', 'delete', 'wait'] as const;
+export const READ_VERBS = ['list', 'get', 'find'] as const;
+
+type IdArg = string | ResourceBase<any>;
+
+/** Overloads of find: throws when nothing matches, unless ignoreMissing. */
+export interface FindFn<F extends Fields, Q extends Record<string, string>> {
+  (nameOrId: string, opts: FindOptions<Q> & { ignoreMissing: true }): Promise<Resource<F> | undefined>;
+  (nameOrId: string, opts?: FindOptions<Q>): Promise<Resource<F>>;
+}
+
+type VerbMap<S extends string, P extends string, F extends Fields, Q extends Record<string, string>> = {
+  list: { [K in `list${P}`]: (query?: ListQuery<Q>, opts?: VerbOptions) => ResourceList<Resource<F>> };
+  get: { [K in `get${S}`]: (id: IdArg, opts?: VerbOptions) => Promise<Resource<F>> };
+  find: { [K in `find${S}`]: FindFn<F, Q> };
+  create: { [K in `create${S}`]: (attrs: CreateAttributes<F>, opts?: VerbOptions) => Promise<Resource<F>> };
+  update: {
+    [K in `update${S}`]: (id: IdArg, attrs: UpdateAttributes<F>, opts?: VerbOptions) => Promise<Resource<F>>;
+  };
+  delete: { [K in `delete${S}`]: (id: IdArg, opts?: DeleteOptions) => Promise<void> };
+  wait: {
+    [K in `waitFor${S}`]: (
+      id: IdArg,
+      status: string | string[],
+      opts?: WaitForStatusOptions & VerbOptions,
+    ) => Promise<Resource<F>>;
+  } & {
+    [K in `waitFor${S}Delete`]: (id: IdArg, opts?: WaitOptions & VerbOptions) => Promise<void>;
+  };
+};
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+
+/** The methods generated for one resource, restricted to the verbs `V`. */
+export type NamedVerbs<
+  S extends string,
+  P extends string,
+  F extends Fields,
+  Q extends Record<string, string>,
+  V extends Verb = Verb,
+> = UnionToIntersection<VerbMap<S, P, F, Q>[V]>;
+
+/** Build the verb functions for a resource definition. */
+export function namedVerbs<
+  S extends string,
+  P extends string,
+  F extends Fields,
+  Q extends Record<string, string>,
+  const V extends readonly Verb[],
+>(
+  client: ServiceClient,
+  def: ResourceDefinition<F, Q>,
+  singular: S,
+  plural: P,
+  verbs: V,
+): NamedVerbs<S, P, F, Q, V[number]> {
+  const out: Record<string, unknown> = {};
+  const get = (id: IdArg, o?: VerbOptions) => fetchResource(client, def, id, o);
+  for (const v of verbs) {
+    switch (v) {
+      case 'list':
+        out[`list${plural}`] = (q?: ListQuery<Q>, o?: VerbOptions) => listResources(client, def, q, o);
+        break;
+      case 'get':
+        out[`get${singular}`] = get;
+        break;
+      case 'find':
+        out[`find${singular}`] = (n: string, o?: FindOptions<Q>) => findResource(client, def, n, o);
+        break;
+      case 'create':
+        out[`create${singular}`] = (a: CreateAttributes<F>, o?: VerbOptions) =>
+          createResource(client, def, a, o);
+        break;
+      case 'update':
+        out[`update${singular}`] = (id: IdArg, a: UpdateAttributes<F>, o?: VerbOptions) =>
+          updateResource(client, def, id, a, o);
+        break;
+      case 'delete':
+        out[`delete${singular}`] = (id: IdArg, o?: DeleteOptions) => deleteResource(client, def, id, o);
+        break;
+      case 'wait':
+        out[`waitFor${singular}`] = (
+          id: IdArg,
+          status: string | string[],
+          o: WaitForStatusOptions & VerbOptions = {},
+        ) => waitForStatus(() => get(id, o), status, o);
+        out[`waitFor${singular}Delete`] = (id: IdArg, o: WaitOptions & VerbOptions = {}) =>
+          waitForDelete(() => get(id, o), `${def.name} ${typeof id === 'string' ? id : id.id}`, o);
+        break;
+    }
+  }
+  return out as NamedVerbs<S, P, F, Q, V[number]>;
+}

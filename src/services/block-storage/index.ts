@@ -1,0 +1,1 @@
+export { BlockStorageV3 } from './proxy.js';

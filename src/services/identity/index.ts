@@ -1,0 +1,1 @@
+export { IdentityV3 } from './proxy.js';

@@ -1,0 +1,1 @@
+export { ImageV2 } from './proxy.js';

@@ -1,0 +1,1 @@
+export { NetworkV2 } from './proxy.js';

@@ -1,0 +1,1 @@
+export { ObjectStoreV1 } from './proxy.js';

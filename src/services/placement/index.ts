@@ -1,0 +1,1 @@
+export { PlacementV1 } from './proxy.js';

@@ -1,0 +1,163 @@
+/**
+ * A ServiceClient is one service at one major version (and microversion) over a Session:
+ * resources and proxies send every request through it with paths relative to the service.
+ */
+import type { HttpResponse, RequestBody } from '../transport/http-client.js';
+import type { DiscoveredVersion } from './discovery.js';
+import {
+  type MicroversionSupport,
+  microversionHeaders,
+  microversionInRange,
+  negotiateMicroversion,
+} from './microversion.js';
+import type { Session } from './session.js';
+
+export interface ServiceSpec {
+  /** Official service type, e.g. 'compute'. */
+  serviceType: string;
+  /** Major API version, e.g. '2' (compute), '2.0' (network), '3' (identity, block-storage). */
+  major: string;
+  /** Path appended to an unversioned catalog URL when discovery finds nothing ('' for none). */
+  fallbackPath: string;
+  /** Microversion support, for microversioned services. */
+  microversions?: MicroversionSupport;
+  /** Skip the version document (object-store). */
+  skipDiscovery?: boolean;
+}
+
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | null
+  | readonly (string | number | boolean)[];
+
+export interface ServiceRequestOptions {
+  query?: Record<string, QueryValue>;
+  /** A JSON body; serialised with content-type application/json. */
+  json?: unknown;
+  /** A raw body (text, bytes or a stream). */
+  body?: RequestBody;
+  headers?: Record<string, string>;
+  /** Statuses that are not errors (default: < 400). */
+  okStatuses?: readonly number[];
+  /** Send this microversion for this one call instead of the negotiated one. */
+  microversion?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  idempotent?: boolean;
+  /** Do not log the body (big uploads). */
+  logBody?: boolean;
+}
+
+/** Append a query string; arrays repeat the key, undefined/null are skipped. */
+export function withQuery(url: string, query?: Record<string, QueryValue>): string {
+  if (!query) return url;
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null) continue;
+    const values = Array.isArray(v) ? v : [v];
+    for (const x of values) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(x))}`);
+  }
+  if (!parts.length) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}`;
+}
+
+export class ServiceClient {
+  private resolved?: Promise<{ version: DiscoveredVersion; microversion?: string }>;
+  private negotiated?: string;
+  private base?: string;
+
+  constructor(
+    readonly session: Session,
+    readonly spec: ServiceSpec,
+    /** Microversion pinned by the program or clouds.yaml (`<service>_api_version: 2.79`). */
+    readonly pinnedMicroversion?: string,
+  ) {}
+
+  /** Discover the endpoint and negotiate the microversion (once). */
+  resolve(signal?: AbortSignal): Promise<{ version: DiscoveredVersion; microversion?: string }> {
+    if (!this.resolved) {
+      this.resolved = (async () => {
+        const version = await this.session.discover(this.spec.serviceType, {
+          major: this.spec.major,
+          fallbackPath: this.spec.fallbackPath,
+          skip: this.spec.skipDiscovery,
+          signal,
+        });
+        const mv = this.spec.microversions
+          ? negotiateMicroversion(
+              this.spec.microversions,
+              { min: version.minMicroversion, max: version.maxMicroversion },
+              this.pinnedMicroversion,
+              this.spec.serviceType,
+            )
+          : undefined;
+        this.negotiated = mv;
+        this.base = version.baseUrl;
+        return { version, microversion: mv };
+      })();
+      this.resolved.catch(() => {
+        this.resolved = undefined;
+      });
+    }
+    return this.resolved;
+  }
+
+  /** The negotiated microversion (after the first request or {@link resolve}). */
+  get microversion(): string | undefined {
+    return this.negotiated;
+  }
+
+  /** Whether the negotiated microversion is within [min, max]. Services without microversions: always true. */
+  supports(min?: string, max?: string): boolean {
+    if (!this.negotiated) return true;
+    return microversionInRange(this.negotiated, min, max);
+  }
+
+  /** The base URL (after resolve). */
+  async baseUrl(signal?: AbortSignal): Promise<string> {
+    if (this.base) return this.base;
+    return (await this.resolve(signal)).version.baseUrl;
+  }
+
+  /** Build the absolute URL for a service-relative path (absolute URLs pass through, e.g. `next` links). */
+  async url(path: string, query?: ServiceRequestOptions['query'], signal?: AbortSignal): Promise<string> {
+    if (/^https?:\/\//.test(path)) return withQuery(path, query);
+    const base = await this.baseUrl(signal);
+    return withQuery(path ? `${base}${path.startsWith('/') ? '' : '/'}${path}` : base, query);
+  }
+
+  async request(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<HttpResponse> {
+    await this.resolve(opts.signal);
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    const mv = opts.microversion ?? this.negotiated;
+    if (mv && this.spec.microversions)
+      Object.assign(headers, microversionHeaders(this.spec.microversions, mv));
+    let body = opts.body;
+    if (opts.json !== undefined) {
+      body = JSON.stringify(opts.json);
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+        headers['content-type'] = 'application/json';
+    }
+    return this.session.request({
+      method,
+      url: await this.url(path, opts.query, opts.signal),
+      headers,
+      body,
+      okStatuses: opts.okStatuses,
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      idempotent: opts.idempotent,
+      logBody: opts.logBody,
+    });
+  }
+
+  /** Request and parse a JSON response (undefined for empty bodies such as 204). */
+  async json<T = any>(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<T> {
+    const res = await this.request(method, path, opts);
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * A Session ties an auth plugin to an HTTP client: it adds the token to each request,
+ * re-authenticates once on a 401, resolves endpoints from the catalog (or overrides),
+ * and caches version discovery per service.
+ */
+import type { AccessInfo } from '../auth/access-info.js';
+import type { AuthPlugin } from '../auth/plugin.js';
+import type { Interface } from '../config/types.js';
+import { EndpointNotFoundError, UnauthorizedError } from '../errors/errors.js';
+import {
+  HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+} from '../transport/http-client.js';
+import { type CatalogService, selectEndpoint } from './catalog.js';
+import { type DiscoveredVersion, type DiscoveryRequest, discoverVersion } from './discovery.js';
+import { officialServiceType } from './service-types.js';
+
+export interface SessionOptions {
+  auth: AuthPlugin;
+  /** An HTTP client to share, or options to build one. */
+  http?: HttpClient | HttpClientOptions;
+  regionName?: string;
+  interface?: Interface;
+  /** Endpoint overrides keyed by official service type. */
+  endpointOverrides?: Record<string, string>;
+}
+
+export interface SessionRequest extends Omit<HttpRequest, 'url'> {
+  url: string;
+  /** Send the token (default true). */
+  authenticated?: boolean;
+}
+
+export class Session {
+  readonly http: HttpClient;
+  readonly auth: AuthPlugin;
+  readonly regionName?: string;
+  readonly interface: Interface;
+  private readonly overrides: Record<string, string>;
+  private readonly discovered = new Map<string, Promise<DiscoveredVersion>>();
+  private readonly ownsHttp: boolean;
+
+  constructor(opts: SessionOptions) {
+    this.auth = opts.auth;
+    this.ownsHttp = !(opts.http instanceof HttpClient);
+    this.http = opts.http instanceof HttpClient ? opts.http : new HttpClient(opts.http);
+    this.regionName = opts.regionName;
+    this.interface = opts.interface ?? 'public';
+    this.overrides = {};
+    for (const [k, v] of Object.entries(opts.endpointOverrides ?? {}))
+      this.overrides[officialServiceType(k)] = v;
+  }
+
+  /** The current access info (token, catalog, scope), authenticating if needed. */
+  getAccess(signal?: AbortSignal): Promise<AccessInfo> {
+    return this.auth.getAccess(this.http, { signal });
+  }
+
+  /** The current token. */
+  async getToken(signal?: AbortSignal): Promise<string> {
+    return (await this.getAccess(signal)).token;
+  }
+
+  async catalog(signal?: AbortSignal): Promise<CatalogService[]> {
+    return (await this.getAccess(signal)).catalog;
+  }
+
+  /** The catalog (or override) URL for a service type, before version discovery. */
+  async endpointUrl(
+    serviceType: string,
+    opts: { interface?: Interface; region?: string; signal?: AbortSignal } = {},
+  ): Promise<string> {
+    const official = officialServiceType(serviceType);
+    const override = this.overrides[official];
+    if (override) return override;
+    const access = await this.getAccess(opts.signal);
+    if (!access.catalog.length) {
+      throw new EndpointNotFoundError(
+        `no catalog (auth type "${this.auth.authType}") and no endpoint override for "${official}". ` +
+          `Fix: set ${official.replace(/-/g, '_')}_endpoint_override`,
+      );
+    }
+    return selectEndpoint(access.catalog, {
+      serviceType: official,
+      interface: opts.interface ?? this.interface,
+      region: opts.region ?? this.regionName,
+    }).url;
+  }
+
+  /** Discover (once per service and major version) the base URL and microversion range. */
+  discover(serviceType: string, req: Omit<DiscoveryRequest, 'catalogUrl'>): Promise<DiscoveredVersion> {
+    const key = `${officialServiceType(serviceType)}|${req.major}`;
+    let p = this.discovered.get(key);
+    if (!p) {
+      p = (async () => {
+        const catalogUrl = await this.endpointUrl(serviceType, { signal: req.signal });
+        const token = (await this.getAccess(req.signal)).token || undefined;
+        return discoverVersion(this.http, token, { ...req, catalogUrl });
+      })();
+      // a failed discovery (e.g. auth error) must not be cached forever
+      p.catch(() => this.discovered.delete(key));
+      this.discovered.set(key, p);
+    }
+    return p;
+  }
+
+  /** Send a request with the token; on 401 re-authenticate once and retry. */
+  async request(req: SessionRequest): Promise<HttpResponse> {
+    const authenticated = req.authenticated ?? true;
+    if (!authenticated) return this.http.request(req);
+    const access = await this.getAccess(req.signal);
+    try {
+      return await this.http.request(withToken(req, access.token));
+    } catch (err) {
+      const replayable =
+        req.body === undefined || typeof req.body === 'string' || req.body instanceof Uint8Array;
+      if (!(err instanceof UnauthorizedError) || !this.auth.canReauthenticate || !replayable) throw err;
+      this.auth.invalidate();
+      const fresh = await this.getAccess(req.signal);
+      return this.http.request(withToken(req, fresh.token));
+    }
+  }
+
+  /** Close pooled connections (only when this session built its HTTP client). */
+  async close(): Promise<void> {
+    if (this.ownsHttp) await this.http.close();
+  }
+}
+
+function withToken(req: SessionRequest, token: string): HttpRequest {
+  return token ? { ...req, headers: { ...req.headers, 'x-auth-token': token } } : req;
+}

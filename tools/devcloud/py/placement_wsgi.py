@@ -1,0 +1,4 @@
+# uwsgi entry point for placement.
+from placement.wsgi import init_application
+
+application = init_application()
