@@ -96,7 +96,7 @@ export async function waitForDelete(
       const r = await fetch();
       status = r.get(r._def.statusField) as string | undefined;
       if (status && status.toUpperCase() === 'DELETED') return;
-      if (status && status.toUpperCase().startsWith('ERROR')) {
+      if (status?.toUpperCase().startsWith('ERROR')) {
         throw new ResourceFailureError(
           `${what} went to ${status} while being deleted${faultMessage(r) ? `: ${faultMessage(r)}` : ''}`,
           status,

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { ResourceDefinition } from '../../../src/resource/definition.js';
-import { apiName } from '../../../src/resource/field.js';
+import { apiName, type Fields } from '../../../src/resource/field.js';
 import { instantiate } from '../../../src/resource/instance.js';
 import { toRequest } from '../../../src/resource/serialize.js';
 import type { ServiceClient } from '../../../src/session/service-client.js';
@@ -70,7 +70,7 @@ export function candidates(b: SampleBinding): SampleEntry[] {
       e.format === 'json' &&
       e.valid_json !== false &&
       (!b.include || b.include.test(e.path)) &&
-      !(b.exclude && b.exclude.test(e.path)),
+      !b.exclude?.test(e.path),
   );
 }
 
@@ -78,7 +78,7 @@ function checkResponseBody(b: SampleBinding, e: SampleEntry, body: Record<string
   const client = fakeClient(b.service, e.microversion, !!b.microversioned, baseVersion[b.service] ?? '');
   const r = instantiate(b.def, client, structuredClone(body));
   const mapped = new Map<string, string>();
-  for (const [name, spec] of Object.entries(b.def.fields))
+  for (const [name, spec] of Object.entries(b.def.fields as Fields))
     if (spec.location === 'body') mapped.set(apiName(name, spec), name);
   for (const [k, v] of Object.entries(body)) {
     const ts = mapped.get(k);
@@ -96,7 +96,7 @@ function checkRequestBody(
 ): void {
   const client = fakeClient(b.service, e.microversion, !!b.microversioned, baseVersion[b.service] ?? '');
   const byApi = new Map<string, string>();
-  for (const [name, spec] of Object.entries(b.def.fields))
+  for (const [name, spec] of Object.entries(b.def.fields as Fields))
     if (spec.location === 'body') byApi.set(apiName(name, spec), name);
   const input: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
