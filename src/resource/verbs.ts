@@ -118,3 +118,11 @@ export function namedVerbs<
   }
   return out as NamedVerbs<S, P, F, Q, V[number]>;
 }
+
+/** The generated verbs of a definition value: `VerbsOf<'Server', 'Servers', typeof Server>`. */
+export type VerbsOf<S extends string, P extends string, T, V extends Verb = Verb> = T extends ResourceDefinition<
+  infer F,
+  infer Q
+>
+  ? NamedVerbs<S, P, F, Q, V>
+  : never;
