@@ -1,11 +1,12 @@
 # shellcheck shell=bash
 # Debian 12 (bookworm) packages: the OpenStack "Zed" libraries (python3-*),
 # never the *-api/*-common service packages (those would start systemd units).
+# Tools the scripts use: curl (ensure.sh), sqlite3 (WAL mode), procps (ps in down.sh).
 
 PKGS="python3-keystone python3-swift python3-glance python3-placement
 python3-nova python3-neutron python3-cinder rabbitmq-server
 python3-openstackclient python3-openstacksdk python3-swiftclient
-python3-osc-placement uwsgi-core uwsgi-plugin-python3 curl sqlite3"
+python3-osc-placement uwsgi-core uwsgi-plugin-python3 curl sqlite3 procps"
 
 # Versions of the installed packages; a change invalidates the state stamps.
 package_versions() {

@@ -49,16 +49,17 @@ checks = {
 
 start = time.time()
 pending = dict(checks)
-while pending:
+while True:
     for name in list(pending):
         if ok(pending[name]):
             print('  ready: %-16s (+%.1fs)' % (name, time.time() - start), flush=True)
             del pending[name]
-    if not pending:
-        break
+    # a dead process may still look "up" to the APIs for a minute (heartbeats)
     dead = dead_services(run_dir)
     if dead:
-        sys.exit('DEAD: %s (not ready: %s)' % (' '.join(dead), ' '.join(sorted(pending))))
+        sys.exit('DEAD: %s (not ready: %s)' % (' '.join(dead), ' '.join(sorted(pending)) or '-'))
+    if not pending:
+        break
     if time.time() - start >= timeout:
         sys.exit('NOT READY after %ds: %s' % (timeout, ' '.join(sorted(pending))))
     time.sleep(1)
