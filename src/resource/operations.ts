@@ -205,6 +205,8 @@ export async function updateResource<F extends Fields, Q extends Record<string, 
   attrs: UpdateAttributes<F>,
   opts: VerbOptions = {},
 ): Promise<Resource<F>> {
+  // negotiate first: set() validates microversion-gated fields against the negotiated version
+  await client.resolve(opts.signal);
   const uri =
     typeof id === 'string'
       ? uriFromParent(def, opts.parent)
