@@ -24,7 +24,12 @@ export interface FieldOptions {
   nullable?: boolean;
 }
 
-export interface FieldSpec<T = unknown, W extends Writability = Writability, R extends boolean = boolean> {
+export interface FieldSpec<
+  T = unknown,
+  W extends Writability = Writability,
+  R extends boolean = boolean,
+  N extends boolean = boolean,
+> {
   readonly kind: FieldKind;
   readonly api?: string;
   readonly location: FieldLocation;
@@ -33,19 +38,20 @@ export interface FieldSpec<T = unknown, W extends Writability = Writability, R e
   readonly minVersion?: string;
   readonly maxVersion?: string;
   readonly values?: readonly string[];
-  readonly nullable?: boolean;
+  readonly nullable?: N;
   /** Phantom: carries the value type for inference. */
   readonly __type?: T;
   /** The same field, set by the service only. */
-  readOnly(): FieldSpec<T, 'ro', R>;
+  readOnly(): FieldSpec<T, 'ro', R, N>;
   /** The same field, settable on create only. */
-  createOnly(): FieldSpec<T, 'create', R>;
+  createOnly(): FieldSpec<T, 'create', R, N>;
   /** The same field, required on create. */
-  required(): FieldSpec<T, W, true>;
+  required(): FieldSpec<T, W, true, N>;
 }
 
 type WOf<O> = O extends { readOnly: true } ? 'ro' : O extends { createOnly: true } ? 'create' : 'rw';
 type ROf<O> = O extends { required: true } ? true : false;
+type NOf<O> = O extends { nullable: true } ? true : false;
 
 const modifiers = {
   readOnly(this: FieldSpec) {
@@ -59,7 +65,7 @@ const modifiers = {
   },
 };
 
-function build(kind: FieldKind, o: FieldOptions = {}): FieldSpec<any, any, any> {
+function build(kind: FieldKind, o: FieldOptions = {}): FieldSpec<any, any, any, any> {
   return Object.assign(Object.create(modifiers), {
     kind,
     api: o.api,
@@ -74,11 +80,28 @@ function build(kind: FieldKind, o: FieldOptions = {}): FieldSpec<any, any, any> 
 }
 
 function make<T>(kind: FieldKind) {
-  return <const O extends FieldOptions = {}>(o?: O): FieldSpec<T, WOf<O>, ROf<O>> => build(kind, o);
+  return <const O extends FieldOptions = {}>(o?: O): FieldSpec<T, WOf<O>, ROf<O>, NOf<O>> => build(kind, o);
 }
 
 /** Options of generic fields; writability is set with the `.readOnly()` / `.createOnly()` / `.required()` modifiers. */
 export type GenericFieldOptions = Omit<FieldOptions, 'readOnly' | 'createOnly' | 'required'>;
+
+/**
+ * A generic field constructor: `f.object<Fault>()`. Overloaded so that an explicit value type
+ * still carries `{ nullable: true }` into the create-input type.
+ */
+export interface GenericField<D> {
+  <T = D>(o: GenericFieldOptions & { nullable: true }): FieldSpec<T, 'rw', false, true>;
+  <T = D>(o?: GenericFieldOptions): FieldSpec<T, 'rw', false, false>;
+}
+/** `f.array<Item>()`: the type parameter is the item type. */
+export interface GenericArrayField {
+  <T = unknown>(o: GenericFieldOptions & { nullable: true }): FieldSpec<T[], 'rw', false, true>;
+  <T = unknown>(o?: GenericFieldOptions): FieldSpec<T[], 'rw', false, false>;
+}
+function generic<D>(kind: FieldKind) {
+  return (o?: GenericFieldOptions): FieldSpec<D, 'rw', false, any> => build(kind, o);
+}
 
 /**
  * Field constructors: `f.string({ api: 'accessIPv4' })`, `f.integer({ readOnly: true })`,
@@ -91,15 +114,14 @@ export const f = {
   boolean: make<boolean>('boolean'),
   /** An ISO-8601 timestamp, kept as the service's string. */
   date: make<string>('string'),
-  object: <T = Record<string, unknown>>(o?: GenericFieldOptions): FieldSpec<T, 'rw', false> =>
-    build('object', o),
-  array: <T = unknown>(o?: GenericFieldOptions): FieldSpec<T[], 'rw', false> => build('array', o),
-  any: <T = unknown>(o?: GenericFieldOptions): FieldSpec<T, 'rw', false> => build('any', o),
+  object: generic<Record<string, unknown>>('object') as GenericField<Record<string, unknown>>,
+  array: generic<unknown[]>('array') as GenericArrayField,
+  any: generic<unknown>('any') as GenericField<unknown>,
   /** A string restricted to `values`. */
-  enum: <const V extends readonly string[]>(
+  enum: <const V extends readonly string[], const O extends GenericFieldOptions = {}>(
     values: V,
-    o?: GenericFieldOptions,
-  ): FieldSpec<V[number], 'rw', false> => build('string', { ...o, values }),
+    o?: O,
+  ): FieldSpec<V[number], 'rw', false, NOf<O>> => build('string', { ...o, values }),
 };
 
 export type Fields = Record<string, FieldSpec<any, any, any>>;
@@ -128,7 +150,7 @@ export interface ExtraBody {
 export type CreateAttributes<F extends Fields> = {
   [K in Exclude<KeysWhere<F, 'rw' | 'create'>, RequiredKeys<F>>]?:
     | ValueOf<F[K]>
-    | (F[K]['nullable'] extends true ? null : never);
+    | (F[K] extends FieldSpec<any, any, any, true> ? null : never);
 } & { [K in Extract<KeysWhere<F, 'rw' | 'create'>, RequiredKeys<F>>]: ValueOf<F[K]> } & ExtraBody;
 
 /** Input of update: fields that may change after create. */
