@@ -301,7 +301,11 @@ export function listResources<F extends Fields, Q extends Record<string, string>
       yield items.map((b) => instantiate(def, client, b, {}, uri));
       let next: string | undefined;
       if (def.pagination === 'links') next = nextLink(doc, def.resourcesKey, await client.baseUrl());
-      if (!next && def.pagination !== 'none' && limit > 0 && items.length >= limit) {
+      // keystone always sends `links: { next: null }` on its last (only) page and ignores
+      // limit/marker: a marker fallback would re-read the same page forever
+      const lastByLinks =
+        !next && def.pagination === 'links' && hasNullNextLink(doc as Record<string, unknown> | undefined);
+      if (!next && !lastByLinks && def.pagination !== 'none' && limit > 0 && items.length >= limit) {
         const last = items[items.length - 1] as Record<string, unknown>;
         const marker = last?.[idApi] ?? last?.name;
         if (marker !== undefined) next = setQueryParam(url, 'marker', String(marker));
@@ -309,6 +313,18 @@ export function listResources<F extends Fields, Q extends Record<string, string>
       url = next;
     }
   });
+}
+
+/** True when a listing body has a `links` object whose `next` is present but empty. */
+function hasNullNextLink(doc: Record<string, unknown> | undefined): boolean {
+  const links = doc && typeof doc === 'object' && !Array.isArray(doc) ? doc.links : undefined;
+  return (
+    !!links &&
+    typeof links === 'object' &&
+    !Array.isArray(links) &&
+    'next' in links &&
+    !(links as { next?: unknown }).next
+  );
 }
 
 export interface FindOptions<Q extends Record<string, string>> extends VerbOptions {
