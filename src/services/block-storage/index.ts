@@ -1,1 +1,28 @@
-export { BlockStorageV3 } from './proxy.js';
+export { AvailabilityZone } from './availability-zone.js';
+export { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
+export { type AbsoluteLimits, Limits } from './limits.js';
+export {
+  type BackupResource,
+  BlockStorageV3,
+  type CreateVolumeOptions,
+  type DeleteVolumeOptions,
+  type LimitsResource,
+  type QuotaClassSetResource,
+  type QuotaSetResource,
+  type QuotaSetUsageResource,
+  type ServiceResource,
+  type SnapshotResource,
+  type VolumeResource,
+  type VolumeSummaryResource,
+  type VolumeTypeAccessResource,
+  type VolumeTypeResource,
+} from './proxy.js';
+export { QuotaClassSet } from './quota-class-set.js';
+export { QuotaSet } from './quota-set.js';
+export { QuotaSetUsage, type QuotaUsage } from './quota-set-usage.js';
+export { Service } from './service.js';
+export { SNAPSHOT_FAILURE_STATUSES, SNAPSHOT_QUERY_VERSIONS, Snapshot } from './snapshot.js';
+export { VOLUME_FAILURE_STATUSES, VOLUME_QUERY_VERSIONS, Volume, type VolumeAttachment } from './volume.js';
+export { VolumeSummary } from './volume-summary.js';
+export { VolumeType } from './volume-type.js';
+export { VolumeTypeAccess } from './volume-type-access.js';

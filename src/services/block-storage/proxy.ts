@@ -1,10 +1,871 @@
-/** The block storage v3 (cinder) proxy. */
+/**
+ * The block storage v3 (cinder) proxy: `conn.blockStorage`. Requests carry
+ * `OpenStack-API-Version: volume 3.x` (the pinned microversion, else the SDK default).
+ */
+import { NotFoundError, ValidationError } from '../../errors/errors.js';
+import {
+  type CreateAttributes,
+  createResource,
+  type DeleteOptions,
+  deleteResource,
+  fetchResource,
+  instantiate,
+  type ListQuery,
+  listResources,
+  namedVerbs,
+  type RequestOptions,
+  type Resource,
+  type ResourceBase,
+  type ResourceList,
+  resourceAction,
+  toRequest,
+  type UpdateAttributes,
+  updateResource,
+  type VerbOptions,
+  type VerbsOf,
+  type WaitForStatusOptions,
+  type WaitOptions,
+  waitForDelete,
+  waitForStatus,
+} from '../../resource/index.js';
 import type { Session } from '../../session/session.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { blockStorageV3Spec } from '../specs.js';
+import { AvailabilityZone } from './availability-zone.js';
+import { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
+import {
+  checkedList,
+  checkQueryVersions,
+  readBody,
+  requestDocument,
+  requireMicroversion,
+} from './internal.js';
+import { Limits } from './limits.js';
+import { QuotaClassSet } from './quota-class-set.js';
+import { QuotaSet } from './quota-set.js';
+import { QuotaSetUsage } from './quota-set-usage.js';
+import { Service } from './service.js';
+import { SNAPSHOT_FAILURE_STATUSES, SNAPSHOT_QUERY_VERSIONS, Snapshot } from './snapshot.js';
+import { VOLUME_FAILURE_STATUSES, VOLUME_QUERY_VERSIONS, Volume } from './volume.js';
+import { VolumeSummary } from './volume-summary.js';
+import { VolumeType } from './volume-type.js';
+import { VolumeTypeAccess } from './volume-type-access.js';
+
+type IdArg = string | ResourceBase<any>;
+type VolumeFields = (typeof Volume)['fields'];
+type SnapshotFields = (typeof Snapshot)['fields'];
+type BackupFields = (typeof Backup)['fields'];
+type VolumeTypeFields = (typeof VolumeType)['fields'];
+
+/** A volume. */
+export type VolumeResource = Resource<VolumeFields>;
+/** A snapshot. */
+export type SnapshotResource = Resource<SnapshotFields>;
+/** A backup. */
+export type BackupResource = Resource<BackupFields>;
+/** A volume type. */
+export type VolumeTypeResource = Resource<VolumeTypeFields>;
+/** A project's quotas. */
+export type QuotaSetResource = Resource<(typeof QuotaSet)['fields']>;
+/** A project's quotas with usage. */
+export type QuotaSetUsageResource = Resource<(typeof QuotaSetUsage)['fields']>;
+/** Default quotas of a quota class. */
+export type QuotaClassSetResource = Resource<(typeof QuotaClassSet)['fields']>;
+/** Limits and usage of a project. */
+export type LimitsResource = Resource<(typeof Limits)['fields']>;
+/** A cinder service. */
+export type ServiceResource = Resource<(typeof Service)['fields']>;
+/** Volume totals. */
+export type VolumeSummaryResource = Resource<(typeof VolumeSummary)['fields']>;
+/** One project's access to a private volume type. */
+export type VolumeTypeAccessResource = Resource<(typeof VolumeTypeAccess)['fields']>;
+
+/** Options of {@link BlockStorageV3.createVolume}. */
+export interface CreateVolumeOptions extends VerbOptions {
+  /** Scheduler hints (`OS-SCH-HNT:scheduler_hints`), e.g. `{ same_host: [volumeId] }`. */
+  schedulerHints?: Record<string, unknown>;
+}
+
+/** Options of {@link BlockStorageV3.deleteVolume}. */
+export interface DeleteVolumeOptions extends DeleteOptions {
+  /** Delete the volume's snapshots too. */
+  cascade?: boolean;
+  /** Delete even in error/deleting states (admin, 3.23). */
+  force?: boolean;
+}
+
+function idOf(x: IdArg): string {
+  const id = typeof x === 'string' ? x : x.id;
+  if (!id) throw new ValidationError('an id is required', { fix: 'pass the id or the resource' });
+  return id;
+}
+
+function enc(x: IdArg): string {
+  return encodeURIComponent(idOf(x));
+}
+
+export interface BlockStorageV3
+  extends VerbsOf<'Volume', 'Volumes', typeof Volume, 'get' | 'find' | 'update'>,
+    VerbsOf<'Snapshot', 'Snapshots', typeof Snapshot, 'get' | 'find' | 'create' | 'update' | 'delete'>,
+    VerbsOf<'Backup', 'Backups', typeof Backup, 'list' | 'get' | 'find' | 'create' | 'delete'>,
+    VerbsOf<'VolumeType', 'VolumeTypes', typeof VolumeType, 'list' | 'get' | 'find' | 'update' | 'delete'>,
+    VerbsOf<'AvailabilityZone', 'AvailabilityZones', typeof AvailabilityZone, 'list'>,
+    VerbsOf<'Service', 'Services', typeof Service, 'list'> {}
 
 export class BlockStorageV3 extends ServiceProxy {
   constructor(session: Session, opts: ProxyOptions = {}) {
     super(session, blockStorageV3Spec, opts);
+    Object.assign(
+      this,
+      namedVerbs(this.client, Volume, 'Volume', 'Volumes', ['get', 'find', 'update']),
+      namedVerbs(this.client, Snapshot, 'Snapshot', 'Snapshots', [
+        'get',
+        'find',
+        'create',
+        'update',
+        'delete',
+      ]),
+      namedVerbs(this.client, Backup, 'Backup', 'Backups', ['list', 'get', 'find', 'create', 'delete']),
+      namedVerbs(this.client, VolumeType, 'VolumeType', 'VolumeTypes', [
+        'list',
+        'get',
+        'find',
+        'update',
+        'delete',
+      ]),
+      namedVerbs(this.client, AvailabilityZone, 'AvailabilityZone', 'AvailabilityZones', ['list']),
+      namedVerbs(this.client, Service, 'Service', 'Services', ['list']),
+    );
+  }
+
+  // ---------------------------------------------------------------- volumes
+
+  /**
+   * Create a volume: blank (`size`), from an image (`imageRef` + `size`), from a snapshot
+   * (`snapshotId`), from another volume (`sourceVolid`) or from a backup (`backupId`, 3.47).
+   * Returns at once (status `creating`); use {@link waitForVolume} for `available`.
+   */
+  async createVolume(
+    attrs: CreateAttributes<VolumeFields>,
+    opts: CreateVolumeOptions = {},
+  ): Promise<VolumeResource> {
+    await this.client.resolve(opts.signal);
+    const parts = toRequest(Volume, attrs as Record<string, unknown>, 'create', this.client);
+    const b = parts.body;
+    if (b.size == null && b.snapshot_id == null && b.source_volid == null && b.backup_id == null) {
+      throw new ValidationError('needs a size, or a snapshot, source volume or backup to copy it from', {
+        field: 'volume.size',
+        fix: 'pass size (GiB), snapshotId, sourceVolid or backupId',
+      });
+    }
+    if (b.imageRef != null && b.size == null) {
+      throw new ValidationError('a volume created from an image needs a size', {
+        field: 'volume.size',
+        fix: 'pass size (GiB), at least the image size',
+      });
+    }
+    const json: Record<string, unknown> = { volume: b };
+    if (opts.schedulerHints) json['OS-SCH-HNT:scheduler_hints'] = opts.schedulerHints;
+    const res = await this.client.request('POST', '/volumes', {
+      json,
+      headers: { ...parts.headers, ...opts.headers },
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+    });
+    const doc = (await readBody(res)) as Record<string, unknown> | undefined;
+    return instantiate(Volume, this.client, { ...b, ...((doc?.volume as object) ?? {}) }, res.headers);
+  }
+
+  /** Lazily list volumes with details (`/volumes/detail`); filters gated by microversion are checked first. */
+  listVolumes(
+    query: ListQuery<(typeof Volume)['query']> = {},
+    opts: VerbOptions = {},
+  ): ResourceList<VolumeResource> {
+    return checkedList(
+      () => checkQueryVersions(this.client, 'volume list', query, VOLUME_QUERY_VERSIONS, opts),
+      listResources(this.client, Volume, query, opts),
+    );
+  }
+
+  /**
+   * Delete a volume. `cascade` deletes its snapshots too; `force` (admin, 3.23) deletes it in
+   * any state. With `ignoreMissing`, an already deleted volume is not an error.
+   */
+  async deleteVolume(volume: IdArg, opts: DeleteVolumeOptions = {}): Promise<void> {
+    if (opts.force) await requireMicroversion(this.client, '3.23', 'deleteVolume.force', opts);
+    try {
+      const res = await this.client.request('DELETE', `/volumes/${enc(volume)}`, {
+        query: { cascade: opts.cascade || undefined, force: opts.force || undefined },
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+        microversion: opts.microversion,
+        headers: opts.headers,
+      });
+      await res.body.dump();
+    } catch (e) {
+      if (opts.ignoreMissing && e instanceof NotFoundError) return;
+      throw e;
+    }
+  }
+
+  /**
+   * Wait until a volume reaches `status` (e.g. `available`, `in-use`); fails fast on
+   * `error`, `error_extending`, `error_deleting`, `error_restoring`, ... (override with `failures`).
+   */
+  waitForVolume(
+    volume: IdArg,
+    status: string | string[],
+    opts: WaitForStatusOptions & VerbOptions = {},
+  ): Promise<VolumeResource> {
+    return waitForStatus(() => fetchResource(this.client, Volume, volume, opts), status, {
+      failures: [...VOLUME_FAILURE_STATUSES],
+      ...opts,
+    });
+  }
+
+  /** Wait until a volume is gone; fails fast on `error_deleting`. */
+  waitForVolumeDelete(volume: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
+    return waitForDelete(
+      () => fetchResource(this.client, Volume, volume, opts),
+      `volume ${idOf(volume)}`,
+      opts,
+    );
+  }
+
+  private volumeAction<T = unknown>(volume: IdArg, name: string, body: unknown, opts: RequestOptions = {}) {
+    return resourceAction<T>(this.client, '/volumes', idOf(volume), name, body, opts);
+  }
+
+  /** Grow a volume to `newSize` GiB (`os-extend`); status goes `extending` → `available`. */
+  async extendVolume(volume: IdArg, newSize: number, opts: RequestOptions = {}): Promise<void> {
+    if (!Number.isInteger(newSize) || newSize < 1) {
+      throw new ValidationError(`must be a positive integer, got ${newSize}`, {
+        field: 'extendVolume.newSize',
+        fix: 'pass the new size in GiB',
+      });
+    }
+    await this.volumeAction(volume, 'os-extend', { new_size: newSize }, opts);
+  }
+
+  /** Change a volume's type (`os-retype`); `migrationPolicy` `on-demand` allows moving it to another backend. */
+  async retypeVolume(
+    volume: IdArg,
+    newType: string,
+    opts: RequestOptions & { migrationPolicy?: 'never' | 'on-demand' } = {},
+  ): Promise<void> {
+    const body: Record<string, unknown> = { new_type: newType };
+    if (opts.migrationPolicy) body.migration_policy = opts.migrationPolicy;
+    await this.volumeAction(volume, 'os-retype', body, opts);
+  }
+
+  /** Mark a volume bootable or not (`os-set_bootable`). */
+  async setVolumeBootable(volume: IdArg, bootable: boolean, opts: RequestOptions = {}): Promise<void> {
+    await this.volumeAction(volume, 'os-set_bootable', { bootable }, opts);
+  }
+
+  /** Make a volume read-only or read-write for future attachments (`os-update_readonly_flag`). */
+  async setVolumeReadonly(volume: IdArg, readonly: boolean, opts: RequestOptions = {}): Promise<void> {
+    await this.volumeAction(volume, 'os-update_readonly_flag', { readonly }, opts);
+  }
+
+  /** Admin: overwrite a volume's status fields in the database (`os-reset_status`). Nothing is checked on the backend. */
+  async resetVolumeStatus(
+    volume: IdArg,
+    s: { status?: string; attachStatus?: 'attached' | 'detached'; migrationStatus?: string | null },
+    opts: RequestOptions = {},
+  ): Promise<void> {
+    const body: Record<string, unknown> = {};
+    if (s.status !== undefined) body.status = s.status;
+    if (s.attachStatus !== undefined) body.attach_status = s.attachStatus;
+    if (s.migrationStatus !== undefined) body.migration_status = s.migrationStatus;
+    if (!Object.keys(body).length) {
+      throw new ValidationError('nothing to reset', {
+        field: 'resetVolumeStatus',
+        fix: 'pass status, attachStatus or migrationStatus',
+      });
+    }
+    await this.volumeAction(volume, 'os-reset_status', body, opts);
+  }
+
+  /** Admin: delete a volume whatever its state (`os-force_delete`). */
+  async forceDeleteVolume(volume: IdArg, opts: RequestOptions = {}): Promise<void> {
+    await this.volumeAction(volume, 'os-force_delete', {}, opts);
+  }
+
+  /** Revert a volume to its latest snapshot (`revert`, 3.40). */
+  async revertVolumeToSnapshot(volume: IdArg, snapshot: IdArg, opts: RequestOptions = {}): Promise<void> {
+    await requireMicroversion(this.client, '3.40', 'revertVolumeToSnapshot', opts);
+    await this.volumeAction(volume, 'revert', { snapshot_id: idOf(snapshot) }, opts);
+  }
+
+  /** Reserve a volume for an attachment (`os-reserve`: `available` → `attaching`). */
+  async reserveVolume(volume: IdArg, opts: RequestOptions = {}): Promise<void> {
+    await this.volumeAction(volume, 'os-reserve', {}, opts);
+  }
+
+  /** Undo {@link reserveVolume} (`os-unreserve`: `attaching` → `available`). */
+  async unreserveVolume(volume: IdArg, opts: RequestOptions = {}): Promise<void> {
+    await this.volumeAction(volume, 'os-unreserve', {}, opts);
+  }
+
+  /**
+   * Record an attachment (`os-attach`), as a compute service does after connecting the volume:
+   * to a server (`instanceUuid`) or a host (`hostName`), at `mountpoint`.
+   */
+  async attachVolume(
+    volume: IdArg,
+    a: { mountpoint: string; instanceUuid?: string; hostName?: string; mode?: 'rw' | 'ro' },
+    opts: RequestOptions = {},
+  ): Promise<void> {
+    if (!a.instanceUuid === !a.hostName) {
+      throw new ValidationError('needs exactly one of instanceUuid and hostName', {
+        field: 'attachVolume',
+        fix: 'pass the server id or the host name',
+      });
+    }
+    const body: Record<string, unknown> = { mountpoint: a.mountpoint };
+    if (a.instanceUuid) body.instance_uuid = a.instanceUuid;
+    if (a.hostName) body.host_name = a.hostName;
+    if (a.mode) body.mode = a.mode;
+    await this.volumeAction(volume, 'os-attach', body, opts);
+  }
+
+  /** Remove an attachment record (`os-detach`); `attachmentId` is required when the volume has several. */
+  async detachVolume(volume: IdArg, opts: RequestOptions & { attachmentId?: string } = {}): Promise<void> {
+    await this.volumeAction(
+      volume,
+      'os-detach',
+      opts.attachmentId ? { attachment_id: opts.attachmentId } : {},
+      opts,
+    );
+  }
+
+  /** Set image metadata keys on a volume (`os-set_image_metadata`); returns the volume's image metadata. */
+  async setVolumeImageMetadata(
+    volume: IdArg,
+    metadata: Record<string, string>,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, string>> {
+    const r = await this.volumeAction<{ metadata?: Record<string, string> }>(
+      volume,
+      'os-set_image_metadata',
+      { metadata },
+      opts,
+    );
+    return r.body?.metadata ?? metadata;
+  }
+
+  /** Remove one image metadata key from a volume (`os-unset_image_metadata`). */
+  async unsetVolumeImageMetadata(volume: IdArg, key: string, opts: RequestOptions = {}): Promise<void> {
+    await this.volumeAction(volume, 'os-unset_image_metadata', { key }, opts);
+  }
+
+  /** A volume's image metadata (`os-show_image_metadata`). */
+  async getVolumeImageMetadata(volume: IdArg, opts: RequestOptions = {}): Promise<Record<string, string>> {
+    const r = await this.volumeAction<{ metadata?: Record<string, string> }>(
+      volume,
+      'os-show_image_metadata',
+      {},
+      opts,
+    );
+    return r.body?.metadata ?? {};
+  }
+
+  /**
+   * Upload a volume to the image service (`os-volume_upload_image`); `visibility` and
+   * `protected` need 3.1. Returns cinder's description of the upload (with `image_id`).
+   */
+  async uploadVolumeToImage(
+    volume: IdArg,
+    image: {
+      imageName: string;
+      force?: boolean;
+      diskFormat?: string;
+      containerFormat?: string;
+      visibility?: 'public' | 'private' | 'shared' | 'community';
+      protected?: boolean;
+    },
+    opts: RequestOptions = {},
+  ): Promise<Record<string, unknown>> {
+    if (image.visibility !== undefined || image.protected !== undefined)
+      await requireMicroversion(this.client, '3.1', 'uploadVolumeToImage.visibility', opts);
+    const body: Record<string, unknown> = { image_name: image.imageName };
+    if (image.force !== undefined) body.force = image.force;
+    if (image.diskFormat) body.disk_format = image.diskFormat;
+    if (image.containerFormat) body.container_format = image.containerFormat;
+    if (image.visibility) body.visibility = image.visibility;
+    if (image.protected !== undefined) body.protected = image.protected;
+    const r = await this.volumeAction<Record<string, Record<string, unknown>>>(
+      volume,
+      'os-volume_upload_image',
+      body,
+      opts,
+    );
+    return r.body?.['os-volume_upload_image'] ?? {};
+  }
+
+  /** Totals over the visible volumes (3.12); `allTenants` for admins. */
+  async getVolumeSummary(
+    opts: RequestOptions & { allTenants?: boolean } = {},
+  ): Promise<VolumeSummaryResource> {
+    await requireMicroversion(this.client, '3.12', 'getVolumeSummary', opts);
+    return requestDocument(this.client, VolumeSummary, 'GET', '/volumes/summary', {
+      ...opts,
+      query: { all_tenants: opts.allTenants || undefined },
+    });
+  }
+
+  // ------------------------------------------------------- volume metadata
+
+  /** A volume's metadata. */
+  async getVolumeMetadata(volume: IdArg, opts: RequestOptions = {}): Promise<Record<string, string>> {
+    return this.metadata('volumes', 'GET', volume, undefined, opts);
+  }
+
+  /** Add or change metadata keys of a volume (other keys are kept); returns all metadata. */
+  async setVolumeMetadata(
+    volume: IdArg,
+    metadata: Record<string, string>,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, string>> {
+    return this.metadata('volumes', 'POST', volume, metadata, opts);
+  }
+
+  /** Replace all metadata of a volume. */
+  async replaceVolumeMetadata(
+    volume: IdArg,
+    metadata: Record<string, string>,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, string>> {
+    return this.metadata('volumes', 'PUT', volume, metadata, opts);
+  }
+
+  /** One metadata value of a volume (NotFoundError when the key is absent). */
+  async getVolumeMetadataItem(volume: IdArg, key: string, opts: RequestOptions = {}): Promise<string> {
+    return this.metadataItem('volumes', 'GET', volume, key, undefined, opts);
+  }
+
+  /** Set one metadata value of a volume. */
+  async setVolumeMetadataItem(
+    volume: IdArg,
+    key: string,
+    value: string,
+    opts: RequestOptions = {},
+  ): Promise<string> {
+    return this.metadataItem('volumes', 'PUT', volume, key, value, opts);
+  }
+
+  /** Remove one metadata key of a volume. */
+  async deleteVolumeMetadataItem(volume: IdArg, key: string, opts: RequestOptions = {}): Promise<void> {
+    await this.metadataItem('volumes', 'DELETE', volume, key, undefined, opts);
+  }
+
+  private async metadata(
+    collection: 'volumes' | 'snapshots',
+    method: 'GET' | 'POST' | 'PUT',
+    id: IdArg,
+    md: Record<string, string> | undefined,
+    opts: RequestOptions,
+  ): Promise<Record<string, string>> {
+    const res = await this.client.request(method, `/${collection}/${enc(id)}/metadata`, {
+      json: md === undefined ? undefined : { metadata: md },
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    });
+    const doc = (await readBody(res)) as { metadata?: Record<string, string> } | undefined;
+    return doc?.metadata ?? md ?? {};
+  }
+
+  private async metadataItem(
+    collection: 'volumes' | 'snapshots',
+    method: 'GET' | 'PUT' | 'DELETE',
+    id: IdArg,
+    key: string,
+    value: string | undefined,
+    opts: RequestOptions,
+  ): Promise<string> {
+    const res = await this.client.request(
+      method,
+      `/${collection}/${enc(id)}/metadata/${encodeURIComponent(key)}`,
+      {
+        json: value === undefined ? undefined : { meta: { [key]: value } },
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+        microversion: opts.microversion,
+        headers: opts.headers,
+      },
+    );
+    const doc = (await readBody(res)) as { meta?: Record<string, string> } | undefined;
+    return doc?.meta?.[key] ?? value ?? '';
+  }
+
+  // -------------------------------------------------------------- snapshots
+
+  /** Lazily list snapshots with details (`/snapshots/detail`). */
+  listSnapshots(
+    query: ListQuery<(typeof Snapshot)['query']> = {},
+    opts: VerbOptions = {},
+  ): ResourceList<SnapshotResource> {
+    return checkedList(
+      () => checkQueryVersions(this.client, 'snapshot list', query, SNAPSHOT_QUERY_VERSIONS, opts),
+      listResources(this.client, Snapshot, query, opts),
+    );
+  }
+
+  /** Wait until a snapshot reaches `status` (e.g. `available`); fails fast on `error`. */
+  waitForSnapshot(
+    snapshot: IdArg,
+    status: string | string[],
+    opts: WaitForStatusOptions & VerbOptions = {},
+  ): Promise<SnapshotResource> {
+    return waitForStatus(() => fetchResource(this.client, Snapshot, snapshot, opts), status, {
+      failures: [...SNAPSHOT_FAILURE_STATUSES],
+      ...opts,
+    });
+  }
+
+  /** Wait until a snapshot is gone; fails fast on `error_deleting`. */
+  waitForSnapshotDelete(snapshot: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
+    return waitForDelete(
+      () => fetchResource(this.client, Snapshot, snapshot, opts),
+      `snapshot ${idOf(snapshot)}`,
+      opts,
+    );
+  }
+
+  /** Admin: delete a snapshot whatever its state (`os-force_delete`). */
+  async forceDeleteSnapshot(snapshot: IdArg, opts: RequestOptions = {}): Promise<void> {
+    await resourceAction(this.client, '/snapshots', idOf(snapshot), 'os-force_delete', {}, opts);
+  }
+
+  /** Admin: overwrite a snapshot's status in the database (`os-reset_status`). */
+  async resetSnapshotStatus(snapshot: IdArg, status: string, opts: RequestOptions = {}): Promise<void> {
+    await resourceAction(this.client, '/snapshots', idOf(snapshot), 'os-reset_status', { status }, opts);
+  }
+
+  /** A snapshot's metadata. */
+  async getSnapshotMetadata(snapshot: IdArg, opts: RequestOptions = {}): Promise<Record<string, string>> {
+    return this.metadata('snapshots', 'GET', snapshot, undefined, opts);
+  }
+
+  /** Add or change metadata keys of a snapshot; returns all metadata. */
+  async setSnapshotMetadata(
+    snapshot: IdArg,
+    metadata: Record<string, string>,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, string>> {
+    return this.metadata('snapshots', 'POST', snapshot, metadata, opts);
+  }
+
+  /** Replace all metadata of a snapshot. */
+  async replaceSnapshotMetadata(
+    snapshot: IdArg,
+    metadata: Record<string, string>,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, string>> {
+    return this.metadata('snapshots', 'PUT', snapshot, metadata, opts);
+  }
+
+  /** One metadata value of a snapshot. */
+  async getSnapshotMetadataItem(snapshot: IdArg, key: string, opts: RequestOptions = {}): Promise<string> {
+    return this.metadataItem('snapshots', 'GET', snapshot, key, undefined, opts);
+  }
+
+  /** Set one metadata value of a snapshot. */
+  async setSnapshotMetadataItem(
+    snapshot: IdArg,
+    key: string,
+    value: string,
+    opts: RequestOptions = {},
+  ): Promise<string> {
+    return this.metadataItem('snapshots', 'PUT', snapshot, key, value, opts);
+  }
+
+  /** Remove one metadata key of a snapshot. */
+  async deleteSnapshotMetadataItem(snapshot: IdArg, key: string, opts: RequestOptions = {}): Promise<void> {
+    await this.metadataItem('snapshots', 'DELETE', snapshot, key, undefined, opts);
+  }
+
+  // ---------------------------------------------------------------- backups
+
+  /** Rename or describe a backup (3.9; `metadata` from 3.43). */
+  async updateBackup(
+    backup: IdArg,
+    attrs: UpdateAttributes<BackupFields>,
+    opts: VerbOptions = {},
+  ): Promise<BackupResource> {
+    await requireMicroversion(this.client, '3.9', 'updateBackup', opts);
+    return updateResource(this.client, Backup, backup, attrs, opts);
+  }
+
+  /** Wait until a backup reaches `status` (e.g. `available`); fails fast on `error`. */
+  waitForBackup(
+    backup: IdArg,
+    status: string | string[],
+    opts: WaitForStatusOptions & VerbOptions = {},
+  ): Promise<BackupResource> {
+    return waitForStatus(() => fetchResource(this.client, Backup, backup, opts), status, {
+      failures: [...BACKUP_FAILURE_STATUSES],
+      ...opts,
+    });
+  }
+
+  /** Wait until a backup is gone. */
+  waitForBackupDelete(backup: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
+    return waitForDelete(
+      () => fetchResource(this.client, Backup, backup, opts),
+      `backup ${idOf(backup)}`,
+      opts,
+    );
+  }
+
+  /** Restore a backup into an existing volume (`volumeId`) or a new one (`name`). */
+  async restoreBackup(
+    backup: IdArg,
+    target: { volumeId?: string; name?: string } = {},
+    opts: RequestOptions = {},
+  ): Promise<BackupRestore> {
+    const body: Record<string, unknown> = {};
+    if (target.volumeId) body.volume_id = target.volumeId;
+    if (target.name) body.name = target.name;
+    const res = await this.client.request('POST', `/backups/${enc(backup)}/restore`, {
+      json: { restore: body },
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    });
+    return ((await readBody(res)) as { restore: BackupRestore }).restore;
+  }
+
+  /** Admin: delete a backup whatever its state (`os-force_delete`). */
+  async forceDeleteBackup(backup: IdArg, opts: RequestOptions = {}): Promise<void> {
+    await resourceAction(this.client, '/backups', idOf(backup), 'os-force_delete', {}, opts);
+  }
+
+  /** Admin: overwrite a backup's status in the database (`os-reset_status`). */
+  async resetBackupStatus(backup: IdArg, status: string, opts: RequestOptions = {}): Promise<void> {
+    await resourceAction(this.client, '/backups', idOf(backup), 'os-reset_status', { status }, opts);
+  }
+
+  // ----------------------------------------------------------- volume types
+
+  /**
+   * Admin: create a volume type. `isPublic: false` makes it private (grant projects with
+   * {@link addVolumeTypeAccess}); it is sent as `os-volume-type-access:is_public`.
+   */
+  async createVolumeType(
+    attrs: CreateAttributes<VolumeTypeFields>,
+    opts: VerbOptions = {},
+  ): Promise<VolumeTypeResource> {
+    const { isPublic, ...rest } = attrs;
+    const input = { ...rest } as CreateAttributes<VolumeTypeFields>;
+    if (isPublic !== undefined && isPublic !== null && input.accessIsPublic === undefined)
+      input.accessIsPublic = isPublic;
+    return createResource(this.client, VolumeType, input, opts);
+  }
+
+  /** The type new volumes get when none is given (`/types/default`). */
+  async getDefaultVolumeType(opts: RequestOptions = {}): Promise<VolumeTypeResource> {
+    return requestDocument(this.client, VolumeType, 'GET', '/types/default', opts);
+  }
+
+  /** All extra specs of a volume type. */
+  async getVolumeTypeExtraSpecs(type: IdArg, opts: RequestOptions = {}): Promise<Record<string, string>> {
+    const doc = await this.client.json('GET', `/types/${enc(type)}/extra_specs`, {
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    });
+    return (doc?.extra_specs ?? {}) as Record<string, string>;
+  }
+
+  /** Admin: add or change extra specs of a volume type (others are kept); returns the keys sent. */
+  async setVolumeTypeExtraSpecs(
+    type: IdArg,
+    specs: Record<string, string>,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, string>> {
+    for (const [k, v] of Object.entries(specs)) {
+      if (typeof v !== 'string') {
+        throw new ValidationError(`extra spec values are strings, got ${typeof v}`, {
+          field: `extraSpecs.${k}`,
+          fix: `pass String(value)`,
+        });
+      }
+    }
+    const doc = await this.client.json('POST', `/types/${enc(type)}/extra_specs`, {
+      json: { extra_specs: specs },
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    });
+    return (doc?.extra_specs ?? specs) as Record<string, string>;
+  }
+
+  /** One extra spec of a volume type (NotFoundError when absent). */
+  async getVolumeTypeExtraSpec(type: IdArg, key: string, opts: RequestOptions = {}): Promise<string> {
+    const doc = await this.client.json('GET', `/types/${enc(type)}/extra_specs/${encodeURIComponent(key)}`, {
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    });
+    return String(doc?.[key] ?? '');
+  }
+
+  /** Admin: set one extra spec of a volume type. */
+  async setVolumeTypeExtraSpec(
+    type: IdArg,
+    key: string,
+    value: string,
+    opts: RequestOptions = {},
+  ): Promise<string> {
+    const doc = await this.client.json('PUT', `/types/${enc(type)}/extra_specs/${encodeURIComponent(key)}`, {
+      json: { [key]: value },
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    });
+    return String(doc?.[key] ?? value);
+  }
+
+  /** Admin: remove one extra spec of a volume type. */
+  async deleteVolumeTypeExtraSpec(type: IdArg, key: string, opts: RequestOptions = {}): Promise<void> {
+    const res = await this.client.request(
+      'DELETE',
+      `/types/${enc(type)}/extra_specs/${encodeURIComponent(key)}`,
+      {
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+        microversion: opts.microversion,
+        headers: opts.headers,
+      },
+    );
+    await res.body.dump();
+  }
+
+  /** Projects that may use a private volume type. */
+  listVolumeTypeAccess(type: IdArg, opts: VerbOptions = {}): ResourceList<VolumeTypeAccessResource> {
+    return listResources(this.client, VolumeTypeAccess, {}, { ...opts, parent: { typeId: idOf(type) } });
+  }
+
+  /** Admin: let a project use a private volume type (`addProjectAccess`). */
+  async addVolumeTypeAccess(type: IdArg, projectId: string, opts: RequestOptions = {}): Promise<void> {
+    await resourceAction(this.client, '/types', idOf(type), 'addProjectAccess', { project: projectId }, opts);
+  }
+
+  /** Admin: withdraw a project's access to a private volume type (`removeProjectAccess`). */
+  async removeVolumeTypeAccess(type: IdArg, projectId: string, opts: RequestOptions = {}): Promise<void> {
+    await resourceAction(
+      this.client,
+      '/types',
+      idOf(type),
+      'removeProjectAccess',
+      { project: projectId },
+      opts,
+    );
+  }
+
+  // ------------------------------------------------------- quotas and limits
+
+  /** A project's quotas (any project for admins, else the caller's own). */
+  async getQuotaSet(projectId: string, opts: RequestOptions = {}): Promise<QuotaSetResource> {
+    return fetchResource(this.client, QuotaSet, projectId, opts);
+  }
+
+  /** A project's quotas with `in_use` / `reserved` usage of each. */
+  async getQuotaSetUsage(projectId: string, opts: RequestOptions = {}): Promise<QuotaSetUsageResource> {
+    return requestDocument(
+      this.client,
+      QuotaSetUsage,
+      'GET',
+      `/os-quota-sets/${encodeURIComponent(projectId)}`,
+      {
+        ...opts,
+        query: { usage: 'True' },
+      },
+    );
+  }
+
+  /** The default quotas a project gets (`/os-quota-sets/{project_id}/defaults`). */
+  async getQuotaSetDefaults(projectId: string, opts: RequestOptions = {}): Promise<QuotaSetResource> {
+    return requestDocument(
+      this.client,
+      QuotaSet,
+      'GET',
+      `/os-quota-sets/${encodeURIComponent(projectId)}/defaults`,
+      opts,
+    );
+  }
+
+  /** Admin: change a project's quotas (per-type quotas through `$extra`, e.g. `{ volumes_lvm: 5 }`). */
+  async updateQuotaSet(
+    projectId: string,
+    attrs: UpdateAttributes<(typeof QuotaSet)['fields']>,
+    opts: VerbOptions = {},
+  ): Promise<QuotaSetResource> {
+    return updateResource(this.client, QuotaSet, projectId, attrs, opts);
+  }
+
+  /** Admin: drop a project's own quotas so the defaults apply again. */
+  async resetQuotaSet(projectId: string, opts: RequestOptions = {}): Promise<void> {
+    await deleteResource(this.client, QuotaSet, projectId, opts);
+  }
+
+  /** Default quotas of a quota class (`default`). */
+  async getQuotaClassSet(className = 'default', opts: RequestOptions = {}): Promise<QuotaClassSetResource> {
+    return fetchResource(this.client, QuotaClassSet, className, opts);
+  }
+
+  /** Admin: change the default quotas of a quota class (affects every project without its own quotas). */
+  async updateQuotaClassSet(
+    className: string,
+    attrs: UpdateAttributes<(typeof QuotaClassSet)['fields']>,
+    opts: VerbOptions = {},
+  ): Promise<QuotaClassSetResource> {
+    return updateResource(this.client, QuotaClassSet, className, attrs, opts);
+  }
+
+  /** Limits and usage of the caller's project, or of `projectId` (admin, 3.39). */
+  async getLimits(opts: RequestOptions & { projectId?: string } = {}): Promise<LimitsResource> {
+    if (opts.projectId) await requireMicroversion(this.client, '3.39', 'getLimits.projectId', opts);
+    return requestDocument(this.client, Limits, 'GET', '/limits', {
+      ...opts,
+      query: { project_id: opts.projectId },
+    });
+  }
+
+  // --------------------------------------------------------------- services
+
+  /** Admin: enable a service (`host` and `binary` name it, e.g. `devstack@lvm`, `cinder-volume`). */
+  async enableService(host: string, binary: string, opts: RequestOptions = {}): Promise<ServiceResource> {
+    return requestDocument(this.client, Service, 'PUT', '/os-services/enable', {
+      ...opts,
+      json: { host, binary },
+    });
+  }
+
+  /** Admin: disable a service so nothing new is scheduled to it, optionally saying why. */
+  async disableService(
+    host: string,
+    binary: string,
+    opts: RequestOptions & { reason?: string } = {},
+  ): Promise<ServiceResource> {
+    const json: Record<string, unknown> = { host, binary };
+    if (opts.reason) json.disabled_reason = opts.reason;
+    return requestDocument(
+      this.client,
+      Service,
+      'PUT',
+      opts.reason ? '/os-services/disable-log-reason' : '/os-services/disable',
+      { ...opts, json },
+    );
   }
 }

@@ -1,0 +1,17 @@
+/** Block storage availability zones (`/os-availability-zone`). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const AvailabilityZone = defineResource({
+  name: 'availability zone',
+  basePath: '/os-availability-zone',
+  resourceKey: null,
+  resourcesKey: 'availabilityZoneInfo',
+  fields: {
+    zoneName: f.string({ readOnly: true }),
+    zoneState: f.object<{ available: boolean }>().readOnly(),
+  },
+  idField: 'zoneName',
+  nameField: 'zoneName',
+  pagination: 'none',
+  allow: { create: false, fetch: false, commit: false, delete: false, list: true },
+});

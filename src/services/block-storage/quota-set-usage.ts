@@ -1,0 +1,31 @@
+/** Block storage quotas of a project with usage (`/os-quota-sets/{project_id}?usage=True`). */
+import { defineResource, f } from '../../resource/index.js';
+
+/** Limit and usage of one quota. */
+export interface QuotaUsage {
+  limit: number;
+  in_use: number;
+  reserved: number;
+  /** Only with nested quotas. */
+  allocated?: number;
+}
+
+export const QuotaSetUsage = defineResource({
+  name: 'quota set usage',
+  basePath: '/os-quota-sets',
+  resourceKey: 'quota_set',
+  resourcesKey: null,
+  fields: {
+    /** The project id. */
+    id: f.string({ readOnly: true }),
+    volumes: f.object<QuotaUsage>().readOnly(),
+    snapshots: f.object<QuotaUsage>().readOnly(),
+    gigabytes: f.object<QuotaUsage>().readOnly(),
+    backups: f.object<QuotaUsage>().readOnly(),
+    backupGigabytes: f.object<QuotaUsage>({ api: 'backup_gigabytes' }).readOnly(),
+    groups: f.object<QuotaUsage>().readOnly(),
+    perVolumeGigabytes: f.object<QuotaUsage>({ api: 'per_volume_gigabytes' }).readOnly(),
+  },
+  pagination: 'none',
+  allow: { create: false, commit: false, delete: false, list: false },
+});

@@ -1,0 +1,26 @@
+/**
+ * Block storage quotas of a project (`/os-quota-sets/{project_id}`). Per-volume-type limits
+ * (`volumes_<type>`, `gigabytes_<type>`, `snapshots_<type>`) are kept in `extra` and can be
+ * changed through `$extra`.
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+export const QuotaSet = defineResource({
+  name: 'quota set',
+  basePath: '/os-quota-sets',
+  resourceKey: 'quota_set',
+  resourcesKey: null,
+  fields: {
+    /** The project id. */
+    id: f.string({ readOnly: true }),
+    volumes: f.integer(),
+    snapshots: f.integer(),
+    gigabytes: f.integer(),
+    backups: f.integer(),
+    backupGigabytes: f.integer({ api: 'backup_gigabytes' }),
+    groups: f.integer(),
+    perVolumeGigabytes: f.integer({ api: 'per_volume_gigabytes' }),
+  },
+  pagination: 'none',
+  allow: { create: false, list: false },
+});

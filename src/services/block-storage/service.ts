@@ -1,0 +1,39 @@
+/**
+ * Block storage services (`/os-services`): cinder-scheduler, cinder-volume (one per backend),
+ * cinder-backup. Services have no id: `host` and `binary` name one. Listing, enabling and
+ * disabling are admin operations.
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+export const Service = defineResource({
+  name: 'service',
+  basePath: '/os-services',
+  resourceKey: null,
+  resourcesKey: 'services',
+  fields: {
+    /** `cinder-volume`, `cinder-scheduler`, `cinder-backup`. */
+    binary: f.string(),
+    /** `host` or, for volume services, `host@backend`. */
+    host: f.string(),
+    /** Why the service was disabled. */
+    disabledReason: f.string({ api: 'disabled_reason', nullable: true }),
+    zone: f.string({ readOnly: true }),
+    /** `enabled` or `disabled`. */
+    status: f.string({ readOnly: true }),
+    /** `up` or `down`. */
+    state: f.string({ readOnly: true }),
+    /** Returned by enable/disable. */
+    disabled: f.boolean({ readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    cluster: f.string({ readOnly: true, minVersion: '3.7' }),
+    frozen: f.boolean({ readOnly: true }),
+    replicationStatus: f.string({ api: 'replication_status', readOnly: true }),
+    activeBackendId: f.string({ api: 'active_backend_id', readOnly: true }),
+    backendState: f.string({ api: 'backend_state', readOnly: true, minVersion: '3.49' }),
+  },
+  query: { host: 'host', binary: 'binary' },
+  idField: 'host',
+  nameField: 'host',
+  pagination: 'none',
+  allow: { create: false, fetch: false, commit: false, delete: false, list: true },
+});

@@ -1,0 +1,18 @@
+/** Projects that may use a private volume type (`/types/{volume_type_id}/os-volume-type-access`). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const VolumeTypeAccess = defineResource({
+  name: 'volume type access',
+  basePath: '/types/{volume_type_id}/os-volume-type-access',
+  resourceKey: null,
+  resourcesKey: 'volume_type_access',
+  fields: {
+    volumeTypeId: f.string({ api: 'volume_type_id', readOnly: true }),
+    projectId: f.string({ api: 'project_id', readOnly: true }),
+    /** The type whose access list this is (path parameter). */
+    typeId: f.string({ api: 'volume_type_id', location: 'uri' }),
+  },
+  idField: 'projectId',
+  pagination: 'none',
+  allow: { create: false, fetch: false, commit: false, delete: false, list: true },
+});

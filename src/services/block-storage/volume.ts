@@ -1,0 +1,113 @@
+/**
+ * Block storage volume (`/volumes`). Field names follow cinder's API reference; the
+ * microversion of each field comes from cinder's REST API version history.
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+/** One attachment of a volume, as listed in its `attachments` field. */
+export interface VolumeAttachment {
+  /** The attachment id. */
+  attachment_id: string;
+  /** The attached server (or another consumer). */
+  server_id?: string;
+  /** The volume id. */
+  volume_id?: string;
+  id?: string;
+  device?: string;
+  host_name?: string | null;
+  attached_at?: string;
+  [key: string]: unknown;
+}
+
+/** Statuses a volume goes to when an operation fails (waiters stop on these). */
+export const VOLUME_FAILURE_STATUSES = [
+  'error',
+  'error_extending',
+  'error_deleting',
+  'error_restoring',
+  'error_managing',
+  'error_backing-up',
+] as const;
+
+export const Volume = defineResource({
+  name: 'volume',
+  basePath: '/volumes',
+  listPath: '/volumes/detail',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string({ nullable: true }),
+    description: f.string({ nullable: true }),
+    /** Size in GiB; optional when creating from a snapshot, a source volume or a backup. */
+    size: f.integer({ createOnly: true }),
+    status: f.string({ readOnly: true }),
+    availabilityZone: f.string({ api: 'availability_zone', createOnly: true, nullable: true }),
+    /** Create from this source volume. */
+    sourceVolid: f.string({ api: 'source_volid', createOnly: true, nullable: true }),
+    /** Create from this snapshot. */
+    snapshotId: f.string({ api: 'snapshot_id', createOnly: true, nullable: true }),
+    /** Create from this backup (3.47). */
+    backupId: f.string({ api: 'backup_id', createOnly: true, nullable: true, minVersion: '3.47' }),
+    /** Create from this image (needs `size`). */
+    imageRef: f.string({ createOnly: true, nullable: true }),
+    /** The volume type name (or id on create). */
+    volumeType: f.string({ api: 'volume_type', createOnly: true, nullable: true }),
+    metadata: f.object<Record<string, string>>(),
+    multiattach: f.boolean({ createOnly: true }),
+    consistencygroupId: f.string({ api: 'consistencygroup_id', createOnly: true, nullable: true }),
+    groupId: f.string({ api: 'group_id', createOnly: true, nullable: true, minVersion: '3.13' }),
+    attachments: f.array<VolumeAttachment>().readOnly(),
+    /** `"true"` or `"false"` (a string, as cinder sends it). */
+    bootable: f.string({ readOnly: true }),
+    encrypted: f.boolean({ readOnly: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    userId: f.string({ api: 'user_id', readOnly: true }),
+    projectId: f.string({ api: 'os-vol-tenant-attr:tenant_id', readOnly: true }),
+    host: f.string({ api: 'os-vol-host-attr:host', readOnly: true }),
+    migrationStatus: f.string({ api: 'migration_status', readOnly: true }),
+    migstat: f.string({ api: 'os-vol-mig-status-attr:migstat', readOnly: true }),
+    nameId: f.string({ api: 'os-vol-mig-status-attr:name_id', readOnly: true }),
+    replicationStatus: f.string({ api: 'replication_status', readOnly: true }),
+    volumeImageMetadata: f.object<Record<string, string>>({ api: 'volume_image_metadata' }).readOnly(),
+    providerId: f.string({ api: 'provider_id', readOnly: true, minVersion: '3.21' }),
+    serviceUuid: f.string({ api: 'service_uuid', readOnly: true, minVersion: '3.48' }),
+    /** Tristate from 3.69 (true, false or null). */
+    sharedTargets: f.any<boolean | null>({ api: 'shared_targets', minVersion: '3.48' }).readOnly(),
+    clusterName: f.string({ api: 'cluster_name', readOnly: true, minVersion: '3.61' }),
+    volumeTypeId: f.string({ api: 'volume_type_id', readOnly: true, minVersion: '3.63' }),
+    encryptionKeyId: f.string({ api: 'encryption_key_id', readOnly: true, minVersion: '3.64' }),
+    consumesQuota: f.boolean({ api: 'consumes_quota', readOnly: true, minVersion: '3.65' }),
+    links: f.array<{ rel: string; href: string }>().readOnly(),
+  },
+  query: {
+    name: 'name',
+    status: 'status',
+    /** A JSON object as a string, e.g. `'{"key":"value"}'`. */
+    metadata: 'metadata',
+    bootable: 'bootable',
+    availabilityZone: 'availability_zone',
+    allTenants: 'all_tenants',
+    projectId: 'project_id',
+    groupId: 'group_id',
+    glanceMetadata: 'glance_metadata',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    consumesQuota: 'consumes_quota',
+    withCount: 'with_count',
+    sort: 'sort',
+    sortKey: 'sort_key',
+    sortDir: 'sort_dir',
+    offset: 'offset',
+  },
+  pagination: 'links',
+});
+
+/** List filters of volumes that exist only from a microversion on. */
+export const VOLUME_QUERY_VERSIONS = {
+  glanceMetadata: '3.4',
+  groupId: '3.10',
+  withCount: '3.45',
+  createdAt: '3.60',
+  updatedAt: '3.60',
+  consumesQuota: '3.65',
+} as const;
