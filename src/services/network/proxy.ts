@@ -1,10 +1,534 @@
-/** The network v2.0 (neutron) proxy. */
+/** The network v2.0 (neutron) proxy: `conn.network`. */
+import {
+  ALL_VERBS,
+  type CreateAttributes,
+  type Fields,
+  instantiate,
+  listResources,
+  namedVerbs,
+  READ_VERBS,
+  type RequestOptions,
+  type Resource,
+  type ResourceBase,
+  type ResourceDefinition,
+  type ResourceList,
+  TagsMixin,
+  toRequest,
+  type VerbOptions,
+  type VerbsOf,
+} from '../../resource/index.js';
 import type { Session } from '../../session/session.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { networkV2Spec } from '../specs.js';
+import { AddressGroup } from './address-group.js';
+import { AddressScope } from './address-scope.js';
+import { Agent } from './agent.js';
+import { AvailabilityZone } from './availability-zone.js';
+import { Extension } from './extension.js';
+import { FloatingIp } from './floating-ip.js';
+import { FloatingIpPool } from './floating-ip-pool.js';
+import { Network } from './network.js';
+import { NetworkIpAvailability } from './network-ip-availability.js';
+import { Port } from './port.js';
+import { QosBandwidthLimitRule } from './qos-bandwidth-limit-rule.js';
+import { QosDscpMarkingRule } from './qos-dscp-marking-rule.js';
+import { QosMinimumBandwidthRule } from './qos-minimum-bandwidth-rule.js';
+import { QosMinimumPacketRateRule } from './qos-minimum-packet-rate-rule.js';
+import { QosPacketRateLimitRule } from './qos-packet-rate-limit-rule.js';
+import { QosPolicy } from './qos-policy.js';
+import { QosRuleType } from './qos-rule-type.js';
+import { Quota } from './quota.js';
+import { QuotaDetails } from './quota-details.js';
+import { RbacPolicy } from './rbac-policy.js';
+import { type ExternalGateway, type ExternalGatewayInfo, Router, type RouterRoute } from './router.js';
+import { RouterInterface } from './router-interface.js';
+import { SecurityGroup } from './security-group.js';
+import { SecurityGroupRule } from './security-group-rule.js';
+import { Segment } from './segment.js';
+import { Subnet } from './subnet.js';
+import { SubnetPool } from './subnet-pool.js';
+import { type TagCollection, type Taggable, tagTarget } from './tags.js';
 
+/** A resource or its id. */
+export type IdArg = string | ResourceBase<any>;
+
+/** Which subnet or port a router interface is added by (exactly one). */
+export type RouterInterfaceTarget =
+  | { subnetId: string; portId?: never }
+  | { portId: string; subnetId?: never };
+
+const CRUD = ['list', 'get', 'find', 'create', 'update', 'delete'] as const;
+
+function idOf(x: IdArg): string {
+  return typeof x === 'string' ? x : x.id;
+}
+
+function seg(x: IdArg): string {
+  return encodeURIComponent(idOf(x));
+}
+
+function req(o: RequestOptions = {}) {
+  return { signal: o.signal, timeoutMs: o.timeoutMs, headers: o.headers };
+}
+
+export interface NetworkV2
+  extends VerbsOf<'Network', 'Networks', typeof Network>,
+    VerbsOf<'Subnet', 'Subnets', typeof Subnet, (typeof CRUD)[number]>,
+    VerbsOf<'SubnetPool', 'SubnetPools', typeof SubnetPool, (typeof CRUD)[number]>,
+    VerbsOf<'Port', 'Ports', typeof Port>,
+    VerbsOf<'Router', 'Routers', typeof Router>,
+    VerbsOf<'FloatingIp', 'FloatingIps', typeof FloatingIp>,
+    VerbsOf<'FloatingIpPool', 'FloatingIpPools', typeof FloatingIpPool, 'list'>,
+    VerbsOf<'SecurityGroup', 'SecurityGroups', typeof SecurityGroup, (typeof CRUD)[number]>,
+    VerbsOf<
+      'SecurityGroupRule',
+      'SecurityGroupRules',
+      typeof SecurityGroupRule,
+      'list' | 'get' | 'find' | 'create' | 'delete'
+    >,
+    VerbsOf<'AddressScope', 'AddressScopes', typeof AddressScope, (typeof CRUD)[number]>,
+    VerbsOf<'AddressGroup', 'AddressGroups', typeof AddressGroup, (typeof CRUD)[number]>,
+    VerbsOf<'Quota', 'Quotas', typeof Quota, 'list' | 'update' | 'delete'>,
+    VerbsOf<'Extension', 'Extensions', typeof Extension, (typeof READ_VERBS)[number]>,
+    VerbsOf<'AvailabilityZone', 'AvailabilityZones', typeof AvailabilityZone, 'list'>,
+    VerbsOf<'Agent', 'Agents', typeof Agent, 'list' | 'get' | 'find' | 'update' | 'delete'>,
+    VerbsOf<'Segment', 'Segments', typeof Segment, (typeof CRUD)[number]>,
+    VerbsOf<'RbacPolicy', 'RbacPolicies', typeof RbacPolicy, (typeof CRUD)[number]>,
+    VerbsOf<'QosPolicy', 'QosPolicies', typeof QosPolicy, (typeof CRUD)[number]>,
+    VerbsOf<
+      'QosBandwidthLimitRule',
+      'QosBandwidthLimitRules',
+      typeof QosBandwidthLimitRule,
+      (typeof CRUD)[number]
+    >,
+    VerbsOf<'QosDscpMarkingRule', 'QosDscpMarkingRules', typeof QosDscpMarkingRule, (typeof CRUD)[number]>,
+    VerbsOf<
+      'QosMinimumBandwidthRule',
+      'QosMinimumBandwidthRules',
+      typeof QosMinimumBandwidthRule,
+      (typeof CRUD)[number]
+    >,
+    VerbsOf<
+      'QosMinimumPacketRateRule',
+      'QosMinimumPacketRateRules',
+      typeof QosMinimumPacketRateRule,
+      (typeof CRUD)[number]
+    >,
+    VerbsOf<
+      'QosPacketRateLimitRule',
+      'QosPacketRateLimitRules',
+      typeof QosPacketRateLimitRule,
+      (typeof CRUD)[number]
+    >,
+    VerbsOf<'QosRuleType', 'QosRuleTypes', typeof QosRuleType, (typeof READ_VERBS)[number]>,
+    VerbsOf<
+      'NetworkIpAvailability',
+      'NetworkIpAvailabilities',
+      typeof NetworkIpAvailability,
+      (typeof READ_VERBS)[number]
+    > {}
+
+/**
+ * Neutron: networks, subnets, subnet pools, ports, routers, floating IPs, security groups,
+ * address scopes and groups, quotas, extensions, availability zones, agents, segments, RBAC
+ * policies, QoS, tags. Listings follow `<resources>_links` pages; pass `limit` to set the page size.
+ */
 export class NetworkV2 extends ServiceProxy {
   constructor(session: Session, opts: ProxyOptions = {}) {
     super(session, networkV2Spec, opts);
+    const c = this.client;
+    Object.assign(
+      this,
+      namedVerbs(c, Network, 'Network', 'Networks', ALL_VERBS),
+      namedVerbs(c, Subnet, 'Subnet', 'Subnets', CRUD),
+      namedVerbs(c, SubnetPool, 'SubnetPool', 'SubnetPools', CRUD),
+      namedVerbs(c, Port, 'Port', 'Ports', ALL_VERBS),
+      namedVerbs(c, Router, 'Router', 'Routers', ALL_VERBS),
+      namedVerbs(c, FloatingIp, 'FloatingIp', 'FloatingIps', ALL_VERBS),
+      namedVerbs(c, FloatingIpPool, 'FloatingIpPool', 'FloatingIpPools', ['list']),
+      namedVerbs(c, SecurityGroup, 'SecurityGroup', 'SecurityGroups', CRUD),
+      namedVerbs(c, SecurityGroupRule, 'SecurityGroupRule', 'SecurityGroupRules', [
+        'list',
+        'get',
+        'find',
+        'create',
+        'delete',
+      ]),
+      namedVerbs(c, AddressScope, 'AddressScope', 'AddressScopes', CRUD),
+      namedVerbs(c, AddressGroup, 'AddressGroup', 'AddressGroups', CRUD),
+      namedVerbs(c, Quota, 'Quota', 'Quotas', ['list', 'update', 'delete']),
+      namedVerbs(c, Extension, 'Extension', 'Extensions', READ_VERBS),
+      namedVerbs(c, AvailabilityZone, 'AvailabilityZone', 'AvailabilityZones', ['list']),
+      namedVerbs(c, Agent, 'Agent', 'Agents', ['list', 'get', 'find', 'update', 'delete']),
+      namedVerbs(c, Segment, 'Segment', 'Segments', CRUD),
+      namedVerbs(c, RbacPolicy, 'RbacPolicy', 'RbacPolicies', CRUD),
+      namedVerbs(c, QosPolicy, 'QosPolicy', 'QosPolicies', CRUD),
+      namedVerbs(c, QosBandwidthLimitRule, 'QosBandwidthLimitRule', 'QosBandwidthLimitRules', CRUD),
+      namedVerbs(c, QosDscpMarkingRule, 'QosDscpMarkingRule', 'QosDscpMarkingRules', CRUD),
+      namedVerbs(c, QosMinimumBandwidthRule, 'QosMinimumBandwidthRule', 'QosMinimumBandwidthRules', CRUD),
+      namedVerbs(c, QosMinimumPacketRateRule, 'QosMinimumPacketRateRule', 'QosMinimumPacketRateRules', CRUD),
+      namedVerbs(c, QosPacketRateLimitRule, 'QosPacketRateLimitRule', 'QosPacketRateLimitRules', CRUD),
+      namedVerbs(c, QosRuleType, 'QosRuleType', 'QosRuleTypes', READ_VERBS),
+      namedVerbs(c, NetworkIpAvailability, 'NetworkIpAvailability', 'NetworkIpAvailabilities', READ_VERBS),
+    );
   }
+
+  // ---------------------------------------------------------------- bulk create
+
+  /** @internal POST one request with several bodies (`{"ports": [...]}`); neutron creates all or none. */
+  private async bulkCreate<F extends Fields>(
+    def: ResourceDefinition<F, any>,
+    items: CreateAttributes<F>[],
+    o: RequestOptions = {},
+  ): Promise<Resource<F>[]> {
+    await this.client.resolve(o.signal);
+    const bodies = items.map((a) => toRequest(def, a as Record<string, unknown>, 'create', this.client).body);
+    const key = def.resourcesKey!;
+    const doc = await this.client.json('POST', def.basePath, { json: { [key]: bodies }, ...req(o) });
+    const rows = (doc?.[key] ?? []) as Record<string, unknown>[];
+    return rows.map((b) => instantiate(def, this.client, b));
+  }
+
+  /** Create several networks in one request (all or none). */
+  createNetworks(items: CreateAttributes<typeof Network.fields>[], o?: RequestOptions) {
+    return this.bulkCreate(Network, items, o);
+  }
+
+  /** Create several subnets in one request (all or none). */
+  createSubnets(items: CreateAttributes<typeof Subnet.fields>[], o?: RequestOptions) {
+    return this.bulkCreate(Subnet, items, o);
+  }
+
+  /** Create several ports in one request (all or none). */
+  createPorts(items: CreateAttributes<typeof Port.fields>[], o?: RequestOptions) {
+    return this.bulkCreate(Port, items, o);
+  }
+
+  /** Create several security group rules in one request (all or none). */
+  createSecurityGroupRules(items: CreateAttributes<typeof SecurityGroupRule.fields>[], o?: RequestOptions) {
+    return this.bulkCreate(SecurityGroupRule, items, o);
+  }
+
+  // ---------------------------------------------------------------- routers
+
+  /**
+   * Connect a subnet to a router (`PUT /routers/{id}/add_router_interface`): by subnet (neutron
+   * creates a port with the subnet's gateway IP) or by an existing port.
+   * @returns the interface: router id, port id, subnet id(s), network id.
+   */
+  async addRouterInterface(
+    router: IdArg,
+    target: RouterInterfaceTarget,
+    o: RequestOptions = {},
+  ): Promise<Resource<typeof RouterInterface.fields>> {
+    return this.routerInterface('add_router_interface', router, target, o);
+  }
+
+  /** Disconnect a subnet or port from a router (`PUT /routers/{id}/remove_router_interface`). */
+  async removeRouterInterface(
+    router: IdArg,
+    target: RouterInterfaceTarget,
+    o: RequestOptions = {},
+  ): Promise<Resource<typeof RouterInterface.fields>> {
+    return this.routerInterface('remove_router_interface', router, target, o);
+  }
+
+  private async routerInterface(
+    action: string,
+    router: IdArg,
+    target: RouterInterfaceTarget,
+    o: RequestOptions,
+  ): Promise<Resource<typeof RouterInterface.fields>> {
+    const { body } = toRequest(RouterInterface, { ...target }, 'create');
+    const doc = await this.client.json('PUT', `/routers/${seg(router)}/${action}`, { json: body, ...req(o) });
+    return instantiate(RouterInterface, this.client, doc ?? {}, {}, { router_id: idOf(router) });
+  }
+
+  /**
+   * Set (or replace) the router's gateway on an external network: an update of
+   * `external_gateway_info`.
+   */
+  setRouterGateway(router: IdArg, gateway: ExternalGatewayInfo, o: VerbOptions = {}) {
+    return this.updateRouter(router, { externalGatewayInfo: gateway }, o);
+  }
+
+  /** Remove the router's gateway (update with an empty `external_gateway_info`). */
+  clearRouterGateway(router: IdArg, o: VerbOptions = {}) {
+    return this.updateRouter(router, { externalGatewayInfo: {} }, o);
+  }
+
+  /** Add static routes, keeping existing ones (`PUT /routers/{id}/add_extraroutes`, extraroute-atomic). */
+  addRouterExtraRoutes(router: IdArg, routes: RouterRoute[], o: RequestOptions = {}) {
+    return this.routerAction(router, 'add_extraroutes', { routes }, o);
+  }
+
+  /** Remove these static routes (`PUT /routers/{id}/remove_extraroutes`, extraroute-atomic). */
+  removeRouterExtraRoutes(router: IdArg, routes: RouterRoute[], o: RequestOptions = {}) {
+    return this.routerAction(router, 'remove_extraroutes', { routes }, o);
+  }
+
+  /** Add gateways (`PUT /routers/{id}/add_external_gateways`, external-gateway-multihoming extension). */
+  addRouterExternalGateways(router: IdArg, gateways: ExternalGateway[], o: RequestOptions = {}) {
+    return this.routerAction(router, 'add_external_gateways', { external_gateways: gateways }, o);
+  }
+
+  /** Update gateways (`PUT /routers/{id}/update_external_gateways`, external-gateway-multihoming). */
+  updateRouterExternalGateways(router: IdArg, gateways: ExternalGateway[], o: RequestOptions = {}) {
+    return this.routerAction(router, 'update_external_gateways', { external_gateways: gateways }, o);
+  }
+
+  /** Remove gateways (`PUT /routers/{id}/remove_external_gateways`, external-gateway-multihoming). */
+  removeRouterExternalGateways(
+    router: IdArg,
+    gateways: Pick<ExternalGateway, 'network_id' | 'external_fixed_ips'>[],
+    o: RequestOptions = {},
+  ) {
+    return this.routerAction(router, 'remove_external_gateways', { external_gateways: gateways }, o);
+  }
+
+  private async routerAction(
+    router: IdArg,
+    action: string,
+    body: Record<string, unknown>,
+    o: RequestOptions,
+  ): Promise<Resource<typeof Router.fields>> {
+    const doc = await this.client.json('PUT', `/routers/${seg(router)}/${action}`, {
+      json: { router: body },
+      ...req(o),
+    });
+    return instantiate(Router, this.client, doc?.router ?? {});
+  }
+
+  // ---------------------------------------------------------------- floating IPs
+
+  /** Associate a floating IP with a port (optionally one of its fixed IPs). */
+  associateFloatingIp(
+    floatingIp: IdArg,
+    port: IdArg,
+    o: VerbOptions & { fixedIpAddress?: string } = {},
+  ): Promise<Resource<typeof FloatingIp.fields>> {
+    const { fixedIpAddress, ...rest } = o;
+    return this.updateFloatingIp(
+      floatingIp,
+      { portId: idOf(port), ...(fixedIpAddress ? { fixedIpAddress } : {}) },
+      rest,
+    );
+  }
+
+  /** Disassociate a floating IP from its port (update with `port_id: null`). */
+  disassociateFloatingIp(
+    floatingIp: IdArg,
+    o: VerbOptions = {},
+  ): Promise<Resource<typeof FloatingIp.fields>> {
+    return this.updateFloatingIp(floatingIp, { portId: null }, o);
+  }
+
+  // ---------------------------------------------------------------- subnet pools, address groups
+
+  /** Add prefixes to a subnet pool (`PUT /subnetpools/{id}/add_prefixes`); returns all its prefixes. */
+  async addSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
+    const doc = await this.client.json('PUT', `/subnetpools/${seg(pool)}/add_prefixes`, {
+      json: { prefixes },
+      ...req(o),
+    });
+    return (doc?.prefixes ?? []) as string[];
+  }
+
+  /** Remove unused prefixes from a subnet pool (`PUT /subnetpools/{id}/remove_prefixes`); returns the rest. */
+  async removeSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
+    const doc = await this.client.json('PUT', `/subnetpools/${seg(pool)}/remove_prefixes`, {
+      json: { prefixes },
+      ...req(o),
+    });
+    return (doc?.prefixes ?? []) as string[];
+  }
+
+  /** Move a network's existing subnets into a subnet pool (`onboard_network_subnets`). */
+  async onboardNetworkSubnets(
+    pool: IdArg,
+    network: IdArg,
+    o: RequestOptions = {},
+  ): Promise<{ subnetpool_id: string; cidr: string }[]> {
+    const doc = await this.client.json('PUT', `/subnetpools/${seg(pool)}/onboard_network_subnets`, {
+      json: { network_id: idOf(network) },
+      ...req(o),
+    });
+    return Array.isArray(doc) ? doc : doc ? [doc] : [];
+  }
+
+  /** Add CIDRs to an address group (`PUT /address-groups/{id}/add_addresses`). */
+  async addAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
+    const doc = await this.client.json('PUT', `/address-groups/${seg(group)}/add_addresses`, {
+      json: { addresses },
+      ...req(o),
+    });
+    return instantiate(AddressGroup, this.client, doc?.address_group ?? {});
+  }
+
+  /** Remove CIDRs from an address group (`PUT /address-groups/{id}/remove_addresses`). */
+  async removeAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
+    const doc = await this.client.json('PUT', `/address-groups/${seg(group)}/remove_addresses`, {
+      json: { addresses },
+      ...req(o),
+    });
+    return instantiate(AddressGroup, this.client, doc?.address_group ?? {});
+  }
+
+  // ---------------------------------------------------------------- quotas
+
+  /** A project's quotas (`GET /quotas/{project_id}`); `projectId` is filled in. */
+  async getQuota(projectId: string, o: RequestOptions = {}): Promise<Resource<typeof Quota.fields>> {
+    return this.quotaDoc(`/quotas/${encodeURIComponent(projectId)}`, projectId, o);
+  }
+
+  /** The default quotas that apply to a project (`GET /quotas/{project_id}/default`). */
+  async getQuotaDefault(projectId: string, o: RequestOptions = {}): Promise<Resource<typeof Quota.fields>> {
+    return this.quotaDoc(`/quotas/${encodeURIComponent(projectId)}/default`, projectId, o);
+  }
+
+  /** A project's quota usage: limit, used and reserved per resource (`GET /quotas/{project_id}/details.json`). */
+  async getQuotaDetails(
+    projectId: string,
+    o: RequestOptions = {},
+  ): Promise<Resource<typeof QuotaDetails.fields>> {
+    const doc = await this.client.json(
+      'GET',
+      `/quotas/${encodeURIComponent(projectId)}/details.json`,
+      req(o),
+    );
+    return instantiate(QuotaDetails, this.client, doc?.quota ?? {}, {}, { project_id: projectId });
+  }
+
+  private async quotaDoc(path: string, projectId: string, o: RequestOptions) {
+    const doc = await this.client.json('GET', path, req(o));
+    return instantiate(Quota, this.client, { project_id: projectId, ...(doc?.quota ?? {}) });
+  }
+
+  // ---------------------------------------------------------------- agents and scheduling
+
+  /** DHCP agents hosting a network (`GET /networks/{id}/dhcp-agents`). */
+  listNetworkDhcpAgents(network: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
+    return listResources(this.client, Agent, {}, { ...o, path: `/networks/${seg(network)}/dhcp-agents` });
+  }
+
+  /** L3 agents hosting a router (`GET /routers/{id}/l3-agents`). */
+  listRouterL3Agents(router: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
+    return listResources(this.client, Agent, {}, { ...o, path: `/routers/${seg(router)}/l3-agents` });
+  }
+
+  /** Networks a DHCP agent hosts (`GET /agents/{id}/dhcp-networks`). */
+  listDhcpAgentNetworks(agent: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Network.fields>> {
+    return listResources(this.client, Network, {}, { ...o, path: `/agents/${seg(agent)}/dhcp-networks` });
+  }
+
+  /** Routers an L3 agent hosts (`GET /agents/{id}/l3-routers`). */
+  listL3AgentRouters(agent: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Router.fields>> {
+    return listResources(this.client, Router, {}, { ...o, path: `/agents/${seg(agent)}/l3-routers` });
+  }
+
+  /** Schedule a network to a DHCP agent (`POST /agents/{id}/dhcp-networks`). */
+  async addNetworkToDhcpAgent(agent: IdArg, network: IdArg, o: RequestOptions = {}): Promise<void> {
+    const res = await this.client.request('POST', `/agents/${seg(agent)}/dhcp-networks`, {
+      json: { network_id: idOf(network) },
+      ...req(o),
+    });
+    await res.body.dump();
+  }
+
+  /** Remove a network from a DHCP agent (`DELETE /agents/{id}/dhcp-networks/{network_id}`). */
+  async removeNetworkFromDhcpAgent(agent: IdArg, network: IdArg, o: RequestOptions = {}): Promise<void> {
+    const res = await this.client.request(
+      'DELETE',
+      `/agents/${seg(agent)}/dhcp-networks/${seg(network)}`,
+      req(o),
+    );
+    await res.body.dump();
+  }
+
+  /** Schedule a router to an L3 agent (`POST /agents/{id}/l3-routers`). */
+  async addRouterToL3Agent(agent: IdArg, router: IdArg, o: RequestOptions = {}): Promise<void> {
+    const res = await this.client.request('POST', `/agents/${seg(agent)}/l3-routers`, {
+      json: { router_id: idOf(router) },
+      ...req(o),
+    });
+    await res.body.dump();
+  }
+
+  /** Remove a router from an L3 agent (`DELETE /agents/{id}/l3-routers/{router_id}`). */
+  async removeRouterFromL3Agent(agent: IdArg, router: IdArg, o: RequestOptions = {}): Promise<void> {
+    const res = await this.client.request(
+      'DELETE',
+      `/agents/${seg(agent)}/l3-routers/${seg(router)}`,
+      req(o),
+    );
+    await res.body.dump();
+  }
+
+  // ---------------------------------------------------------------- extensions
+
+  /** Whether the cloud's neutron has an extension (by alias, e.g. `qos`, `segment`). */
+  async hasExtension(alias: string, o: RequestOptions = {}): Promise<boolean> {
+    for await (const e of this.listExtensions({}, o)) if (e.alias === alias) return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------- tags
+
+  /** Tag operations on one collection (`'/networks'`, `'/ports'`, `'/qos/policies'`...). */
+  tagsFor(collection: TagCollection): TagsMixin {
+    return new TagsMixin(this.client, collection);
+  }
+
+  /** A resource's tags (`GET /{collection}/{id}/tags`). */
+  async listTags(resource: Taggable, o: RequestOptions = {}): Promise<string[]> {
+    const t = tagTarget(resource);
+    return this.tagsFor(t.collection).list(t.id, o);
+  }
+
+  /** Replace all of a resource's tags (`PUT /{collection}/{id}/tags`); returns the new tags. */
+  async setTags(resource: Taggable, tags: string[], o: RequestOptions = {}): Promise<string[]> {
+    const t = tagTarget(resource);
+    const out = await this.tagsFor(t.collection).set(t.id, tags, o);
+    syncTags(resource, out);
+    return out;
+  }
+
+  /** Add one tag (`PUT /{collection}/{id}/tags/{tag}`). */
+  async addTag(resource: Taggable, tag: string, o: RequestOptions = {}): Promise<void> {
+    const t = tagTarget(resource);
+    await this.tagsFor(t.collection).add(t.id, tag, o);
+    if ('_def' in resource) {
+      const cur = (resource._body.tags as string[] | undefined) ?? [];
+      if (!cur.includes(tag)) syncTags(resource, [...cur, tag]);
+    }
+  }
+
+  /** Remove one tag (`DELETE /{collection}/{id}/tags/{tag}`); NotFoundError if it is not there. */
+  async removeTag(resource: Taggable, tag: string, o: RequestOptions = {}): Promise<void> {
+    const t = tagTarget(resource);
+    await this.tagsFor(t.collection).remove(t.id, tag, o);
+    if ('_def' in resource)
+      syncTags(
+        resource,
+        ((resource._body.tags as string[]) ?? []).filter((x) => x !== tag),
+      );
+  }
+
+  /** Whether a resource carries a tag (`GET /{collection}/{id}/tags/{tag}`). */
+  async hasTag(resource: Taggable, tag: string, o: RequestOptions = {}): Promise<boolean> {
+    const t = tagTarget(resource);
+    return this.tagsFor(t.collection).has(t.id, tag, o);
+  }
+
+  /** Remove every tag (`DELETE /{collection}/{id}/tags`). */
+  async clearTags(resource: Taggable, o: RequestOptions = {}): Promise<void> {
+    const t = tagTarget(resource);
+    await this.tagsFor(t.collection).clear(t.id, o);
+    syncTags(resource, []);
+  }
+}
+
+/** Keep a passed instance's `tags` in step with what the service now has. */
+function syncTags(resource: Taggable, tags: string[]): void {
+  if ('_def' in resource) resource._body.tags = [...tags];
 }

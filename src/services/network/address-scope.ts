@@ -1,0 +1,23 @@
+/** Address scope (`/address-scopes`): subnet pools in one scope route to each other without NAT. */
+import { defineResource, f } from '../../resource/index.js';
+import { baseQuery, ownerFields } from './common.js';
+
+export const AddressScope = defineResource({
+  name: 'address scope',
+  basePath: '/address-scopes',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string({ required: true }),
+    ...ownerFields,
+    ipVersion: f.integer({ api: 'ip_version', createOnly: true, required: true }),
+    shared: f.boolean(),
+  },
+  query: {
+    ...baseQuery,
+    name: 'name',
+    projectId: 'project_id',
+    tenantId: 'tenant_id',
+    ipVersion: 'ip_version',
+    shared: 'shared',
+  },
+});

@@ -1,0 +1,41 @@
+/** Agent (`/agents`, admin): L2/L3/DHCP/metadata agents; only description and admin state change. */
+import { defineResource, f } from '../../resource/index.js';
+import { baseQuery } from './common.js';
+
+export const Agent = defineResource({
+  name: 'agent',
+  basePath: '/agents',
+  nameField: 'host',
+  allow: { create: false },
+  fields: {
+    id: f.string({ readOnly: true }),
+    /** e.g. `Open vSwitch agent`, `L3 agent`, `DHCP agent`. */
+    agentType: f.string({ api: 'agent_type', readOnly: true }),
+    binary: f.string({ readOnly: true }),
+    topic: f.string({ readOnly: true }),
+    host: f.string({ readOnly: true }),
+    adminStateUp: f.boolean({ api: 'admin_state_up' }),
+    description: f.string({ nullable: true }),
+    alive: f.boolean({ readOnly: true }),
+    availabilityZone: f.string({ api: 'availability_zone', readOnly: true }),
+    heartbeatTimestamp: f.date({ api: 'heartbeat_timestamp', readOnly: true }),
+    startedAt: f.date({ api: 'started_at', readOnly: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }),
+    configurations: f.object<Record<string, unknown>>().readOnly(),
+    resourcesSynced: f.boolean({ api: 'resources_synced', readOnly: true }),
+    resourceVersions: f.object<Record<string, unknown>>({ api: 'resource_versions' }).readOnly(),
+    /** `active`/`standby` when listed as hosting an HA router. */
+    haState: f.string({ api: 'ha_state', readOnly: true }),
+  },
+  query: {
+    ...baseQuery,
+    agentType: 'agent_type',
+    binary: 'binary',
+    topic: 'topic',
+    host: 'host',
+    adminStateUp: 'admin_state_up',
+    alive: 'alive',
+    availabilityZone: 'availability_zone',
+    description: 'description',
+  },
+});

@@ -1,0 +1,18 @@
+/** Availability zone (`/availability_zones`, list only): zones of network and router agents. */
+import { defineResource, f } from '../../resource/index.js';
+
+export const AvailabilityZone = defineResource({
+  name: 'availability zone',
+  basePath: '/availability_zones',
+  idField: 'name',
+  allow: { create: false, fetch: false, commit: false, delete: false, list: true },
+  pagination: 'none',
+  fields: {
+    name: f.string({ readOnly: true }),
+    /** `network` or `router`. */
+    resource: f.string({ readOnly: true }),
+    /** `available` or `unavailable`. */
+    state: f.string({ readOnly: true }),
+  },
+  query: { name: 'name', resource: 'resource', state: 'state', fields: 'fields' },
+});

@@ -1,0 +1,20 @@
+/** Floating IP pool (`/floatingip_pools`, read-only): external subnets floating IPs can come from. */
+import { defineResource, f } from '../../resource/index.js';
+
+export const FloatingIpPool = defineResource({
+  name: 'floating IP pool',
+  resourceKey: 'floatingip_pool',
+  resourcesKey: 'floatingip_pools',
+  basePath: '/floatingip_pools',
+  idField: 'subnetId',
+  allow: { create: false, fetch: false, commit: false, delete: false, list: true },
+  pagination: 'none',
+  fields: {
+    subnetId: f.string({ api: 'subnet_id', readOnly: true }),
+    subnetName: f.string({ api: 'subnet_name', readOnly: true }),
+    networkId: f.string({ api: 'network_id', readOnly: true }),
+    cidr: f.string({ readOnly: true }),
+    projectId: f.string({ api: 'project_id', readOnly: true }),
+    tenantId: f.string({ api: 'tenant_id', readOnly: true }),
+  },
+});

@@ -1,0 +1,54 @@
+/** Floating IP (`/floatingips`): an external address, associated with a port by setting `portId`. */
+import { defineResource, f } from '../../resource/index.js';
+import { ownerFields, standardFields, standardQuery } from './common.js';
+
+/** Summary of the associated port (fip-port-details extension). */
+export interface FloatingIpPortDetails {
+  name: string;
+  network_id: string;
+  mac_address: string;
+  admin_state_up: boolean;
+  status: string;
+  device_id: string;
+  device_owner: string;
+}
+
+export const FloatingIp = defineResource({
+  name: 'floating IP',
+  resourceKey: 'floatingip',
+  resourcesKey: 'floatingips',
+  basePath: '/floatingips',
+  nameField: 'floatingIpAddress',
+  fields: {
+    id: f.string({ readOnly: true }),
+    ...standardFields,
+    ...ownerFields,
+    /** The external network to allocate from. */
+    floatingNetworkId: f.string({ api: 'floating_network_id', createOnly: true, required: true }),
+    /** A specific external address (admin, or where policy allows). */
+    floatingIpAddress: f.string({ api: 'floating_ip_address', createOnly: true }),
+    /** The external subnet to allocate from. */
+    subnetId: f.string({ api: 'subnet_id', createOnly: true }),
+    /** The associated port; set it to associate, set it to null to disassociate. */
+    portId: f.string({ api: 'port_id', nullable: true }),
+    /** Which of the port's fixed IPs to map (when it has several). */
+    fixedIpAddress: f.string({ api: 'fixed_ip_address', nullable: true }),
+    routerId: f.string({ api: 'router_id', readOnly: true }),
+    status: f.string({ readOnly: true }),
+    portDetails: f.object<FloatingIpPortDetails>({ api: 'port_details' }).readOnly(),
+    portForwardings: f.array<Record<string, unknown>>({ api: 'port_forwardings' }).readOnly(),
+    qosPolicyId: f.string({ api: 'qos_policy_id', nullable: true }),
+    qosNetworkPolicyId: f.string({ api: 'qos_network_policy_id', readOnly: true }),
+    dnsName: f.string({ api: 'dns_name', createOnly: true }),
+    dnsDomain: f.string({ api: 'dns_domain', createOnly: true }),
+  },
+  query: {
+    ...standardQuery,
+    floatingNetworkId: 'floating_network_id',
+    floatingIpAddress: 'floating_ip_address',
+    fixedIpAddress: 'fixed_ip_address',
+    portId: 'port_id',
+    routerId: 'router_id',
+    status: 'status',
+  },
+});

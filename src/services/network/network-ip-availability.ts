@@ -1,0 +1,50 @@
+/**
+ * IP availability of a network and its subnets (`/network-ip-availabilities`, admin, read-only).
+ * IPv6 totals can exceed 2^53: JSON parsing rounds them (read them as estimates).
+ */
+import { defineResource, f } from '../../resource/index.js';
+import { baseQuery } from './common.js';
+
+export interface IpAvailabilityDetails {
+  total_ips_in_subnet: number;
+  total_ips_in_allocation_pool: number;
+  used_ips_in_subnet: number;
+  used_ips_in_allocation_pool: number;
+}
+
+export interface SubnetIpAvailability {
+  subnet_id: string;
+  subnet_name: string;
+  cidr: string;
+  ip_version: 4 | 6;
+  total_ips: number;
+  used_ips: number;
+  ip_availability_details?: IpAvailabilityDetails;
+}
+
+export const NetworkIpAvailability = defineResource({
+  name: 'network IP availability',
+  basePath: '/network-ip-availabilities',
+  resourceKey: 'network_ip_availability',
+  resourcesKey: 'network_ip_availabilities',
+  idField: 'networkId',
+  nameField: 'networkName',
+  allow: { create: false, commit: false, delete: false },
+  fields: {
+    networkId: f.string({ api: 'network_id', readOnly: true }),
+    networkName: f.string({ api: 'network_name', readOnly: true }),
+    projectId: f.string({ api: 'project_id', readOnly: true }),
+    tenantId: f.string({ api: 'tenant_id', readOnly: true }),
+    totalIps: f.number({ api: 'total_ips', readOnly: true }),
+    usedIps: f.number({ api: 'used_ips', readOnly: true }),
+    subnetIpAvailability: f.array<SubnetIpAvailability>({ api: 'subnet_ip_availability' }).readOnly(),
+    ipAvailabilityDetails: f.object<IpAvailabilityDetails>({ api: 'ip_availability_details' }).readOnly(),
+  },
+  query: {
+    ...baseQuery,
+    networkId: 'network_id',
+    networkName: 'network_name',
+    projectId: 'project_id',
+    ipVersion: 'ip_version',
+  },
+});

@@ -1,0 +1,60 @@
+/** Network (`/networks`), with the provider, external-net, multi-provider, MTU and port-security extensions. */
+import { defineResource, f } from '../../resource/index.js';
+import { ownerFields, standardFields, standardQuery } from './common.js';
+
+/** One segment of a multi-provider network (`segments` attribute). */
+export interface NetworkSegmentSpec {
+  'provider:network_type'?: string;
+  'provider:physical_network'?: string | null;
+  'provider:segmentation_id'?: number | null;
+}
+
+export const Network = defineResource({
+  name: 'network',
+  basePath: '/networks',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string(),
+    ...standardFields,
+    ...ownerFields,
+    status: f.string({ readOnly: true }),
+    adminStateUp: f.boolean({ api: 'admin_state_up' }),
+    /** Shared with every project (admin). */
+    shared: f.boolean(),
+    /** Subnet ids. */
+    subnets: f.array<string>().readOnly(),
+    mtu: f.integer(),
+    portSecurityEnabled: f.boolean({ api: 'port_security_enabled' }),
+    /** External network, usable for router gateways and floating IPs (admin). */
+    isRouterExternal: f.boolean({ api: 'router:external' }),
+    /** The default external network for auto-allocated topologies. */
+    isDefault: f.boolean({ api: 'is_default' }),
+    providerNetworkType: f.string({ api: 'provider:network_type' }),
+    providerPhysicalNetwork: f.string({ api: 'provider:physical_network', nullable: true }),
+    providerSegmentationId: f.integer({ api: 'provider:segmentation_id', nullable: true }),
+    /** Multi-provider segments (instead of the provider:* fields). */
+    segments: f.array<NetworkSegmentSpec>(),
+    qosPolicyId: f.string({ api: 'qos_policy_id', nullable: true }),
+    dnsDomain: f.string({ api: 'dns_domain' }),
+    availabilityZoneHints: f.array<string>({ api: 'availability_zone_hints' }).createOnly(),
+    availabilityZones: f.array<string>({ api: 'availability_zones' }).readOnly(),
+    ipv4AddressScope: f.string({ api: 'ipv4_address_scope', readOnly: true }),
+    ipv6AddressScope: f.string({ api: 'ipv6_address_scope', readOnly: true }),
+    l2Adjacency: f.boolean({ api: 'l2_adjacency', readOnly: true }),
+    vlanTransparent: f.boolean({ api: 'vlan_transparent', createOnly: true }),
+    /** VLAN QinQ (802.1ad) network. */
+    qinq: f.boolean({ createOnly: true }),
+  },
+  query: {
+    ...standardQuery,
+    status: 'status',
+    adminStateUp: 'admin_state_up',
+    shared: 'shared',
+    mtu: 'mtu',
+    isRouterExternal: 'router:external',
+    isDefault: 'is_default',
+    providerNetworkType: 'provider:network_type',
+    providerPhysicalNetwork: 'provider:physical_network',
+    providerSegmentationId: 'provider:segmentation_id',
+  },
+});

@@ -1,0 +1,90 @@
+/** Port (`/ports`): fixed IPs, allowed address pairs, port binding (`binding:*`), security groups, QoS. */
+import { defineResource, f } from '../../resource/index.js';
+import { ownerFields, standardFields, standardQuery } from './common.js';
+
+/** A fixed IP: give `subnet_id` and/or `ip_address` when creating. */
+export interface FixedIp {
+  subnet_id?: string;
+  ip_address?: string;
+}
+
+/** An extra IP (or CIDR) and MAC the port may send from (anti-spoofing exception). */
+export interface AllowedAddressPair {
+  ip_address: string;
+  mac_address?: string;
+}
+
+export interface ExtraDhcpOpt {
+  opt_name: string;
+  opt_value: string | null;
+  ip_version?: 4 | 6;
+}
+
+export interface DnsAssignment {
+  hostname: string;
+  ip_address: string;
+  fqdn: string;
+}
+
+export const Port = defineResource({
+  name: 'port',
+  basePath: '/ports',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string(),
+    ...standardFields,
+    ...ownerFields,
+    networkId: f.string({ api: 'network_id', createOnly: true, required: true }),
+    status: f.string({ readOnly: true }),
+    adminStateUp: f.boolean({ api: 'admin_state_up' }),
+    macAddress: f.string({ api: 'mac_address' }),
+    fixedIps: f.array<FixedIp>({ api: 'fixed_ips' }),
+    allowedAddressPairs: f.array<AllowedAddressPair>({ api: 'allowed_address_pairs' }),
+    /** What uses the port, e.g. `compute:nova`, `network:router_interface`. */
+    deviceOwner: f.string({ api: 'device_owner' }),
+    deviceId: f.string({ api: 'device_id' }),
+    /** Security group ids. */
+    securityGroups: f.array<string>({ api: 'security_groups' }),
+    portSecurityEnabled: f.boolean({ api: 'port_security_enabled' }),
+    /** Host the port is bound to (admin). */
+    bindingHostId: f.string({ api: 'binding:host_id' }),
+    /** Vendor binding information (admin); null clears it. */
+    bindingProfile: f.object<Record<string, unknown>>({ api: 'binding:profile', nullable: true }),
+    /** normal, direct, macvtap, baremetal, direct-physical, virtio-forwarder, smart-nic, vdpa, ... */
+    bindingVnicType: f.string({ api: 'binding:vnic_type' }),
+    bindingVifType: f.string({ api: 'binding:vif_type', readOnly: true }),
+    bindingVifDetails: f.object<Record<string, unknown>>({ api: 'binding:vif_details' }).readOnly(),
+    extraDhcpOpts: f.array<ExtraDhcpOpt>({ api: 'extra_dhcp_opts' }),
+    dnsName: f.string({ api: 'dns_name' }),
+    dnsDomain: f.string({ api: 'dns_domain' }),
+    dnsAssignment: f.array<DnsAssignment>({ api: 'dns_assignment' }).readOnly(),
+    qosPolicyId: f.string({ api: 'qos_policy_id', nullable: true }),
+    qosNetworkPolicyId: f.string({ api: 'qos_network_policy_id', readOnly: true }),
+    /** Placement resources the port needs (QoS minimum bandwidth / packet rate). */
+    resourceRequest: f.object<Record<string, unknown>>({ api: 'resource_request' }).readOnly(),
+    /** `immediate`, `deferred` or `none`. */
+    ipAllocation: f.string({ api: 'ip_allocation', readOnly: true }),
+    dataPlaneStatus: f.string({ api: 'data_plane_status', nullable: true }),
+    propagateUplinkStatus: f.boolean({ api: 'propagate_uplink_status' }),
+    numaAffinityPolicy: f.string({ api: 'numa_affinity_policy', nullable: true }),
+    macLearningEnabled: f.boolean({ api: 'mac_learning_enabled' }),
+    deviceProfile: f.string({ api: 'device_profile', createOnly: true, nullable: true }),
+    hints: f.object<Record<string, unknown>>({ nullable: true }),
+    hardwareOffloadType: f.string({ api: 'hardware_offload_type', createOnly: true }),
+    /** Trusted VIF (SR-IOV), admin. */
+    trusted: f.boolean({ nullable: true }),
+  },
+  query: {
+    ...standardQuery,
+    networkId: 'network_id',
+    status: 'status',
+    adminStateUp: 'admin_state_up',
+    macAddress: 'mac_address',
+    deviceOwner: 'device_owner',
+    deviceId: 'device_id',
+    bindingHostId: 'binding:host_id',
+    securityGroups: 'security_groups',
+    /** `ip_address=10.0.0.3`, `subnet_id=...` or `ip_address_substr=10.0` (repeatable). */
+    fixedIps: 'fixed_ips',
+  },
+});

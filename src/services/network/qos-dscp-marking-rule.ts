@@ -1,0 +1,16 @@
+/** QoS DSCP marking rule (`/qos/policies/{policy_id}/dscp_marking_rules`). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const QosDscpMarkingRule = defineResource({
+  name: 'DSCP marking rule',
+  resourceKey: 'dscp_marking_rule',
+  resourcesKey: 'dscp_marking_rules',
+  basePath: '/qos/policies/{policy_id}/dscp_marking_rules',
+  fields: {
+    qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
+    id: f.string({ readOnly: true }),
+    /** DSCP mark: 0, 8-48 even values, 10, 12, 14, ... 46 (neutron also accepts a numeric string). */
+    dscpMark: f.any<number>({ api: 'dscp_mark' }),
+  },
+  query: { id: 'id', dscpMark: 'dscp_mark' },
+});

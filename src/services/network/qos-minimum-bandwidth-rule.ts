@@ -1,0 +1,15 @@
+/** QoS minimum bandwidth rule (`/qos/policies/{policy_id}/minimum_bandwidth_rules`). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const QosMinimumBandwidthRule = defineResource({
+  name: 'minimum bandwidth rule',
+  basePath: '/qos/policies/{policy_id}/minimum_bandwidth_rules',
+  fields: {
+    qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
+    id: f.string({ readOnly: true }),
+    /** Guaranteed rate in kbps (neutron also accepts a numeric string). */
+    minKbps: f.any<number>({ api: 'min_kbps' }),
+    direction: f.enum(['ingress', 'egress']),
+  },
+  query: { id: 'id', minKbps: 'min_kbps', direction: 'direction' },
+});

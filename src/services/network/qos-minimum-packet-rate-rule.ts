@@ -1,0 +1,15 @@
+/** QoS minimum packet rate rule (`/qos/policies/{policy_id}/minimum_packet_rate_rules`). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const QosMinimumPacketRateRule = defineResource({
+  name: 'minimum packet rate rule',
+  basePath: '/qos/policies/{policy_id}/minimum_packet_rate_rules',
+  fields: {
+    qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
+    id: f.string({ readOnly: true }),
+    /** Guaranteed rate in kpps (neutron also accepts a numeric string). */
+    minKpps: f.any<number>({ api: 'min_kpps' }),
+    direction: f.enum(['ingress', 'egress', 'any']),
+  },
+  query: { id: 'id', minKpps: 'min_kpps', direction: 'direction' },
+});

@@ -1,0 +1,17 @@
+/** QoS packet rate limit rule (`/qos/policies/{policy_id}/packet_rate_limit_rules`). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const QosPacketRateLimitRule = defineResource({
+  name: 'packet rate limit rule',
+  basePath: '/qos/policies/{policy_id}/packet_rate_limit_rules',
+  fields: {
+    qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
+    id: f.string({ readOnly: true }),
+    /** Maximum rate in kpps (neutron also accepts a numeric string). */
+    maxKpps: f.any<number>({ api: 'max_kpps' }),
+    /** Burst in kilo-packets; 0 lets the backend choose. */
+    maxBurstKpps: f.any<number>({ api: 'max_burst_kpps' }),
+    direction: f.enum(['ingress', 'egress']),
+  },
+  query: { id: 'id', maxKpps: 'max_kpps', maxBurstKpps: 'max_burst_kpps', direction: 'direction' },
+});

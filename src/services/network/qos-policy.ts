@@ -1,0 +1,38 @@
+/** QoS policy (`/qos/policies`): a set of rules applied to ports, networks or floating IPs. */
+import { defineResource, f } from '../../resource/index.js';
+import { ownerFields, standardFields, standardQuery } from './common.js';
+
+/** A rule as listed inside a policy (`type` says which kind). */
+export interface QosRuleSummary {
+  id: string;
+  type:
+    | 'bandwidth_limit'
+    | 'dscp_marking'
+    | 'minimum_bandwidth'
+    | 'minimum_packet_rate'
+    | 'packet_rate_limit';
+  qos_policy_id?: string;
+  [key: string]: unknown;
+}
+
+export const QosPolicy = defineResource({
+  name: 'QoS policy',
+  basePath: '/qos/policies',
+  resourceKey: 'policy',
+  resourcesKey: 'policies',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string(),
+    ...standardFields,
+    ...ownerFields,
+    shared: f.boolean(),
+    /** The project's default policy (one per project). */
+    isDefault: f.boolean({ api: 'is_default' }),
+    rules: f.array<QosRuleSummary>().readOnly(),
+  },
+  query: {
+    ...standardQuery,
+    shared: 'shared',
+    isDefault: 'is_default',
+  },
+});

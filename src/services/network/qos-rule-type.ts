@@ -1,0 +1,29 @@
+/** QoS rule type (`/qos/rule-types`, read-only): rule kinds the loaded drivers support, and their parameters. */
+import { defineResource, f } from '../../resource/index.js';
+
+/** A driver supporting a rule type, and the parameters it accepts. */
+export interface QosRuleTypeDriver {
+  name: string;
+  supported_parameters: {
+    parameter_name: string;
+    parameter_type: 'range' | 'choices' | string;
+    parameter_values: unknown;
+  }[];
+}
+
+export const QosRuleType = defineResource({
+  name: 'QoS rule type',
+  basePath: '/qos/rule-types',
+  resourceKey: 'rule_type',
+  resourcesKey: 'rule_types',
+  idField: 'type',
+  nameField: 'type',
+  allow: { create: false, commit: false, delete: false },
+  pagination: 'none',
+  fields: {
+    type: f.string({ readOnly: true }),
+    /** Filled on get (rule type details). */
+    drivers: f.array<QosRuleTypeDriver>().readOnly(),
+  },
+  query: { allSupported: 'all_supported', allRules: 'all_rules' },
+});

@@ -1,0 +1,30 @@
+/** Quota usage of one project (`/quotas/{project_id}/details.json`): limit, used and reserved per resource. */
+import { defineResource, f } from '../../resource/index.js';
+
+/** Usage of one quota. */
+export interface QuotaUsage {
+  limit: number;
+  used: number;
+  reserved: number;
+}
+
+export const QuotaDetails = defineResource({
+  name: 'quota details',
+  basePath: '/quotas/{project_id}/details.json',
+  resourceKey: 'quota',
+  resourcesKey: null,
+  idField: 'projectId',
+  allow: { create: false, fetch: false, commit: false, delete: false, list: false },
+  fields: {
+    projectId: f.string({ api: 'project_id', location: 'uri' }),
+    network: f.object<QuotaUsage>().readOnly(),
+    subnet: f.object<QuotaUsage>().readOnly(),
+    subnetpool: f.object<QuotaUsage>().readOnly(),
+    port: f.object<QuotaUsage>().readOnly(),
+    router: f.object<QuotaUsage>().readOnly(),
+    floatingip: f.object<QuotaUsage>().readOnly(),
+    rbacPolicy: f.object<QuotaUsage>({ api: 'rbac_policy' }).readOnly(),
+    securityGroup: f.object<QuotaUsage>({ api: 'security_group' }).readOnly(),
+    securityGroupRule: f.object<QuotaUsage>({ api: 'security_group_rule' }).readOnly(),
+  },
+});

@@ -1,0 +1,28 @@
+/** Quota of one project (`/quotas/{project_id}`); -1 means unlimited. */
+import { defineResource, f } from '../../resource/index.js';
+
+export const Quota = defineResource({
+  name: 'quota',
+  basePath: '/quotas',
+  idField: 'projectId',
+  allow: { create: false },
+  pagination: 'none',
+  fields: {
+    /** The project (filled in by the SDK on get: neutron omits it there). */
+    projectId: f.string({ api: 'project_id', readOnly: true }),
+    tenantId: f.string({ api: 'tenant_id', readOnly: true }),
+    network: f.integer(),
+    subnet: f.integer(),
+    subnetpool: f.integer(),
+    port: f.integer(),
+    router: f.integer(),
+    floatingip: f.integer(),
+    rbacPolicy: f.integer({ api: 'rbac_policy' }),
+    securityGroup: f.integer({ api: 'security_group' }),
+    securityGroupRule: f.integer({ api: 'security_group_rule' }),
+    /** Update only: refuse a limit below current usage (quota-check-limit). Neutron also accepts "True"/"False". */
+    checkLimit: f.any<boolean>({ api: 'check_limit' }),
+    /** Update only: set the limit even below current usage. Neutron also accepts "True"/"False". */
+    force: f.any<boolean>(),
+  },
+});

@@ -1,0 +1,59 @@
+/** Router (`/routers`): external gateway, extra routes, HA/DVR flags; interfaces are proxy methods. */
+import { defineResource, f } from '../../resource/index.js';
+import { ownerFields, standardFields, standardQuery } from './common.js';
+
+/** The router's gateway on an external network. Send `{}` or null in an update to clear it. */
+export interface ExternalGatewayInfo {
+  network_id?: string;
+  enable_snat?: boolean;
+  external_fixed_ips?: { ip_address?: string; subnet_id?: string }[];
+  qos_policy_id?: string | null;
+}
+
+/** One gateway of a router with several (external-gateway-multihoming extension). */
+export interface ExternalGateway {
+  network_id: string;
+  enable_snat?: boolean;
+  external_fixed_ips?: { ip_address?: string; subnet_id?: string }[];
+}
+
+/** A static ("extra") route. */
+export interface RouterRoute {
+  destination: string;
+  nexthop: string;
+}
+
+export const Router = defineResource({
+  name: 'router',
+  basePath: '/routers',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string(),
+    ...standardFields,
+    ...ownerFields,
+    status: f.string({ readOnly: true }),
+    adminStateUp: f.boolean({ api: 'admin_state_up' }),
+    externalGatewayInfo: f.object<ExternalGatewayInfo>({ api: 'external_gateway_info', nullable: true }),
+    /** Gateways managed with add/update/removeRouterExternalGateways (multihoming). */
+    externalGateways: f.array<ExternalGateway>({ api: 'external_gateways' }).readOnly(),
+    routes: f.array<RouterRoute>(),
+    /** Distributed router (admin). */
+    distributed: f.boolean(),
+    /** Highly-available router (admin). */
+    ha: f.boolean(),
+    availabilityZoneHints: f.array<string>({ api: 'availability_zone_hints' }).createOnly(),
+    availabilityZones: f.array<string>({ api: 'availability_zones' }).readOnly(),
+    flavorId: f.string({ api: 'flavor_id', createOnly: true }),
+    serviceTypeId: f.string({ api: 'service_type_id', readOnly: true }),
+    conntrackHelpers: f.array<Record<string, unknown>>({ api: 'conntrack_helpers' }).readOnly(),
+    enableDefaultRouteEcmp: f.boolean({ api: 'enable_default_route_ecmp' }),
+    enableDefaultRouteBfd: f.boolean({ api: 'enable_default_route_bfd' }),
+    interfacesInfo: f
+      .array<{ port_id: string; ip_address: string; subnet_id: string }>({ api: 'interfaces_info' })
+      .readOnly(),
+  },
+  query: {
+    ...standardQuery,
+    adminStateUp: 'admin_state_up',
+  },
+});

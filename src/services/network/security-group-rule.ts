@@ -1,0 +1,47 @@
+/** Security group rule (`/security-group-rules`): created and deleted, never updated. */
+import { defineResource, f } from '../../resource/index.js';
+import { baseQuery } from './common.js';
+
+export const SecurityGroupRule = defineResource({
+  name: 'security group rule',
+  basePath: '/security-group-rules',
+  fields: {
+    id: f.string({ readOnly: true }),
+    securityGroupId: f.string({ api: 'security_group_id', createOnly: true, required: true }),
+    direction: f.enum(['ingress', 'egress'], { api: 'direction' }).createOnly().required(),
+    ethertype: f.enum(['IPv4', 'IPv6'], { api: 'ethertype' }).createOnly(),
+    /** A name (`tcp`, `udp`, `icmp`, `ipv6-icmp`, `any`, ...) or an IP protocol number; null for any. */
+    protocol: f.any<string | number>({ nullable: true }).createOnly(),
+    /** First port (or ICMP type); neutron also accepts a numeric string. */
+    portRangeMin: f.any<number>({ api: 'port_range_min', nullable: true }).createOnly(),
+    /** Last port (or ICMP code); neutron also accepts a numeric string. */
+    portRangeMax: f.any<number>({ api: 'port_range_max', nullable: true }).createOnly(),
+    /** Source (ingress) or destination (egress) CIDR. Exclusive with the remote groups. */
+    remoteIpPrefix: f.string({ api: 'remote_ip_prefix', createOnly: true, nullable: true }),
+    remoteGroupId: f.string({ api: 'remote_group_id', createOnly: true, nullable: true }),
+    remoteAddressGroupId: f.string({ api: 'remote_address_group_id', createOnly: true, nullable: true }),
+    normalizedCidr: f.string({ api: 'normalized_cidr', readOnly: true }),
+    description: f.string({ createOnly: true }),
+    projectId: f.string({ api: 'project_id', createOnly: true }),
+    tenantId: f.string({ api: 'tenant_id', createOnly: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    revisionNumber: f.integer({ api: 'revision_number', readOnly: true }),
+    belongsToDefaultSg: f.boolean({ api: 'belongs_to_default_sg', readOnly: true }),
+  },
+  query: {
+    ...baseQuery,
+    securityGroupId: 'security_group_id',
+    direction: 'direction',
+    ethertype: 'ethertype',
+    protocol: 'protocol',
+    portRangeMin: 'port_range_min',
+    portRangeMax: 'port_range_max',
+    remoteIpPrefix: 'remote_ip_prefix',
+    remoteGroupId: 'remote_group_id',
+    remoteAddressGroupId: 'remote_address_group_id',
+    description: 'description',
+    projectId: 'project_id',
+    revisionNumber: 'revision_number',
+  },
+});

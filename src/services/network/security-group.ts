@@ -1,0 +1,25 @@
+/** Security group (`/security-groups`); its rules are {@link SecurityGroupRule}s. */
+import { defineResource, f } from '../../resource/index.js';
+import { ownerFields, standardFields, standardQuery } from './common.js';
+
+export const SecurityGroup = defineResource({
+  name: 'security group',
+  basePath: '/security-groups',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string(),
+    ...standardFields,
+    ...ownerFields,
+    /** Stateful (conntrack) filtering; false for stateless groups. */
+    stateful: f.boolean(),
+    /** The group's rules, as the service returns them (API field names). */
+    securityGroupRules: f.array<Record<string, unknown>>({ api: 'security_group_rules' }).readOnly(),
+    /** Shared with this project through an RBAC policy. */
+    shared: f.boolean({ readOnly: true }),
+    belongsToDefaultSg: f.boolean({ api: 'belongs_to_default_sg', readOnly: true }),
+  },
+  query: {
+    ...standardQuery,
+    shared: 'shared',
+  },
+});

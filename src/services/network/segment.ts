@@ -1,0 +1,31 @@
+/** Network segment (`/segments`, admin; needs the `segment` extension / segments service plugin). */
+import { defineResource, f } from '../../resource/index.js';
+import { baseQuery } from './common.js';
+
+export const Segment = defineResource({
+  name: 'segment',
+  basePath: '/segments',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string({ nullable: true }),
+    description: f.string({ nullable: true }),
+    networkId: f.string({ api: 'network_id', createOnly: true, required: true }),
+    /** flat, vlan, vxlan, geneve, gre, local. */
+    networkType: f.string({ api: 'network_type', createOnly: true, required: true }),
+    physicalNetwork: f.string({ api: 'physical_network', createOnly: true, nullable: true }),
+    segmentationId: f.integer({ api: 'segmentation_id', createOnly: true, nullable: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    revisionNumber: f.integer({ api: 'revision_number', readOnly: true }),
+  },
+  query: {
+    ...baseQuery,
+    name: 'name',
+    description: 'description',
+    networkId: 'network_id',
+    networkType: 'network_type',
+    physicalNetwork: 'physical_network',
+    segmentationId: 'segmentation_id',
+    revisionNumber: 'revision_number',
+  },
+});

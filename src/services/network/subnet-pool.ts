@@ -1,0 +1,39 @@
+/** Subnet pool (`/subnetpools`): prefixes subnets are allocated from; add/remove prefixes are proxy methods. */
+import { defineResource, f } from '../../resource/index.js';
+import { ownerFields, standardFields, standardQuery } from './common.js';
+
+export const SubnetPool = defineResource({
+  name: 'subnet pool',
+  resourceKey: 'subnetpool',
+  resourcesKey: 'subnetpools',
+  basePath: '/subnetpools',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string({ required: true }),
+    ...standardFields,
+    ...ownerFields,
+    /** CIDRs of the pool; an update must keep every existing prefix (it can only grow). */
+    prefixes: f.array<string>().required(),
+    defaultPrefixlen: f.integer({ api: 'default_prefixlen' }),
+    minPrefixlen: f.integer({ api: 'min_prefixlen' }),
+    maxPrefixlen: f.integer({ api: 'max_prefixlen' }),
+    /** Per-project quota of addresses; null for no quota. */
+    defaultQuota: f.integer({ api: 'default_quota', nullable: true }),
+    addressScopeId: f.string({ api: 'address_scope_id', nullable: true }),
+    isDefault: f.boolean({ api: 'is_default' }),
+    /** Shared with every project; set at creation only. Neutron also accepts "true"/"false" strings. */
+    shared: f.any<boolean>().createOnly(),
+    ipVersion: f.integer({ api: 'ip_version', readOnly: true }),
+  },
+  query: {
+    ...standardQuery,
+    ipVersion: 'ip_version',
+    addressScopeId: 'address_scope_id',
+    isDefault: 'is_default',
+    shared: 'shared',
+    defaultPrefixlen: 'default_prefixlen',
+    minPrefixlen: 'min_prefixlen',
+    maxPrefixlen: 'max_prefixlen',
+    defaultQuota: 'default_quota',
+  },
+});

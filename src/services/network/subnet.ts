@@ -1,0 +1,58 @@
+/** Subnet (`/subnets`): allocation pools, host routes, DNS nameservers, IPv6 modes, subnet pools, segments. */
+import { defineResource, f } from '../../resource/index.js';
+import { ownerFields, standardFields, standardQuery } from './common.js';
+
+export interface AllocationPool {
+  start: string;
+  end: string;
+}
+
+export interface HostRoute {
+  destination: string;
+  nexthop: string;
+}
+
+export const IPV6_MODES = ['slaac', 'dhcpv6-stateful', 'dhcpv6-stateless'] as const;
+
+export const Subnet = defineResource({
+  name: 'subnet',
+  basePath: '/subnets',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string(),
+    ...standardFields,
+    ...ownerFields,
+    networkId: f.string({ api: 'network_id', createOnly: true, required: true }),
+    ipVersion: f.integer({ api: 'ip_version', createOnly: true, required: true }),
+    /** Omit it to allocate from `subnetpoolId` (with `prefixlen`). */
+    cidr: f.string({ createOnly: true }),
+    /** `null` creates (or turns into) a subnet without a gateway. */
+    gatewayIp: f.string({ api: 'gateway_ip', nullable: true }),
+    allocationPools: f.array<AllocationPool>({ api: 'allocation_pools' }),
+    hostRoutes: f.array<HostRoute>({ api: 'host_routes' }),
+    dnsNameservers: f.array<string>({ api: 'dns_nameservers' }),
+    enableDhcp: f.boolean({ api: 'enable_dhcp' }),
+    ipv6AddressMode: f.enum(IPV6_MODES, { api: 'ipv6_address_mode', nullable: true }).createOnly(),
+    ipv6RaMode: f.enum(IPV6_MODES, { api: 'ipv6_ra_mode', nullable: true }).createOnly(),
+    subnetpoolId: f.string({ api: 'subnetpool_id', createOnly: true, nullable: true }),
+    /** Prefix length to allocate from the subnet pool. */
+    prefixlen: f.integer({ createOnly: true }),
+    useDefaultSubnetpool: f.boolean({ api: 'use_default_subnetpool', createOnly: true }),
+    segmentId: f.string({ api: 'segment_id', nullable: true }),
+    serviceTypes: f.array<string>({ api: 'service_types' }),
+    dnsPublishFixedIp: f.boolean({ api: 'dns_publish_fixed_ip' }),
+    isRouterExternal: f.boolean({ api: 'router:external', readOnly: true }),
+  },
+  query: {
+    ...standardQuery,
+    networkId: 'network_id',
+    ipVersion: 'ip_version',
+    cidr: 'cidr',
+    gatewayIp: 'gateway_ip',
+    enableDhcp: 'enable_dhcp',
+    ipv6AddressMode: 'ipv6_address_mode',
+    ipv6RaMode: 'ipv6_ra_mode',
+    subnetpoolId: 'subnetpool_id',
+    segmentId: 'segment_id',
+  },
+});
