@@ -1,0 +1,82 @@
+/**
+ * Bulk delete (`POST /v1/AUTH_x?bulk-delete`): a text/plain body of newline-separated,
+ * URL-encoded `/container/object` (or `/container`) paths, up to the cluster's
+ * `bulk_delete.max_deletes_per_request` (10 000 by default) per request. Swift answers 200
+ * at once (whitespace keeps the connection alive) and reports per item in the JSON body.
+ */
+import type { ServiceClient } from '../../session/service-client.js';
+import { encodeObjectName } from './paths.js';
+
+/** Result of a bulk delete (all requests added up). */
+export interface BulkDeleteResult {
+  deleted: number;
+  notFound: number;
+  /** Items that failed, with Swift's status text (`409 Conflict`, ...). Paths are decoded. */
+  errors: { path: string; status: string }[];
+}
+
+/** One item to delete: `{ container }` (must be empty) or `{ container, name }`. */
+export interface BulkDeleteItem {
+  container: string;
+  name?: string;
+}
+
+/** The body line for an item. */
+export function bulkDeleteLine(i: BulkDeleteItem): string {
+  const c = `/${encodeURIComponent(i.container)}`;
+  return i.name === undefined ? c : `${c}/${encodeObjectName(i.name)}`;
+}
+
+function decodePath(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Parse Swift's JSON bulk-delete report. */
+export function parseBulkDeleteResponse(text: string): BulkDeleteResult {
+  const doc = JSON.parse(text.trim()) as {
+    'Number Deleted'?: number;
+    'Number Not Found'?: number;
+    Errors?: [string, string][];
+    'Response Status'?: string;
+    'Response Body'?: string;
+  };
+  const errors = (doc.Errors ?? []).map(([path, status]) => ({ path: decodePath(path), status }));
+  const status = doc['Response Status'] ?? '200 OK';
+  // a request-level failure (e.g. 413, 401) may come with no per-item errors
+  if (!status.startsWith('2') && errors.length === 0) {
+    errors.push({ path: '', status: `${status}${doc['Response Body'] ? `: ${doc['Response Body']}` : ''}` });
+  }
+  return { deleted: doc['Number Deleted'] ?? 0, notFound: doc['Number Not Found'] ?? 0, errors };
+}
+
+/** Delete items in batches of `perRequest`. */
+export async function bulkDelete(
+  client: ServiceClient,
+  items: readonly BulkDeleteItem[],
+  opts: { perRequest?: number; signal?: AbortSignal } = {},
+): Promise<BulkDeleteResult> {
+  const per = opts.perRequest ?? 10_000;
+  const total: BulkDeleteResult = { deleted: 0, notFound: 0, errors: [] };
+  for (let i = 0; i < items.length; i += per) {
+    const body = items
+      .slice(i, i + per)
+      .map(bulkDeleteLine)
+      .join('\n');
+    const res = await client.request('POST', '', {
+      query: { 'bulk-delete': 'true' },
+      body: `${body}\n`,
+      headers: { 'content-type': 'text/plain', accept: 'application/json' },
+      signal: opts.signal,
+      idempotent: true,
+    });
+    const r = parseBulkDeleteResponse(await res.text());
+    total.deleted += r.deleted;
+    total.notFound += r.notFound;
+    total.errors.push(...r.errors);
+  }
+  return total;
+}

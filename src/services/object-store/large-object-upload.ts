@@ -1,0 +1,279 @@
+/**
+ * Segmented uploads. Segments are uploaded first (concurrently for files and bytes, in order
+ * for one-shot streams), each checked against its ETag; the manifest is written last: an SLO
+ * manifest (`PUT ?multipart-manifest=put`, JSON list of path/etag/size_bytes) or a DLO
+ * manifest (zero bytes with `X-Object-Manifest: <segment container>/<prefix>`). Until the
+ * manifest is written the previous object is untouched. On failure (an error, the source
+ * throwing, the AbortSignal firing) the segments of this attempt are deleted unless
+ * `keepSegmentsOnError`; whatever is left is named in the {@link LargeObjectUploadError}.
+ */
+import { AbortedError, HttpError, httpErrorFor, NotFoundError } from '../../errors/errors.js';
+import type { ServiceClient } from '../../session/service-client.js';
+import { bulkDelete } from './bulk-delete.js';
+import { LargeObjectUploadError } from './errors.js';
+import { unquoteEtag } from './hashing.js';
+import { readLayout } from './layout.js';
+import { Limiter } from './limiter.js';
+import { containerPath, encodeObjectName, objectPath } from './paths.js';
+import {
+  defaultSegmentContainer,
+  isSegmentOf,
+  type LargeObjectKind,
+  newUploadId,
+  segmentName,
+  segmentPrefix,
+} from './segment-names.js';
+import { verifiedPut } from './segment-upload.js';
+import { StreamSegmenter, type UploadSource } from './source.js';
+import { largeObjectEtag } from './verify.js';
+
+export interface SegmentedUploadOptions {
+  container: string;
+  name: string;
+  source: UploadSource;
+  /** Bytes per segment. */
+  segmentSize: number;
+  kind: LargeObjectKind;
+  /** Default `<container>_segments`. */
+  segmentContainer?: string;
+  /** Segments in flight at once for files and bytes (default 4). */
+  concurrency?: number;
+  /** Share a limiter with other uploads (overrides `concurrency`). */
+  limiter?: Limiter;
+  /** Headers of the manifest: content type, metadata, expiry, If-None-Match. */
+  manifestHeaders?: Record<string, string>;
+  signal?: AbortSignal;
+  onBytes?: (n: number) => void;
+  /** Leave this attempt's segments in place when it fails (default false: delete them). */
+  keepSegmentsOnError?: boolean;
+  /** Keep the segments of the object being replaced (default false: delete them once replaced). */
+  leaveOldSegments?: boolean;
+}
+
+export interface UploadedSegment {
+  name: string;
+  etag: string;
+  bytes: number;
+}
+
+export interface SegmentedUploadResult {
+  kind: LargeObjectKind;
+  segmentContainer: string;
+  segments: UploadedSegment[];
+  /** The large object's ETag (MD5 of the segment ETags), unquoted. */
+  etag: string;
+  bytes: number;
+  /** Segments of the replaced object that were deleted. */
+  oldSegmentsDeleted: number;
+}
+
+async function ensureContainer(
+  client: ServiceClient,
+  container: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  try {
+    await (await client.request('HEAD', containerPath(container), { signal })).body.dump();
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    await (await client.request('PUT', containerPath(container), { signal })).body.dump();
+  }
+}
+
+/** Segments of the object currently stored under the name (to delete once it is replaced). */
+async function oldSegments(
+  client: ServiceClient,
+  container: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<{ container: string; name: string }[]> {
+  let headers: Record<string, string>;
+  try {
+    const res = await client.request('HEAD', objectPath(container, name), { signal });
+    await res.body.dump();
+    headers = res.headers;
+  } catch (e) {
+    if (e instanceof NotFoundError) return [];
+    throw e;
+  }
+  if (!headers['x-object-manifest'] && headers['x-static-large-object']?.toLowerCase() !== 'true') return [];
+  // old versions of a versioned container still reference their segments
+  const c = await client.request('HEAD', containerPath(container), { signal });
+  await c.body.dump();
+  if (
+    c.headers['x-versions-location'] ||
+    c.headers['x-history-location'] ||
+    c.headers['x-versions-enabled']?.toLowerCase() === 'true'
+  )
+    return [];
+  const layout = await readLayout(client, container, name, headers, signal);
+  return layout.parts
+    .filter((p) => p.container && p.name && isSegmentOf(name, p.name))
+    .map((p) => ({ container: p.container!, name: p.name! }));
+}
+
+function manifestQuery(segments: number): Record<string, string> {
+  return segments > 50 ? { 'multipart-manifest': 'put', heartbeat: 'on' } : { 'multipart-manifest': 'put' };
+}
+
+/** Upload `source` as a large object. */
+export async function uploadSegmented(
+  client: ServiceClient,
+  o: SegmentedUploadOptions,
+): Promise<SegmentedUploadResult> {
+  const segContainer = o.segmentContainer ?? defaultSegmentContainer(o.container);
+  const size = o.source.size;
+  const prefix = segmentPrefix(o.name, o.kind, newUploadId(), size, o.segmentSize);
+  const limiter = o.limiter ?? new Limiter(o.concurrency ?? 4);
+  const stop = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, stop.signal]) : stop.signal;
+  const uploaded: UploadedSegment[] = [];
+  const done = new Map<number, UploadedSegment>();
+  const what = `${o.container}/${o.name}`;
+  let phase: 'segments' | 'manifest' = 'segments';
+
+  objectPath(o.container, o.name); // validate names before sending anything
+  const previous = o.leaveOldSegments ? [] : await oldSegments(client, o.container, o.name, o.signal);
+  await ensureContainer(client, segContainer, o.signal);
+
+  const putSegment = (index: number, body: Parameters<typeof verifiedPut>[2]) =>
+    limiter.run(async () => {
+      if (signal.aborted) throw new AbortedError(`upload of ${what} aborted`);
+      const name = segmentName(prefix, index);
+      const r = await verifiedPut(client, objectPath(segContainer, name), body, {
+        headers: { 'content-type': 'application/octet-stream' },
+        signal,
+        onBytes: o.onBytes,
+        what: `${what} segment ${index}`,
+      });
+      const seg = { name, etag: r.etag, bytes: r.bytes };
+      done.set(index, seg);
+      return seg;
+    });
+
+  try {
+    if (o.source.range && size !== undefined) {
+      const count = Math.max(1, Math.ceil(size / o.segmentSize));
+      const tasks: Promise<UploadedSegment>[] = [];
+      for (let i = 0; i < count; i++) {
+        const start = i * o.segmentSize;
+        const end = Math.min(size, start + o.segmentSize);
+        const body =
+          o.source.kind === 'bytes'
+            ? { bytes: o.source.range(start, end) as Uint8Array }
+            : { open: () => o.source.range!(start, end), length: end - start };
+        tasks.push(
+          putSegment(i, body).catch((e) => {
+            stop.abort();
+            throw e;
+          }),
+        );
+      }
+      const settled = await Promise.allSettled(tasks);
+      const failed = settled.find((s) => s.status === 'rejected') as PromiseRejectedResult | undefined;
+      if (failed) throw failed.reason;
+      for (const s of settled) uploaded.push((s as PromiseFulfilledResult<UploadedSegment>).value);
+    } else {
+      const seg = new StreamSegmenter(o.source.stream!);
+      try {
+        for (let i = 0; await seg.hasMore(); i++) {
+          if (signal.aborted) throw new AbortedError(`upload of ${what} aborted`);
+          uploaded.push(await putSegment(i, { stream: seg.segment(o.segmentSize) }));
+        }
+      } catch (e) {
+        await seg.close();
+        throw seg.sourceError ?? e;
+      }
+      if (uploaded.length === 0) {
+        // an empty stream still becomes an object: one empty segment
+        uploaded.push(await putSegment(0, { bytes: new Uint8Array(0) }));
+      }
+    }
+    if (signal.aborted) throw new AbortedError(`upload of ${what} aborted`);
+
+    phase = 'manifest';
+    const etag = largeObjectEtag(uploaded.map((s) => ({ hash: s.etag })));
+    const bytes = uploaded.reduce((a, s) => a + s.bytes, 0);
+    if (o.kind === 'slo') {
+      const manifest = uploaded.map((s) => ({
+        path: `/${segContainer}/${s.name}`,
+        etag: s.etag,
+        size_bytes: s.bytes,
+      }));
+      const res = await client.request('PUT', objectPath(o.container, o.name), {
+        query: manifestQuery(uploaded.length),
+        // a string body: Swift then guesses the object's content type from its name when none is given
+        body: JSON.stringify(manifest),
+        headers: { ...o.manifestHeaders, etag, accept: 'application/json' },
+        signal: o.signal,
+      });
+      const text = await res.text();
+      if (res.status === 202 && text.trim()) {
+        const doc = JSON.parse(text.trim()) as {
+          'Response Status'?: string;
+          Errors?: unknown[];
+          'Response Body'?: string;
+        };
+        const st = doc['Response Status'] ?? '';
+        if (!st.startsWith('2')) {
+          throw httpErrorFor({
+            status: Number.parseInt(st, 10) || 400,
+            method: 'PUT',
+            url: `${what}?multipart-manifest=put`,
+            serviceMessage: `manifest rejected: ${JSON.stringify(doc.Errors?.length ? doc.Errors : doc['Response Body'])}`,
+          });
+        }
+      } else if (unquoteEtag(res.headers.etag) && unquoteEtag(res.headers.etag) !== etag) {
+        throw new Error(`manifest of ${what}: ETag ${res.headers.etag} differs from the segments' ${etag}`);
+      }
+    } else {
+      const res = await client.request('PUT', objectPath(o.container, o.name), {
+        body: new Uint8Array(0),
+        headers: {
+          ...o.manifestHeaders,
+          'x-object-manifest': `${encodeURIComponent(segContainer)}/${encodeObjectName(prefix)}`,
+        },
+        signal: o.signal,
+      });
+      await res.body.dump();
+    }
+
+    let oldSegmentsDeleted = 0;
+    const keep = new Set(uploaded.map((s) => `${segContainer}/${s.name}`));
+    const stale = previous.filter((p) => !keep.has(`${p.container}/${p.name}`));
+    if (stale.length) {
+      const r = await bulkDelete(client, stale).catch(() => undefined);
+      oldSegmentsDeleted = r?.deleted ?? 0;
+    }
+    return {
+      kind: o.kind,
+      segmentContainer: segContainer,
+      segments: uploaded,
+      etag,
+      bytes,
+      oldSegmentsDeleted,
+    };
+  } catch (e) {
+    stop.abort();
+    const written = [...done.values()].map((s) => s.name);
+    let orphans = written;
+    // a manifest PUT that failed without an answer may still have been stored: keep its segments
+    const ambiguous = phase === 'manifest' && !(e instanceof HttpError);
+    if (!o.keepSegmentsOnError && !ambiguous && written.length) {
+      const r = await bulkDelete(
+        client,
+        written.map((name) => ({ container: segContainer, name })),
+      ).catch(() => undefined);
+      orphans = r ? r.errors.map((x) => x.path.replace(`/${segContainer}/`, '')) : written;
+    }
+    const aborted = o.signal?.aborted || e instanceof AbortedError;
+    throw new LargeObjectUploadError(
+      `${aborted ? 'aborted' : 'failed'}: segmented upload of ${what} (${done.size} segment(s) written${
+        orphans.length ? `, ${orphans.length} left in ${segContainer}` : ', all removed'
+      })${ambiguous ? '' : '; the previous object is unchanged'}: ${(e as Error).message}`,
+      segContainer,
+      orphans,
+      e,
+    );
+  }
+}

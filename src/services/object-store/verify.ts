@@ -1,0 +1,128 @@
+/**
+ * Download verification. A plain object's ETag is the MD5 of its bytes. A large object's
+ * ETag is the MD5 of its segments' ETags (quoted), so its bytes are checked segment by
+ * segment against the layout read from its manifest (SLO) or its segment listing (DLO).
+ * Segments that cannot be checked (byte ranges of a segment, nested SLOs) are only counted.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import { OpenStackError } from '../../errors/errors.js';
+import { ChecksumMismatchError } from './errors.js';
+
+/** One part of a large object: its length and, when checkable, the MD5 of its bytes. */
+export interface LayoutSegment {
+  bytes: number;
+  hash?: string;
+  /** Where the part comes from, for messages. */
+  name?: string;
+}
+
+export interface Expectation {
+  /** `container/object`, for messages. */
+  what: string;
+  /** Expected total length. */
+  length?: number;
+  /** Expected MD5 of the whole body (plain objects). */
+  md5?: string;
+  /** Expected parts (large objects). */
+  segments?: LayoutSegment[];
+}
+
+/** The body length did not match Content-Length or the large object's layout. */
+export class LengthMismatchError extends OpenStackError {
+  override name = 'LengthMismatchError';
+}
+
+/** A pass-through that fails at the first byte range whose MD5 differs from what Swift promised. */
+export class VerifyingStream extends Transform {
+  private hash: Hash = createHash('md5');
+  private total = 0;
+  private seg = 0;
+  private segFill = 0;
+
+  constructor(private readonly exp: Expectation) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.total += chunk.length;
+    const segs = this.exp.segments;
+    if (!segs) {
+      if (this.exp.md5) this.hash.update(chunk);
+      cb(null, chunk);
+      return;
+    }
+    let off = 0;
+    while (off < chunk.length) {
+      const cur = segs[this.seg];
+      if (!cur) {
+        cb(new LengthMismatchError(`${this.exp.what}: more bytes than its segments hold`));
+        return;
+      }
+      const take = Math.min(cur.bytes - this.segFill, chunk.length - off);
+      if (cur.hash) this.hash.update(chunk.subarray(off, off + take));
+      off += take;
+      this.segFill += take;
+      if (this.segFill === cur.bytes) {
+        const err = this.closeSegment();
+        if (err) {
+          cb(err);
+          return;
+        }
+      }
+    }
+    cb(null, chunk);
+  }
+
+  private closeSegment(): Error | undefined {
+    const cur = this.exp.segments![this.seg]!;
+    const got = this.hash.digest('hex');
+    this.hash = createHash('md5');
+    this.seg++;
+    this.segFill = 0;
+    if (cur.hash && got !== cur.hash.toLowerCase()) {
+      return new ChecksumMismatchError(
+        `${this.exp.what} segment ${this.seg - 1}${cur.name ? ` (${cur.name})` : ''}`,
+        cur.hash,
+        got,
+      );
+    }
+    return undefined;
+  }
+
+  override _flush(cb: TransformCallback): void {
+    if (this.exp.length !== undefined && this.total !== this.exp.length) {
+      cb(new LengthMismatchError(`${this.exp.what}: got ${this.total} bytes, expected ${this.exp.length}`));
+      return;
+    }
+    const segs = this.exp.segments;
+    if (segs) {
+      // zero-length trailing segments close without data
+      while (this.seg < segs.length && segs[this.seg]!.bytes === 0) {
+        const err = this.closeSegment();
+        if (err) {
+          cb(err);
+          return;
+        }
+      }
+      if (this.seg !== segs.length) {
+        cb(new LengthMismatchError(`${this.exp.what}: ended in segment ${this.seg} of ${segs.length}`));
+        return;
+      }
+    } else if (this.exp.md5) {
+      const got = this.hash.digest('hex');
+      if (got !== this.exp.md5.toLowerCase()) {
+        cb(new ChecksumMismatchError(this.exp.what, this.exp.md5, got));
+        return;
+      }
+    }
+    cb();
+  }
+}
+
+/** The ETag Swift computes for a large object from its parts (`etag` or `etag:range;`). */
+export function largeObjectEtag(parts: { hash: string; range?: string }[]): string {
+  const h = createHash('md5');
+  for (const p of parts) h.update(p.range ? `${p.hash}:${p.range};` : p.hash);
+  return h.digest('hex');
+}
