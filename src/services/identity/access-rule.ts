@@ -1,0 +1,18 @@
+/** Access rules a user's application credentials use (`/v3/users/{user_id}/access_rules`). */
+import { defineResource, f } from '../../resource/index.js';
+import type { IdentityLinks } from './types.js';
+
+export const AccessRule = defineResource({
+  name: 'access rule',
+  basePath: '/users/{user_id}/access_rules',
+  fields: {
+    userId: f.string({ api: 'user_id', location: 'uri' }),
+    id: f.string({ readOnly: true }),
+    service: f.string({ readOnly: true }),
+    method: f.string({ readOnly: true }),
+    path: f.string({ readOnly: true }),
+    links: f.object<IdentityLinks>().readOnly(),
+  },
+  query: { service: 'service', method: 'method', path: 'path' },
+  allow: { create: false, commit: false },
+});

@@ -1,0 +1,25 @@
+/**
+ * Identity credential (`/v3/credentials`): an EC2, TOTP or other secret blob owned by a user.
+ * Only the blob can change after create: keystone's update schema takes `blob` alone (type,
+ * owner and project are fixed; an ec2 blob keeps its access key and scope).
+ */
+import { defineResource, f } from '../../resource/index.js';
+import type { IdentityLinks } from './types.js';
+
+export const Credential = defineResource({
+  name: 'credential',
+  basePath: '/credentials',
+  fields: {
+    id: f.string({ readOnly: true }),
+    /** `ec2`, `totp`, `cert`, ... */
+    type: f.string({ required: true, createOnly: true }),
+    /** The secret, serialized (JSON text for ec2). */
+    blob: f.string({ required: true }),
+    userId: f.string({ api: 'user_id', required: true, createOnly: true }),
+    /** Required for ec2 credentials. */
+    projectId: f.string({ api: 'project_id', createOnly: true }),
+    links: f.object<IdentityLinks>().readOnly(),
+  },
+  query: { userId: 'user_id', type: 'type' },
+  commitMethod: 'PATCH',
+});

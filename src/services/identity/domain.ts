@@ -1,0 +1,19 @@
+/** Identity domain (`/v3/domains`). A domain must be disabled before it can be deleted. */
+import { defineResource, f } from '../../resource/index.js';
+import type { IdentityLinks } from './types.js';
+
+export const Domain = defineResource({
+  name: 'domain',
+  basePath: '/domains',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string({ required: true }),
+    description: f.string({ nullable: true }),
+    enabled: f.boolean(),
+    options: f.object<Record<string, unknown>>(),
+    tags: f.array<string>(),
+    links: f.object<IdentityLinks>().readOnly(),
+  },
+  query: { name: 'name', enabled: 'enabled' },
+  commitMethod: 'PATCH',
+});

@@ -1,0 +1,21 @@
+/** Identity catalog endpoint (`/v3/endpoints`). */
+import { defineResource, f } from '../../resource/index.js';
+import type { IdentityLinks } from './types.js';
+
+export const Endpoint = defineResource({
+  name: 'endpoint',
+  basePath: '/endpoints',
+  fields: {
+    id: f.string({ readOnly: true }),
+    interface: f.enum(['public', 'internal', 'admin'] as const).required(),
+    url: f.string({ required: true }),
+    serviceId: f.string({ api: 'service_id', required: true }),
+    regionId: f.string({ api: 'region_id', nullable: true }),
+    /** Deprecated alias of `regionId`, still returned by keystone. */
+    region: f.string({ readOnly: true }),
+    enabled: f.boolean(),
+    links: f.object<IdentityLinks>().readOnly(),
+  },
+  query: { interface: 'interface', serviceId: 'service_id', regionId: 'region_id' },
+  commitMethod: 'PATCH',
+});

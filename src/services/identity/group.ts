@@ -1,0 +1,19 @@
+/** Identity group (`/v3/groups`). */
+import { defineResource, f } from '../../resource/index.js';
+import type { IdentityLinks } from './types.js';
+
+export const Group = defineResource({
+  name: 'group',
+  basePath: '/groups',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string({ required: true }),
+    description: f.string({ nullable: true }),
+    domainId: f.string({ api: 'domain_id', createOnly: true }),
+    /** In a user's group listing: when a federated membership expires. */
+    membershipExpiresAt: f.date({ api: 'membership_expires_at', readOnly: true }),
+    links: f.object<IdentityLinks>().readOnly(),
+  },
+  query: { name: 'name', domainId: 'domain_id' },
+  commitMethod: 'PATCH',
+});

@@ -1,0 +1,41 @@
+/** Identity project (`/v3/projects`), including the projects acting as domains (`is_domain`). */
+import { defineResource, f } from '../../resource/index.js';
+import type { IdentityLinks } from './types.js';
+
+/** An entry of `parents` / `subtree` when asked for with `parents_as_list` / `subtree_as_list`. */
+export interface ProjectTreeEntry {
+  project: Record<string, unknown>;
+}
+
+export const Project = defineResource({
+  name: 'project',
+  basePath: '/projects',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string({ required: true }),
+    description: f.string({ nullable: true }),
+    domainId: f.string({ api: 'domain_id', createOnly: true, nullable: true }),
+    parentId: f.string({ api: 'parent_id', createOnly: true, nullable: true }),
+    enabled: f.boolean(),
+    isDomain: f.boolean({ api: 'is_domain', createOnly: true }),
+    tags: f.array<string>(),
+    options: f.object<Record<string, unknown>>(),
+    parents: f.any<ProjectTreeEntry[] | Record<string, unknown>>().readOnly(),
+    subtree: f.any<ProjectTreeEntry[] | Record<string, unknown>>().readOnly(),
+    links: f.object<IdentityLinks>().readOnly(),
+  },
+  query: {
+    name: 'name',
+    domainId: 'domain_id',
+    parentId: 'parent_id',
+    enabled: 'enabled',
+    isDomain: 'is_domain',
+    /** Projects carrying all these tags (comma-separated). */
+    tags: 'tags',
+    /** Projects carrying any of these tags (comma-separated). */
+    tagsAny: 'tags-any',
+    notTags: 'not-tags',
+    notTagsAny: 'not-tags-any',
+  },
+  commitMethod: 'PATCH',
+});

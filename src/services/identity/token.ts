@@ -1,0 +1,44 @@
+/**
+ * A keystone token body (`token` of `POST/GET /v3/auth/tokens`), read-only. The proxy's
+ * `validateToken` returns it parsed as {@link TokenInfo}.
+ */
+import type { AccessInfo } from '../../auth/access-info.js';
+import { defineResource, f } from '../../resource/index.js';
+import type { NamedRef } from './types.js';
+
+export const Token = defineResource({
+  name: 'token',
+  basePath: '/auth/tokens',
+  resourcesKey: null,
+  fields: {
+    methods: f.array<string>().readOnly(),
+    user: f.object<NamedRef & { password_expires_at?: string | null }>().readOnly(),
+    project: f.object<NamedRef>().readOnly(),
+    domain: f.object<NamedRef>().readOnly(),
+    system: f.object<Record<string, boolean>>().readOnly(),
+    roles: f.array<NamedRef>().readOnly(),
+    catalog: f.array<Record<string, unknown>>().readOnly(),
+    expiresAt: f.date({ api: 'expires_at', readOnly: true }),
+    issuedAt: f.date({ api: 'issued_at', readOnly: true }),
+    auditIds: f.array<string>({ api: 'audit_ids' }).readOnly(),
+    isDomain: f.boolean({ api: 'is_domain', readOnly: true }),
+    applicationCredential: f
+      .object<{ id: string; name?: string; restricted?: boolean }>({ api: 'application_credential' })
+      .readOnly(),
+  },
+  allow: { create: false, fetch: false, commit: false, delete: false, list: false },
+  pagination: 'none',
+});
+
+/** What token validation yields: the {@link AccessInfo} view plus the token's own metadata. */
+export interface TokenInfo extends AccessInfo {
+  issuedAt?: Date;
+  /** Audit ids: the token's own first, then the chain it was rescoped from. */
+  auditIds: string[];
+  userDomainId?: string;
+  projectDomainId?: string;
+  /** Set for system-scoped tokens, e.g. `{ all: true }`. */
+  system?: Record<string, boolean>;
+  /** The application credential that issued the token, if any. */
+  applicationCredentialId?: string;
+}

@@ -1,0 +1,40 @@
+/** Identity user (`/v3/users`). */
+import { defineResource, f } from '../../resource/index.js';
+import type { IdentityLinks } from './types.js';
+
+/** A federated identity of a user: the identity provider and the user's id in each protocol. */
+export interface FederatedIdentity {
+  idp_id: string;
+  protocols: { protocol_id: string; unique_id: string }[];
+}
+
+export const User = defineResource({
+  name: 'user',
+  basePath: '/users',
+  fields: {
+    id: f.string({ readOnly: true }),
+    name: f.string({ required: true }),
+    domainId: f.string({ api: 'domain_id', createOnly: true }),
+    defaultProjectId: f.string({ api: 'default_project_id', nullable: true }),
+    description: f.string({ nullable: true }),
+    email: f.string({ nullable: true }),
+    enabled: f.boolean(),
+    /** Write-only: set on create, or reset by an administrator on update. */
+    password: f.string({ nullable: true }),
+    federated: f.array<FederatedIdentity>(),
+    options: f.object<Record<string, unknown>>(),
+    passwordExpiresAt: f.date({ api: 'password_expires_at', readOnly: true }),
+    links: f.object<IdentityLinks>().readOnly(),
+  },
+  query: {
+    name: 'name',
+    domainId: 'domain_id',
+    enabled: 'enabled',
+    idpId: 'idp_id',
+    protocolId: 'protocol_id',
+    uniqueId: 'unique_id',
+    /** `{operator}:{timestamp}`, e.g. `lt:2026-01-01T00:00:00Z`. */
+    passwordExpiresAt: 'password_expires_at',
+  },
+  commitMethod: 'PATCH',
+});
