@@ -1,4 +1,8 @@
-/** Compute flavor (`/flavors`). */
+/**
+ * Compute flavor (`/flavors`). Flavors are created and deleted by admins; only the
+ * description changes afterwards (2.55+). Extra specs and project access of private
+ * flavors are methods of the proxy.
+ */
 import { defineResource, f } from '../../resource/index.js';
 
 export const Flavor = defineResource({
@@ -6,18 +10,24 @@ export const Flavor = defineResource({
   basePath: '/flavors',
   listPath: '/flavors/detail',
   fields: {
+    /** Chosen by nova (a UUID) when omitted at create. */
     id: f.string({ createOnly: true }),
     name: f.string({ required: true, createOnly: true }),
+    /** Memory in MiB. */
     ram: f.integer({ required: true, createOnly: true }),
     vcpus: f.integer({ required: true, createOnly: true }),
+    /** Root disk in GiB (0: the image's size). */
     disk: f.integer({ required: true, createOnly: true }),
+    /** Ephemeral disk in GiB. */
     ephemeral: f.integer({ api: 'OS-FLV-EXT-DATA:ephemeral', createOnly: true }),
+    /** Swap in MiB; nova reports `""` for none before 2.75. */
     swap: f.any<number | ''>().createOnly(),
-    rxtxFactor: f.number({ api: 'rxtx_factor', createOnly: true }),
+    rxtxFactor: f.number({ api: 'rxtx_factor', maxVersion: '2.101', createOnly: true }),
     isPublic: f.boolean({ api: 'os-flavor-access:is_public', createOnly: true }),
     isDisabled: f.boolean({ api: 'OS-FLV-DISABLED:disabled', readOnly: true }),
     description: f.string({ minVersion: '2.55', nullable: true }),
-    extraSpecs: f.object<Record<string, string>>({ api: 'extra_specs', minVersion: '2.61' }).readOnly(),
+    /** The flavor's extra specs (2.61+; needs the policy to see them). */
+    extraSpecs: f.object<Record<string, string>>({ api: 'extra_specs' }).readOnly(),
     links: f.array<{ rel: string; href: string }>().readOnly(),
   },
   query: {
@@ -26,6 +36,8 @@ export const Flavor = defineResource({
     minRam: 'minRam',
     sortKey: 'sort_key',
     sortDir: 'sort_dir',
+    /** 2.102+ */
+    name: 'name',
   },
   pagination: 'links',
 });

@@ -1,3 +1,53 @@
+export { AvailabilityZone, type AvailabilityZoneHosts } from './availability-zone.js';
+export { ComputeService, ComputeServiceUpdate } from './compute-service.js';
 export { Flavor } from './flavor.js';
+export { AddTenantAccessAction, FlavorAccess, RemoveTenantAccessAction } from './flavor-access.js';
+export { Hypervisor, type HypervisorService } from './hypervisor.js';
+export { InstanceAction, type InstanceActionEvent } from './instance-action.js';
+export { Keypair } from './keypair.js';
+export type { KeypairListQuery, KeypairOptions, KeypairResource } from './keypair-ops.js';
+export { type AbsoluteLimits, Limits } from './limits.js';
+export { Migration } from './migration.js';
 export { ComputeV2 } from './proxy.js';
-export { type BlockDeviceMapping, Server, type ServerAddress, type ServerNetworkRequest } from './server.js';
+export { ComputeServers, type RebuildServerOptions, type ServerResource } from './proxy-servers.js';
+export { QuotaSet, QuotaSetDetail, type QuotaUsage } from './quota-set.js';
+export {
+  type BlockDeviceMapping,
+  type Personality,
+  type SchedulerHints,
+  Server,
+  type ServerAddress,
+  type ServerFault,
+  type ServerFlavor,
+  type ServerImage,
+  type ServerNetworkRequest,
+} from './server.js';
+export {
+  AddSecurityGroupAction,
+  ChangePasswordAction,
+  ConsoleOutputAction,
+  CreateBackupAction,
+  CreateImageAction,
+  LiveMigrateAction,
+  LockAction,
+  MigrateAction,
+  RebootAction,
+  RebuildAction,
+  RemoveSecurityGroupAction,
+  RescueAction,
+  ResetStateAction,
+  ResizeAction,
+  type ServerRef,
+  UnshelveAction,
+} from './server-actions.js';
+export type { ServerCreateInput } from './server-create.js';
+export {
+  SERVER_GROUP_POLICIES,
+  ServerGroup,
+  type ServerGroupPolicy,
+  type ServerGroupRules,
+} from './server-group.js';
+export { type InterfaceFixedIp, ServerInterface } from './server-interface.js';
+export { ServerMigration } from './server-migration.js';
+export { encodeUserData, isBase64, MAX_USER_DATA_LENGTH } from './user-data.js';
+export { VolumeAttachment } from './volume-attachment.js';

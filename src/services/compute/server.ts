@@ -1,6 +1,21 @@
-/** Compute server (`/servers`). Field names follow nova's API reference; microversions from its parameters.yaml. */
+/**
+ * Compute server (`/servers`). Field names follow nova's API reference; the microversion
+ * ranges are those of its parameters.yaml (`min_version` / `max_version`).
+ *
+ * Nova uses one key for a request and another for the value it reports back in a few places.
+ * The plain TypeScript name goes to the side programs use most:
+ *
+ * | you send (create/update)                          | nova reports                                             |
+ * | ------------------------------------------------- | -------------------------------------------------------- |
+ * | `availabilityZone` (`availability_zone`)          | `currentAvailabilityZone` (`OS-EXT-AZ:availability_zone`) |
+ * | `userData` (`user_data`)                          | `currentUserData` (`OS-EXT-SRV-ATTR:user_data`, 2.3+)     |
+ * | `hostname` (`hostname`, 2.90+)                    | `currentHostname` (`OS-EXT-SRV-ATTR:hostname`, 2.3+)      |
+ * | `requestedHost` (`host`, 2.74+, admin)            | `host` (`OS-EXT-SRV-ATTR:host`)                          |
+ * | `requestedHypervisorHostname` (`hypervisor_hostname`, 2.74+) | `hypervisorHostname` (`OS-EXT-SRV-ATTR:hypervisor_hostname`) |
+ */
 import { defineResource, f } from '../../resource/index.js';
 
+/** One address of a server on one network (`addresses.<network>[]`). */
 export interface ServerAddress {
   addr: string;
   version: 4 | 6;
@@ -8,13 +23,19 @@ export interface ServerAddress {
   'OS-EXT-IPS-MAC:mac_addr'?: string;
 }
 
+/** One network request of `networks` at create. */
 export interface ServerNetworkRequest {
+  /** Network id. */
   uuid?: string;
+  /** Existing port id. */
   port?: string;
+  /** Fixed IP to request on `uuid`. */
   fixed_ip?: string;
+  /** Device role tag (2.32, and again from 2.42). */
   tag?: string;
 }
 
+/** One block device mapping (`block_device_mapping_v2[]`). */
 export interface BlockDeviceMapping {
   boot_index?: number | string | null;
   uuid?: string;
@@ -23,8 +44,63 @@ export interface BlockDeviceMapping {
   volume_size?: number;
   delete_on_termination?: boolean;
   device_name?: string;
-  volume_type?: string;
+  device_type?: string;
+  disk_bus?: string;
+  guest_format?: string;
+  no_device?: boolean;
+  /** Device role tag (2.32+). */
   tag?: string;
+  /** Volume type of a created volume (2.67+). */
+  volume_type?: string;
+  [key: string]: unknown;
+}
+
+/** A file injected at create or rebuild (`personality[]`, removed at 2.57). */
+export interface Personality {
+  path: string;
+  /** Base64-encoded contents. */
+  contents: string;
+}
+
+/** The flavor of a server: `{ id, links }` before 2.47, the flavor's values from 2.47. */
+export interface ServerFlavor {
+  id?: string;
+  links?: { rel: string; href: string }[];
+  original_name?: string;
+  vcpus?: number;
+  ram?: number;
+  disk?: number;
+  ephemeral?: number;
+  swap?: number;
+  extra_specs?: Record<string, string>;
+}
+
+/** The image of a server (`""` when it boots from a volume). */
+export interface ServerImage {
+  id: string;
+  links?: { rel: string; href: string }[];
+  /** Image properties (2.98+). */
+  properties?: Record<string, string>;
+}
+
+/** Why a server went to ERROR. */
+export interface ServerFault {
+  code: number;
+  message: string;
+  details?: string;
+  created: string;
+}
+
+/** Scheduler hints sent beside the server at create (`os:scheduler_hints`). */
+export interface SchedulerHints {
+  group?: string;
+  different_host?: string | string[];
+  same_host?: string | string[];
+  query?: string | unknown[];
+  target_cell?: string;
+  different_cell?: string | string[];
+  build_near_host_ip?: string;
+  cidr?: string;
   [key: string]: unknown;
 }
 
@@ -36,38 +112,61 @@ export const Server = defineResource({
     id: f.string({ readOnly: true }),
     name: f.string({ required: true }),
     status: f.string({ readOnly: true }),
+    // --- create
     imageRef: f.string({ createOnly: true }),
-    flavorRef: f.string({ createOnly: true }),
-    /** Networks to attach at create: `'auto'`, `'none'` or a list. */
+    flavorRef: f.string({ required: true, createOnly: true }),
+    /** Networks to attach at create: `'auto'`, `'none'` or a list (required from 2.37). */
     networks: f.any<'auto' | 'none' | ServerNetworkRequest[]>().createOnly(),
     keyName: f.string({ api: 'key_name', createOnly: true }),
     adminPass: f.string({ createOnly: true }),
+    /** Base64 text (see `ComputeV2.createServer` for how plain text and bytes are handled). */
     userData: f.string({ api: 'user_data', createOnly: true }),
     metadata: f.object<Record<string, string>>().createOnly(),
     securityGroups: f.array<{ name: string }>({ api: 'security_groups' }).createOnly(),
     availabilityZone: f.string({ api: 'availability_zone', createOnly: true }),
     blockDeviceMappingV2: f.array<BlockDeviceMapping>({ api: 'block_device_mapping_v2' }).createOnly(),
-    configDrive: f.boolean({ api: 'config_drive', createOnly: true }),
+    /** `true` at create; nova reports `"True"` or `""`. */
+    configDrive: f.any<boolean | string>({ api: 'config_drive' }).createOnly(),
+    personality: f.array<Personality>({ maxVersion: '2.56' }).createOnly(),
     minCount: f.integer({ api: 'min_count', createOnly: true }),
     maxCount: f.integer({ api: 'max_count', createOnly: true }),
+    returnReservationId: f.boolean({ api: 'return_reservation_id', createOnly: true }),
     tags: f.array<string>({ minVersion: '2.52' }).createOnly(),
+    trustedImageCertificates: f
+      .array<string>({ api: 'trusted_image_certificates', minVersion: '2.63', nullable: true })
+      .createOnly(),
+    requestedHost: f.string({ api: 'host', minVersion: '2.74', createOnly: true }),
+    requestedHypervisorHostname: f.string({
+      api: 'hypervisor_hostname',
+      minVersion: '2.74',
+      createOnly: true,
+    }),
+    // --- create and update
     hostname: f.string({ minVersion: '2.90' }),
     description: f.string({ minVersion: '2.19', nullable: true }),
     accessIpv4: f.string({ api: 'accessIPv4' }),
     accessIpv6: f.string({ api: 'accessIPv6' }),
     diskConfig: f.enum(['AUTO', 'MANUAL'], { api: 'OS-DCF:diskConfig' }),
+    /** Unpin with null, re-pin to the current zone (2.104+; read from 2.96). */
+    pinnedAvailabilityZone: f.string({
+      api: 'pinned_availability_zone',
+      minVersion: '2.104',
+      nullable: true,
+    }),
+    // --- reported by nova
     addresses: f.object<Record<string, ServerAddress[]>>().readOnly(),
-    flavor: f.object<Record<string, unknown>>().readOnly(),
-    image: f.any<{ id: string } | ''>().readOnly(),
+    flavor: f.object<ServerFlavor>().readOnly(),
+    image: f.any<ServerImage | ''>().readOnly(),
     created: f.date({ readOnly: true }),
     updated: f.date({ readOnly: true }),
     hostId: f.string({ readOnly: true }),
+    hostStatus: f.string({ api: 'host_status', readOnly: true }),
     userId: f.string({ api: 'user_id', readOnly: true }),
     projectId: f.string({ api: 'tenant_id', readOnly: true }),
     progress: f.integer({ readOnly: true }),
-    fault: f.object<{ code: number; message: string; details?: string; created: string }>().readOnly(),
-    locked: f.boolean({ readOnly: true, minVersion: '2.9' }),
-    lockedReason: f.string({ api: 'locked_reason', readOnly: true, minVersion: '2.73' }),
+    fault: f.object<ServerFault>().readOnly(),
+    locked: f.boolean({ readOnly: true }),
+    lockedReason: f.string({ api: 'locked_reason', readOnly: true }),
     powerState: f.integer({ api: 'OS-EXT-STS:power_state', readOnly: true }),
     taskState: f.string({ api: 'OS-EXT-STS:task_state', readOnly: true }),
     vmState: f.string({ api: 'OS-EXT-STS:vm_state', readOnly: true }),
@@ -78,15 +177,19 @@ export const Server = defineResource({
         api: 'os-extended-volumes:volumes_attached',
       })
       .readOnly(),
+    currentAvailabilityZone: f.string({ api: 'OS-EXT-AZ:availability_zone', readOnly: true }),
     host: f.string({ api: 'OS-EXT-SRV-ATTR:host', readOnly: true }),
     hypervisorHostname: f.string({ api: 'OS-EXT-SRV-ATTR:hypervisor_hostname', readOnly: true }),
     instanceName: f.string({ api: 'OS-EXT-SRV-ATTR:instance_name', readOnly: true }),
-    serverGroups: f.array<string>({ api: 'server_groups', minVersion: '2.71' }).readOnly(),
-    trustedImageCertificates: f.array<string>({
-      api: 'trusted_image_certificates',
-      minVersion: '2.63',
-      nullable: true,
-    }),
+    currentHostname: f.string({ api: 'OS-EXT-SRV-ATTR:hostname', readOnly: true }),
+    currentUserData: f.string({ api: 'OS-EXT-SRV-ATTR:user_data', readOnly: true }),
+    kernelId: f.string({ api: 'OS-EXT-SRV-ATTR:kernel_id', readOnly: true }),
+    ramdiskId: f.string({ api: 'OS-EXT-SRV-ATTR:ramdisk_id', readOnly: true }),
+    launchIndex: f.integer({ api: 'OS-EXT-SRV-ATTR:launch_index', readOnly: true }),
+    reservationId: f.string({ api: 'OS-EXT-SRV-ATTR:reservation_id', readOnly: true }),
+    rootDeviceName: f.string({ api: 'OS-EXT-SRV-ATTR:root_device_name', readOnly: true }),
+    serverGroups: f.array<string>({ api: 'server_groups' }).readOnly(),
+    schedulerHints: f.object<SchedulerHints>({ api: 'scheduler_hints' }).readOnly(),
     links: f.array<{ rel: string; href: string }>().readOnly(),
   },
   query: {
@@ -95,22 +198,44 @@ export const Server = defineResource({
     image: 'image',
     flavor: 'flavor',
     host: 'host',
+    node: 'node',
+    hostname: 'hostname',
     ip: 'ip',
     ip6: 'ip6',
+    uuid: 'uuid',
+    description: 'description',
+    keyName: 'key_name',
+    accessIpv4: 'access_ip_v4',
+    accessIpv6: 'access_ip_v6',
     allTenants: 'all_tenants',
     projectId: 'project_id',
     userId: 'user_id',
     changesSince: 'changes-since',
     changesBefore: 'changes-before',
+    createdAt: 'created_at',
+    launchedAt: 'launched_at',
+    terminatedAt: 'terminated_at',
     tags: 'tags',
     tagsAny: 'tags-any',
     notTags: 'not-tags',
     notTagsAny: 'not-tags-any',
     locked: 'locked',
+    lockedBy: 'locked_by',
     availabilityZone: 'availability_zone',
+    vmState: 'vm_state',
+    taskState: 'task_state',
+    powerState: 'power_state',
+    configDrive: 'config_drive',
+    diskConfig: 'auto_disk_config',
+    kernelId: 'kernel_id',
+    ramdiskId: 'ramdisk_id',
+    launchIndex: 'launch_index',
+    progress: 'progress',
+    rootDeviceName: 'root_device_name',
     sortKey: 'sort_key',
     sortDir: 'sort_dir',
     deleted: 'deleted',
+    softDeleted: 'soft_deleted',
     reservationId: 'reservation_id',
   },
 });

@@ -1,0 +1,48 @@
+/**
+ * Compute service (`/os-services`, admin): the nova-compute, nova-scheduler and
+ * nova-conductor processes of the cloud. From 2.53 they are changed by id with
+ * `PUT /os-services/{id}` and a bare (unwrapped) body, declared by `ComputeServiceUpdate`.
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+export const ComputeService = defineResource({
+  name: 'compute service',
+  basePath: '/os-services',
+  resourceKey: 'service',
+  resourcesKey: 'services',
+  fields: {
+    /** Integer up to 2.52, UUID from 2.53. */
+    id: f.any<string | number>().readOnly(),
+    binary: f.string({ readOnly: true }),
+    host: f.string({ readOnly: true }),
+    /** Availability zone. */
+    zone: f.string({ readOnly: true }),
+    /** `up` or `down`. */
+    state: f.string({ readOnly: true }),
+    /** `enabled` or `disabled`. */
+    status: f.string({ readOnly: true }),
+    disabledReason: f.string({ api: 'disabled_reason', readOnly: true }),
+    /** 2.11+ */
+    forcedDown: f.boolean({ api: 'forced_down', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+  },
+  query: { binary: 'binary', host: 'host' },
+  pagination: 'none',
+  allow: { create: false, fetch: false, commit: false, delete: true, list: true },
+});
+
+/** Body of `PUT /os-services/{service_id}` (2.53+). Only nova-compute services can be updated. */
+export const ComputeServiceUpdate = defineResource({
+  name: 'compute service update',
+  basePath: '/os-services',
+  resourceKey: null,
+  resourcesKey: null,
+  fields: {
+    status: f.enum(['enabled', 'disabled'], { minVersion: '2.53' }),
+    /** Only with status `disabled`. */
+    disabledReason: f.string({ api: 'disabled_reason', minVersion: '2.53' }),
+    forcedDown: f.boolean({ api: 'forced_down', minVersion: '2.53' }),
+  },
+  pagination: 'none',
+  allow: { create: false, fetch: false, commit: false, delete: false, list: false },
+});

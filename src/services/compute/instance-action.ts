@@ -1,0 +1,46 @@
+/**
+ * What was done to a server and by whom (`/servers/{server_id}/os-instance-actions`): one
+ * record per API request, with its events (details need 2.51+ / admin).
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+export interface InstanceActionEvent {
+  event: string;
+  start_time: string;
+  finish_time: string | null;
+  result: string | null;
+  /** Admin only. */
+  traceback?: string | null;
+  /** 2.62+ */
+  hostId?: string;
+  /** 2.62+, admin only. */
+  host?: string;
+  /** 2.84+, admin only. */
+  details?: string | null;
+}
+
+export const InstanceAction = defineResource({
+  name: 'instance action',
+  basePath: '/servers/{server_id}/os-instance-actions',
+  resourceKey: 'instanceAction',
+  resourcesKey: 'instanceActions',
+  idField: 'requestId',
+  fields: {
+    serverId: f.string({ api: 'server_id', location: 'uri', readOnly: true }),
+    requestId: f.string({ api: 'request_id', readOnly: true }),
+    /** `create`, `reboot`, `stop`, `resize`, ... */
+    action: f.string({ readOnly: true }),
+    instanceUuid: f.string({ api: 'instance_uuid', readOnly: true }),
+    message: f.string({ readOnly: true, nullable: true }),
+    projectId: f.string({ api: 'project_id', readOnly: true }),
+    userId: f.string({ api: 'user_id', readOnly: true }),
+    startTime: f.date({ api: 'start_time', readOnly: true }),
+    /** 2.58+ */
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    /** Only when fetched by request id. */
+    events: f.array<InstanceActionEvent>().readOnly(),
+  },
+  query: { changesSince: 'changes-since', changesBefore: 'changes-before' },
+  pagination: 'links',
+  allow: { create: false, commit: false, delete: false },
+});

@@ -1,0 +1,159 @@
+/**
+ * Key pair requests the generic verbs cannot express: listings wrap every item
+ * (`{ keypairs: [{ keypair: {...} }] }`) and get/delete take the owner as `?user_id=`.
+ */
+import { NotFoundError, ResourceNotFoundError, ValidationError } from '../../errors/errors.js';
+import {
+  type CreateAttributes,
+  createResource,
+  instantiate,
+  nextLink,
+  type RequestOptions,
+  type Resource,
+  ResourceList,
+  setQueryParam,
+} from '../../resource/index.js';
+import type { QueryValue, ServiceClient } from '../../session/service-client.js';
+import { Keypair } from './keypair.js';
+
+type KeypairFields = (typeof Keypair)['fields'];
+export type KeypairResource = Resource<KeypairFields>;
+
+/** Filters of `listKeypairs`. */
+export interface KeypairListQuery {
+  /** Admin: another user's key pairs (2.10+). */
+  userId?: string;
+  /** Page size (2.35+; the listing still yields every page). */
+  limit?: number;
+  /** Start after this key pair name (2.35+). */
+  marker?: string;
+}
+
+/** Options of key pair get/delete. */
+export interface KeypairOptions extends RequestOptions {
+  /** Admin: the owner, when not the caller (2.10+). */
+  userId?: string;
+}
+
+function minVersion(client: ServiceClient, field: string, min: string): void {
+  if (!client.supports(min)) {
+    throw new ValidationError(
+      `needs compute microversion ${min}; this connection uses ${client.microversion}`,
+      {
+        field,
+        fix: `pin compute_api_version to ${min} or later`,
+      },
+    );
+  }
+}
+
+function path(name: string): string {
+  if (!name)
+    throw new ValidationError('an id is required', { field: 'keypair.name', fix: 'pass the key pair name' });
+  return `/os-keypairs/${encodeURIComponent(name)}`;
+}
+
+export function listKeypairs(
+  client: ServiceClient,
+  q: KeypairListQuery = {},
+  opts: RequestOptions = {},
+): ResourceList<KeypairResource> {
+  return new ResourceList(async function* () {
+    await client.resolve(opts.signal);
+    if (q.userId !== undefined) minVersion(client, 'keypair.userId', '2.10');
+    if (q.limit !== undefined || q.marker !== undefined) minVersion(client, 'keypair.limit', '2.35');
+    const query: Record<string, QueryValue> = { user_id: q.userId, limit: q.limit, marker: q.marker };
+    let url: string | undefined = await client.url('/os-keypairs', query, opts.signal);
+    while (url) {
+      const res = await client.request('GET', url, {
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+        microversion: opts.microversion,
+        headers: opts.headers,
+      });
+      const text = await res.text();
+      const doc = (text ? JSON.parse(text) : {}) as { keypairs?: { keypair?: Record<string, unknown> }[] };
+      const rows = (doc.keypairs ?? []).map((w) => w?.keypair ?? w) as Record<string, unknown>[];
+      yield rows.map((b) => instantiate(Keypair, client, b));
+      let next = nextLink(doc, 'keypairs', await client.baseUrl());
+      if (!next && q.limit && rows.length >= q.limit && rows.length > 0) {
+        next = setQueryParam(url, 'marker', String(rows[rows.length - 1]?.name));
+      }
+      url = next;
+    }
+  });
+}
+
+export async function getKeypair(
+  client: ServiceClient,
+  name: string,
+  opts: KeypairOptions = {},
+): Promise<KeypairResource> {
+  const { userId, ...o } = opts;
+  await client.resolve(o.signal);
+  if (userId !== undefined) minVersion(client, 'keypair.userId', '2.10');
+  const doc = await client.json<{ keypair?: Record<string, unknown> }>('GET', path(name), {
+    query: { user_id: userId },
+    signal: o.signal,
+    timeoutMs: o.timeoutMs,
+    microversion: o.microversion,
+    headers: o.headers,
+  });
+  return instantiate(Keypair, client, doc?.keypair ?? {});
+}
+
+export async function findKeypair(
+  client: ServiceClient,
+  name: string,
+  opts: KeypairOptions & { ignoreMissing?: boolean } = {},
+): Promise<KeypairResource | undefined> {
+  const { ignoreMissing, ...o } = opts;
+  try {
+    return await getKeypair(client, name, o);
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    if (ignoreMissing) return undefined;
+    throw new ResourceNotFoundError(`no keypair named "${name}"`);
+  }
+}
+
+export async function createKeypair(
+  client: ServiceClient,
+  attrs: CreateAttributes<KeypairFields>,
+  opts: RequestOptions = {},
+): Promise<KeypairResource> {
+  await client.resolve(opts.signal);
+  if (attrs.publicKey === undefined && !client.supports(undefined, '2.91')) {
+    throw new ValidationError(
+      `nova generates key pairs only up to microversion 2.91; this connection uses ${client.microversion}`,
+      {
+        field: 'keypair.publicKey',
+        fix: 'generate the key locally (e.g. crypto.generateKeyPairSync) and pass its public key',
+      },
+    );
+  }
+  return createResource(client, Keypair, attrs, opts);
+}
+
+export async function deleteKeypair(
+  client: ServiceClient,
+  name: string,
+  opts: KeypairOptions & { ignoreMissing?: boolean } = {},
+): Promise<void> {
+  const { userId, ignoreMissing, ...o } = opts;
+  await client.resolve(o.signal);
+  if (userId !== undefined) minVersion(client, 'keypair.userId', '2.10');
+  try {
+    const res = await client.request('DELETE', path(name), {
+      query: { user_id: userId },
+      signal: o.signal,
+      timeoutMs: o.timeoutMs,
+      microversion: o.microversion,
+      headers: o.headers,
+    });
+    await res.body.dump();
+  } catch (e) {
+    if (ignoreMissing && e instanceof NotFoundError) return;
+    throw e;
+  }
+}

@@ -1,0 +1,49 @@
+/** Rate and absolute limits of a project (`GET /limits`). */
+import { defineResource, f } from '../../resource/index.js';
+
+/** Absolute limits and usage; `-1` means unlimited. Keys vanish with the microversion that dropped them. */
+export interface AbsoluteLimits {
+  maxServerMeta: number;
+  maxTotalCores: number;
+  maxTotalInstances: number;
+  maxTotalKeypairs: number;
+  maxTotalRAMSize: number;
+  maxServerGroups: number;
+  maxServerGroupMembers: number;
+  totalCoresUsed: number;
+  totalInstancesUsed: number;
+  totalRAMUsed: number;
+  totalServerGroupsUsed: number;
+  /** Up to 2.35. */
+  maxSecurityGroupRules?: number;
+  /** Up to 2.35. */
+  maxSecurityGroups?: number;
+  /** Up to 2.35. */
+  maxTotalFloatingIps?: number;
+  /** Up to 2.35. */
+  totalFloatingIpsUsed?: number;
+  /** Up to 2.35. */
+  totalSecurityGroupsUsed?: number;
+  /** Up to 2.38. */
+  maxImageMeta?: number;
+  /** Up to 2.56. */
+  maxPersonality?: number;
+  /** Up to 2.56. */
+  maxPersonalitySize?: number;
+  [key: string]: number | undefined;
+}
+
+export const Limits = defineResource({
+  name: 'limits',
+  basePath: '/limits',
+  resourceKey: 'limits',
+  resourcesKey: null,
+  idField: 'absolute',
+  fields: {
+    absolute: f.object<AbsoluteLimits>().readOnly(),
+    /** Always empty since nova dropped rate limits. */
+    rate: f.array<unknown>().readOnly(),
+  },
+  pagination: 'none',
+  allow: { create: false, fetch: false, commit: false, delete: false, list: false },
+});

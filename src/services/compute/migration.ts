@@ -1,0 +1,52 @@
+/** Migrations of every kind across the cloud (`/os-migrations`, admin). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const Migration = defineResource({
+  name: 'migration',
+  basePath: '/os-migrations',
+  resourceKey: null,
+  resourcesKey: 'migrations',
+  fields: {
+    id: f.integer({ readOnly: true }),
+    /** 2.59+ (the marker of paginated listings). */
+    uuid: f.string({ readOnly: true }),
+    instanceUuid: f.string({ api: 'instance_uuid', readOnly: true }),
+    /** `migration`, `resize`, `live-migration` or `evacuation` (2.23+). */
+    migrationType: f.string({ api: 'migration_type', readOnly: true }),
+    status: f.string({ readOnly: true }),
+    sourceCompute: f.string({ api: 'source_compute', readOnly: true }),
+    sourceNode: f.string({ api: 'source_node', readOnly: true }),
+    destCompute: f.string({ api: 'dest_compute', readOnly: true }),
+    destHost: f.string({ api: 'dest_host', readOnly: true }),
+    destNode: f.string({ api: 'dest_node', readOnly: true }),
+    /** Internal flavor ids, not flavor ids of the API. */
+    oldInstanceTypeId: f.integer({ api: 'old_instance_type_id', readOnly: true }),
+    newInstanceTypeId: f.integer({ api: 'new_instance_type_id', readOnly: true }),
+    /** 2.80+ */
+    userId: f.string({ api: 'user_id', readOnly: true }),
+    /** 2.80+ */
+    projectId: f.string({ api: 'project_id', readOnly: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    /** Only for in-progress live migrations (2.23+). */
+    links: f.array<{ rel: string; href: string }>().readOnly(),
+  },
+  query: {
+    hidden: 'hidden',
+    host: 'host',
+    instanceUuid: 'instance_uuid',
+    migrationType: 'migration_type',
+    sourceCompute: 'source_compute',
+    status: 'status',
+    /** 2.59+ */
+    changesSince: 'changes-since',
+    /** 2.66+ */
+    changesBefore: 'changes-before',
+    /** 2.80+ */
+    userId: 'user_id',
+    /** 2.80+ */
+    projectId: 'project_id',
+  },
+  pagination: 'links',
+  allow: { create: false, fetch: false, commit: false, delete: false, list: true },
+});

@@ -1,0 +1,506 @@
+/**
+ * The server half of the compute proxy: servers, their actions, metadata, tags, addresses,
+ * console output and snapshots. {@link ComputeV2} (proxy.ts) adds everything else.
+ */
+import {
+  instantiate,
+  MetadataMixin,
+  namedVerbs,
+  type RequestOptions,
+  type Resource,
+  TagsMixin,
+  type VerbsOf,
+} from '../../resource/index.js';
+import type { Session } from '../../session/session.js';
+import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
+import { computeV2Spec } from '../specs.js';
+import { type SchedulerHints, Server, type ServerAddress } from './server.js';
+import {
+  AddSecurityGroupAction,
+  ChangePasswordAction,
+  ConsoleOutputAction,
+  CreateBackupAction,
+  CreateImageAction,
+  imageIdFromAction,
+  LiveMigrateAction,
+  LockAction,
+  MigrateAction,
+  postBareServerAction,
+  postServerAction,
+  RebootAction,
+  RebuildAction,
+  RemoveSecurityGroupAction,
+  RescueAction,
+  ResetStateAction,
+  ResizeAction,
+  type ServerRef,
+  serverIdOf,
+  UnshelveAction,
+} from './server-actions.js';
+import { createServer, type ServerCreateInput } from './server-create.js';
+import { encodeUserData } from './user-data.js';
+
+type ServerFields = (typeof Server)['fields'];
+/** A server as the SDK returns it. */
+export type ServerResource = Resource<ServerFields>;
+
+/** Options of {@link ComputeServers.rebuildServer}. */
+export interface RebuildServerOptions {
+  name?: string;
+  adminPass?: string;
+  accessIpv4?: string;
+  accessIpv6?: string;
+  metadata?: Record<string, string>;
+  diskConfig?: 'AUTO' | 'MANUAL';
+  personality?: { path: string; contents: string }[];
+  preserveEphemeral?: boolean;
+  /** 2.19+ */
+  description?: string | null;
+  /** 2.54+; null removes the key pair. */
+  keyName?: string | null;
+  /** 2.57+; base64 text or bytes (see `user-data.ts`); null removes it. */
+  userData?: string | Uint8Array | null;
+  /** 2.63+ */
+  trustedImageCertificates?: string[] | null;
+  /** 2.90+ */
+  hostname?: string;
+}
+
+export interface ComputeServers
+  extends VerbsOf<
+    'Server',
+    'Servers',
+    typeof Server,
+    'list' | 'get' | 'find' | 'update' | 'delete' | 'wait'
+  > {}
+
+export class ComputeServers extends ServiceProxy {
+  /** Server metadata (`/servers/{id}/metadata`). */
+  protected readonly serverMetadata: MetadataMixin;
+  /** Server tags (`/servers/{id}/tags`, 2.26+). */
+  protected readonly serverTags: TagsMixin;
+
+  constructor(session: Session, opts: ProxyOptions = {}) {
+    super(session, computeV2Spec, opts);
+    Object.assign(
+      this,
+      namedVerbs(this.client, Server, 'Server', 'Servers', [
+        'list',
+        'get',
+        'find',
+        'update',
+        'delete',
+        'wait',
+      ]),
+    );
+    this.serverMetadata = new MetadataMixin(this.client, '/servers');
+    this.serverTags = new TagsMixin(this.client, '/servers');
+  }
+
+  /**
+   * Create a server. Nova answers at once with the id (and `adminPass`); wait for it with
+   * `waitForServer(server, 'ACTIVE')`.
+   *
+   * - `networks` is required from 2.37: `'auto'`, `'none'` or `[{ uuid }, { port }, ...]`.
+   * - `userData`: bytes are base64-encoded by the SDK; a string must already be base64
+   *   (plain text is rejected with a `ValidationError`, see `user-data.ts`).
+   * - `schedulerHints` is sent as `os:scheduler_hints` (e.g. `{ group: serverGroupId }`).
+   * - Fields newer than the connection's microversion (`tags` 2.52, `hostname` 2.90, ...) and
+   *   unknown names are rejected before anything is sent.
+   */
+  createServer(attrs: ServerCreateInput, opts: RequestOptions = {}): Promise<ServerResource> {
+    return createServer(this.client, attrs, opts);
+  }
+
+  /** Reboot a server: `SOFT` (default; asks the guest) or `HARD` (power cycle). */
+  async rebootServer(
+    server: ServerRef,
+    type: 'SOFT' | 'HARD' = 'SOFT',
+    opts: RequestOptions = {},
+  ): Promise<void> {
+    await postServerAction(this.client, server, RebootAction, { type }, opts);
+  }
+
+  /** Power on a stopped (SHUTOFF) server (`os-start`). */
+  startServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'os-start', opts);
+  }
+
+  /** Power off a server (`os-stop`); it goes to SHUTOFF. */
+  stopServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'os-stop', opts);
+  }
+
+  /** Pause a server (kept in memory); it goes to PAUSED. */
+  pauseServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'pause', opts);
+  }
+
+  /** Unpause a PAUSED server. */
+  unpauseServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'unpause', opts);
+  }
+
+  /** Suspend a server (memory saved to disk); it goes to SUSPENDED. */
+  suspendServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'suspend', opts);
+  }
+
+  /** Resume a SUSPENDED server. */
+  resumeServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'resume', opts);
+  }
+
+  /**
+   * Lock a server so that non-admin users cannot act on it. `reason` needs microversion 2.73
+   * (rejected before sending on older connections); it shows as `lockedReason`.
+   */
+  async lockServer(server: ServerRef, opts: RequestOptions & { reason?: string } = {}): Promise<void> {
+    const { reason, ...rest } = opts;
+    if (reason === undefined) await postBareServerAction(this.client, server, 'lock', rest);
+    else await postServerAction(this.client, server, LockAction, { lockedReason: reason }, rest);
+  }
+
+  /** Unlock a locked server. */
+  unlockServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'unlock', opts);
+  }
+
+  /**
+   * Boot a server from a rescue image (status RESCUE). Resolves with the rescue admin
+   * password when nova returns one.
+   */
+  async rescueServer(
+    server: ServerRef,
+    opts: RequestOptions & { adminPass?: string; rescueImageRef?: string } = {},
+  ): Promise<string | undefined> {
+    const { adminPass, rescueImageRef, ...rest } = opts;
+    const r = await postServerAction<{ adminPass?: string }>(
+      this.client,
+      server,
+      RescueAction,
+      { adminPass, rescueImageRef },
+      rest,
+    );
+    return r.body?.adminPass;
+  }
+
+  /** Return a rescued server to its own disk. */
+  unrescueServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'unrescue', opts);
+  }
+
+  /**
+   * Resize a server to another flavor (id). The server goes to VERIFY_RESIZE; then
+   * {@link confirmServerResize} or {@link revertServerResize}.
+   */
+  async resizeServer(
+    server: ServerRef,
+    flavorId: string,
+    opts: RequestOptions & { diskConfig?: 'AUTO' | 'MANUAL' } = {},
+  ): Promise<void> {
+    const { diskConfig, ...rest } = opts;
+    await postServerAction(this.client, server, ResizeAction, { flavorRef: flavorId, diskConfig }, rest);
+  }
+
+  /** Confirm a resize (VERIFY_RESIZE → ACTIVE on the new flavor). */
+  confirmServerResize(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'confirmResize', opts);
+  }
+
+  /** Revert a resize (VERIFY_RESIZE → ACTIVE on the old flavor). */
+  revertServerResize(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'revertResize', opts);
+  }
+
+  /**
+   * Rebuild a server from an image (id), keeping its id, addresses and flavor. Resolves with
+   * the server as nova answers (status REBUILD; includes `adminPass`).
+   */
+  async rebuildServer(
+    server: ServerRef,
+    imageId: string,
+    opts: RequestOptions & RebuildServerOptions = {},
+  ): Promise<ServerResource> {
+    const { signal, timeoutMs, microversion, headers, userData, ...fields } = opts;
+    const input: Record<string, unknown> = { imageRef: imageId, ...fields };
+    if (userData !== undefined)
+      input.userData = userData === null ? null : encodeUserData(userData, 'rebuild action.userData');
+    const r = await postServerAction<{ server?: Record<string, unknown> }>(
+      this.client,
+      server,
+      RebuildAction,
+      input,
+      {
+        signal,
+        timeoutMs,
+        microversion,
+        headers,
+      },
+    );
+    return instantiate(Server, this.client, r.body?.server ?? { id: serverIdOf(server) }, r.headers);
+  }
+
+  /**
+   * Snapshot a server to a new image (`createImage`); resolves with the image id. From 2.45
+   * nova returns it in the body, before that in the `Location` header: both are handled.
+   * The image is still being uploaded: wait for it to become `active` in the image service.
+   */
+  async createServerImage(
+    server: ServerRef,
+    name: string,
+    opts: RequestOptions & { metadata?: Record<string, string> } = {},
+  ): Promise<string> {
+    const { metadata, ...rest } = opts;
+    return imageIdFromAction(
+      await postServerAction<{ image_id?: string }>(
+        this.client,
+        server,
+        CreateImageAction,
+        { name, metadata },
+        rest,
+      ),
+    );
+  }
+
+  /**
+   * Back a server up to an image, keeping the newest `rotation` backups of `backupType`
+   * (e.g. `daily`); resolves with the image id.
+   */
+  async createServerBackup(
+    server: ServerRef,
+    name: string,
+    backupType: string,
+    rotation: number,
+    opts: RequestOptions & { metadata?: Record<string, string> } = {},
+  ): Promise<string> {
+    const { metadata, ...rest } = opts;
+    return imageIdFromAction(
+      await postServerAction<{ image_id?: string }>(
+        this.client,
+        server,
+        CreateBackupAction,
+        { name, backupType, rotation, metadata },
+        rest,
+      ),
+    );
+  }
+
+  /** The server's console log; `length` keeps only the last lines. */
+  async getServerConsoleOutput(
+    server: ServerRef,
+    opts: RequestOptions & { length?: number } = {},
+  ): Promise<string> {
+    const { length, ...rest } = opts;
+    const r = await postServerAction<{ output?: string }>(
+      this.client,
+      server,
+      ConsoleOutputAction,
+      { length },
+      rest,
+    );
+    return r.body?.output ?? '';
+  }
+
+  /** Set the administrator password inside the guest (needs a guest agent). */
+  async changeServerPassword(server: ServerRef, adminPass: string, opts: RequestOptions = {}): Promise<void> {
+    await postServerAction(this.client, server, ChangePasswordAction, { adminPass }, opts);
+  }
+
+  /** Admin: force the server's state to `active` or `error` (no action is taken on the guest). */
+  async resetServerState(
+    server: ServerRef,
+    state: 'active' | 'error',
+    opts: RequestOptions = {},
+  ): Promise<void> {
+    await postServerAction(this.client, server, ResetStateAction, { state }, opts);
+  }
+
+  /** Shelve a server (SHELVED, then SHELVED_OFFLOADED once its resources are freed). */
+  shelveServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'shelve', opts);
+  }
+
+  /** Free the host resources of a SHELVED server now (admin by default). */
+  shelveOffloadServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return postBareServerAction(this.client, server, 'shelveOffload', opts);
+  }
+
+  /**
+   * Unshelve a shelved server. `availabilityZone` needs 2.77 (null unpins it, 2.91) and
+   * `host` 2.91 (admin).
+   */
+  async unshelveServer(
+    server: ServerRef,
+    opts: RequestOptions & { availabilityZone?: string | null; host?: string } = {},
+  ): Promise<void> {
+    const { availabilityZone, host, ...rest } = opts;
+    if (availabilityZone === undefined && host === undefined)
+      return postBareServerAction(this.client, server, 'unshelve', rest);
+    await postServerAction(this.client, server, UnshelveAction, { availabilityZone, host }, rest);
+  }
+
+  /** Admin: cold-migrate a server to another host (`host` needs 2.56); then confirm like a resize. */
+  async migrateServer(server: ServerRef, opts: RequestOptions & { host?: string } = {}): Promise<void> {
+    const { host, ...rest } = opts;
+    if (host === undefined) return postBareServerAction(this.client, server, 'migrate', rest);
+    await postServerAction(this.client, server, MigrateAction, { host }, rest);
+  }
+
+  /**
+   * Admin: live-migrate a running server. `host: null` lets the scheduler choose;
+   * `blockMigration` defaults to `'auto'` (2.25+).
+   */
+  async liveMigrateServer(
+    server: ServerRef,
+    opts: RequestOptions & { host?: string | null; blockMigration?: boolean | 'auto'; force?: boolean } = {},
+  ): Promise<void> {
+    const { host = null, blockMigration, force, ...rest } = opts;
+    await postServerAction(
+      this.client,
+      server,
+      LiveMigrateAction,
+      { host, blockMigration: blockMigration ?? (this.client.supports('2.25') ? 'auto' : false), force },
+      rest,
+    );
+  }
+
+  /** Add a security group (by name or id) to every port of the server. */
+  async addServerSecurityGroup(server: ServerRef, group: string, opts: RequestOptions = {}): Promise<void> {
+    await postServerAction(this.client, server, AddSecurityGroupAction, { name: group }, opts);
+  }
+
+  /** Remove a security group (by name or id) from the server's ports. */
+  async removeServerSecurityGroup(
+    server: ServerRef,
+    group: string,
+    opts: RequestOptions = {},
+  ): Promise<void> {
+    await postServerAction(this.client, server, RemoveSecurityGroupAction, { name: group }, opts);
+  }
+
+  // --- metadata
+
+  /** All metadata of a server. */
+  getServerMetadata(server: ServerRef, opts: RequestOptions = {}): Promise<Record<string, string>> {
+    return this.serverMetadata.get(serverIdOf(server), opts);
+  }
+
+  /** Replace all metadata of a server; keys not given are removed. Resolves with the new metadata. */
+  replaceServerMetadata(
+    server: ServerRef,
+    metadata: Record<string, string>,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, string>> {
+    return this.serverMetadata.replace(serverIdOf(server), metadata, opts);
+  }
+
+  /** Add or change the given keys, keeping the others. Resolves with the whole metadata. */
+  updateServerMetadata(
+    server: ServerRef,
+    metadata: Record<string, string>,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, string>> {
+    return this.serverMetadata.update(serverIdOf(server), metadata, opts);
+  }
+
+  /** One metadata value (`NotFoundError` when the key is absent). */
+  async getServerMetadataItem(server: ServerRef, key: string, opts: RequestOptions = {}): Promise<string> {
+    const doc = await this.client.json<{ meta?: Record<string, string> }>(
+      'GET',
+      this.metaItemPath(server, key),
+      {
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+      },
+    );
+    return doc?.meta?.[key] as string;
+  }
+
+  /** Set one metadata value. */
+  async setServerMetadataItem(
+    server: ServerRef,
+    key: string,
+    value: string,
+    opts: RequestOptions = {},
+  ): Promise<void> {
+    const res = await this.client.request('PUT', this.metaItemPath(server, key), {
+      json: { meta: { [key]: value } },
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+    });
+    await res.body.dump();
+  }
+
+  /** Delete one metadata key. */
+  deleteServerMetadataItem(server: ServerRef, key: string, opts: RequestOptions = {}): Promise<void> {
+    return this.serverMetadata.deleteItem(serverIdOf(server), key, opts);
+  }
+
+  private metaItemPath(server: ServerRef, key: string): string {
+    return `/servers/${encodeURIComponent(serverIdOf(server))}/metadata/${encodeURIComponent(key)}`;
+  }
+
+  // --- tags (2.26+)
+
+  /** The tags of a server. */
+  listServerTags(server: ServerRef, opts: RequestOptions = {}): Promise<string[]> {
+    return this.serverTags.list(serverIdOf(server), opts);
+  }
+
+  /** Replace all tags of a server; resolves with the new list. */
+  replaceServerTags(server: ServerRef, tags: string[], opts: RequestOptions = {}): Promise<string[]> {
+    return this.serverTags.set(serverIdOf(server), tags, opts);
+  }
+
+  /** Add one tag (no error when present). */
+  addServerTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<void> {
+    return this.serverTags.add(serverIdOf(server), tag, opts);
+  }
+
+  /** Remove one tag (`NotFoundError` when absent). */
+  removeServerTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<void> {
+    return this.serverTags.remove(serverIdOf(server), tag, opts);
+  }
+
+  /** Whether the server has a tag. */
+  serverHasTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<boolean> {
+    return this.serverTags.has(serverIdOf(server), tag, opts);
+  }
+
+  /** Remove every tag. */
+  clearServerTags(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+    return this.serverTags.clear(serverIdOf(server), opts);
+  }
+
+  // --- addresses
+
+  /** The server's addresses by network name (`/servers/{id}/ips`). */
+  async listServerAddresses(
+    server: ServerRef,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, ServerAddress[]>> {
+    const doc = await this.client.json<{ addresses?: Record<string, ServerAddress[]> }>(
+      'GET',
+      `/servers/${encodeURIComponent(serverIdOf(server))}/ips`,
+      { signal: opts.signal, timeoutMs: opts.timeoutMs },
+    );
+    return doc?.addresses ?? {};
+  }
+
+  /** The server's addresses on one network (`NotFoundError` when it has none there). */
+  async getServerAddresses(
+    server: ServerRef,
+    network: string,
+    opts: RequestOptions = {},
+  ): Promise<ServerAddress[]> {
+    const doc = await this.client.json<Record<string, ServerAddress[]>>(
+      'GET',
+      `/servers/${encodeURIComponent(serverIdOf(server))}/ips/${encodeURIComponent(network)}`,
+      { signal: opts.signal, timeoutMs: opts.timeoutMs },
+    );
+    return doc?.[network] ?? [];
+  }
+}
+
+export type { SchedulerHints, ServerCreateInput };

@@ -1,0 +1,68 @@
+/**
+ * Compute quotas of a project, or of a user in a project (`/os-quota-sets/{project_id}`).
+ * `QuotaSet` holds limits (`-1`: unlimited); `QuotaSetDetail` (`/detail`) holds
+ * `{ limit, in_use, reserved }` per resource.
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+/** One resource of a detailed quota set. */
+export interface QuotaUsage {
+  limit: number;
+  in_use: number;
+  reserved: number;
+}
+
+export const QuotaSet = defineResource({
+  name: 'quota set',
+  basePath: '/os-quota-sets',
+  resourcesKey: null,
+  fields: {
+    /** The project (or user) the quotas belong to; not in update answers. */
+    id: f.string({ readOnly: true }),
+    cores: f.integer(),
+    instances: f.integer(),
+    keyPairs: f.integer({ api: 'key_pairs' }),
+    metadataItems: f.integer({ api: 'metadata_items' }),
+    ram: f.integer(),
+    serverGroups: f.integer({ api: 'server_groups' }),
+    serverGroupMembers: f.integer({ api: 'server_group_members' }),
+    fixedIps: f.integer({ api: 'fixed_ips', maxVersion: '2.35' }),
+    floatingIps: f.integer({ api: 'floating_ips', maxVersion: '2.35' }),
+    networks: f.integer({ maxVersion: '2.35' }),
+    securityGroups: f.integer({ api: 'security_groups', maxVersion: '2.35' }),
+    securityGroupRules: f.integer({ api: 'security_group_rules', maxVersion: '2.35' }),
+    injectedFiles: f.integer({ api: 'injected_files', maxVersion: '2.56' }),
+    injectedFileContentBytes: f.integer({ api: 'injected_file_content_bytes', maxVersion: '2.56' }),
+    injectedFilePathBytes: f.integer({ api: 'injected_file_path_bytes', maxVersion: '2.56' }),
+    /** Update only: set limits below the current usage. Nova also takes "True"/"False". */
+    force: f.any<boolean | string>(),
+  },
+  pagination: 'none',
+  allow: { create: false, list: false },
+});
+
+export const QuotaSetDetail = defineResource({
+  name: 'quota set',
+  basePath: '/os-quota-sets',
+  resourcesKey: null,
+  fields: {
+    id: f.string({ readOnly: true }),
+    cores: f.object<QuotaUsage>().readOnly(),
+    instances: f.object<QuotaUsage>().readOnly(),
+    keyPairs: f.object<QuotaUsage>({ api: 'key_pairs' }).readOnly(),
+    metadataItems: f.object<QuotaUsage>({ api: 'metadata_items' }).readOnly(),
+    ram: f.object<QuotaUsage>().readOnly(),
+    serverGroups: f.object<QuotaUsage>({ api: 'server_groups' }).readOnly(),
+    serverGroupMembers: f.object<QuotaUsage>({ api: 'server_group_members' }).readOnly(),
+    fixedIps: f.object<QuotaUsage>({ api: 'fixed_ips' }).readOnly(),
+    floatingIps: f.object<QuotaUsage>({ api: 'floating_ips' }).readOnly(),
+    networks: f.object<QuotaUsage>().readOnly(),
+    securityGroups: f.object<QuotaUsage>({ api: 'security_groups' }).readOnly(),
+    securityGroupRules: f.object<QuotaUsage>({ api: 'security_group_rules' }).readOnly(),
+    injectedFiles: f.object<QuotaUsage>({ api: 'injected_files' }).readOnly(),
+    injectedFileContentBytes: f.object<QuotaUsage>({ api: 'injected_file_content_bytes' }).readOnly(),
+    injectedFilePathBytes: f.object<QuotaUsage>({ api: 'injected_file_path_bytes' }).readOnly(),
+  },
+  pagination: 'none',
+  allow: { create: false, commit: false, delete: false, list: false },
+});

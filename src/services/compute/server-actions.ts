@@ -1,0 +1,185 @@
+/**
+ * Bodies of server actions (`POST /servers/{id}/action` with `{ "<action>": { ... } }`),
+ * declared like resources so their input is validated (unknown names, kinds, enumerations,
+ * required fields, microversion ranges) before anything is sent. Actions without a body
+ * (`os-start`, `pause`, ...) need no declaration.
+ */
+import { OpenStackError, ValidationError } from '../../errors/errors.js';
+import {
+  defineResource,
+  type Fields,
+  f,
+  type RequestOptions,
+  type ResourceBase,
+  type ResourceDefinition,
+  resourceAction,
+  toRequest,
+} from '../../resource/index.js';
+import type { ServiceClient } from '../../session/service-client.js';
+import type { Personality } from './server.js';
+
+/** A server, by id or as a fetched resource. */
+export type ServerRef = string | ResourceBase<any>;
+
+/** The id of a server reference. */
+export function serverIdOf(server: ServerRef, what = 'server'): string {
+  const id = typeof server === 'string' ? server : server.id;
+  if (!id)
+    throw new ValidationError('an id is required', { field: what, fix: 'pass the id or the resource' });
+  return id;
+}
+
+function actionBody<const F extends Fields>(action: string, fields: F): ResourceDefinition<F> {
+  return defineResource({
+    name: `${action} action`,
+    basePath: '/servers/{server_id}/action',
+    resourceKey: action,
+    resourcesKey: null,
+    fields,
+    pagination: 'none',
+    allow: { create: false, fetch: false, commit: false, delete: false, list: false },
+  });
+}
+
+export const RebootAction = actionBody('reboot', {
+  type: f.enum(['SOFT', 'HARD']).required(),
+});
+
+export const LockAction = actionBody('lock', {
+  lockedReason: f.string({ api: 'locked_reason', minVersion: '2.73' }),
+});
+
+export const RescueAction = actionBody('rescue', {
+  adminPass: f.string(),
+  rescueImageRef: f.string({ api: 'rescue_image_ref' }),
+});
+
+export const ResizeAction = actionBody('resize', {
+  flavorRef: f.string({ required: true }),
+  diskConfig: f.enum(['AUTO', 'MANUAL'], { api: 'OS-DCF:diskConfig' }),
+});
+
+export const RebuildAction = actionBody('rebuild', {
+  imageRef: f.string({ required: true }),
+  name: f.string(),
+  adminPass: f.string(),
+  accessIpv4: f.string({ api: 'accessIPv4' }),
+  accessIpv6: f.string({ api: 'accessIPv6' }),
+  metadata: f.object<Record<string, string>>(),
+  diskConfig: f.enum(['AUTO', 'MANUAL'], { api: 'OS-DCF:diskConfig' }),
+  personality: f.array<Personality>({ maxVersion: '2.56' }),
+  preserveEphemeral: f.boolean({ api: 'preserve_ephemeral' }),
+  description: f.string({ minVersion: '2.19', nullable: true }),
+  /** null removes the key pair (2.54+). */
+  keyName: f.string({ api: 'key_name', minVersion: '2.54', nullable: true }),
+  /** Base64 user data; null removes it (2.57+). */
+  userData: f.string({ api: 'user_data', minVersion: '2.57', nullable: true }),
+  trustedImageCertificates: f.array<string>({
+    api: 'trusted_image_certificates',
+    minVersion: '2.63',
+    nullable: true,
+  }),
+  hostname: f.string({ minVersion: '2.90' }),
+});
+
+export const CreateImageAction = actionBody('createImage', {
+  name: f.string({ required: true }),
+  metadata: f.object<Record<string, string>>(),
+});
+
+export const CreateBackupAction = actionBody('createBackup', {
+  name: f.string({ required: true }),
+  backupType: f.string({ api: 'backup_type', required: true }),
+  rotation: f.integer({ required: true }),
+  metadata: f.object<Record<string, string>>(),
+});
+
+export const ConsoleOutputAction = actionBody('os-getConsoleOutput', {
+  /** Number of lines from the end of the log; null or absent for all of it. */
+  length: f.integer({ nullable: true }),
+});
+
+export const ChangePasswordAction = actionBody('changePassword', {
+  adminPass: f.string({ required: true }),
+});
+
+export const ResetStateAction = actionBody('os-resetState', {
+  state: f.enum(['active', 'error']).required(),
+});
+
+export const MigrateAction = actionBody('migrate', {
+  host: f.string({ minVersion: '2.56', nullable: true }),
+});
+
+export const LiveMigrateAction = actionBody('os-migrateLive', {
+  /** Target host; null lets the scheduler choose. */
+  host: f.string({ nullable: true }),
+  /** A boolean before 2.25, `'auto'` or a boolean from 2.25. */
+  blockMigration: f.any<boolean | 'auto'>({ api: 'block_migration' }),
+  diskOverCommit: f.boolean({ api: 'disk_over_commit', maxVersion: '2.24' }),
+  force: f.boolean({ minVersion: '2.30', maxVersion: '2.67' }),
+});
+
+export const UnshelveAction = actionBody('unshelve', {
+  /** Target zone (2.77+); null unpins the server (2.91+). */
+  availabilityZone: f.string({ api: 'availability_zone', minVersion: '2.77', nullable: true }),
+  host: f.string({ minVersion: '2.91' }),
+});
+
+export const AddSecurityGroupAction = actionBody('addSecurityGroup', {
+  name: f.string({ required: true }),
+});
+
+export const RemoveSecurityGroupAction = actionBody('removeSecurityGroup', {
+  name: f.string({ required: true }),
+});
+
+/** Result of an action: the parsed body (if any) and the response headers. */
+export interface ActionResult<T> {
+  body: T | undefined;
+  headers: Record<string, string>;
+}
+
+/**
+ * Validate `input` against an action declaration and POST it. The microversion is resolved
+ * first so fields outside the connection's microversion are rejected before sending.
+ */
+export async function postServerAction<T = unknown>(
+  client: ServiceClient,
+  server: ServerRef,
+  def: ResourceDefinition<any>,
+  input: Record<string, unknown> | null,
+  opts: RequestOptions = {},
+): Promise<ActionResult<T>> {
+  const id = serverIdOf(server);
+  await client.resolve(opts.signal);
+  const body = input === null ? null : toRequest(def, input, 'create', client).body;
+  return resourceAction<T>(client, '/servers', id, def.resourceKey as string, body, opts);
+}
+
+/** POST an action that takes no body (`{ "os-start": null }`). */
+export async function postBareServerAction(
+  client: ServiceClient,
+  server: ServerRef,
+  action: string,
+  opts: RequestOptions = {},
+): Promise<void> {
+  await resourceAction(client, '/servers', serverIdOf(server), action, null, opts);
+}
+
+/**
+ * The image id a createImage / createBackup answer carries: `image_id` in the body from 2.45,
+ * else the last segment of the `Location` header.
+ */
+export function imageIdFromAction(r: ActionResult<{ image_id?: string }>): string {
+  if (r.body && typeof r.body === 'object' && typeof r.body.image_id === 'string') return r.body.image_id;
+  const loc = r.headers.location;
+  const id = loc
+    ? decodeURIComponent(new URL(loc, 'http://x/').pathname.split('/').filter(Boolean).pop() ?? '')
+    : '';
+  if (!id)
+    throw new OpenStackError(
+      'nova accepted the snapshot but returned neither image_id nor a Location header',
+    );
+  return id;
+}

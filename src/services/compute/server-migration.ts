@@ -1,0 +1,40 @@
+/**
+ * An in-progress live migration of a server (`/servers/{server_id}/migrations`, 2.23+).
+ * Deleting one aborts it (2.24+); finished and other kinds of migrations are in `Migration`.
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+export const ServerMigration = defineResource({
+  name: 'server migration',
+  basePath: '/servers/{server_id}/migrations',
+  resourceKey: 'migration',
+  resourcesKey: 'migrations',
+  minVersion: '2.23',
+  fields: {
+    serverId: f.string({ api: 'server_id', location: 'uri', readOnly: true }),
+    id: f.integer({ readOnly: true }),
+    /** 2.59+ */
+    uuid: f.string({ readOnly: true }),
+    serverUuid: f.string({ api: 'server_uuid', readOnly: true }),
+    status: f.string({ readOnly: true }),
+    sourceCompute: f.string({ api: 'source_compute', readOnly: true }),
+    sourceNode: f.string({ api: 'source_node', readOnly: true }),
+    destCompute: f.string({ api: 'dest_compute', readOnly: true }),
+    destHost: f.string({ api: 'dest_host', readOnly: true }),
+    destNode: f.string({ api: 'dest_node', readOnly: true }),
+    memoryTotalBytes: f.integer({ api: 'memory_total_bytes', readOnly: true }),
+    memoryProcessedBytes: f.integer({ api: 'memory_processed_bytes', readOnly: true }),
+    memoryRemainingBytes: f.integer({ api: 'memory_remaining_bytes', readOnly: true }),
+    diskTotalBytes: f.integer({ api: 'disk_total_bytes', readOnly: true }),
+    diskProcessedBytes: f.integer({ api: 'disk_processed_bytes', readOnly: true }),
+    diskRemainingBytes: f.integer({ api: 'disk_remaining_bytes', readOnly: true }),
+    /** 2.80+ */
+    userId: f.string({ api: 'user_id', readOnly: true }),
+    /** 2.80+ */
+    projectId: f.string({ api: 'project_id', readOnly: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+  },
+  pagination: 'none',
+  allow: { create: false, commit: false },
+});
