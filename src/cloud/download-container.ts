@@ -1,0 +1,154 @@
+/**
+ * Download a container (or the objects under a prefix) into a local directory, the mirror of
+ * {@link uploadDirectory}: object `<prefix><a/b>` becomes `<localDir>/a/b` (the prefix is
+ * removed unless `keepPrefix`). Every download is verified (MD5 per object, per segment for
+ * large objects) and written to a temporary file renamed into place, so a failed or aborted
+ * download never leaves a partial file under the final name. `X-Object-Meta-Mtime` (set by
+ * uploadDirectory and python-swiftclient) becomes the file's mtime.
+ *
+ * Object names that cannot be a safe relative path (empty, `.` or `..` segments, or an
+ * absolute path after the prefix is removed) fail for that object instead of escaping
+ * `localDir`; names ending in `/` (directory markers) become directories.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { AbortedError, ValidationError } from '../errors/errors.js';
+import type { ObjectStoreV1 } from '../services/object-store/proxy.js';
+import {
+  type FileTransferResult,
+  mapPool,
+  ProgressReporter,
+  summarize,
+  type TransferProgress,
+  type TransferSummary,
+} from './directory-transfer.js';
+import { fileMatchesLayout } from './object-compare.js';
+
+export interface DownloadContainerOptions {
+  /** Only objects whose names start with this. Default ''. */
+  prefix?: string;
+  /** Keep the prefix in local paths (default false: `<prefix>a/b` → `a/b`). */
+  keepPrefix?: boolean;
+  /** Downloads in flight. Default 8. */
+  concurrency?: number;
+  /** Skip objects whose local file already has the same content (MD5, per segment for large objects). */
+  skipIdentical?: boolean;
+  onProgress?: (p: TransferProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** The local path for an object, or an error when the name is not a safe relative path. */
+export function localPathFor(root: string, rel: string): string {
+  const parts = rel.split('/');
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop(); // directory marker
+  if (!rel || parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\0'))) {
+    throw new ValidationError(`object name "${rel}" is not a safe relative path`, {
+      field: 'name',
+      fix: 'download it with streamObject() to a path of your choice',
+    });
+  }
+  const base = resolve(root);
+  const full = resolve(base, ...parts);
+  if (!full.startsWith(base + sep)) {
+    throw new ValidationError(`object name "${rel}" points outside the target directory`, { field: 'name' });
+  }
+  return full;
+}
+
+async function localSize(path: string): Promise<number | undefined> {
+  const st = await stat(path).catch(() => undefined);
+  return st?.isFile() ? st.size : undefined;
+}
+
+/**
+ * Download every object of `container` (under `prefix`) into `localDir`. Failures are
+ * reported per object, never thrown (except for a missing container).
+ */
+export async function downloadContainer(
+  conn: { objectStore: ObjectStoreV1 },
+  container: string,
+  localDir: string,
+  o: DownloadContainerOptions = {},
+): Promise<TransferSummary> {
+  const started = performance.now();
+  const os = conn.objectStore;
+  const prefix = o.prefix ?? '';
+  const rows: { name: string; bytes: number; dirMarker: boolean }[] = [];
+  for await (const r of os.listObjects(container, { prefix }, { signal: o.signal })) {
+    if (r.name === undefined) continue;
+    const dirMarker = r.name.endsWith('/') || r.contentType === 'application/directory';
+    rows.push({ name: r.name, bytes: r.bytes ?? 0, dirMarker });
+  }
+  const progress = new ProgressReporter(
+    rows.length,
+    rows.reduce((a, r) => a + r.bytes, 0),
+    o.onProgress,
+  );
+  await mkdir(localDir, { recursive: true });
+
+  const results = await mapPool(rows, o.concurrency ?? 8, async (row): Promise<FileTransferResult> => {
+    const rel = o.keepPrefix ? row.name : row.name.slice(prefix.length);
+    const result: FileTransferResult = { path: rel, object: row.name, status: 'failed', bytes: row.bytes };
+    let got = 0;
+    let tmp: string | undefined;
+    try {
+      if (o.signal?.aborted) throw new AbortedError('download aborted');
+      const target = localPathFor(localDir, rel);
+      if (row.dirMarker && row.bytes === 0) {
+        await mkdir(target, { recursive: true });
+        result.status = 'downloaded';
+        progress.fileDone(result);
+        return result;
+      }
+      if (o.skipIdentical) {
+        const size = await localSize(target);
+        if (size !== undefined && (size === row.bytes || row.bytes === 0)) {
+          const layout = await os.getObjectLayout(container, row.name, { signal: o.signal });
+          if (await fileMatchesLayout(target, size, layout)) {
+            result.status = 'skipped';
+            result.bytes = size;
+            progress.fileDone(result, size);
+            return result;
+          }
+        }
+      }
+      const d = await os.streamObject(container, row.name, { signal: o.signal });
+      const total = d.object.bytes ?? row.bytes;
+      if (total !== row.bytes) {
+        // DLO manifests list as 0 bytes: the GET knows the real size
+        progress.p.bytesTotal += total - row.bytes;
+        result.bytes = total;
+      }
+      await mkdir(dirname(target), { recursive: true });
+      tmp = `${target}.part-${randomBytes(4).toString('hex')}`;
+      await pipeline(
+        d.stream,
+        async function* (src: AsyncIterable<Buffer>) {
+          for await (const c of src) {
+            got += c.length;
+            progress.bytes(c.length);
+            yield c;
+          }
+        },
+        createWriteStream(tmp),
+        { signal: o.signal },
+      );
+      await rename(tmp, target);
+      tmp = undefined;
+      const mtime = Number(d.object.metadata.mtime);
+      if (Number.isFinite(mtime) && mtime > 0) await utimes(target, mtime, mtime).catch(() => {});
+      if (d.object.isStaticLargeObject) result.segments = d.layout?.parts.length;
+      result.status = 'downloaded';
+      progress.fileDone(result, Math.max(0, result.bytes - got));
+    } catch (e) {
+      if (tmp) await rm(tmp, { force: true }).catch(() => {});
+      result.error = e as Error;
+      progress.fileDone(result, Math.max(0, result.bytes - got));
+    }
+    return result;
+  });
+  return summarize(container, results, progress.bytesTransferred, started);
+}
