@@ -172,11 +172,18 @@ export async function commitResource<F extends Fields>(
   let payload: unknown;
   const reqHeaders = { ...headers };
   if (def.commitMethod === 'JSON_PATCH') {
-    payload = Object.entries(body).map(([k, v]) =>
-      v === null || v === undefined
-        ? { op: 'remove', path: `/${k}` }
-        : { op: r._synced.has(k) ? 'replace' : 'add', path: `/${k}`, value: v },
+    const nullable = new Set(
+      Object.entries(def.fields)
+        .filter(([, s]) => s.location === 'body' && s.nullable)
+        .map(([n, s]) => apiName(n, s)),
     );
+    payload = Object.entries(body).map(([k, v]) => {
+      const path = `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`; // JSON Pointer escaping
+      // null clears a declared nullable field (glance refuses to remove its base attributes);
+      // anywhere else null removes the key
+      if (v === undefined || (v === null && !nullable.has(k))) return { op: 'remove', path };
+      return { op: r._synced.has(k) ? 'replace' : 'add', path, value: v };
+    });
     reqHeaders['content-type'] = def.jsonPatchContentType;
   } else {
     payload = def.resourceKey ? { [def.resourceKey]: body } : body;
@@ -191,9 +198,11 @@ export async function commitResource<F extends Fields>(
     microversion: opts.microversion,
   });
   const doc = unwrap(def, await readJson(res));
-  if (doc && typeof doc === 'object' && !Array.isArray(doc))
-    r._sync({ ...r._body, ...(doc as Record<string, unknown>) }, { ...r._headers, ...res.headers });
-  else r._sync(r._body);
+  if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
+    // a JSON Patch answer is the whole resource: merging would resurrect removed keys
+    const merged = def.commitMethod === 'JSON_PATCH' ? doc : { ...r._body, ...doc };
+    r._sync(merged as Record<string, unknown>, { ...r._headers, ...res.headers });
+  } else r._sync(r._body);
   return r;
 }
 
