@@ -22,13 +22,27 @@ export async function mockCloud(handler: Handler): Promise<MockCloud> {
     }
     return handler(req, res, raw);
   });
+  const session = sessionFor(server.url);
+  return {
+    url: server.url,
+    session,
+    requests: server.requests,
+    close: async () => {
+      await session.close();
+      await server.close();
+    },
+  };
+}
+
+/** A Session with a fixed admin token whose catalog puts identity at `${url}/v3` and image at `${url}/v2`. */
+export function sessionFor(url: string): Session {
   const access: AccessInfo = {
     token: 'tok-admin',
     userId: 'u-self',
     projectId: 'p-self',
     catalog: [
-      { type: 'identity', endpoints: [{ url: `${server.url}/v3`, interface: 'public' }] },
-      { type: 'image', endpoints: [{ url: `${server.url}/v2`, interface: 'public' }] },
+      { type: 'identity', endpoints: [{ url: `${url}/v3`, interface: 'public' }] },
+      { type: 'image', endpoints: [{ url: `${url}/v2`, interface: 'public' }] },
     ],
     roles: ['admin'],
     methods: ['password'],
@@ -41,16 +55,7 @@ export async function mockCloud(handler: Handler): Promise<MockCloud> {
     getAccess: async () => access,
     invalidate: () => {},
   };
-  const session = new Session({ auth, http: { retry: { maxRetries: 0 } } });
-  return {
-    url: server.url,
-    session,
-    requests: server.requests,
-    close: async () => {
-      await session.close();
-      await server.close();
-    },
-  };
+  return new Session({ auth, http: { retry: { maxRetries: 0 } } });
 }
 
 /** The requests the test caused, without discovery. */

@@ -1,0 +1,221 @@
+/**
+ * Image data: sources for uploads (a file path, bytes, a Node stream or any async iterable of
+ * bytes), digests computed while the data streams (never buffered whole), and the checks of
+ * those digests against glance's `checksum` (MD5) and `os_hash_value` (`os_hash_algo`).
+ */
+import { createHash, getHashes, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { OpenStackError } from '../../errors/errors.js';
+
+/** What can be uploaded: a file path, bytes, a Node Readable, or an async iterable of byte chunks. */
+export type ImageData = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
+
+/** Digests of data as it was sent or received. */
+export interface ImageDigest {
+  /** Bytes seen. */
+  size: number;
+  /** MD5 hex (undefined where MD5 is unavailable, e.g. FIPS mode). */
+  checksum?: string;
+  /** The multihash algorithm computed (glance `os_hash_algo` naming, e.g. `sha512`). */
+  hashAlgo?: string;
+  hashValue?: string;
+}
+
+/** The data glance stored does not match the data sent, or the data received does not match the image. */
+export class ChecksumMismatchError extends OpenStackError {
+  override name = 'ChecksumMismatchError';
+  constructor(
+    message: string,
+    /** Which value differs: `size`, `checksum` (MD5) or the hash algorithm's name. */
+    readonly what: string,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The image has no data (glance answered 204 to a download). */
+export class NoImageDataError extends OpenStackError {
+  override name = 'NoImageDataError';
+}
+
+/** Node's name for a hashlib algorithm name (`sha3_256` → `sha3-256`), if Node supports it. */
+export function nodeHashName(algo: string): string | undefined {
+  const n = algo.toLowerCase().replace(/_/g, '-');
+  return getHashes().includes(n) ? n : undefined;
+}
+
+function md5OrUndefined(): Hash | undefined {
+  try {
+    return createHash('md5');
+  } catch {
+    return undefined;
+  }
+}
+
+/** MD5 plus one multihash, updated chunk by chunk. */
+export class DigestAccumulator {
+  private readonly md5 = md5OrUndefined();
+  private readonly hash?: Hash;
+  private bytes = 0;
+  private result?: ImageDigest;
+
+  constructor(readonly hashAlgo: string | undefined) {
+    const node = hashAlgo ? nodeHashName(hashAlgo) : undefined;
+    this.hash = node ? createHash(node) : undefined;
+  }
+
+  update(chunk: Uint8Array): void {
+    this.bytes += chunk.byteLength;
+    this.md5?.update(chunk);
+    this.hash?.update(chunk);
+  }
+
+  /** The digests (computed once, at the end). */
+  digest(): ImageDigest {
+    this.result ??= {
+      size: this.bytes,
+      checksum: this.md5?.digest('hex'),
+      hashAlgo: this.hash ? this.hashAlgo : undefined,
+      hashValue: this.hash?.digest('hex'),
+    };
+    return this.result;
+  }
+}
+
+/** Turn any {@link ImageData} into chunks, plus the length when it is known up front. */
+export async function openData(
+  data: ImageData,
+): Promise<{ chunks: AsyncIterable<Uint8Array>; length?: number }> {
+  if (typeof data === 'string') {
+    const st = await stat(data);
+    if (!st.isFile()) throw new OpenStackError(`${data} is not a regular file`);
+    return { chunks: createReadStream(data, { highWaterMark: 1024 * 1024 }), length: st.size };
+  }
+  if (data instanceof Uint8Array) {
+    return {
+      chunks: (async function* () {
+        yield data;
+      })(),
+      length: data.byteLength,
+    };
+  }
+  if (data && typeof (data as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') {
+    return { chunks: data as AsyncIterable<Uint8Array> };
+  }
+  throw new OpenStackError(
+    'image data must be a file path, a Uint8Array/Buffer, a Readable or an async iterable',
+  );
+}
+
+/** Pass chunks through while feeding them to the digests (and a progress callback). */
+export function hashing(
+  chunks: AsyncIterable<Uint8Array>,
+  acc: DigestAccumulator,
+  onProgress?: (bytes: number) => void,
+): Readable {
+  let sent = 0;
+  return Readable.from(
+    (async function* () {
+      for await (const c of chunks) {
+        const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+        acc.update(chunk);
+        sent += chunk.byteLength;
+        onProgress?.(sent);
+        yield chunk;
+      }
+    })(),
+    { objectMode: false },
+  );
+}
+
+/** What an image says its data is. */
+export interface ExpectedDigest {
+  size?: number | null;
+  checksum?: string | null;
+  hashAlgo?: string | null;
+  hashValue?: string | null;
+}
+
+/**
+ * Compare computed digests with the image's; throws {@link ChecksumMismatchError} on the first
+ * difference. Returns which values were actually compared (MD5 and the multihash can each be
+ * missing on one side).
+ */
+export function verifyDigest(
+  got: ImageDigest,
+  want: ExpectedDigest,
+  what: string,
+): { size: boolean; checksum: boolean; hash: boolean } {
+  const checked = { size: false, checksum: false, hash: false };
+  if (typeof want.size === 'number') {
+    checked.size = true;
+    if (want.size !== got.size) {
+      throw new ChecksumMismatchError(
+        `${what}: size is ${got.size} bytes, the image says ${want.size}`,
+        'size',
+        String(want.size),
+        String(got.size),
+      );
+    }
+  }
+  if (want.checksum && got.checksum) {
+    checked.checksum = true;
+    if (want.checksum.toLowerCase() !== got.checksum) {
+      throw new ChecksumMismatchError(
+        `${what}: MD5 is ${got.checksum}, the image says ${want.checksum}`,
+        'checksum',
+        want.checksum,
+        got.checksum,
+      );
+    }
+  }
+  if (want.hashValue && got.hashValue && want.hashAlgo?.toLowerCase() === got.hashAlgo?.toLowerCase()) {
+    checked.hash = true;
+    if (want.hashValue.toLowerCase() !== got.hashValue) {
+      throw new ChecksumMismatchError(
+        `${what}: ${got.hashAlgo} is ${got.hashValue}, the image says ${want.hashValue}`,
+        got.hashAlgo!,
+        want.hashValue,
+        got.hashValue,
+      );
+    }
+  }
+  return checked;
+}
+
+/**
+ * A pass-through that hashes what flows and, at the end, verifies it against `want`: the
+ * stream errors with {@link ChecksumMismatchError} instead of ending when the data differs.
+ */
+export class VerifyingStream extends Transform {
+  private readonly acc: DigestAccumulator;
+  /** Digests, once the stream has ended. */
+  digest?: ImageDigest;
+
+  constructor(
+    private readonly want: ExpectedDigest | undefined,
+    private readonly what: string,
+  ) {
+    super();
+    this.acc = new DigestAccumulator(want?.hashAlgo ?? undefined);
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.acc.update(chunk);
+    cb(null, chunk);
+  }
+
+  override _flush(cb: TransformCallback): void {
+    this.digest = this.acc.digest();
+    try {
+      if (this.want) verifyDigest(this.digest, this.want, this.what);
+      cb();
+    } catch (e) {
+      cb(e as Error);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The body of `POST /v2/images/{image_id}/import` (interoperable image import): which
+ * method brings the data in and which stores receive it. Built and validated through this
+ * declaration by the proxy's `importImage`.
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+/** Import methods and their parameters (`GET /v2/info/import` lists what a cloud offers). */
+export type ImportMethod =
+  | { name: 'glance-direct' }
+  | { name: 'web-download'; uri: string }
+  | { name: 'copy-image' }
+  | {
+      name: 'glance-download';
+      glance_image_id: string;
+      glance_region: string;
+      glance_service_interface?: string;
+    };
+
+export const ImageImport = defineResource({
+  name: 'image import',
+  basePath: '/images/{image_id}/import',
+  resourceKey: null,
+  resourcesKey: null,
+  fields: {
+    imageId: f.string({ api: 'image_id', location: 'uri' }),
+    method: f.object<ImportMethod>().required().createOnly(),
+    /** Target store ids (multi-store clouds). */
+    stores: f.array<string>().createOnly(),
+    allStores: f.boolean({ api: 'all_stores', createOnly: true }),
+    allStoresMustSucceed: f.boolean({ api: 'all_stores_must_succeed', createOnly: true }),
+  },
+  allow: { create: true, fetch: false, commit: false, delete: false, list: false },
+  pagination: 'none',
+});

@@ -1,0 +1,103 @@
+/**
+ * Image (`/v2/images`). Glance bodies are bare (no envelope) and every custom property is a
+ * top-level key: undeclared ones are kept in `extra` and set with `$extra` / `setRaw`.
+ * Updates are JSON Patch (`application/openstack-images-v2.1-json-patch`): a value adds or
+ * replaces, `null` removes a custom property (and clears `name`, which glance allows to be null).
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+/** Image statuses glance reports. */
+export const IMAGE_STATUSES = [
+  'queued',
+  'saving',
+  'uploading',
+  'importing',
+  'active',
+  'deactivated',
+  'killed',
+  'deleted',
+  'pending_delete',
+] as const;
+export type ImageStatus = (typeof IMAGE_STATUSES)[number];
+
+/** A location of the image data (only shown when glance's `show_multiple_locations` is on). */
+export interface ImageLocation {
+  url: string;
+  metadata: Record<string, unknown>;
+  validation_data?: { checksum?: string; os_hash_algo?: string; os_hash_value?: string };
+}
+
+export const Image = defineResource({
+  name: 'image',
+  basePath: '/images',
+  resourceKey: null,
+  resourcesKey: 'images',
+  fields: {
+    /** May be chosen on create (a UUID). */
+    id: f.string({ createOnly: true }),
+    name: f.string({ nullable: true }),
+    status: f.enum(IMAGE_STATUSES).readOnly(),
+    visibility: f.enum(['public', 'private', 'shared', 'community'] as const),
+    isProtected: f.boolean({ api: 'protected' }),
+    isHidden: f.boolean({ api: 'os_hidden' }),
+    /** e.g. `bare`, `ovf`, `docker` (the cloud's `container_formats`). */
+    containerFormat: f.string({ api: 'container_format', nullable: true }),
+    /** e.g. `raw`, `qcow2`, `vmdk`, `iso` (the cloud's `disk_formats`). */
+    diskFormat: f.string({ api: 'disk_format', nullable: true }),
+    minDisk: f.integer({ api: 'min_disk' }),
+    minRam: f.integer({ api: 'min_ram' }),
+    owner: f.string({ nullable: true }),
+    tags: f.array<string>(),
+    /** MD5 of the data, set when the data is stored. */
+    checksum: f.string({ readOnly: true }),
+    /** Algorithm of `hashValue` (glance's `hashing_algorithm`, sha512 by default). */
+    hashAlgo: f.string({ api: 'os_hash_algo', readOnly: true }),
+    hashValue: f.string({ api: 'os_hash_value', readOnly: true }),
+    size: f.integer({ readOnly: true }),
+    virtualSize: f.integer({ api: 'virtual_size', readOnly: true }),
+    /** Comma-separated ids of the stores holding the data (multi-store clouds). */
+    stores: f.string({ readOnly: true }),
+    locations: f.array<ImageLocation>().readOnly(),
+    directUrl: f.string({ api: 'direct_url', readOnly: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    self: f.string({ readOnly: true }),
+    file: f.string({ readOnly: true }),
+    schema: f.string({ readOnly: true }),
+    // common properties of glance's default schema-image.json (ordinary top-level keys)
+    architecture: f.string(),
+    osDistro: f.string({ api: 'os_distro' }),
+    osVersion: f.string({ api: 'os_version' }),
+    kernelId: f.string({ api: 'kernel_id' }),
+    ramdiskId: f.string({ api: 'ramdisk_id' }),
+    instanceUuid: f.string({ api: 'instance_uuid' }),
+  },
+  query: {
+    name: 'name',
+    visibility: 'visibility',
+    owner: 'owner',
+    status: 'status',
+    /** Repeatable: images carrying every tag given (`['a', 'b']`). */
+    tag: 'tag',
+    /** With `visibility: 'shared'`: `pending`, `accepted`, `rejected` or `all`. */
+    memberStatus: 'member_status',
+    isProtected: 'protected',
+    isHidden: 'os_hidden',
+    containerFormat: 'container_format',
+    diskFormat: 'disk_format',
+    sizeMin: 'size_min',
+    sizeMax: 'size_max',
+    /** `{op}:{timestamp}`, e.g. `gte:2026-01-01T00:00:00Z`. */
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    /** `in:{id},{id}` */
+    id: 'id',
+    /** `name:asc,created_at:desc` (newer form; do not mix with sortKey/sortDir). */
+    sort: 'sort',
+    sortKey: 'sort_key',
+    sortDir: 'sort_dir',
+  },
+  commitMethod: 'JSON_PATCH',
+  jsonPatchContentType: 'application/openstack-images-v2.1-json-patch',
+  pagination: 'links',
+});

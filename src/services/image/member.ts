@@ -1,0 +1,28 @@
+/**
+ * Image members (`/v2/images/{image_id}/members`): projects an image with visibility
+ * `shared` is offered to. The owner adds and removes members; the member project accepts
+ * or rejects with an update of `status`.
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+export const MEMBER_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+export const Member = defineResource({
+  name: 'image member',
+  basePath: '/images/{image_id}/members',
+  resourceKey: null,
+  resourcesKey: 'members',
+  idField: 'memberId',
+  fields: {
+    imageId: f.string({ api: 'image_id', location: 'uri' }),
+    /** The project to share with (create input; the response names it `member_id`). */
+    member: f.string({ required: true, createOnly: true }),
+    memberId: f.string({ api: 'member_id', readOnly: true }),
+    status: f.enum(MEMBER_STATUSES),
+    createdAt: f.date({ api: 'created_at', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    schema: f.string({ readOnly: true }),
+  },
+  pagination: 'none',
+});

@@ -1,0 +1,19 @@
+/** A JSON Schema glance publishes for its documents (`GET /v2/schemas/{image,images,member,members,...}`). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const Schema = defineResource({
+  name: 'schema',
+  basePath: '/schemas',
+  resourceKey: null,
+  resourcesKey: null,
+  idField: 'name',
+  fields: {
+    name: f.string({ readOnly: true }),
+    properties: f.object<Record<string, Record<string, unknown>>>().readOnly(),
+    additionalProperties: f.any<boolean | Record<string, unknown>>().readOnly(),
+    required: f.array<string>().readOnly(),
+    links: f.array<{ rel: string; href: string; method?: string }>().readOnly(),
+  },
+  allow: { create: false, fetch: true, commit: false, delete: false, list: false },
+  pagination: 'none',
+});

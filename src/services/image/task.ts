@@ -1,0 +1,35 @@
+/** Glance tasks (`/v2/tasks`, and `/v2/images/{id}/tasks` for an image's import tasks). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const Task = defineResource({
+  name: 'task',
+  basePath: '/tasks',
+  resourceKey: null,
+  resourcesKey: 'tasks',
+  fields: {
+    id: f.string({ readOnly: true }),
+    /** `import`, `api_image_import`, ... */
+    type: f.string({ required: true, createOnly: true }),
+    input: f.object<Record<string, unknown>>().required().createOnly(),
+    status: f.enum(['pending', 'processing', 'success', 'failure'] as const).readOnly(),
+    result: f.any<Record<string, unknown> | null>().readOnly(),
+    message: f.string({ readOnly: true }),
+    owner: f.string({ readOnly: true }),
+    imageId: f.string({ api: 'image_id', readOnly: true }),
+    requestId: f.string({ api: 'request-id', readOnly: true }),
+    user: f.string({ readOnly: true }),
+    expiresAt: f.date({ api: 'expires_at', readOnly: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    self: f.string({ readOnly: true }),
+    schema: f.string({ readOnly: true }),
+  },
+  query: {
+    type: 'type',
+    status: 'status',
+    sortKey: 'sort_key',
+    sortDir: 'sort_dir',
+  },
+  allow: { commit: false, delete: false },
+  pagination: 'links',
+});
