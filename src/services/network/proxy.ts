@@ -5,7 +5,6 @@ import {
   type Fields,
   instantiate,
   listResources,
-  namedVerbs,
   READ_VERBS,
   type RequestOptions,
   type Resource,
@@ -37,6 +36,7 @@ import { QosMinimumPacketRateRule } from './qos-minimum-packet-rate-rule.js';
 import { QosPacketRateLimitRule } from './qos-packet-rate-limit-rule.js';
 import { QosPolicy } from './qos-policy.js';
 import { QosRuleType } from './qos-rule-type.js';
+import { neutronVerbs } from './query.js';
 import { Quota } from './quota.js';
 import { QuotaDetails } from './quota-details.js';
 import { RbacPolicy } from './rbac-policy.js';
@@ -139,37 +139,43 @@ export class NetworkV2 extends ServiceProxy {
     const c = this.client;
     Object.assign(
       this,
-      namedVerbs(c, Network, 'Network', 'Networks', ALL_VERBS),
-      namedVerbs(c, Subnet, 'Subnet', 'Subnets', CRUD),
-      namedVerbs(c, SubnetPool, 'SubnetPool', 'SubnetPools', CRUD),
-      namedVerbs(c, Port, 'Port', 'Ports', ALL_VERBS),
-      namedVerbs(c, Router, 'Router', 'Routers', ALL_VERBS),
-      namedVerbs(c, FloatingIp, 'FloatingIp', 'FloatingIps', ALL_VERBS),
-      namedVerbs(c, FloatingIpPool, 'FloatingIpPool', 'FloatingIpPools', ['list']),
-      namedVerbs(c, SecurityGroup, 'SecurityGroup', 'SecurityGroups', CRUD),
-      namedVerbs(c, SecurityGroupRule, 'SecurityGroupRule', 'SecurityGroupRules', [
+      neutronVerbs(c, Network, 'Network', 'Networks', ALL_VERBS),
+      neutronVerbs(c, Subnet, 'Subnet', 'Subnets', CRUD),
+      neutronVerbs(c, SubnetPool, 'SubnetPool', 'SubnetPools', CRUD),
+      neutronVerbs(c, Port, 'Port', 'Ports', ALL_VERBS),
+      neutronVerbs(c, Router, 'Router', 'Routers', ALL_VERBS),
+      neutronVerbs(c, FloatingIp, 'FloatingIp', 'FloatingIps', ALL_VERBS),
+      neutronVerbs(c, FloatingIpPool, 'FloatingIpPool', 'FloatingIpPools', ['list']),
+      neutronVerbs(c, SecurityGroup, 'SecurityGroup', 'SecurityGroups', CRUD),
+      neutronVerbs(c, SecurityGroupRule, 'SecurityGroupRule', 'SecurityGroupRules', [
         'list',
         'get',
         'find',
         'create',
         'delete',
       ]),
-      namedVerbs(c, AddressScope, 'AddressScope', 'AddressScopes', CRUD),
-      namedVerbs(c, AddressGroup, 'AddressGroup', 'AddressGroups', CRUD),
-      namedVerbs(c, Quota, 'Quota', 'Quotas', ['list', 'update', 'delete']),
-      namedVerbs(c, Extension, 'Extension', 'Extensions', READ_VERBS),
-      namedVerbs(c, AvailabilityZone, 'AvailabilityZone', 'AvailabilityZones', ['list']),
-      namedVerbs(c, Agent, 'Agent', 'Agents', ['list', 'get', 'find', 'update', 'delete']),
-      namedVerbs(c, Segment, 'Segment', 'Segments', CRUD),
-      namedVerbs(c, RbacPolicy, 'RbacPolicy', 'RbacPolicies', CRUD),
-      namedVerbs(c, QosPolicy, 'QosPolicy', 'QosPolicies', CRUD),
-      namedVerbs(c, QosBandwidthLimitRule, 'QosBandwidthLimitRule', 'QosBandwidthLimitRules', CRUD),
-      namedVerbs(c, QosDscpMarkingRule, 'QosDscpMarkingRule', 'QosDscpMarkingRules', CRUD),
-      namedVerbs(c, QosMinimumBandwidthRule, 'QosMinimumBandwidthRule', 'QosMinimumBandwidthRules', CRUD),
-      namedVerbs(c, QosMinimumPacketRateRule, 'QosMinimumPacketRateRule', 'QosMinimumPacketRateRules', CRUD),
-      namedVerbs(c, QosPacketRateLimitRule, 'QosPacketRateLimitRule', 'QosPacketRateLimitRules', CRUD),
-      namedVerbs(c, QosRuleType, 'QosRuleType', 'QosRuleTypes', READ_VERBS),
-      namedVerbs(c, NetworkIpAvailability, 'NetworkIpAvailability', 'NetworkIpAvailabilities', READ_VERBS),
+      neutronVerbs(c, AddressScope, 'AddressScope', 'AddressScopes', CRUD),
+      neutronVerbs(c, AddressGroup, 'AddressGroup', 'AddressGroups', CRUD),
+      neutronVerbs(c, Quota, 'Quota', 'Quotas', ['list', 'update', 'delete']),
+      neutronVerbs(c, Extension, 'Extension', 'Extensions', READ_VERBS),
+      neutronVerbs(c, AvailabilityZone, 'AvailabilityZone', 'AvailabilityZones', ['list']),
+      neutronVerbs(c, Agent, 'Agent', 'Agents', ['list', 'get', 'find', 'update', 'delete']),
+      neutronVerbs(c, Segment, 'Segment', 'Segments', CRUD),
+      neutronVerbs(c, RbacPolicy, 'RbacPolicy', 'RbacPolicies', CRUD),
+      neutronVerbs(c, QosPolicy, 'QosPolicy', 'QosPolicies', CRUD),
+      neutronVerbs(c, QosBandwidthLimitRule, 'QosBandwidthLimitRule', 'QosBandwidthLimitRules', CRUD),
+      neutronVerbs(c, QosDscpMarkingRule, 'QosDscpMarkingRule', 'QosDscpMarkingRules', CRUD),
+      neutronVerbs(c, QosMinimumBandwidthRule, 'QosMinimumBandwidthRule', 'QosMinimumBandwidthRules', CRUD),
+      neutronVerbs(
+        c,
+        QosMinimumPacketRateRule,
+        'QosMinimumPacketRateRule',
+        'QosMinimumPacketRateRules',
+        CRUD,
+      ),
+      neutronVerbs(c, QosPacketRateLimitRule, 'QosPacketRateLimitRule', 'QosPacketRateLimitRules', CRUD),
+      neutronVerbs(c, QosRuleType, 'QosRuleType', 'QosRuleTypes', READ_VERBS),
+      neutronVerbs(c, NetworkIpAvailability, 'NetworkIpAvailability', 'NetworkIpAvailabilities', READ_VERBS),
     );
   }
 
