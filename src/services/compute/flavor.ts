@@ -36,8 +36,8 @@ export const Flavor = defineResource({
     minRam: 'minRam',
     sortKey: 'sort_key',
     sortDir: 'sort_dir',
-    /** 2.102+ */
-    name: 'name',
+    // `name` (2.102+) is above this SDK's compute range; declaring it would make findFlavor
+    // send it, and older nova rejects unknown query parameters with 400.
   },
   pagination: 'links',
 });

@@ -9,7 +9,9 @@ import {
   type RequestOptions,
   type Resource,
   TagsMixin,
+  type VerbOptions,
   type VerbsOf,
+  type WaitForStatusOptions,
 } from '../../resource/index.js';
 import type { Session } from '../../session/session.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
@@ -38,6 +40,7 @@ import {
   UnshelveAction,
 } from './server-actions.js';
 import { createServer, type ServerCreateInput } from './server-create.js';
+import { waitForServerIdle } from './server-wait.js';
 import { encodeUserData } from './user-data.js';
 
 type ServerFields = (typeof Server)['fields'];
@@ -110,6 +113,23 @@ export class ComputeServers extends ServiceProxy {
    */
   createServer(attrs: ServerCreateInput, opts: RequestOptions = {}): Promise<ServerResource> {
     return createServer(this.client, attrs, opts);
+  }
+
+  /**
+   * Wait until the server is in `status` (e.g. `'ACTIVE'`) with no task running. Prefer it to
+   * `waitForServer` between actions: nova already reports ACTIVE while `unpausing` or
+   * `powering-on`, and refuses the next action (409) until the task ends. Throws
+   * `ResourceFailureError` on ERROR (with nova's fault message) and `TimeoutError`.
+   */
+  waitForServerIdle(
+    server: ServerRef,
+    status: string | string[],
+    opts: WaitForStatusOptions & VerbOptions = {},
+  ): Promise<ServerResource> {
+    const id = serverIdOf(server);
+    // opts.timeoutMs bounds the whole wait, not each poll
+    const get = { signal: opts.signal, microversion: opts.microversion, headers: opts.headers };
+    return waitForServerIdle(() => this.getServer(id, get), status, opts);
   }
 
   /** Reboot a server: `SOFT` (default; asks the guest) or `HARD` (power cycle). */
