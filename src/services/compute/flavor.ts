@@ -31,6 +31,7 @@ export const Flavor = defineResource({
     links: f.array<{ rel: string; href: string }>().readOnly(),
   },
   query: {
+    /** `true` (default: public ones, plus private ones shared with the project), `false`, or `'none'` (all; admin). */
     isPublic: 'is_public',
     minDisk: 'minDisk',
     minRam: 'minRam',
