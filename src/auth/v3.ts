@@ -32,7 +32,8 @@ export type V3AuthOptions = Partial<
     | 'application_credential_name'
     | 'application_credential_secret'
     | 'tenant_name'
-    | 'tenant_id',
+    | 'tenant_id'
+    | 'unscoped',
     string
   >
 >;
@@ -46,7 +47,9 @@ function domainRef(id?: string, name?: string): Json | undefined {
 }
 
 /** Build the `scope` of a v3 auth request; undefined means unscoped. */
-export function v3Scope(o: V3AuthOptions): Json | undefined {
+export function v3Scope(o: V3AuthOptions): Json | string | undefined {
+  // keystone scopes to the user's default project unless asked explicitly for no scope
+  if (o.unscoped === 'true') return 'unscoped';
   const projectId = o.project_id ?? o.tenant_id;
   const projectName = o.project_name ?? o.tenant_name;
   if (projectId) return { project: { id: projectId } };
@@ -121,7 +124,7 @@ abstract class V3Plugin extends CachingAuthPlugin {
   protected abstract identity(): Json;
 
   /** Whether this plugin sends a scope (application credentials carry their own). */
-  protected scope(): Json | undefined {
+  protected scope(): Json | string | undefined {
     return v3Scope(this.opts);
   }
 
@@ -201,7 +204,7 @@ export class V3ApplicationCredentialAuth extends V3Plugin {
     }
     if (!opts.application_credential_id) userRef(opts);
   }
-  protected override scope(): Json | undefined {
+  protected override scope(): Json | string | undefined {
     return undefined;
   }
   protected identity(): Json {

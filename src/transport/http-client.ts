@@ -9,7 +9,7 @@ import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 import { AbortedError, ConnectionError, httpErrorFor, TimeoutError } from '../errors/errors.js';
 import { parseServiceMessage } from '../errors/service-message.js';
 import { type Logger, silentLogger } from './logger.js';
-import { redactBody, redactHeaders, redactUrl } from './redact.js';
+import { redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
 import {
   backoffDelay,
   defaultRetryOptions,
@@ -145,12 +145,10 @@ export class HttpClient {
         res.status === 429 ||
         (res.status === 503 && retryAfter !== undefined) ||
         (idempotent && this.retry.retryStatuses.includes(res.status));
-      if (retryableStatus && replayable && attempt < this.retry.maxRetries) {
+      const waitable = retryAfter === undefined || retryAfter <= this.retry.maxRetryAfterMs;
+      if (retryableStatus && replayable && waitable && attempt < this.retry.maxRetries) {
         await res.body.dump().catch(() => {});
-        const delay = Math.min(
-          retryAfter ?? backoffDelay(attempt + 1, this.retry),
-          this.retry.maxDelayMs * 6,
-        );
+        const delay = retryAfter ?? backoffDelay(attempt + 1, this.retry);
         this.logger.warn(`retrying ${method} ${redactUrl(req.url)} after ${res.status}`, {
           attempt: attempt + 1,
           delayMs: delay,
@@ -159,7 +157,7 @@ export class HttpClient {
         await this.wait(delay, req.signal);
         continue;
       }
-      throw await this.errorFrom(res);
+      throw await this.errorFrom(res, secretsOf(req.headers, req.body, req.url));
     }
   }
 
@@ -232,20 +230,22 @@ export class HttpClient {
     return new ConnectionError(method, redactUrl(req.url), err);
   }
 
-  private async errorFrom(res: HttpResponse): Promise<Error> {
+  private async errorFrom(res: HttpResponse, secrets: string[]): Promise<Error> {
     let text = '';
     try {
       text = await res.body.text();
     } catch {
       // the body is best effort; the status already says what happened
     }
+    // a service may echo what it was sent: scrub the request's secrets by value too
+    const clean = scrubSecrets(redactBody(text), secrets);
     return httpErrorFor({
       status: res.status,
       method: res.method,
       url: redactUrl(res.url),
-      serviceMessage: parseServiceMessage(redactBody(text), res.headers['content-type']),
+      serviceMessage: parseServiceMessage(clean, res.headers['content-type']),
       requestId: res.requestId,
-      body: redactBody(text).slice(0, 4000),
+      body: clean.slice(0, 4000),
       headers: redactHeaders(res.headers),
     });
   }

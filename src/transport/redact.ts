@@ -85,3 +85,50 @@ export function redactBody(text: string): string {
 export function redactUrl(url: string): string {
   return url.replace(/([?&](?:temp_url_sig|token|password|secret)=)[^&]*/gi, `$1${REDACTED}`);
 }
+
+/**
+ * The secret values a request carries (secret headers, secret-named JSON keys, URL signatures),
+ * so an error body that echoes them back can be scrubbed by value.
+ */
+export function secretsOf(headers: Record<string, string> | undefined, body: unknown, url: string): string[] {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(headers ?? {}))
+    if (secretHeaderNames.has(k.toLowerCase()) && v) out.add(v);
+  const sig = /[?&]temp_url_sig=([^&]+)/i.exec(url)?.[1];
+  if (sig) out.add(sig);
+  if (typeof body === 'string') {
+    const t = body.trim();
+    if (t.startsWith('{') || t.startsWith('[')) {
+      try {
+        collect(JSON.parse(t), '', out);
+      } catch {
+        // not JSON: nothing structured to collect
+      }
+    }
+  }
+  return [...out].filter((s) => s.length >= 4);
+}
+
+function collect(value: unknown, parentKey: string, out: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collect(v, parentKey, out);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (
+        typeof v === 'string' &&
+        ((secretKeyPattern.test(k) && !notSecretKeys.has(k)) || (k === 'id' && parentKey === 'token'))
+      ) {
+        out.add(v);
+      } else {
+        collect(v, k, out);
+      }
+    }
+  }
+}
+
+/** Replace every occurrence of the given secret values. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let t = text;
+  for (const s of secrets) if (t.includes(s)) t = t.split(s).join(REDACTED);
+  return t;
+}

@@ -8,6 +8,8 @@ export interface RetryOptions {
   maxDelayMs: number;
   /** Statuses retried for idempotent methods (default 502, 503, 504). */
   retryStatuses: readonly number[];
+  /** Longest Retry-After honoured in ms (default 60 000); a longer one fails at once. */
+  maxRetryAfterMs: number;
 }
 
 export const defaultRetryOptions: RetryOptions = {
@@ -15,6 +17,7 @@ export const defaultRetryOptions: RetryOptions = {
   baseDelayMs: 250,
   maxDelayMs: 10_000,
   retryStatuses: [502, 503, 504],
+  maxRetryAfterMs: 60_000,
 };
 
 const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
