@@ -480,7 +480,7 @@ export class NetworkV2 extends ServiceProxy {
 
   // ---------------------------------------------------------------- tags
 
-  /** Tag operations on one collection (`'/networks'`, `'/ports'`, `'/qos/policies'`...). */
+  /** Tag operations on one collection by its tag path (`'/networks'`, `'/ports'`, `'/policies'` for QoS). */
   tagsFor(collection: TagCollection): TagsMixin {
     return new TagsMixin(this.client, collection);
   }

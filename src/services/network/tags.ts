@@ -7,7 +7,11 @@
 import { ValidationError } from '../../errors/errors.js';
 import type { ResourceBase } from '../../resource/index.js';
 
-/** Collections whose members carry tags. */
+/**
+ * Tag paths of the collections whose members carry tags. Neutron routes tags by its internal
+ * collection name: QoS policies (`/qos/policies`) are tagged under `/policies`, network
+ * segment ranges (`/network-segment-ranges`) under `/network_segment_ranges`.
+ */
 export const TAG_COLLECTIONS = [
   '/networks',
   '/subnets',
@@ -16,19 +20,28 @@ export const TAG_COLLECTIONS = [
   '/floatingips',
   '/security-groups',
   '/subnetpools',
-  '/qos/policies',
+  '/policies',
   '/trunks',
   '/network_segment_ranges',
 ] as const;
 
 export type TagCollection = (typeof TAG_COLLECTIONS)[number];
 
+/** Resource paths whose tag path differs. */
+const TAG_PATH_OF: Record<string, TagCollection> = {
+  '/qos/policies': '/policies',
+  '/network-segment-ranges': '/network_segment_ranges',
+};
+
 /** What tag methods take: a resource instance from this proxy, or its collection and id. */
-export type Taggable = ResourceBase<any> | { collection: TagCollection; id: string };
+export type Taggable =
+  | ResourceBase<any>
+  | { collection: TagCollection | '/qos/policies' | '/network-segment-ranges'; id: string };
 
 /** The collection path and id of a taggable resource; throws a ValidationError for other resources. */
 export function tagTarget(r: Taggable): { collection: TagCollection; id: string } {
-  const collection = ('_def' in r ? r._def.basePath : r.collection) as TagCollection;
+  const path = '_def' in r ? r._def.basePath : r.collection;
+  const collection = TAG_PATH_OF[path] ?? (path as TagCollection);
   if (!TAG_COLLECTIONS.includes(collection)) {
     throw new ValidationError(`neutron does not tag resources of ${collection}`, {
       field: 'resource',
