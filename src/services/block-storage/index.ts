@@ -1,12 +1,14 @@
 export { AvailabilityZone } from './availability-zone.js';
 export { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
 export { type AbsoluteLimits, Limits } from './limits.js';
+export { Message } from './message.js';
 export {
   type BackupResource,
   BlockStorageV3,
   type CreateVolumeOptions,
   type DeleteVolumeOptions,
   type LimitsResource,
+  type MessageResource,
   type QuotaClassSetResource,
   type QuotaSetResource,
   type QuotaSetUsageResource,

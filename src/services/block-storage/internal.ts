@@ -3,11 +3,13 @@
  * (limits, quota defaults, summaries), microversion checks for operations and list filters.
  * @internal
  */
-import { ValidationError } from '../../errors/errors.js';
+import { BadRequestError, ValidationError } from '../../errors/errors.js';
 import type { ResourceDefinition } from '../../resource/definition.js';
 import type { Fields } from '../../resource/field.js';
 import { instantiate, type RequestOptions, type Resource } from '../../resource/instance.js';
+import { type FindOptions, findResource } from '../../resource/operations.js';
 import { ResourceList } from '../../resource/pagination.js';
+import type { FindFn } from '../../resource/verbs.js';
 import { microversionInRange } from '../../session/microversion.js';
 import type { QueryValue, ServiceClient } from '../../session/service-client.js';
 
@@ -102,4 +104,30 @@ export function checkedList<T>(check: () => Promise<void>, inner: ResourceList<T
     await check();
     yield* inner.pages();
   });
+}
+
+const withoutQuery = new WeakMap<ResourceDefinition<any, any>, ResourceDefinition<any, any>>();
+
+/**
+ * find() that still works where the cloud refuses list filters for non-admin users (cinder's
+ * `resource_query_filters_file` can allow none: "Invalid filters name are found"): on that 400
+ * it lists without the name filter and matches names itself.
+ */
+export function findAnyway<F extends Fields, Q extends Record<string, string>>(
+  client: ServiceClient,
+  def: ResourceDefinition<F, Q>,
+): FindFn<F, Q> {
+  return (async (nameOrId: string, opts: FindOptions<Q> = {}) => {
+    try {
+      return await findResource(client, def, nameOrId, opts);
+    } catch (e) {
+      if (!(e instanceof BadRequestError) || !/invalid filters/i.test(e.serviceMessage ?? '')) throw e;
+      let plain = withoutQuery.get(def);
+      if (!plain) {
+        plain = { ...def, query: {} };
+        withoutQuery.set(def, plain);
+      }
+      return findResource(client, plain, nameOrId, { ...opts, query: undefined } as FindOptions<any>);
+    }
+  }) as FindFn<F, Q>;
 }

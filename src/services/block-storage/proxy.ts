@@ -2,7 +2,12 @@
  * The block storage v3 (cinder) proxy: `conn.blockStorage`. Requests carry
  * `OpenStack-API-Version: volume 3.x` (the pinned microversion, else the SDK default).
  */
-import { NotFoundError, ValidationError } from '../../errors/errors.js';
+import {
+  BadRequestError,
+  NotFoundError,
+  ResourceFailureError,
+  ValidationError,
+} from '../../errors/errors.js';
 import {
   type CreateAttributes,
   createResource,
@@ -36,11 +41,13 @@ import { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js
 import {
   checkedList,
   checkQueryVersions,
+  findAnyway,
   readBody,
   requestDocument,
   requireMicroversion,
 } from './internal.js';
 import { Limits } from './limits.js';
+import { Message } from './message.js';
 import { QuotaClassSet } from './quota-class-set.js';
 import { QuotaSet } from './quota-set.js';
 import { QuotaSetUsage } from './quota-set-usage.js';
@@ -63,6 +70,8 @@ export type VolumeResource = Resource<VolumeFields>;
 export type SnapshotResource = Resource<SnapshotFields>;
 /** A backup. */
 export type BackupResource = Resource<BackupFields>;
+/** A user message. */
+export type MessageResource = Resource<(typeof Message)['fields']>;
 /** A volume type. */
 export type VolumeTypeResource = Resource<VolumeTypeFields>;
 /** A project's quotas. */
@@ -107,7 +116,7 @@ function enc(x: IdArg): string {
 export interface BlockStorageV3
   extends VerbsOf<'Volume', 'Volumes', typeof Volume, 'get' | 'find' | 'update'>,
     VerbsOf<'Snapshot', 'Snapshots', typeof Snapshot, 'get' | 'find' | 'create' | 'update' | 'delete'>,
-    VerbsOf<'Backup', 'Backups', typeof Backup, 'list' | 'get' | 'find' | 'create' | 'delete'>,
+    VerbsOf<'Backup', 'Backups', typeof Backup, 'list' | 'get' | 'find' | 'create'>,
     VerbsOf<'VolumeType', 'VolumeTypes', typeof VolumeType, 'list' | 'get' | 'find' | 'update' | 'delete'>,
     VerbsOf<'AvailabilityZone', 'AvailabilityZones', typeof AvailabilityZone, 'list'>,
     VerbsOf<'Service', 'Services', typeof Service, 'list'> {}
@@ -125,7 +134,7 @@ export class BlockStorageV3 extends ServiceProxy {
         'update',
         'delete',
       ]),
-      namedVerbs(this.client, Backup, 'Backup', 'Backups', ['list', 'get', 'find', 'create', 'delete']),
+      namedVerbs(this.client, Backup, 'Backup', 'Backups', ['list', 'get', 'find', 'create']),
       namedVerbs(this.client, VolumeType, 'VolumeType', 'VolumeTypes', [
         'list',
         'get',
@@ -136,6 +145,9 @@ export class BlockStorageV3 extends ServiceProxy {
       namedVerbs(this.client, AvailabilityZone, 'AvailabilityZone', 'AvailabilityZones', ['list']),
       namedVerbs(this.client, Service, 'Service', 'Services', ['list']),
     );
+    this.findVolume = findAnyway(this.client, Volume);
+    this.findSnapshot = findAnyway(this.client, Snapshot);
+    this.findBackup = findAnyway(this.client, Backup);
   }
 
   // ---------------------------------------------------------------- volumes
@@ -218,19 +230,55 @@ export class BlockStorageV3 extends ServiceProxy {
     status: string | string[],
     opts: WaitForStatusOptions & VerbOptions = {},
   ): Promise<VolumeResource> {
-    return waitForStatus(() => fetchResource(this.client, Volume, volume, opts), status, {
-      failures: [...VOLUME_FAILURE_STATUSES],
-      ...opts,
-    });
+    return this.explained(
+      waitForStatus(() => fetchResource(this.client, Volume, volume, opts), status, {
+        failures: [...VOLUME_FAILURE_STATUSES],
+        ...opts,
+      }),
+      volume,
+      opts,
+    );
   }
 
   /** Wait until a volume is gone; fails fast on `error_deleting`. */
   waitForVolumeDelete(volume: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
-    return waitForDelete(
-      () => fetchResource(this.client, Volume, volume, opts),
-      `volume ${idOf(volume)}`,
+    return this.explained(
+      waitForDelete(() => fetchResource(this.client, Volume, volume, opts), `volume ${idOf(volume)}`, opts),
+      volume,
       opts,
     );
+  }
+
+  /**
+   * Volumes and snapshots carry no failure reason: when a waiter fails, add cinder's newest
+   * user message about the resource (3.3 `/messages`, e.g. "Volume Driver failed to extend
+   * volume.") to the error and its `fault`. Without messages the original error is thrown.
+   */
+  private async explained<T>(p: Promise<T>, resource: IdArg, opts: RequestOptions): Promise<T> {
+    try {
+      return await p;
+    } catch (e) {
+      if (!(e instanceof ResourceFailureError) || e.fault) throw e;
+      const msg = await this.latestUserMessage(idOf(resource), opts).catch(() => undefined);
+      if (!msg) throw e;
+      throw new ResourceFailureError(`${e.message}: ${msg}`, e.status, msg);
+    }
+  }
+
+  private async latestUserMessage(resourceUuid: string, opts: RequestOptions): Promise<string | undefined> {
+    const o = { signal: opts.signal, microversion: this.client.supports('3.3') ? undefined : '3.3' };
+    let messages: MessageResource[];
+    try {
+      messages = await listResources(this.client, Message, { resourceUuid }, o).toArray();
+    } catch (e) {
+      // clouds may refuse list filters to members: filter here instead
+      if (!(e instanceof BadRequestError)) throw e;
+      messages = (await listResources(this.client, Message, {}, o).toArray()).filter(
+        (m) => m.resourceUuid === resourceUuid,
+      );
+    }
+    const newest = messages.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))[0];
+    return newest?.userMessage;
   }
 
   private volumeAction<T = unknown>(volume: IdArg, name: string, body: unknown, opts: RequestOptions = {}) {
@@ -521,17 +569,25 @@ export class BlockStorageV3 extends ServiceProxy {
     status: string | string[],
     opts: WaitForStatusOptions & VerbOptions = {},
   ): Promise<SnapshotResource> {
-    return waitForStatus(() => fetchResource(this.client, Snapshot, snapshot, opts), status, {
-      failures: [...SNAPSHOT_FAILURE_STATUSES],
-      ...opts,
-    });
+    return this.explained(
+      waitForStatus(() => fetchResource(this.client, Snapshot, snapshot, opts), status, {
+        failures: [...SNAPSHOT_FAILURE_STATUSES],
+        ...opts,
+      }),
+      snapshot,
+      opts,
+    );
   }
 
   /** Wait until a snapshot is gone; fails fast on `error_deleting`. */
   waitForSnapshotDelete(snapshot: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
-    return waitForDelete(
-      () => fetchResource(this.client, Snapshot, snapshot, opts),
-      `snapshot ${idOf(snapshot)}`,
+    return this.explained(
+      waitForDelete(
+        () => fetchResource(this.client, Snapshot, snapshot, opts),
+        `snapshot ${idOf(snapshot)}`,
+        opts,
+      ),
+      snapshot,
       opts,
     );
   }
@@ -590,6 +646,26 @@ export class BlockStorageV3 extends ServiceProxy {
   }
 
   // ---------------------------------------------------------------- backups
+
+  /**
+   * Delete a backup. Cinder also answers 404 when no cinder-backup service can do the delete
+   * ("Service cinder-backup could not be found"): with `ignoreMissing`, a 404 is only ignored
+   * when the backup is really gone.
+   */
+  async deleteBackup(backup: IdArg, opts: DeleteOptions = {}): Promise<void> {
+    try {
+      await deleteResource(this.client, Backup, backup, { ...opts, ignoreMissing: false });
+    } catch (e) {
+      if (!opts.ignoreMissing || !(e instanceof NotFoundError)) throw e;
+      try {
+        await fetchResource(this.client, Backup, backup, opts);
+      } catch (gone) {
+        if (gone instanceof NotFoundError) return;
+        throw gone;
+      }
+      throw e;
+    }
+  }
 
   /** Rename or describe a backup (3.9; `metadata` from 3.43). */
   async updateBackup(
@@ -840,6 +916,31 @@ export class BlockStorageV3 extends ServiceProxy {
       ...opts,
       query: { project_id: opts.projectId },
     });
+  }
+
+  // --------------------------------------------------------------- messages
+
+  /** Lazily list user messages (3.3), e.g. `{ resourceUuid: volume.id }` for why a volume failed. */
+  listMessages(
+    query: ListQuery<(typeof Message)['query']> = {},
+    opts: VerbOptions = {},
+  ): ResourceList<MessageResource> {
+    return checkedList(
+      () => requireMicroversion(this.client, '3.3', 'listMessages', opts),
+      listResources(this.client, Message, query, opts),
+    );
+  }
+
+  /** One user message (3.3). */
+  async getMessage(message: IdArg, opts: VerbOptions = {}): Promise<MessageResource> {
+    await requireMicroversion(this.client, '3.3', 'getMessage', opts);
+    return fetchResource(this.client, Message, message, opts);
+  }
+
+  /** Delete a user message (3.3). */
+  async deleteMessage(message: IdArg, opts: DeleteOptions = {}): Promise<void> {
+    await requireMicroversion(this.client, '3.3', 'deleteMessage', opts);
+    await deleteResource(this.client, Message, message, opts);
   }
 
   // --------------------------------------------------------------- services

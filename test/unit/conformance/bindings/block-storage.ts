@@ -1,6 +1,7 @@
 import { AvailabilityZone } from '../../../../src/services/block-storage/availability-zone.js';
 import { Backup } from '../../../../src/services/block-storage/backup.js';
 import { Limits } from '../../../../src/services/block-storage/limits.js';
+import { Message } from '../../../../src/services/block-storage/message.js';
 import { QuotaClassSet } from '../../../../src/services/block-storage/quota-class-set.js';
 import { QuotaSet } from '../../../../src/services/block-storage/quota-set.js';
 import { QuotaSetUsage } from '../../../../src/services/block-storage/quota-set-usage.js';
@@ -76,6 +77,7 @@ export const bindings: SampleBinding[] = [
     requestMode: () => 'update',
   },
   { def: Limits, service, hints: ['limits'], microversioned: true },
+  { def: Message, service, hints: ['messages'], microversioned: true },
   { def: AvailabilityZone, service, hints: ['availability-zone'], microversioned: true },
   {
     def: Service,

@@ -1,0 +1,75 @@
+/** Helpers of the block storage functional tests. */
+import { type BlockStorageV3, type Connection, ServerError } from '../../../src/index.js';
+import type { VolumeResource } from '../../../src/services/block-storage/index.js';
+import type { Cleanup } from '../../support/cloud.js';
+
+/**
+ * The dev cloud runs cinder on SQLite: concurrent writers sometimes get "database is locked",
+ * which cinder answers with a 500. Retry an operation that failed that way (it did not happen).
+ */
+export async function retryOnServerError<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof ServerError) || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 1000 * i));
+    }
+  }
+}
+
+/**
+ * Make sure a project can create `want` more volumes/GiB/snapshots: the shared dev cloud's
+ * projects can be near their quota (other test runs, or reservations leaked by SQLite lock
+ * errors that only expire after a day). Raises the limits as admin when needed and registers
+ * the restore of the original limits with `cleanup` (register this before anything else).
+ */
+export async function ensureHeadroom(
+  admin: Connection,
+  projectId: string,
+  cleanup: Cleanup,
+  want: { volumes: number; gigabytes: number; snapshots: number },
+): Promise<void> {
+  const abs = admin.blockStorage;
+  const usage = await abs.getQuotaSetUsage(projectId);
+  const raise: Record<string, number> = {};
+  for (const key of ['volumes', 'gigabytes', 'snapshots'] as const) {
+    const q = usage[key];
+    if (!q || q.limit < 0) continue;
+    if (q.limit - q.in_use - q.reserved < want[key]) raise[key] = q.in_use + q.reserved + want[key];
+  }
+  if (!Object.keys(raise).length) return;
+  const original = await abs.getQuotaSet(projectId);
+  cleanup.add(`quotas of ${projectId}`, () =>
+    abs.updateQuotaSet(projectId, {
+      volumes: original.volumes,
+      gigabytes: original.gigabytes,
+      snapshots: original.snapshots,
+    }),
+  );
+  await abs.updateQuotaSet(projectId, raise);
+}
+
+/**
+ * Create a volume, retrying after a 500 (see {@link retryOnServerError}); a volume the failed
+ * call may have left behind (found by its unique name) is deleted first.
+ */
+export async function createVolumeRetrying(
+  bs: BlockStorageV3,
+  adminBs: BlockStorageV3,
+  attrs: Parameters<BlockStorageV3['createVolume']>[0],
+): Promise<VolumeResource> {
+  return retryOnServerError(async () => {
+    try {
+      return await bs.createVolume(attrs);
+    } catch (e) {
+      if (e instanceof ServerError && attrs.name) {
+        for (const left of await adminBs.listVolumes({ name: attrs.name, allTenants: true }).toArray()) {
+          await adminBs.deleteVolume(left, { force: true, ignoreMissing: true });
+          await adminBs.waitForVolumeDelete(left, { intervalMs: 500, timeoutMs: 60_000 });
+        }
+      }
+      throw e;
+    }
+  });
+}
