@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/** Entry point of the `ostack` binary. */
+import { CommanderError } from 'commander';
+import { buildProgram, describeError, EXIT, exitCodeFor } from './program.js';
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    process.stderr.write(`${describeError(e)}\n`);
+    return exitCodeFor(e);
+  }
+}
+
+process.on('SIGINT', () => process.exit(EXIT.interrupted));
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});
