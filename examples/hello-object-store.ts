@@ -1,0 +1,22 @@
+/**
+ * The seed's first example: create a container and an object, read it back.
+ * Run: node --import tsx examples/hello-object-store.ts [cloud]
+ */
+import { Connection } from '../src/index.js';
+
+export async function helloObjectStore(conn: Connection, log: (s: string) => void): Promise<void> {
+  await conn.objectStore.createContainer('my_container');
+  log('created container my_container');
+  await conn.objectStore.createObject({ container: 'my_container', name: 'my_obj', data: 'Hello, world!' });
+  log('created object my_container/my_obj');
+  const back = await conn.objectStore.downloadObject('my_container', 'my_obj');
+  log(
+    `read it back: "${back.data.toString('utf8')}" (${back.verification} verified, etag ${back.object.etag})`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const conn = Connection.fromCloud(process.argv[2] ?? process.env.OS_CLOUD ?? 'devcloud-demo');
+  await helloObjectStore(conn, console.log);
+  await conn.close();
+}
