@@ -73,3 +73,24 @@ export async function createVolumeRetrying(
     }
   });
 }
+
+/**
+ * Create something, retrying after a 500 (see {@link retryOnServerError}); when the failed call
+ * did create it after all, `existing` finds it (by its unique name) and that is returned.
+ */
+export async function createRetrying<T>(
+  create: () => Promise<T>,
+  existing: () => Promise<T | undefined>,
+  attempts = 3,
+): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await create();
+    } catch (e) {
+      if (!(e instanceof ServerError) || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 1000 * i));
+      const found = await existing().catch(() => undefined);
+      if (found) return found;
+    }
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Volume types on the dev cloud: the admin creates, changes and deletes types, their extra
+ * specs and the project access list of a private type; the demo user sees what it is granted.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ConflictError, ForbiddenError, NotFoundError, ResourceNotFoundError } from '../../../src/index.js';
+import type { VolumeTypeResource } from '../../../src/services/block-storage/index.js';
+import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { createRetrying } from './helpers.js';
+
+describe('block storage: volume types (admin) and their visibility (demo)', () => {
+  const admin = adminConnection();
+  const demo = demoConnection();
+  const abs = admin.blockStorage;
+  const cleanup = new Cleanup();
+  let demoProject: string;
+  let pub: VolumeTypeResource;
+  let priv: VolumeTypeResource;
+
+  before(async () => {
+    demoProject = (await demo.authorize()).projectId!;
+  });
+
+  after(async () => {
+    try {
+      await cleanup.run();
+    } finally {
+      await admin.close();
+      await demo.close();
+    }
+  });
+
+  test('the default type exists and is listed', async () => {
+    const def = await abs.getDefaultVolumeType();
+    assert.ok(def.id && def.name);
+    const all = await abs.listVolumeTypes().toArray();
+    assert.ok(all.some((t) => t.id === def.id));
+    assert.equal((await abs.findVolumeType(def.name!)).id, def.id);
+  });
+
+  test('create a public type with extra specs', async () => {
+    const name = uniqueName('type');
+    pub = await abs.createVolumeType({
+      name,
+      description: 'public test type',
+      extraSpecs: { color: 'blue' },
+    });
+    cleanup.add(`volume type ${pub.id}`, () => abs.deleteVolumeType(pub, { ignoreMissing: true }));
+    assert.equal(pub.name, name);
+    assert.equal(pub.isPublic, true);
+    assert.deepEqual(pub.extraSpecs, { color: 'blue' });
+    const got = await abs.getVolumeType(pub.id);
+    assert.equal(got.description, 'public test type');
+    assert.equal((await abs.findVolumeType(name)).id, pub.id);
+    // a second type with the same name is refused
+    await assert.rejects(abs.createVolumeType({ name }), ConflictError);
+  });
+
+  test('update name and description', async () => {
+    const renamed = `${pub.name}-renamed`;
+    const upd = await abs.updateVolumeType(pub, { name: renamed, description: 'changed' });
+    assert.equal(upd.name, renamed);
+    const got = await abs.getVolumeType(pub.id);
+    assert.equal(got.name, renamed);
+    assert.equal(got.description, 'changed');
+  });
+
+  test('extra specs: set, get one, update one, delete one', async () => {
+    assert.deepEqual(await abs.setVolumeTypeExtraSpecs(pub, { size: 'big', speed: 'fast' }), {
+      size: 'big',
+      speed: 'fast',
+    });
+    assert.deepEqual(await abs.getVolumeTypeExtraSpecs(pub), { color: 'blue', size: 'big', speed: 'fast' });
+    assert.equal(await abs.getVolumeTypeExtraSpec(pub, 'size'), 'big');
+    assert.equal(await abs.setVolumeTypeExtraSpec(pub, 'size', 'small'), 'small');
+    assert.equal(await abs.getVolumeTypeExtraSpec(pub, 'size'), 'small');
+    await abs.deleteVolumeTypeExtraSpec(pub, 'speed');
+    await assert.rejects(abs.getVolumeTypeExtraSpec(pub, 'speed'), NotFoundError);
+    assert.deepEqual((await abs.getVolumeType(pub)).extraSpecs, { color: 'blue', size: 'small' });
+    await assert.rejects(
+      abs.setVolumeTypeExtraSpecs(pub, { n: 1 as unknown as string }),
+      /extra spec values are strings/,
+    );
+  });
+
+  test('the demo user sees public types but cannot change them', async () => {
+    const bs = demo.blockStorage;
+    assert.ok((await bs.listVolumeTypes().toArray()).some((t) => t.id === pub.id));
+    await assert.rejects(bs.updateVolumeType(pub.id, { description: 'mine' }), ForbiddenError);
+    await assert.rejects(bs.createVolumeType({ name: uniqueName('nope') }), ForbiddenError);
+    await assert.rejects(bs.setVolumeTypeExtraSpecs(pub.id, { a: 'b' }), ForbiddenError);
+  });
+
+  test('a private type is visible to the demo project only once granted', async () => {
+    const privName = uniqueName('private');
+    priv = await createRetrying(
+      () => abs.createVolumeType({ name: privName, isPublic: false }),
+      () => abs.findVolumeType(privName, { ignoreMissing: true }),
+    );
+    cleanup.add(`volume type ${priv.id}`, () => abs.deleteVolumeType(priv, { ignoreMissing: true }));
+    assert.equal(priv.isPublic, false);
+    assert.equal(priv.accessIsPublic, false);
+    const bs = demo.blockStorage;
+    const visible = async () => (await bs.listVolumeTypes().toArray()).some((t) => t.id === priv.id);
+    assert.equal(await visible(), false);
+    assert.deepEqual(await abs.listVolumeTypeAccess(priv).toArray(), []);
+
+    await abs.addVolumeTypeAccess(priv, demoProject);
+    cleanup.add(`access of ${demoProject} to ${priv.id}`, () =>
+      abs.removeVolumeTypeAccess(priv, demoProject).catch((e) => {
+        if (!(e instanceof NotFoundError)) throw e;
+      }),
+    );
+    const access = await abs.listVolumeTypeAccess(priv).toArray();
+    assert.deepEqual(
+      access.map((a) => [a.volumeTypeId, a.projectId]),
+      [[priv.id, demoProject]],
+    );
+    assert.equal(await visible(), true);
+    // granting twice is a conflict
+    await assert.rejects(abs.addVolumeTypeAccess(priv, demoProject), ConflictError);
+
+    await abs.removeVolumeTypeAccess(priv, demoProject);
+    assert.equal(await visible(), false);
+    await assert.rejects(abs.removeVolumeTypeAccess(priv, demoProject), NotFoundError);
+    // made public by an update (`is_public`), everyone sees it
+    const opened = await abs.updateVolumeType(priv, { isPublic: true });
+    assert.equal(opened.isPublic, true);
+    assert.equal(await visible(), true);
+    // a public type has no access list
+    await assert.rejects(abs.listVolumeTypeAccess(pub).toArray(), /public/i);
+  });
+
+  test('delete types', async () => {
+    await abs.deleteVolumeType(priv);
+    await abs.deleteVolumeType(pub);
+    await assert.rejects(abs.getVolumeType(pub.id), NotFoundError);
+    await assert.rejects(abs.findVolumeType(pub.name!), ResourceNotFoundError);
+    await abs.deleteVolumeType(pub, { ignoreMissing: true });
+  });
+});
