@@ -11,19 +11,45 @@ export * from './config/index.js';
 export { Connection, type ConnectionOptions } from './connection.js';
 export * from './errors/index.js';
 export * from './resource/index.js';
-export { BlockStorageV3 } from './services/block-storage/proxy.js';
 /** Each service's resource definitions and types, namespaced (names like `AvailabilityZone` repeat across services). */
-export * as compute from './services/compute/index.js';
-export * as identity from './services/identity/index.js';
-export * as image from './services/image/index.js';
-export * as network from './services/network/index.js';
 export * as blockStorage from './services/block-storage/index.js';
-export * as placement from './services/placement/index.js';
-export * as objectStore from './services/object-store/index.js';
-export { ComputeV2 } from './services/compute/proxy.js';
-export { IdentityV3 } from './services/identity/proxy.js';
-export { ImageV2 } from './services/image/proxy.js';
-export { NetworkV2 } from './services/network/proxy.js';
 export { BlockStorageV3 } from './services/block-storage/proxy.js';
-export { PlacementV1 } from './services/placement/proxy.js';
+export * as compute from './services/compute/index.js';
+export { ComputeV2 } from './services/compute/proxy.js';
+export * as identity from './services/identity/index.js';
+export { IdentityV3 } from './services/identity/proxy.js';
+export * as image from './services/image/index.js';
+export { ImageV2 } from './services/image/proxy.js';
+export * as network from './services/network/index.js';
+export { NetworkV2 } from './services/network/proxy.js';
+export * as objectStore from './services/object-store/index.js';
 export { ObjectStoreV1 } from './services/object-store/proxy.js';
+export * as placement from './services/placement/index.js';
+export { PlacementV1 } from './services/placement/proxy.js';
+export { type ProxyOptions, ServiceProxy } from './services/service-proxy.js';
+export * from './services/specs.js';
+export {
+  type CatalogEndpoint,
+  type CatalogService,
+  catalogFromV2,
+  catalogFromV3,
+  selectEndpoint,
+} from './session/catalog.js';
+export { type DiscoveredVersion, discoverVersion, splitVersionedUrl } from './session/discovery.js';
+export * from './session/microversion.js';
+export {
+  ServiceClient,
+  type ServiceRequestOptions,
+  type ServiceSpec,
+  withQuery,
+} from './session/service-client.js';
+export { officialServiceType, serviceTypeNames } from './session/service-types.js';
+export { Session, type SessionOptions, type SessionRequest } from './session/session.js';
+export {
+  HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+} from './transport/http-client.js';
+export { consoleLogger, type Logger, silentLogger } from './transport/logger.js';
+export { REDACTED, redactBody, redactHeaders, redactJson, redactUrl } from './transport/redact.js';
