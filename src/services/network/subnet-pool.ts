@@ -14,9 +14,12 @@ export const SubnetPool = defineResource({
     ...ownerFields,
     /** CIDRs of the pool; an update must keep every existing prefix (it can only grow). */
     prefixes: f.array<string>().required(),
-    defaultPrefixlen: f.integer({ api: 'default_prefixlen' }),
-    minPrefixlen: f.integer({ api: 'min_prefixlen' }),
-    maxPrefixlen: f.integer({ api: 'max_prefixlen' }),
+    /** Prefix length of subnets allocated without one. Neutron answers with a string ("26"). */
+    defaultPrefixlen: f.any<number | string>({ api: 'default_prefixlen' }),
+    /** Smallest prefix length allowed. Neutron answers with a string ("8"). */
+    minPrefixlen: f.any<number | string>({ api: 'min_prefixlen' }),
+    /** Largest prefix length allowed. Neutron answers with a string ("32"). */
+    maxPrefixlen: f.any<number | string>({ api: 'max_prefixlen' }),
     /** Per-project quota of addresses; null for no quota. */
     defaultQuota: f.integer({ api: 'default_quota', nullable: true }),
     addressScopeId: f.string({ api: 'address_scope_id', nullable: true }),

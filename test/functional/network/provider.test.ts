@@ -81,7 +81,7 @@ describe('network: provider networks, segments, binding (admin)', () => {
   });
 
   test('multi-provider network: segments attribute', async () => {
-    let created;
+    let created: Awaited<ReturnType<typeof net.createNetwork>> | undefined;
     for (let i = 0; !created; i++) {
       const vlan = randomInt(1000, 2000);
       try {
