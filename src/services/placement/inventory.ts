@@ -1,0 +1,36 @@
+/** One inventory record of a resource provider (`/resource_providers/{uuid}/inventories/{resource_class}`). */
+import { defineResource, f } from '../../resource/index.js';
+
+/** The limits of one resource class on a provider, as in inventory documents. */
+export interface InventoryRecord {
+  total: number;
+  reserved?: number;
+  min_unit?: number;
+  max_unit?: number;
+  step_size?: number;
+  allocation_ratio?: number;
+}
+
+export const Inventory = defineResource({
+  name: 'inventory',
+  basePath: '/resource_providers/{uuid}/inventories',
+  resourceKey: null,
+  resourcesKey: null,
+  fields: {
+    /** The provider (path parameter). */
+    resourceProviderUuid: f.string({ api: 'uuid', location: 'uri' }),
+    /** The resource class, e.g. `VCPU` or `CUSTOM_FPGA` (path parameter). */
+    resourceClass: f.string({ api: 'resource_class', location: 'uri' }),
+    /** The provider generation this change is based on (required on update). */
+    resourceProviderGeneration: f.integer({ api: 'resource_provider_generation' }),
+    total: f.integer({ required: true }),
+    reserved: f.integer(),
+    minUnit: f.integer({ api: 'min_unit' }),
+    maxUnit: f.integer({ api: 'max_unit' }),
+    stepSize: f.integer({ api: 'step_size' }),
+    allocationRatio: f.number({ api: 'allocation_ratio' }),
+  },
+  idField: 'resourceClass',
+  pagination: 'none',
+  allow: { list: false },
+});

@@ -1,0 +1,18 @@
+/** Placement resource class (`/resource_classes`, 1.2): standard (`VCPU`) or custom (`CUSTOM_*`). */
+import { defineResource, f } from '../../resource/index.js';
+
+export const ResourceClass = defineResource({
+  name: 'resource class',
+  basePath: '/resource_classes',
+  resourceKey: null,
+  resourcesKey: 'resource_classes',
+  fields: {
+    /** The class name; custom classes start with `CUSTOM_` (upper case, digits, `_`). */
+    name: f.string({ required: true }),
+    links: f.array<{ rel: string; href: string }>().readOnly(),
+  },
+  idField: 'name',
+  nameField: 'name',
+  pagination: 'none',
+  allow: { commit: false },
+});
