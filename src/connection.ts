@@ -9,6 +9,7 @@
  */
 import { authFromConfig } from './auth/from-config.js';
 import type { AuthPlugin } from './auth/plugin.js';
+import { CloudLayer } from './cloud/cloud-layer.js';
 import { loadCloudConfig } from './config/load.js';
 import type { CloudConfig, LoadCloudOptions } from './config/types.js';
 import { ConfigError } from './errors/errors.js';
@@ -181,6 +182,19 @@ export class Connection {
   }
   get objectStore(): ObjectStoreV1 {
     return this.objectStoreV1;
+  }
+
+  /**
+   * The cloud layer: compound tasks across services (create a reachable server, get-or-create
+   * networks and security groups, search, project cleanup).
+   */
+  get cloud(): CloudLayer {
+    let c = this.proxies.get('cloud') as CloudLayer | undefined;
+    if (!c) {
+      c = new CloudLayer(this);
+      this.proxies.set('cloud', c);
+    }
+    return c;
   }
 
   /** Authenticate now (otherwise the first request does); returns the scope. */

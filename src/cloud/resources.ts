@@ -1,0 +1,28 @@
+/** Resource instance types the cloud layer hands back (aliases over the service definitions). */
+import type { Resource } from '../resource/instance.js';
+import type { Snapshot } from '../services/block-storage/snapshot.js';
+import type { Volume } from '../services/block-storage/volume.js';
+import type { Flavor } from '../services/compute/flavor.js';
+import type { KeypairResource } from '../services/compute/keypair-ops.js';
+import type { ServerResource } from '../services/compute/proxy-servers.js';
+import type { Image } from '../services/image/image.js';
+import type { FloatingIp } from '../services/network/floating-ip.js';
+import type { Network } from '../services/network/network.js';
+import type { Port } from '../services/network/port.js';
+import type { Router } from '../services/network/router.js';
+import type { SecurityGroup } from '../services/network/security-group.js';
+import type { SecurityGroupRule } from '../services/network/security-group-rule.js';
+import type { Subnet } from '../services/network/subnet.js';
+
+export type { KeypairResource, ServerResource };
+export type FlavorResource = Resource<(typeof Flavor)['fields']>;
+export type ImageResource = Resource<(typeof Image)['fields']>;
+export type NetworkResource = Resource<(typeof Network)['fields']>;
+export type SubnetResource = Resource<(typeof Subnet)['fields']>;
+export type PortResource = Resource<(typeof Port)['fields']>;
+export type RouterResource = Resource<(typeof Router)['fields']>;
+export type FloatingIpResource = Resource<(typeof FloatingIp)['fields']>;
+export type SecurityGroupResource = Resource<(typeof SecurityGroup)['fields']>;
+export type SecurityGroupRuleResource = Resource<(typeof SecurityGroupRule)['fields']>;
+export type VolumeResource = Resource<(typeof Volume)['fields']>;
+export type SnapshotResource = Resource<(typeof Snapshot)['fields']>;
