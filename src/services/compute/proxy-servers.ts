@@ -111,7 +111,7 @@ export class ComputeServers extends ServiceProxy {
    * - Fields newer than the connection's microversion (`tags` 2.52, `hostname` 2.90, ...) and
    *   unknown names are rejected before anything is sent.
    */
-  createServer(attrs: ServerCreateInput, opts: RequestOptions = {}): Promise<ServerResource> {
+  async createServer(attrs: ServerCreateInput, opts: RequestOptions = {}): Promise<ServerResource> {
     return createServer(this.client, attrs, opts);
   }
 
@@ -121,7 +121,7 @@ export class ComputeServers extends ServiceProxy {
    * `powering-on`, and refuses the next action (409) until the task ends. Throws
    * `ResourceFailureError` on ERROR (with nova's fault message) and `TimeoutError`.
    */
-  waitForServerIdle(
+  async waitForServerIdle(
     server: ServerRef,
     status: string | string[],
     opts: WaitForStatusOptions & VerbOptions = {},
@@ -142,32 +142,32 @@ export class ComputeServers extends ServiceProxy {
   }
 
   /** Power on a stopped (SHUTOFF) server (`os-start`). */
-  startServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async startServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'os-start', opts);
   }
 
   /** Power off a server (`os-stop`); it goes to SHUTOFF. */
-  stopServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async stopServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'os-stop', opts);
   }
 
   /** Pause a server (kept in memory); it goes to PAUSED. */
-  pauseServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async pauseServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'pause', opts);
   }
 
   /** Unpause a PAUSED server. */
-  unpauseServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async unpauseServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'unpause', opts);
   }
 
   /** Suspend a server (memory saved to disk); it goes to SUSPENDED. */
-  suspendServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async suspendServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'suspend', opts);
   }
 
   /** Resume a SUSPENDED server. */
-  resumeServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async resumeServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'resume', opts);
   }
 
@@ -182,7 +182,7 @@ export class ComputeServers extends ServiceProxy {
   }
 
   /** Unlock a locked server. */
-  unlockServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async unlockServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'unlock', opts);
   }
 
@@ -206,7 +206,7 @@ export class ComputeServers extends ServiceProxy {
   }
 
   /** Return a rescued server to its own disk. */
-  unrescueServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async unrescueServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'unrescue', opts);
   }
 
@@ -224,12 +224,12 @@ export class ComputeServers extends ServiceProxy {
   }
 
   /** Confirm a resize (VERIFY_RESIZE → ACTIVE on the new flavor). */
-  confirmServerResize(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async confirmServerResize(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'confirmResize', opts);
   }
 
   /** Revert a resize (VERIFY_RESIZE → ACTIVE on the old flavor). */
-  revertServerResize(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async revertServerResize(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'revertResize', opts);
   }
 
@@ -337,12 +337,12 @@ export class ComputeServers extends ServiceProxy {
   }
 
   /** Shelve a server (SHELVED, then SHELVED_OFFLOADED once its resources are freed). */
-  shelveServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async shelveServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'shelve', opts);
   }
 
   /** Free the host resources of a SHELVED server now (admin by default). */
-  shelveOffloadServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async shelveOffloadServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'shelveOffload', opts);
   }
 
@@ -369,18 +369,31 @@ export class ComputeServers extends ServiceProxy {
 
   /**
    * Admin: live-migrate a running server. `host: null` lets the scheduler choose;
-   * `blockMigration` defaults to `'auto'` (2.25+).
+   * `blockMigration` defaults to `'auto'` from 2.25 (before: `false`, with
+   * `diskOverCommit: false`, which nova requires up to 2.24); `force` exists in 2.30–2.67.
    */
   async liveMigrateServer(
     server: ServerRef,
-    opts: RequestOptions & { host?: string | null; blockMigration?: boolean | 'auto'; force?: boolean } = {},
+    opts: RequestOptions & {
+      host?: string | null;
+      blockMigration?: boolean | 'auto';
+      diskOverCommit?: boolean;
+      force?: boolean;
+    } = {},
   ): Promise<void> {
-    const { host = null, blockMigration, force, ...rest } = opts;
+    const { host = null, blockMigration, diskOverCommit, force, ...rest } = opts;
+    await this.client.resolve(rest.signal);
+    const modern = this.client.supports('2.25');
     await postServerAction(
       this.client,
       server,
       LiveMigrateAction,
-      { host, blockMigration: blockMigration ?? (this.client.supports('2.25') ? 'auto' : false), force },
+      {
+        host,
+        blockMigration: blockMigration ?? (modern ? 'auto' : false),
+        diskOverCommit: diskOverCommit ?? (modern ? undefined : false),
+        force,
+      },
       rest,
     );
   }
@@ -402,12 +415,12 @@ export class ComputeServers extends ServiceProxy {
   // --- metadata
 
   /** All metadata of a server. */
-  getServerMetadata(server: ServerRef, opts: RequestOptions = {}): Promise<Record<string, string>> {
+  async getServerMetadata(server: ServerRef, opts: RequestOptions = {}): Promise<Record<string, string>> {
     return this.serverMetadata.get(serverIdOf(server), opts);
   }
 
   /** Replace all metadata of a server; keys not given are removed. Resolves with the new metadata. */
-  replaceServerMetadata(
+  async replaceServerMetadata(
     server: ServerRef,
     metadata: Record<string, string>,
     opts: RequestOptions = {},
@@ -416,7 +429,7 @@ export class ComputeServers extends ServiceProxy {
   }
 
   /** Add or change the given keys, keeping the others. Resolves with the whole metadata. */
-  updateServerMetadata(
+  async updateServerMetadata(
     server: ServerRef,
     metadata: Record<string, string>,
     opts: RequestOptions = {},
@@ -453,7 +466,7 @@ export class ComputeServers extends ServiceProxy {
   }
 
   /** Delete one metadata key. */
-  deleteServerMetadataItem(server: ServerRef, key: string, opts: RequestOptions = {}): Promise<void> {
+  async deleteServerMetadataItem(server: ServerRef, key: string, opts: RequestOptions = {}): Promise<void> {
     return this.serverMetadata.deleteItem(serverIdOf(server), key, opts);
   }
 
@@ -464,32 +477,32 @@ export class ComputeServers extends ServiceProxy {
   // --- tags (2.26+)
 
   /** The tags of a server. */
-  listServerTags(server: ServerRef, opts: RequestOptions = {}): Promise<string[]> {
+  async listServerTags(server: ServerRef, opts: RequestOptions = {}): Promise<string[]> {
     return this.serverTags.list(serverIdOf(server), opts);
   }
 
   /** Replace all tags of a server; resolves with the new list. */
-  replaceServerTags(server: ServerRef, tags: string[], opts: RequestOptions = {}): Promise<string[]> {
+  async replaceServerTags(server: ServerRef, tags: string[], opts: RequestOptions = {}): Promise<string[]> {
     return this.serverTags.set(serverIdOf(server), tags, opts);
   }
 
   /** Add one tag (no error when present). */
-  addServerTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<void> {
+  async addServerTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<void> {
     return this.serverTags.add(serverIdOf(server), tag, opts);
   }
 
   /** Remove one tag (`NotFoundError` when absent). */
-  removeServerTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<void> {
+  async removeServerTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<void> {
     return this.serverTags.remove(serverIdOf(server), tag, opts);
   }
 
   /** Whether the server has a tag. */
-  serverHasTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<boolean> {
+  async serverHasTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<boolean> {
     return this.serverTags.has(serverIdOf(server), tag, opts);
   }
 
   /** Remove every tag. */
-  clearServerTags(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
+  async clearServerTags(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return this.serverTags.clear(serverIdOf(server), opts);
   }
 

@@ -192,7 +192,7 @@ export class ComputeV2 extends ComputeServers {
   }
 
   /** Allow a project to use a private flavor; resolves with the flavor's access list. */
-  addFlavorAccess(
+  async addFlavorAccess(
     flavor: IdRef,
     projectId: string,
     opts: RequestOptions = {},
@@ -201,7 +201,7 @@ export class ComputeV2 extends ComputeServers {
   }
 
   /** Revoke a project's access to a private flavor; resolves with the flavor's access list. */
-  removeFlavorAccess(
+  async removeFlavorAccess(
     flavor: IdRef,
     projectId: string,
     opts: RequestOptions = {},
@@ -238,7 +238,7 @@ export class ComputeV2 extends ComputeServers {
   }
 
   /** A key pair by name (`userId`: admin, another user's). */
-  getKeypair(name: string | KeypairResource, opts: KeypairOptions = {}): Promise<KeypairResource> {
+  async getKeypair(name: string | KeypairResource, opts: KeypairOptions = {}): Promise<KeypairResource> {
     return getKeypair(this.client, idOf(name, 'keypair.name'), opts);
   }
 
@@ -248,7 +248,7 @@ export class ComputeV2 extends ComputeServers {
     opts: KeypairOptions & { ignoreMissing: true },
   ): Promise<KeypairResource | undefined>;
   findKeypair(name: string, opts?: KeypairOptions & { ignoreMissing?: boolean }): Promise<KeypairResource>;
-  findKeypair(
+  async findKeypair(
     name: string,
     opts: KeypairOptions & { ignoreMissing?: boolean } = {},
   ): Promise<KeypairResource | undefined> {
@@ -260,7 +260,7 @@ export class ComputeV2 extends ComputeServers {
    * returns `privateKey` in this answer only (up to 2.91; from 2.92 a `ValidationError` is
    * raised before sending).
    */
-  createKeypair(
+  async createKeypair(
     attrs: CreateAttributes<FieldsOf<typeof Keypair>>,
     opts: RequestOptions = {},
   ): Promise<KeypairResource> {
@@ -268,7 +268,7 @@ export class ComputeV2 extends ComputeServers {
   }
 
   /** Delete a key pair by name (`userId`: admin, another user's). */
-  deleteKeypair(
+  async deleteKeypair(
     name: string | KeypairResource,
     opts: KeypairOptions & { ignoreMissing?: boolean } = {},
   ): Promise<void> {
@@ -356,7 +356,7 @@ export class ComputeV2 extends ComputeServers {
   }
 
   /** The default quotas a project starts with. */
-  getQuotaSetDefaults(project: string, opts: RequestOptions = {}): Promise<R<typeof QuotaSet>> {
+  async getQuotaSetDefaults(project: string, opts: RequestOptions = {}): Promise<R<typeof QuotaSet>> {
     return this.quotaGet(QuotaSet, `/os-quota-sets/${encodeURIComponent(project)}/defaults`, {}, opts);
   }
 
@@ -426,12 +426,12 @@ export class ComputeV2 extends ComputeServers {
   }
 
   /** Admin: enable a nova-compute service for scheduling (2.53+). */
-  enableComputeService(service: IdRef, opts: RequestOptions = {}): Promise<R<typeof ComputeService>> {
+  async enableComputeService(service: IdRef, opts: RequestOptions = {}): Promise<R<typeof ComputeService>> {
     return this.updateComputeService(service, { status: 'enabled' }, opts);
   }
 
   /** Admin: stop scheduling to a nova-compute service (2.53+), optionally saying why. */
-  disableComputeService(
+  async disableComputeService(
     service: IdRef,
     opts: RequestOptions & { reason?: string } = {},
   ): Promise<R<typeof ComputeService>> {
@@ -440,7 +440,7 @@ export class ComputeV2 extends ComputeServers {
   }
 
   /** Admin: mark a nova-compute service as down (fencing before evacuation), or clear it (2.53+). */
-  forceDownComputeService(
+  async forceDownComputeService(
     service: IdRef,
     forcedDown = true,
     opts: RequestOptions = {},
@@ -451,7 +451,7 @@ export class ComputeV2 extends ComputeServers {
   // --- interfaces
 
   /** Attach a port (`portId`) or a new port on a network (`netId`, `fixedIps`) to a server. */
-  attachServerInterface(
+  async attachServerInterface(
     server: ServerRef,
     attrs: Omit<CreateAttributes<FieldsOf<typeof ServerInterface>>, 'serverId'>,
     opts: VerbOptions = {},
@@ -460,7 +460,7 @@ export class ComputeV2 extends ComputeServers {
   }
 
   /** Detach a port from a server (nova deletes ports it created). */
-  detachServerInterface(
+  async detachServerInterface(
     server: ServerRef,
     portId: string,
     opts: VerbOptions & { ignoreMissing?: boolean } = {},

@@ -116,6 +116,7 @@ export const LiveMigrateAction = actionBody('os-migrateLive', {
   host: f.string({ nullable: true }),
   /** A boolean before 2.25, `'auto'` or a boolean from 2.25. */
   blockMigration: f.any<boolean | 'auto'>({ api: 'block_migration' }),
+  // parameters.yaml says max 2.25, but nova's 2.25 request schema already dropped it
   diskOverCommit: f.boolean({ api: 'disk_over_commit', maxVersion: '2.24' }),
   force: f.boolean({ minVersion: '2.30', maxVersion: '2.67' }),
 });

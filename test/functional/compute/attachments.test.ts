@@ -1,0 +1,189 @@
+/**
+ * What hangs off a server on the dev cloud: network interfaces (ports through neutron's
+ * agent-less ML2 driver) as the demo user, and volume attachments (cinder's fake backend) in
+ * the admin project, on a server without networks, so they do not depend on the demo
+ * project's volume quota, which other suites share.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { NotFoundError, ValidationError } from '../../../src/index.js';
+import type { ComputeV2, ServerResource } from '../../../src/services/compute/index.js';
+import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { imageId, networkId, retryLocked, sqliteTolerant } from './helpers.js';
+
+const fast = { intervalMs: 500, timeoutMs: 120_000 };
+
+describe('compute: interfaces and volume attachments (demo user)', () => {
+  const demo = demoConnection(sqliteTolerant);
+  const c: ComputeV2 = demo.compute;
+  const cleanup = new Cleanup();
+  let server: ServerResource;
+  let privateNet: string;
+
+  before(async () => {
+    privateNet = await networkId(demo, 'private');
+    server = await c.createServer({
+      name: uniqueName('att-srv'),
+      imageRef: await imageId(demo, 'cirros'),
+      flavorRef: '42',
+      networks: [{ uuid: privateNet }],
+    });
+    const id = server.id;
+    cleanup.add(`server ${id}`, async () => {
+      await c.deleteServer(id, { ignoreMissing: true });
+      await c.waitForServerDelete(id, fast);
+    });
+    server = await c.waitForServerIdle(server, 'ACTIVE', fast);
+  });
+
+  after(async () => {
+    try {
+      await cleanup.run();
+    } finally {
+      await demo.close();
+    }
+  });
+
+  test('interfaces: the boot port is listed and can be fetched', async () => {
+    const ifaces = await c.listServerInterfaces({}, { parent: { serverId: server.id } }).toArray();
+    assert.equal(ifaces.length, 1);
+    const i = ifaces[0]!;
+    assert.equal(i.netId, privateNet);
+    assert.match(i.macAddr ?? '', /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+    assert.equal(i.portState, 'ACTIVE');
+    assert.match(i.fixedIps?.[0]?.ip_address ?? '', /^10\.0\.0\./);
+    assert.equal(i.id, i.portId);
+    const got = await c.getServerInterface(i.id, { parent: { serverId: server.id } });
+    assert.equal(got.macAddr, i.macAddr);
+  });
+
+  test('interfaces: attach a port on a network with a fixed IP and a tag, then detach it', async () => {
+    const att = await retryLocked(() =>
+      c.attachServerInterface(server, {
+        netId: privateNet,
+        fixedIps: [{ ip_address: '10.0.0.222' }],
+        tag: 'ossdk',
+      }),
+    );
+    assert.ok(att.portId);
+    assert.equal(att.netId, privateNet);
+    assert.equal(att.fixedIps?.[0]?.ip_address, '10.0.0.222');
+    assert.equal(att.tag, 'ossdk');
+    const listed = await c.listServerInterfaces({}, { parent: { serverId: server.id } }).toArray();
+    assert.equal(listed.length, 2);
+    assert.ok((await c.listServerAddresses(server)).private?.some((a) => a.addr === '10.0.0.222'));
+    await retryLocked(() => c.detachServerInterface(server, att.portId as string));
+    await c.waitForServerInterfaceDelete(att.portId as string, { ...fast, parent: { serverId: server.id } });
+    assert.equal((await c.listServerInterfaces({}, { parent: { serverId: server.id } }).toArray()).length, 1);
+    await assert.rejects(
+      c.getServerInterface(att.portId as string, { parent: { serverId: server.id } }),
+      NotFoundError,
+    );
+  });
+
+  test('interfaces and attachments need their server: rejected before sending', async () => {
+    await assert.rejects(
+      async () => c.listServerInterfaces().toArray(),
+      (e: unknown) => e instanceof ValidationError && /serverId/.test(e.message),
+    );
+    await assert.rejects(
+      c.createVolumeAttachment({ volumeId: '00000000-0000-0000-0000-000000000000' }),
+      (e: unknown) => e instanceof ValidationError && /serverId/.test(e.message),
+    );
+  });
+});
+
+describe('compute: volume attachments (admin project)', () => {
+  const admin = adminConnection(sqliteTolerant);
+  const c: ComputeV2 = admin.compute;
+  const cleanup = new Cleanup();
+  let server: ServerResource;
+  let volumeId: string;
+
+  async function volumeStatus(id: string): Promise<string> {
+    const res = await admin.blockStorage.request('GET', `/volumes/${id}`);
+    return ((await res.json()) as { volume: { status: string } }).volume.status;
+  }
+
+  async function waitVolume(id: string, want: string): Promise<void> {
+    const end = Date.now() + 120_000;
+    let s = '';
+    while (Date.now() < end) {
+      s = await volumeStatus(id);
+      if (s === want) return;
+      if (s.startsWith('error')) throw new Error(`volume ${id} went to ${s}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`volume ${id} still ${s}, waiting for ${want}`);
+  }
+
+  before(async () => {
+    server = await c.createServer({
+      name: uniqueName('vol-srv'),
+      imageRef: await imageId(admin, 'cirros'),
+      flavorRef: '42',
+      networks: 'none',
+    });
+    const id = server.id;
+    cleanup.add(`server ${id}`, async () => {
+      await c.deleteServer(id, { ignoreMissing: true });
+      await c.waitForServerDelete(id, fast);
+    });
+    server = await c.waitForServerIdle(server, 'ACTIVE', fast);
+    assert.deepEqual(server.addresses, {});
+  });
+
+  after(async () => {
+    try {
+      await cleanup.run();
+    } finally {
+      await admin.close();
+    }
+  });
+
+  test('volumes: attach, list, get, detach', async () => {
+    const res = await admin.blockStorage.request('POST', '/volumes', {
+      json: { volume: { size: 1, name: uniqueName('att-vol') } },
+    });
+    volumeId = ((await res.json()) as { volume: { id: string } }).volume.id;
+    cleanup.add(`volume ${volumeId}`, async () => {
+      const r = await admin.blockStorage.request('DELETE', `/volumes/${volumeId}`, {
+        okStatuses: [202, 404],
+      });
+      await r.body.dump();
+    });
+    await waitVolume(volumeId, 'available');
+
+    const att = await retryLocked(() =>
+      c.createVolumeAttachment({ serverId: server.id, volumeId, tag: 'data', deleteOnTermination: false }),
+    );
+    assert.equal(att.volumeId, volumeId);
+    assert.equal(att.id, volumeId);
+    assert.match(att.device ?? '', /^\/dev\//);
+    assert.equal(att.tag, 'data');
+    await waitVolume(volumeId, 'in-use');
+
+    const parent = { parent: { serverId: server.id } };
+    const listed = await c.listVolumeAttachments({}, parent).toArray();
+    assert.deepEqual(
+      listed.map((a) => a.volumeId),
+      [volumeId],
+    );
+    const got = await c.getVolumeAttachment(volumeId, parent);
+    assert.equal(got.device, att.device);
+    assert.equal(got.deleteOnTermination, false);
+    assert.match(got.attachmentId ?? '', /^[0-9a-f-]{36}$/, 'the cinder attachment id (2.89+)');
+    assert.match(got.bdmUuid ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(got.get('serverId'), server.id);
+    const s = await c.getServer(server.id);
+    assert.deepEqual(
+      s.attachedVolumes?.map((v) => v.id),
+      [volumeId],
+    );
+
+    await retryLocked(() => c.deleteVolumeAttachment(volumeId, parent));
+    await c.waitForVolumeAttachmentDelete(volumeId, { ...fast, ...parent });
+    await waitVolume(volumeId, 'available');
+    assert.deepEqual(await c.listVolumeAttachments({}, parent).toArray(), []);
+  });
+});
