@@ -41,7 +41,8 @@ export function markerListing<T>(
       if (req.limit !== undefined && rows.length < req.limit) return;
       const last = rows[rows.length - 1]!;
       const next = (last.name ?? last.subdir) as string | undefined;
-      if (next === undefined) return;
+      // a page that ends where the last one did would loop forever
+      if (next === undefined || next === marker) return;
       marker = next;
       versionMarker =
         'versions' in req.query && typeof last.version_id === 'string' ? last.version_id : undefined;

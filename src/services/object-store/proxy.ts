@@ -926,7 +926,10 @@ export class ObjectStoreV1 extends ServiceProxy {
       account: [a['x-account-meta-temp-url-key'], a['x-account-meta-temp-url-key-2']],
     };
     if (o.container) {
-      const c = await this.dump('HEAD', containerPath(o.container), o);
+      const c = await this.dump('HEAD', containerPath(o.container), o).catch((e) => {
+        if (e instanceof NotFoundError) return {} as Record<string, string>;
+        throw e;
+      });
       out.container = [c['x-container-meta-temp-url-key'], c['x-container-meta-temp-url-key-2']];
     }
     return out;
