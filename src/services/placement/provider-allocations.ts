@@ -9,8 +9,10 @@ export const ProviderAllocations = defineResource({
   fields: {
     /** The provider (path parameter). */
     resourceProviderUuid: f.string({ api: 'uuid', location: 'uri' }),
-    /** By consumer uuid: the resources it holds on this provider. */
-    allocations: f.object<Record<string, { resources: Record<string, number> }>>().readOnly(),
+    /** By consumer uuid: the resources it holds on this provider (and its generation, 1.28). */
+    allocations: f
+      .object<Record<string, { resources: Record<string, number>; consumer_generation?: number }>>()
+      .readOnly(),
     resourceProviderGeneration: f.integer({ api: 'resource_provider_generation', readOnly: true }),
   },
   idField: 'resourceProviderUuid',

@@ -532,6 +532,13 @@ export class PlacementV1 extends ServiceProxy {
         fix: 'pass the consumer’s project and user ids',
       });
     }
+    if (minor < 28 && attrs.consumerGeneration !== undefined) {
+      // the generic check skips null values; a null consumer_generation is still a key 1.27 rejects
+      throw new ValidationError(`exists only at placement microversion 1.28+; this call uses ${v}`, {
+        field: 'allocation.consumerGeneration',
+        fix: 'pin placement_api_version to 1.28 or later, or leave consumerGeneration out',
+      });
+    }
     if (minor >= 28 && attrs.consumerGeneration === undefined) {
       throw new ValidationError('is required from microversion 1.28', {
         field: 'allocation.consumerGeneration',
