@@ -14,6 +14,7 @@ import { LargeObjectUploadError } from './errors.js';
 import { unquoteEtag } from './hashing.js';
 import { readLayout } from './layout.js';
 import { Limiter } from './limiter.js';
+import { markerListing } from './listing.js';
 import { containerPath, encodeObjectName, objectPath } from './paths.js';
 import {
   defaultSegmentContainer,
@@ -116,6 +117,30 @@ function manifestQuery(segments: number): Record<string, string> {
   return segments > 50 ? { 'multipart-manifest': 'put', heartbeat: 'on' } : { 'multipart-manifest': 'put' };
 }
 
+/**
+ * The segments an attempt left: those confirmed, plus any Swift stored although their
+ * response never arrived (a request aborted after its body was sent is still committed).
+ * The upload's prefix is unique, so listing it finds exactly this attempt's segments.
+ */
+async function storedSegments(
+  client: ServiceClient,
+  segContainer: string,
+  prefix: string,
+  done: Map<number, UploadedSegment>,
+  unconfirmed: boolean,
+): Promise<string[]> {
+  const names = new Set([...done.values()].map((s) => s.name));
+  // give the proxy a moment to finish requests whose bodies it had fully received
+  if (unconfirmed) await new Promise((r) => setTimeout(r, 300));
+  try {
+    const rows = markerListing(client, { path: containerPath(segContainer), query: { prefix } }, (r) => r);
+    for await (const r of rows) if (typeof r.name === 'string') names.add(r.name);
+  } catch {
+    // the confirmed ones are still worth reporting
+  }
+  return [...names].sort();
+}
+
 /** Upload `source` as a large object. */
 export async function uploadSegmented(
   client: ServiceClient,
@@ -131,6 +156,7 @@ export async function uploadSegmented(
   const done = new Map<number, UploadedSegment>();
   const what = `${o.container}/${o.name}`;
   let phase: 'segments' | 'manifest' = 'segments';
+  let started = 0;
 
   objectPath(o.container, o.name); // validate names before sending anything
   const previous = o.leaveOldSegments ? [] : await oldSegments(client, o.container, o.name, o.signal);
@@ -139,6 +165,7 @@ export async function uploadSegmented(
   const putSegment = (index: number, body: Parameters<typeof verifiedPut>[2]) =>
     limiter.run(async () => {
       if (signal.aborted) throw new AbortedError(`upload of ${what} aborted`);
+      started++;
       const name = segmentName(prefix, index);
       const r = await verifiedPut(client, objectPath(segContainer, name), body, {
         headers: { 'content-type': 'application/octet-stream' },
@@ -255,7 +282,7 @@ export async function uploadSegmented(
     };
   } catch (e) {
     stop.abort();
-    const written = [...done.values()].map((s) => s.name);
+    const written = await storedSegments(client, segContainer, prefix, done, started > done.size);
     let orphans = written;
     // a manifest PUT that failed without an answer may still have been stored: keep its segments
     const ambiguous = phase === 'manifest' && !(e instanceof HttpError);
@@ -268,7 +295,7 @@ export async function uploadSegmented(
     }
     const aborted = o.signal?.aborted || e instanceof AbortedError;
     throw new LargeObjectUploadError(
-      `${aborted ? 'aborted' : 'failed'}: segmented upload of ${what} (${done.size} segment(s) written${
+      `${aborted ? 'aborted' : 'failed'}: segmented upload of ${what} (${written.length} segment(s) written${
         orphans.length ? `, ${orphans.length} left in ${segContainer}` : ', all removed'
       })${ambiguous ? '' : '; the previous object is unchanged'}: ${(e as Error).message}`,
       segContainer,

@@ -31,7 +31,7 @@ describe('object store: account and containers', () => {
     cleanup.add('account metadata', () => os.deleteAccountMetadata([key]));
     await os.setAccountMetadata({ [key]: 'ünïcode value' });
     const a = await os.getAccountMetadata();
-    assert.match(a.name, /^AUTH_[0-9a-f]+$/);
+    assert.match(String(a.name), /^AUTH_[0-9a-f]+$/);
     assert.equal(typeof a.containerCount, 'number');
     assert.equal(typeof a.bytesUsed, 'number');
     assert.equal(a.metadata[key], 'ünïcode value');
