@@ -1,0 +1,519 @@
+/**
+ * Offline tests of the block storage proxy's own logic: request bodies (checked against the
+ * upstream api-samples where they exist), validation before sending, microversion gates,
+ * and error handling that the dev cloud cannot produce on demand.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import {
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  ResourceFailureError,
+  ValidationError,
+} from '../../../../src/index.js';
+import { readSample, sampleIndex } from '../../../support/api-samples.js';
+import { type FakeCinder, fakeCinder, on } from './fake-cinder.js';
+
+/** The request body of an upstream sample (block-storage/<file>). */
+function sample(file: string): unknown {
+  const e = sampleIndex().find((x) => x.path === `block-storage/${file}`);
+  assert.ok(e, `sample ${file}`);
+  return readSample(e);
+}
+
+const VOL = '5aa119a8-d25b-45a7-8d1b-88e127885635';
+const fakes: FakeCinder[] = [];
+async function cinder(...a: Parameters<typeof fakeCinder>): Promise<FakeCinder> {
+  const f = await fakeCinder(...a);
+  fakes.push(f);
+  return f;
+}
+after(async () => {
+  for (const f of fakes) await f.close();
+});
+
+describe('volume actions send the bodies of the api-samples', () => {
+  test('extend, retype, bootable, readonly, reset status, force delete, revert, reserve', async () => {
+    const f = await cinder([on('POST', /\/volumes\/[^/]+\/action$/, 202)]);
+    const bs = f.bs;
+    await bs.extendVolume(VOL, 3);
+    await bs.retypeVolume(VOL, 'dedup-tier-replicaton', { migrationPolicy: 'never' });
+    await bs.setVolumeBootable(VOL, true);
+    await bs.setVolumeReadonly(VOL, true);
+    await bs.resetVolumeStatus(VOL, {
+      status: 'available',
+      attachStatus: 'detached',
+      migrationStatus: 'migrating',
+    });
+    await bs.forceDeleteVolume(VOL);
+    await bs.revertVolumeToSnapshot(VOL, '5aa119a8-d25b-45a7-8d1b-88e127885635');
+    await bs.reserveVolume(VOL);
+    await bs.unreserveVolume(VOL);
+    const bodies = f.bodies();
+    assert.deepEqual(bodies[0], sample('volume-extend-request.json'));
+    assert.deepEqual(bodies[1], sample('volume-os-retype-request.json'));
+    // the sample sends the string "True"; cinder takes booleans too, and the SDK sends one
+    assert.deepEqual(sample('volume-bootable-status-update-request.json'), {
+      'os-set_bootable': { bootable: 'True' },
+    });
+    assert.deepEqual(bodies[2], { 'os-set_bootable': { bootable: true } });
+    assert.deepEqual(bodies[3], sample('volume-readonly-update-request.json'));
+    assert.deepEqual(bodies[4], sample('volume-status-reset-request.json'));
+    assert.deepEqual(bodies[5], sample('volume-force-delete-request.json'));
+    assert.deepEqual(bodies[6], sample('volume-revert-to-snapshot-request.json'));
+    assert.deepEqual(bodies[7], sample('volume-reserve-request.json'));
+    assert.deepEqual(bodies[8], sample('volume-unreserve-request.json'));
+    assert.ok(f.calls().every((c) => c === `POST /volumes/${VOL}/action`));
+  });
+
+  test('image metadata and attach/detach', async () => {
+    const md = {
+      image_id: '521752a6-acf6-4b2d-bc7a-119f9148cd8c',
+      image_name: 'image',
+      kernel_id: '155d900f-4e14-4e4c-a73d-069cbf4541e6',
+      ramdisk_id: 'somedisk',
+    };
+    const f = await cinder([
+      (req, res) => {
+        if (!req.url.endsWith('/action')) return false;
+        const body = JSON.parse(req.body);
+        if ('os-set_image_metadata' in body || 'os-show_image_metadata' in body) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ metadata: md }));
+        } else {
+          res.writeHead(202);
+          res.end();
+        }
+      },
+    ]);
+    assert.deepEqual(await f.bs.setVolumeImageMetadata(VOL, md), md);
+    assert.deepEqual(await f.bs.getVolumeImageMetadata(VOL), md);
+    await f.bs.unsetVolumeImageMetadata(VOL, 'ramdisk_id');
+    await f.bs.attachVolume(VOL, {
+      mountpoint: '/dev/vdc',
+      instanceUuid: '95D9EF50-507D-11E5-B970-0800200C9A66',
+    });
+    await f.bs.detachVolume(VOL, { attachmentId: 'd8777f54-84cf-4809-a679-468ffed56cf1' });
+    const b = f.bodies();
+    assert.deepEqual(b[0], sample('volume-image-metadata-set-request.json'));
+    assert.deepEqual(b[1], { 'os-show_image_metadata': {} });
+    assert.deepEqual(b[2], sample('volume-image-metadata-unset-request.json'));
+    assert.deepEqual(b[3], sample('volume-attach-request.json'));
+    assert.deepEqual(b[4], sample('volume-detach-request.json'));
+  });
+
+  test('validation before sending', async () => {
+    const f = await cinder([]);
+    await assert.rejects(f.bs.extendVolume(VOL, 0), ValidationError);
+    await assert.rejects(f.bs.resetVolumeStatus(VOL, {}), ValidationError);
+    await assert.rejects(f.bs.attachVolume(VOL, { mountpoint: '/dev/vdb' }), ValidationError);
+    await assert.rejects(
+      f.bs.attachVolume(VOL, { mountpoint: '/dev/vdb', instanceUuid: 'a', hostName: 'h' }),
+      ValidationError,
+    );
+    await assert.rejects(f.bs.extendVolume('', 2), ValidationError);
+    assert.deepEqual(f.calls(), []);
+  });
+});
+
+describe('volumes', () => {
+  test('create sends the envelope, scheduler hints beside it, and keeps the input', async () => {
+    const f = await cinder([
+      on('POST', /^\/volumes$/, 202, { volume: { id: VOL, status: 'creating', size: 10 } }),
+    ]);
+    const v = await f.bs.createVolume(
+      { size: 10, name: 'v', metadata: {}, multiattach: false },
+      { schedulerHints: { same_host: ['a0cf03a5-d921-4877-bb5c-86d26cf818e1'] } },
+    );
+    assert.equal(v.id, VOL);
+    assert.equal(v.name, 'v');
+    assert.equal(v.status, 'creating');
+    assert.deepEqual(f.bodies()[0], {
+      volume: { size: 10, name: 'v', metadata: {}, multiattach: false },
+      'OS-SCH-HNT:scheduler_hints': { same_host: ['a0cf03a5-d921-4877-bb5c-86d26cf818e1'] },
+    });
+    assert.equal(f.requests.at(-1)!.headers['openstack-api-version'], 'volume 3.60');
+  });
+
+  test('create needs a size or a source; an image needs a size', async () => {
+    const f = await cinder([]);
+    await assert.rejects(f.bs.createVolume({ name: 'x' }), /needs a size/);
+    await assert.rejects(
+      f.bs.createVolume({ imageRef: 'img', snapshotId: 's' }),
+      /from an image needs a size/,
+    );
+    await assert.rejects(f.bs.createVolume({ size: 1, status: 'x' } as never), /set by the service/);
+    await assert.rejects(f.bs.createVolume({ size: '1' } as never), /must be an integer/);
+    assert.deepEqual(f.calls(), []);
+  });
+
+  test('fields newer than the pin are refused before sending', async () => {
+    const f = await cinder([], { microversion: '3.46' });
+    await assert.rejects(f.bs.createVolume({ size: 1, backupId: 'b' }), (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.match(
+        e.message,
+        /volume\.backupId: exists only at block-storage microversion 3\.47\+; this connection uses 3\.46/,
+      );
+      return true;
+    });
+    await assert.rejects(f.bs.getVolumeSummary({ microversion: '3.11' }), /3\.12/);
+    assert.deepEqual(f.calls(), []);
+  });
+
+  test('delete passes cascade and force as query parameters; ignoreMissing hides only a 404', async () => {
+    const f = await cinder([
+      on('DELETE', /gone/, 404, { itemNotFound: { code: 404, message: 'Volume gone could not be found.' } }),
+      on('DELETE', /busy/, 400, { badRequest: { code: 400, message: 'Volume status must be available' } }),
+      on('DELETE', /\/volumes\//, 202),
+    ]);
+    await f.bs.deleteVolume(VOL, { cascade: true, force: true });
+    await f.bs.deleteVolume(VOL);
+    await f.bs.deleteVolume('gone', { ignoreMissing: true });
+    await assert.rejects(f.bs.deleteVolume('gone'), NotFoundError);
+    await assert.rejects(f.bs.deleteVolume('busy', { ignoreMissing: true }), BadRequestError);
+    assert.deepEqual(f.calls().slice(0, 2), [
+      `DELETE /volumes/${VOL}?cascade=true&force=true`,
+      `DELETE /volumes/${VOL}`,
+    ]);
+  });
+
+  test('delete with force needs 3.23', async () => {
+    const f = await cinder([], { microversion: '3.22' });
+    await assert.rejects(f.bs.deleteVolume(VOL, { force: true }), /3\.23/);
+    assert.deepEqual(f.calls(), []);
+  });
+
+  test('list filters newer than the pin are refused before the first page', async () => {
+    const f = await cinder([on('GET', /^\/volumes\/detail/, 200, { volumes: [] })], { microversion: '3.60' });
+    await assert.rejects(f.bs.listVolumes({ consumesQuota: true }).toArray(), /3\.65/);
+    await assert.rejects(f.bs.listSnapshots({ consumesQuota: true }).toArray(), /3\.65/);
+    assert.deepEqual(await f.bs.listVolumes({ createdAt: 'gt:2020-01-01' }).toArray(), []);
+    assert.deepEqual(f.calls(), ['GET /volumes/detail?created_at=gt%3A2020-01-01']);
+  });
+
+  test('find falls back to client-side matching where list filters are refused', async () => {
+    const f = await cinder([
+      on('GET', /^\/volumes\/vol-a$/, 404, { itemNotFound: { code: 404, message: 'not found' } }),
+      on('GET', /^\/volumes\/detail\?name=/, 400, {
+        badRequest: { code: 400, message: 'Invalid filters name are found in query options.' },
+      }),
+      on('GET', /^\/volumes\/detail$/, 200, {
+        volumes: [
+          { id: 'id-1', name: 'vol-a' },
+          { id: 'id-2', name: 'vol-b' },
+        ],
+      }),
+    ]);
+    const v = await f.bs.findVolume('vol-a');
+    assert.equal(v.id, 'id-1');
+    assert.deepEqual(f.calls(), [
+      'GET /volumes/vol-a',
+      'GET /volumes/detail?name=vol-a',
+      'GET /volumes/vol-a',
+      'GET /volumes/detail',
+    ]);
+  });
+
+  test('a failed wait carries cinder’s newest user message about the volume', async () => {
+    const f = await cinder([
+      on('GET', new RegExp(`^/volumes/${VOL}$`), 200, { volume: { id: VOL, status: 'error_extending' } }),
+      on('GET', /^\/messages\?resource_uuid=/, 400, {
+        badRequest: { code: 400, message: 'Invalid filters resource_uuid' },
+      }),
+      on('GET', /^\/messages$/, 200, {
+        messages: [
+          { id: 'm1', resource_uuid: VOL, created_at: '2026-01-01T00:00:00', user_message: 'old news' },
+          { id: 'm2', resource_uuid: 'other', created_at: '2026-01-03T00:00:00', user_message: 'not ours' },
+          {
+            id: 'm3',
+            resource_uuid: VOL,
+            created_at: '2026-01-02T00:00:00',
+            user_message: 'extend volume:Volume Driver failed to extend volume.',
+          },
+        ],
+      }),
+    ]);
+    await assert.rejects(f.bs.waitForVolume(VOL, 'available', { intervalMs: 10 }), (e: unknown) => {
+      assert.ok(e instanceof ResourceFailureError);
+      assert.equal(e.status, 'error_extending');
+      assert.equal(e.fault, 'extend volume:Volume Driver failed to extend volume.');
+      assert.match(
+        e.message,
+        /went to error_extending while waiting for AVAILABLE: extend volume:Volume Driver failed/,
+      );
+      return true;
+    });
+  });
+
+  test('a failed wait without messages keeps the original error', async () => {
+    const f = await cinder([
+      on('GET', /^\/snapshots\/s1$/, 200, { snapshot: { id: 's1', status: 'error' } }),
+      on('GET', /^\/messages/, 403, { forbidden: { code: 403, message: 'no' } }),
+    ]);
+    await assert.rejects(f.bs.waitForSnapshot('s1', 'available', { intervalMs: 10 }), (e: unknown) => {
+      assert.ok(e instanceof ResourceFailureError);
+      assert.equal(e.fault, undefined);
+      return true;
+    });
+  });
+
+  test('metadata documents (volume-metadata-* samples)', async () => {
+    const f = await cinder([
+      (req, res) => {
+        if (!/\/metadata/.test(req.url)) return false;
+        if (req.method === 'DELETE') {
+          res.writeHead(200);
+          res.end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          req.body ||
+            JSON.stringify(
+              /\/metadata\/name$/.test(req.url) ? { meta: { name: 'x' } } : { metadata: { name: 'x' } },
+            ),
+        );
+      },
+    ]);
+    assert.deepEqual(await f.bs.setVolumeMetadata(VOL, { name: 'metadata0' }), { name: 'metadata0' });
+    assert.deepEqual(await f.bs.replaceVolumeMetadata(VOL, { name: 'metadata1' }), { name: 'metadata1' });
+    assert.equal(await f.bs.setVolumeMetadataItem(VOL, 'name', 'new_name'), 'new_name');
+    assert.equal(await f.bs.getVolumeMetadataItem(VOL, 'name'), 'x');
+    assert.deepEqual(await f.bs.getVolumeMetadata(VOL), { name: 'x' });
+    await f.bs.deleteVolumeMetadataItem(VOL, 'name');
+    const b = f.bodies();
+    assert.deepEqual(b[0], sample('volumes/volume-metadata-create-request.json'));
+    assert.deepEqual(b[1], sample('volumes/volume-metadata-update-request.json'));
+    assert.deepEqual(b[2], sample('volumes/volume-metadata-update-key-request.json'));
+    assert.deepEqual(f.calls(), [
+      `POST /volumes/${VOL}/metadata`,
+      `PUT /volumes/${VOL}/metadata`,
+      `PUT /volumes/${VOL}/metadata/name`,
+      `GET /volumes/${VOL}/metadata/name`,
+      `GET /volumes/${VOL}/metadata`,
+      `DELETE /volumes/${VOL}/metadata/name`,
+    ]);
+  });
+});
+
+describe('snapshots and backups', () => {
+  test('snapshot actions and metadata bodies', async () => {
+    const f = await cinder([
+      on('POST', /\/snapshots\/[^/]+\/action$/, 202),
+      (req, res) => {
+        if (!/\/snapshots\/[^/]+\/metadata/.test(req.url)) return false;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(req.body);
+      },
+    ]);
+    await f.bs.forceDeleteSnapshot('s1');
+    await f.bs.resetSnapshotStatus('s1', 'available');
+    await f.bs.setSnapshotMetadata('s1', { key: 'v3' });
+    const b = f.bodies();
+    assert.deepEqual(b[0], sample('snapshot-force-delete-request.json'));
+    assert.deepEqual(b[1], sample('snapshot-status-reset-request.json'));
+    assert.deepEqual(b[2], sample('snapshots/snapshot-metadata-create-request.json'));
+  });
+
+  test('snapshot metadata is create-only', async () => {
+    const f = await cinder([]);
+    await assert.rejects(
+      f.bs.updateSnapshot('s1', { metadata: {} } as never),
+      /can only be set when creating/,
+    );
+  });
+
+  test('backup actions, restore and the 3.9 update gate', async () => {
+    const f = await cinder(
+      [
+        on('POST', /\/backups\/[^/]+\/action$/, 202),
+        on('POST', /\/backups\/[^/]+\/restore$/, 202, sample('backup-restore-response.json')),
+      ],
+      { microversion: '3.8' },
+    );
+    await f.bs.forceDeleteBackup('b1');
+    await f.bs.resetBackupStatus('b1', 'available');
+    const r = await f.bs.restoreBackup('b1', {
+      name: 'vol-01',
+      volumeId: '64f5d2fb-d836-4063-b7e2-544d5c1ff607',
+    });
+    assert.equal(r.volume_name, 'volume01');
+    const b = f.bodies();
+    assert.deepEqual(b[0], sample('backup-force-delete-request.json'));
+    assert.deepEqual(b[1], sample('backup-reset-status-request.json'));
+    assert.deepEqual(b[2], sample('backup-restore-request.json'));
+    await assert.rejects(f.bs.updateBackup('b1', { name: 'x' }), /3\.9/);
+    await assert.rejects(f.bs.createBackup({ volumeId: 'v', metadata: { a: 'b' } }), /3\.43/);
+    assert.equal(f.calls().length, 3);
+  });
+
+  test('deleteBackup with ignoreMissing does not hide "Service cinder-backup could not be found"', async () => {
+    const f = await cinder([
+      on('DELETE', /\/backups\/b1$/, 404, {
+        itemNotFound: { code: 404, message: 'Service cinder-backup could not be found.' },
+      }),
+      on('GET', /\/backups\/b1$/, 200, { backup: { id: 'b1', status: 'error' } }),
+      on('DELETE', /\/backups\/b2$/, 404, {
+        itemNotFound: { code: 404, message: 'Backup b2 could not be found.' },
+      }),
+      on('GET', /\/backups\/b2$/, 404, {
+        itemNotFound: { code: 404, message: 'Backup b2 could not be found.' },
+      }),
+    ]);
+    await assert.rejects(f.bs.deleteBackup('b1', { ignoreMissing: true }), (e: unknown) => {
+      assert.ok(e instanceof NotFoundError);
+      assert.match(e.serviceMessage ?? '', /Service cinder-backup/);
+      return true;
+    });
+    await f.bs.deleteBackup('b2', { ignoreMissing: true });
+    await assert.rejects(f.bs.deleteBackup('b2'), NotFoundError);
+  });
+});
+
+describe('volume types, quotas, services', () => {
+  test('create maps isPublic to os-volume-type-access:is_public (sample body)', async () => {
+    const f = await cinder([
+      on('POST', /^\/types$/, 200, sample('volume_type/volume-type-create-response.json')),
+    ]);
+    const t = await f.bs.createVolumeType({
+      name: 'vol-type-001',
+      description: 'volume type 0001',
+      isPublic: true,
+      extraSpecs: { capabilities: 'gpu' },
+    });
+    assert.equal(t.id, '6d0ff92a-0007-4780-9ece-acfe5876966a');
+    assert.deepEqual(f.bodies()[0], sample('volume_type/volume-type-create-request.json'));
+  });
+
+  test('update sends is_public (sample body)', async () => {
+    const f = await cinder([
+      on('PUT', /^\/types\/t1$/, 200, sample('volume_type/volume-type-update-response.json')),
+    ]);
+    await f.bs.updateVolumeType('t1', {
+      name: 'vol-type-001',
+      description: 'volume type 0001',
+      isPublic: true,
+    });
+    assert.deepEqual(f.bodies()[0], sample('volume_type/volume-type-update-request.json'));
+  });
+
+  test('extra specs and access bodies', async () => {
+    const f = await cinder([
+      (req, res) => {
+        if (!/\/types\/t1\/(extra_specs|action)/.test(req.url)) return false;
+        if (req.method === 'DELETE' || req.url.endsWith('/action')) {
+          res.writeHead(202);
+          res.end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          req.body ||
+            JSON.stringify(
+              req.url.endsWith('/extra_specs')
+                ? { extra_specs: { capabilities: 'gpu' } }
+                : { capabilities: 'gpu' },
+            ),
+        );
+      },
+      on(
+        'GET',
+        /\/types\/t2\/os-volume-type-access$/,
+        200,
+        sample('volume_type/volume-type-access-list-response.json'),
+      ),
+    ]);
+    assert.deepEqual(await f.bs.setVolumeTypeExtraSpecs('t1', { key1: 'value1', key2: 'value2' }), {
+      key1: 'value1',
+      key2: 'value2',
+    });
+    assert.equal(await f.bs.setVolumeTypeExtraSpec('t1', 'key1', 'value1'), 'value1');
+    assert.equal(await f.bs.getVolumeTypeExtraSpec('t1', 'capabilities'), 'gpu');
+    assert.deepEqual(await f.bs.getVolumeTypeExtraSpecs('t1'), { capabilities: 'gpu' });
+    await f.bs.deleteVolumeTypeExtraSpec('t1', 'capabilities');
+    await f.bs.addVolumeTypeAccess('t1', '6f70656e737461636b20342065766572');
+    await f.bs.removeVolumeTypeAccess('t1', 'f270b245cb11498ca4031deb7e141cfa');
+    const access = await f.bs.listVolumeTypeAccess('t2').toArray();
+    assert.deepEqual(
+      access.map((a) => [a.projectId, a.volumeTypeId]),
+      [['6f70656e737461636b20342065766572', 'a5082c24-2a27-43a4-b48e-fcec1240e36b']],
+    );
+    const b = f.bodies();
+    assert.deepEqual(b[0], sample('volume_type/volume-type-extra-specs-create-update-request.json'));
+    assert.deepEqual(b[1], sample('volume_type/volume-type-specific-extra-specs-update-request.json'));
+    assert.deepEqual(b[5], sample('volume_type/volume-type-access-add-request.json'));
+    assert.deepEqual(b[6], sample('volume-type-access-delete-request.json'));
+    assert.equal(f.calls()[7], 'GET /types/t2/os-volume-type-access');
+  });
+
+  test('quota update sends the sample body and merges the answer', async () => {
+    const f = await cinder([
+      on('PUT', /^\/os-quota-sets\/p1$/, 200, sample('quota_sets/quotas-update-response.json')),
+    ]);
+    const q = await f.bs.updateQuotaSet('p1', { groups: 11, volumes: 5, backups: 4 });
+    assert.deepEqual(f.bodies()[0], sample('quota_sets/quotas-update-request.json'));
+    assert.equal(q.id, 'p1');
+    assert.equal(q.volumes, 5);
+    assert.equal(q.extra.volumes___DEFAULT__, -1);
+  });
+
+  test('quota usage, defaults and limits paths', async () => {
+    const f = await cinder([
+      on(
+        'GET',
+        /^\/os-quota-sets\/p1\?usage=True$/,
+        200,
+        sample('quota_sets/quotas-show-usage-response.json'),
+      ),
+      on(
+        'GET',
+        /^\/os-quota-sets\/p1\/defaults$/,
+        200,
+        sample('quota_sets/quotas-show-defaults-response.json'),
+      ),
+      on('GET', /^\/limits/, 200, sample('limits/limits-show-response.json')),
+    ]);
+    const u = await f.bs.getQuotaSetUsage('p1');
+    assert.deepEqual(u.volumes, { in_use: 0, limit: 10, reserved: 0 });
+    assert.equal((await f.bs.getQuotaSetDefaults('p1')).backups, 10);
+    const l = await f.bs.getLimits({ projectId: 'p2' });
+    assert.equal(l.absolute?.maxTotalVolumes, 10);
+    assert.deepEqual(f.calls(), [
+      'GET /os-quota-sets/p1?usage=True',
+      'GET /os-quota-sets/p1/defaults',
+      'GET /limits?project_id=p2',
+    ]);
+  });
+
+  test('service enable/disable bodies and paths', async () => {
+    const f = await cinder([
+      on('PUT', /^\/os-services\/enable$/, 200, sample('services-enable-response.json')),
+      on('PUT', /^\/os-services\/disable$/, 200, sample('services-disable-response.json')),
+      on('PUT', /^\/os-services\/disable-log-reason$/, 200, sample('services-disable-log-response.json')),
+    ]);
+    const en = await f.bs.enableService('devstack@lvmdriver-1', 'cinder-volume');
+    assert.equal(en.status, 'enabled');
+    const dis = await f.bs.disableService('devstack@lvmdriver-1', 'cinder-volume');
+    assert.equal(dis.disabled, true);
+    await f.bs.disableService('devstack@lvmdriver-1', 'cinder-volume', { reason: 'test' });
+    const b = f.bodies();
+    assert.deepEqual(b[0], sample('services-enable-request.json'));
+    assert.deepEqual(b[1], sample('services-disable-request.json'));
+    assert.deepEqual(b[2], sample('services-disable-log-request.json'));
+  });
+
+  test('a 409 is a ConflictError', async () => {
+    const f = await cinder([
+      on('POST', /^\/types$/, 409, {
+        conflictingRequest: { code: 409, message: 'Volume Type x already exists.' },
+      }),
+    ]);
+    await assert.rejects(f.bs.createVolumeType({ name: 'x' }), (e: unknown) => {
+      assert.ok(e instanceof ConflictError);
+      assert.equal(e.serviceMessage, 'Volume Type x already exists.');
+      return true;
+    });
+  });
+});
