@@ -33,7 +33,11 @@ export const baseQuery = {
   sortDir: 'sort_dir',
 } as const;
 
-/** Filters on the standard attributes, including the tag filters (comma-separated or repeated). */
+/**
+ * Filters on the standard attributes, including the tag filters (comma-separated or repeated).
+ * Neutron does not filter on `created_at`/`updated_at` (it answers 400 "invalid attribute for
+ * filtering"); sort by them instead (`sortKey: 'created_at'`).
+ */
 export const standardQuery = {
   ...baseQuery,
   name: 'name',

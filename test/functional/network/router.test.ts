@@ -70,6 +70,15 @@ describe('network: routers and floating IPs (demo)', () => {
     assert.equal(u.description, 'renamed');
     assert.equal(u.name, `${r.name}-x`);
     assert.ok((await net.listRouters({ name: `${r.name}-x` }).toArray()).some((x) => x.id === r.id));
+    const tag = uniqueName('rtag');
+    await net.setTags(u, [tag]);
+    assert.deepEqual(
+      (await net.listRouters({ tags: tag }).toArray()).map((x) => x.id),
+      [r.id],
+    );
+    assert.equal(await net.hasTag(u, tag), true);
+    await net.removeTag(u, tag);
+    assert.deepEqual((await net.getRouter(r.id)).tags, []);
   });
 
   test('add and remove interfaces by subnet and by port', async () => {

@@ -389,3 +389,50 @@ describe('quotas, subnet pools, agents', () => {
     assert.equal(path(0), '/v2.0/qos/policies/q/dscp_marking_rules/r');
   });
 });
+
+describe('segments (not loaded on the dev cloud)', () => {
+  test('CRUD paths and bodies', async () => {
+    m.routes.push((req, res) => {
+      if (req.method === 'DELETE') {
+        res.writeHead(204).end();
+        return true;
+      }
+      if (req.method === 'GET' && req.url.startsWith('/v2.0/segments?'))
+        return json(res, 200, { segments: [{ id: 'sg1', network_id: 'n1', segmentation_id: 1001 }] });
+      const b = req.body ? JSON.parse(req.body).segment : {};
+      return json(res, req.method === 'POST' ? 201 : 200, { segment: { id: 'sg1', ...b } });
+    });
+    const s = await net.createSegment({
+      networkId: 'n1',
+      networkType: 'vlan',
+      physicalNetwork: 'physnet1',
+      segmentationId: 1001,
+      name: null,
+    });
+    assert.deepEqual(body(0), {
+      segment: {
+        network_id: 'n1',
+        network_type: 'vlan',
+        physical_network: 'physnet1',
+        segmentation_id: 1001,
+        name: null,
+      },
+    });
+    assert.equal(s.segmentationId, 1001);
+    await net.updateSegment(s, { description: 'd' });
+    assert.deepEqual(body(1), { segment: { description: 'd' } });
+    // @ts-expect-error segmentation_id is set at creation only
+    await assert.rejects(net.updateSegment(s, { segmentationId: 5 }), /can only be set when creating/);
+    assert.equal((await net.listSegments({ networkId: 'n1' }).toArray()).length, 1);
+    await net.deleteSegment(s);
+    assert.deepEqual(
+      m.calls().map((r) => `${r.method} ${r.url}`),
+      [
+        'POST /v2.0/segments',
+        'PUT /v2.0/segments/sg1',
+        'GET /v2.0/segments?network_id=n1',
+        'DELETE /v2.0/segments/sg1',
+      ],
+    );
+  });
+});
