@@ -111,8 +111,8 @@ async function isIdentical(
   row: RemoteRow,
   signal?: AbortSignal,
 ): Promise<boolean> {
-  // a DLO manifest lists as 0 bytes; anything else must list the file's size
-  const maybeDlo = row.bytes === 0 && f.size > 0;
+  // a DLO manifest lists as 0 bytes whatever its size; anything else must list the file's size
+  const maybeDlo = row.bytes === 0;
   if (!maybeDlo && row.bytes !== f.size) return false;
   if (!row.slo && !maybeDlo) {
     return fileMatchesLayout(f.abs, f.size, {

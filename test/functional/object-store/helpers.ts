@@ -3,11 +3,13 @@
  * (with their segment containers), local scratch directories, and the python-swiftclient CLI
  * run with the demo credentials (it has no --os-cloud, so the openrc file is read).
  */
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { walkFiles } from '../../../src/cloud/upload-directory.js';
 import type { ObjectStoreV1 } from '../../../src/services/object-store/proxy.js';
 import { type Cleanup, uniqueName } from '../../support/cloud.js';
 
@@ -57,4 +59,42 @@ export function swift(args: string[], cwd: string): Promise<{ stdout: string; st
       },
     );
   });
+}
+
+/** Write a tree: nested directories, names with spaces, unicode, %, ?, #, &, +, a dot file, an empty file. */
+export function writeOddTree(root: string, opts: { bigFile?: number; smallFiles?: number } = {}): void {
+  const files: Record<string, Buffer> = {
+    'top.txt': Buffer.from('top level'),
+    '.hidden': Buffer.from('dot file'),
+    'empty file': Buffer.alloc(0),
+    'sub dir/a b c.txt': random(1000),
+    'sub dir/100% sure?.txt': random(2000),
+    'sub dir/h#sh & more+plus.bin': random(3000),
+    'ünïcödé/日本語/ファイル.txt': Buffer.from('unicode content ✓'),
+    'deep/1/2/3/4/5/leaf.bin': random(4096),
+  };
+  for (let i = 0; i < (opts.smallFiles ?? 0); i++)
+    files[`many/file-${String(i).padStart(3, '0')}.bin`] = random(10_000 + i);
+  if (opts.bigFile) files['big/large file.bin'] = random(opts.bigFile);
+  for (const [rel, data] of Object.entries(files)) {
+    const p = join(root, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, data);
+  }
+}
+
+/** Relative path → bytes of every file under root. */
+export async function readTree(root: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const f of await walkFiles(root)) out.set(f.rel, readFileSync(f.abs));
+  return out;
+}
+
+/** Assert two trees hold the same files with the same bytes. */
+export async function assertSameTree(a: string, b: string): Promise<number> {
+  const ta = await readTree(a);
+  const tb = await readTree(b);
+  assert.deepEqual([...tb.keys()].sort(), [...ta.keys()].sort());
+  for (const [k, v] of ta) assert.ok(tb.get(k)!.equals(v), `${k} differs`);
+  return ta.size;
 }
