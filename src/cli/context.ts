@@ -1,16 +1,18 @@
 /**
  * What every command gets: the connection (built lazily from --os-cloud / OS_* exactly as
- * the SDK does), the output options, and stdout/stderr.
+ * the SDK does), the output options, and stdout/stderr. The SDK and the formatters are
+ * loaded on first use, so commands that fail early (usage errors, help) stay fast.
  */
 import type { Command } from 'commander';
-import { Connection } from '../connection.js';
-import { formatList, formatOne, type OutputFormat, type OutputOptions, type Row } from './output.js';
+import type { Connection } from '../connection.js';
+import type { OutputFormat, OutputOptions, Row } from './output.js';
 
 export interface GlobalOptions {
   osCloud?: string;
   osRegionName?: string;
   osInterface?: string;
   osComputeApiVersion?: string;
+  osVolumeApiVersion?: string;
   format: OutputFormat;
   column?: string[];
   debug?: boolean;
@@ -22,7 +24,7 @@ export class CliContext {
   constructor(
     readonly opts: GlobalOptions,
     readonly out: NodeJS.WritableStream = process.stdout,
-    readonly err: NodeJS.WritableStream = process.stderr,
+    readonly err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
   ) {}
 
   static from(cmd: Command): CliContext {
@@ -30,12 +32,14 @@ export class CliContext {
   }
 
   /** The connection, from --os-cloud (else OS_CLOUD / OS_*), with CLI overrides on top. */
-  connection(): Connection {
+  async connection(): Promise<Connection> {
     if (!this.conn) {
+      const { Connection } = await import('../connection.js');
       const config: Record<string, unknown> = {};
       if (this.opts.osRegionName) config.region_name = this.opts.osRegionName;
       if (this.opts.osInterface) config.interface = this.opts.osInterface;
       if (this.opts.osComputeApiVersion) config.compute_api_version = this.opts.osComputeApiVersion;
+      if (this.opts.osVolumeApiVersion) config.volume_api_version = this.opts.osVolumeApiVersion;
       this.conn = new Connection({
         cloud: this.opts.osCloud,
         config,
@@ -49,12 +53,27 @@ export class CliContext {
     return { format: this.opts.format ?? 'table', columns: this.opts.column };
   }
 
-  printList(rows: Row[], defaults: string[]): void {
-    this.out.write(`${formatList(rows, defaults, this.output)}\n`);
+  /** Print rows; `defaults` are the columns shown without `-c`. */
+  async printList(rows: Row[], defaults: string[]): Promise<void> {
+    const { formatList } = await import('./output.js');
+    const text = formatList(rows, defaults, this.output);
+    this.out.write(text ? `${text}\n` : '');
   }
 
-  printOne(obj: Row): void {
+  /** Print one object as Field/Value pairs. */
+  async printOne(obj: Row): Promise<void> {
+    const { formatOne } = await import('./output.js');
     this.out.write(`${formatOne(obj, this.output)}\n`);
+  }
+
+  /** A line on stderr (notes, warnings). */
+  note(line: string): void {
+    this.err.write(`${line}\n`);
+  }
+
+  /** True when progress bars may be drawn (stderr is a terminal). */
+  get interactive(): boolean {
+    return !!this.err.isTTY && !process.env.OSTACK_NO_PROGRESS;
   }
 
   async close(): Promise<void> {

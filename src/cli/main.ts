@@ -10,7 +10,7 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    process.stderr.write(`${describeError(e)}\n`);
+    process.stderr.write(`${describeError(e, argv.includes('--debug'))}\n`);
     return exitCodeFor(e);
   }
 }

@@ -1,28 +1,65 @@
 /**
  * The `ostack` command tree. Global options mirror openstackclient's (`--os-cloud`,
  * `--os-region-name`, `-f`, `-c`); credentials come from clouds.yaml / OS_* exactly as in the SDK.
+ * Each command group is declared in `spec/<group>.ts`; its implementation in
+ * `commands/<group>.ts` is imported only when one of its commands runs.
  */
 import { Command, Option } from 'commander';
-import { ConfigError, HttpError, OpenStackError, ValidationError } from '../errors/errors.js';
-import { registerCatalog } from './commands/catalog.js';
-import { registerToken } from './commands/token.js';
-import { CliContext } from './context.js';
-import { OUTPUT_FORMATS } from './output.js';
+import {
+  AbortedError,
+  ConfigError,
+  HttpError,
+  MultipleMatchesError,
+  ResourceNotFoundError,
+  ValidationError,
+} from '../errors/errors.js';
+import { lazy } from './lazy.js';
+import { OUTPUT_FORMATS } from './output-formats.js';
+import { registerApi } from './spec/api.js';
+import { registerCatalog } from './spec/catalog.js';
+import { registerCompletion } from './spec/completion.js';
+import { registerContainer } from './spec/container.js';
+import { registerFlavor } from './spec/flavor.js';
+import { registerFloatingIp } from './spec/floating-ip.js';
+import { registerImage } from './spec/image.js';
+import { registerKeypair } from './spec/keypair.js';
+import { registerNetwork } from './spec/network.js';
+import { registerObject } from './spec/object.js';
+import { registerPort } from './spec/port.js';
+import { registerProject } from './spec/project.js';
+import { registerRouter } from './spec/router.js';
+import { registerSecurityGroup } from './spec/security-group.js';
+import { registerServer } from './spec/server.js';
+import { registerSubnet } from './spec/subnet.js';
+import { registerToken } from './spec/token.js';
+import { registerUser } from './spec/user.js';
+import { registerVolume } from './spec/volume.js';
 
 /** Exit codes: 0 ok, 1 API/other error, 2 usage or configuration error, 130 interrupted. */
 export const EXIT = { ok: 0, error: 1, usage: 2, interrupted: 130 } as const;
 
 export function exitCodeFor(e: unknown): number {
   if (e instanceof ConfigError || e instanceof ValidationError) return EXIT.usage;
+  if (e instanceof AbortedError) return EXIT.interrupted;
   return EXIT.error;
 }
 
-export function describeError(e: unknown): string {
-  if (e instanceof HttpError) return `Error: ${e.message}`;
-  if (e instanceof OpenStackError) return `Error: ${e.message}`;
-  return `Error: ${(e as Error)?.message ?? String(e)}`;
+/**
+ * The message for stderr. API errors read like openstackclient's: the service's message,
+ * the HTTP status and the request id (`... (HTTP 404) (Request-ID: req-...)`).
+ */
+export function describeError(e: unknown, debug = false): string {
+  if (e instanceof HttpError) {
+    const what = e.serviceMessage || `${e.method} ${e.url}`;
+    const rid = e.requestId ? ` (Request-ID: ${e.requestId})` : '';
+    return `${what} (HTTP ${e.status})${rid}${debug ? `\n${e.method} ${e.url}` : ''}`;
+  }
+  if (e instanceof ResourceNotFoundError || e instanceof MultipleMatchesError) return `Error: ${e.message}`;
+  const err = e as Error;
+  return `Error: ${err?.message ?? String(e)}${debug && err?.stack ? `\n${err.stack}` : ''}`;
 }
 
+/** The whole command tree. */
 export function buildProgram(): Command {
   const program = new Command('ostack')
     .description('OpenStack command-line client built on openstack-sdk')
@@ -30,6 +67,7 @@ export function buildProgram(): Command {
     .option('--os-region-name <region>', 'region (default: from the cloud config)')
     .option('--os-interface <interface>', 'endpoint interface: public, internal or admin')
     .option('--os-compute-api-version <version>', 'compute microversion to pin')
+    .option('--os-volume-api-version <version>', 'block storage microversion to pin')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'),
     )
@@ -38,24 +76,29 @@ export function buildProgram(): Command {
       v,
     ])
     .option('--timeout <seconds>', 'per-request timeout in seconds')
-    .option('--debug', 'log HTTP requests (secrets redacted) to stderr')
-    .showHelpAfterError()
+    .option('--debug', 'log HTTP requests (secrets redacted) and stack traces to stderr')
+    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
-  const run =
-    (fn: (ctx: CliContext, ...args: any[]) => Promise<void>) =>
-    async (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
-      if (cmd.optsWithGlobals().debug) process.env.OSSDK_DEBUG = '1';
-      const ctx = CliContext.from(cmd);
-      try {
-        await fn(ctx, ...args.slice(0, -2));
-      } finally {
-        await ctx.close();
-      }
-    };
-
-  registerToken(program, run);
-  registerCatalog(program, run);
+  // settings above are inherited by every command added below
+  registerServer(program, lazy);
+  registerFlavor(program, lazy);
+  registerKeypair(program, lazy);
+  registerImage(program, lazy);
+  registerNetwork(program, lazy);
+  registerSubnet(program, lazy);
+  registerPort(program, lazy);
+  registerRouter(program, lazy);
+  registerFloatingIp(program, lazy);
+  registerSecurityGroup(program, lazy);
+  registerVolume(program, lazy);
+  registerContainer(program, lazy);
+  registerObject(program, lazy);
+  registerToken(program, lazy);
+  registerCatalog(program, lazy);
+  registerProject(program, lazy);
+  registerUser(program, lazy);
+  registerApi(program, lazy);
+  registerCompletion(program);
   return program;
 }

@@ -1,0 +1,80 @@
+/** `ostack api <service> <method> <path> [--body json]`. */
+import type { Connection } from '../../connection.js';
+import { ValidationError } from '../../errors/errors.js';
+import { officialServiceType } from '../../session/service-types.js';
+import type { CliContext } from '../context.js';
+import { readOptionFile } from './common.js';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'COPY'];
+
+/** The proxy serving a service type (or alias: volume, volumev3, ...). */
+export function proxyFor(conn: Connection, service: string) {
+  switch (officialServiceType(service)) {
+    case 'compute':
+      return conn.compute;
+    case 'network':
+      return conn.network;
+    case 'image':
+      return conn.image;
+    case 'identity':
+      return conn.identity;
+    case 'block-storage':
+      return conn.blockStorage;
+    case 'object-store':
+      return conn.objectStore;
+    case 'placement':
+      return conn.placement;
+    default:
+      throw new ValidationError(`unknown service "${service}"`, {
+        field: 'service',
+        fix: 'one of compute, network, image, identity, block-storage (volume), object-store, placement',
+      });
+  }
+}
+
+export async function request(
+  ctx: CliContext,
+  service: string,
+  method: string,
+  path: string,
+  o: { body?: string; header?: string[]; microversion?: string },
+): Promise<void> {
+  const m = method.toUpperCase();
+  if (!METHODS.includes(m))
+    throw new ValidationError(`unknown method "${method}"`, { field: 'method', fix: METHODS.join(', ') });
+  let json: unknown;
+  if (o.body !== undefined) {
+    const text = o.body.startsWith('@') ? await readOptionFile(o.body.slice(1), '--body') : o.body;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new ValidationError(`not JSON: ${(e as Error).message}`, {
+        field: '--body',
+        fix: `--body '{"key": "value"}'`,
+      });
+    }
+  }
+  const headers: Record<string, string> = {};
+  for (const h of o.header ?? []) {
+    const i = h.indexOf(':');
+    if (i <= 0) throw new ValidationError(`expected name:value, got "${h}"`, { field: '--header' });
+    headers[h.slice(0, i).trim().toLowerCase()] = h.slice(i + 1).trim();
+  }
+  const conn = await ctx.connection();
+  const proxy = proxyFor(conn, service);
+  const res = await proxy.request(m, path.startsWith('/') ? path : `/${path}`, {
+    ...(json !== undefined ? { json } : {}),
+    headers,
+    microversion: o.microversion,
+  });
+  const text = await res.text();
+  if (!text) {
+    if (m === 'HEAD' || res.status === 204) ctx.out.write(`${JSON.stringify(res.headers, null, 2)}\n`);
+    return;
+  }
+  try {
+    ctx.out.write(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  } catch {
+    ctx.out.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}
