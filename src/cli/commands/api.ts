@@ -32,6 +32,19 @@ export function proxyFor(conn: Connection, service: string) {
   }
 }
 
+/**
+ * The path relative to the service's versioned base URL; a path that repeats the base's
+ * version (`/v2.0/networks` against `.../v2.0`) is accepted too (pure; exported for tests).
+ */
+export function relativePath(baseUrl: string, path: string): string {
+  const p = path.startsWith('/') ? path : `/${path}`;
+  const version = new URL(baseUrl).pathname.replace(/\/+$/, '').match(/\/v\d+(\.\d+)?$/)?.[0];
+  if (version && (p === version || p.startsWith(`${version}/`) || p.startsWith(`${version}?`))) {
+    return p.slice(version.length) || '/';
+  }
+  return p;
+}
+
 export async function request(
   ctx: CliContext,
   service: string,
@@ -62,7 +75,7 @@ export async function request(
   }
   const conn = await ctx.connection();
   const proxy = proxyFor(conn, service);
-  const res = await proxy.request(m, path.startsWith('/') ? path : `/${path}`, {
+  const res = await proxy.request(m, relativePath(await proxy.baseUrl(), path), {
     ...(json !== undefined ? { json } : {}),
     headers,
     microversion: o.microversion,

@@ -1,0 +1,193 @@
+/**
+ * An in-memory stand-in for the parts of a Connection the cloud layer uses: enough state to
+ * create and delete servers, key pairs, floating IPs and volumes, a log of every call, and a
+ * switch to make one method fail.
+ */
+import type { Connection } from '../../../src/connection.js';
+import { NotFoundError, ResourceNotFoundError } from '../../../src/index.js';
+
+type Obj = Record<string, any>;
+
+function list<T>(items: T[]) {
+  return {
+    toArray: async () => [...items],
+    async *[Symbol.asyncIterator]() {
+      yield* items;
+    },
+  };
+}
+
+export interface FakeCloud {
+  conn: Connection;
+  calls: string[];
+  state: {
+    servers: Map<string, Obj>;
+    keypairs: Map<string, Obj>;
+    fips: Map<string, Obj>;
+    volumes: Map<string, Obj>;
+    networks: Obj[];
+    ports: Obj[];
+  };
+  /** Make the named method throw this error (once set, every call throws). */
+  failOn: Map<string, Error>;
+}
+
+export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } = {}): FakeCloud {
+  const calls: string[] = [];
+  const failOn = new Map<string, Error>();
+  let seq = 0;
+  const id = (p: string) => `${p}-${++seq}`;
+  const state: FakeCloud['state'] = {
+    servers: new Map(),
+    keypairs: new Map(),
+    fips: new Map(),
+    volumes: new Map(),
+    networks: opts.networks ?? [
+      { id: 'net-priv', name: 'private', subnets: ['sub-1'], projectId: 'proj' },
+      { id: 'net-pub', name: 'public', subnets: ['sub-2'], isRouterExternal: true, projectId: 'admin' },
+    ],
+    ports: [],
+  };
+  const rec =
+    (name: string, fn: (...a: any[]) => any) =>
+    async (...a: any[]) => {
+      calls.push(name);
+      const err = failOn.get(name);
+      if (err) throw err;
+      return fn(...a);
+    };
+  const recList =
+    (name: string, fn: (...a: any[]) => Obj[]) =>
+    (...a: any[]) => {
+      calls.push(name);
+      const err = failOn.get(name);
+      if (err) throw err;
+      return list(fn(...a));
+    };
+  const serverView = (s: Obj) => {
+    const addresses: Obj = {};
+    const port = state.ports.find((p) => p.deviceId === s.id);
+    if (port) {
+      const net = state.networks.find((n) => n.id === port.networkId)!;
+      addresses[net.name] = [{ addr: port.fixedIps[0].ip_address, version: 4, 'OS-EXT-IPS:type': 'fixed' }];
+      const fip = [...state.fips.values()].find((f) => f.portId === port.id);
+      if (fip && opts.floatingAppears !== false) {
+        addresses[net.name].push({ addr: fip.floatingIpAddress, version: 4, 'OS-EXT-IPS:type': 'floating' });
+      }
+    }
+    return { ...s, status: 'ACTIVE', addresses };
+  };
+  const conn = {
+    authorize: async () => ({ projectId: 'proj', catalog: [] }),
+    image: {
+      findImage: rec('findImage', async (n: string) => {
+        if (n !== 'cirros') throw new ResourceNotFoundError(`no image with id or name "${n}"`);
+        return { id: 'img-1', name: 'cirros', minDisk: 0, size: 1024 };
+      }),
+    },
+    compute: {
+      findFlavor: rec('findFlavor', async (n: string) => ({
+        id: `flv-${n}`,
+        name: n,
+        disk: 1,
+        ram: 128,
+        vcpus: 1,
+      })),
+      listFlavors: recList('listFlavors', () => [
+        { id: '84', name: 'm1.micro', ram: 192, vcpus: 1, disk: 1 },
+        { id: '42', name: 'm1.nano', ram: 128, vcpus: 1, disk: 1 },
+      ]),
+      findKeypair: rec('findKeypair', async (n: string) => state.keypairs.get(n)),
+      createKeypair: rec('createKeypair', async (a: Obj) => {
+        state.keypairs.set(a.name, { ...a });
+        return { ...a };
+      }),
+      deleteKeypair: rec('deleteKeypair', async (n: string) => state.keypairs.delete(n)),
+      createServer: rec('createServer', async (a: Obj) => {
+        const s = { id: id('srv'), name: a.name, status: 'BUILD', input: a, raw: {} };
+        state.servers.set(s.id, s);
+        const net = a.networks[0].uuid;
+        state.ports.push({
+          id: id('port'),
+          deviceId: s.id,
+          networkId: net,
+          fixedIps: [{ ip_address: '10.0.0.5' }],
+        });
+        return s;
+      }),
+      waitForServerIdle: rec('waitForServerIdle', async (sid: string) => serverView(state.servers.get(sid)!)),
+      getServer: rec('getServer', async (sid: string) => {
+        const s = state.servers.get(sid);
+        if (!s) throw new NotFoundError({ status: 404, method: 'GET', url: sid });
+        return serverView(s);
+      }),
+      findServer: rec('findServer', async (n: string, o: Obj = {}) => {
+        const s = [...state.servers.values()].find((x) => x.id === n || x.name === n);
+        if (!s && !o.ignoreMissing) throw new ResourceNotFoundError(`no server ${n}`);
+        return s && serverView(s);
+      }),
+      deleteServer: rec('deleteServer', async (sid: string) => {
+        state.servers.delete(sid);
+        state.ports = state.ports.filter((p) => p.deviceId !== sid);
+      }),
+      waitForServerDelete: rec('waitForServerDelete', async () => undefined),
+    },
+    network: {
+      listNetworks: recList('listNetworks', (q: Obj = {}) =>
+        state.networks.filter(
+          (n) =>
+            (q.projectId === undefined || n.projectId === q.projectId) &&
+            (q.shared === undefined || !!n.shared === q.shared) &&
+            (q.isRouterExternal === undefined || !!n.isRouterExternal === q.isRouterExternal),
+        ),
+      ),
+      findNetwork: rec('findNetwork', async (n: string) => {
+        const net = state.networks.find((x) => x.id === n || x.name === n);
+        if (!net) throw new ResourceNotFoundError(`no network with id or name "${n}"`);
+        return net;
+      }),
+      listPorts: recList('listPorts', (q: Obj = {}) => state.ports.filter((p) => p.deviceId === q.deviceId)),
+      listFloatingIps: recList('listFloatingIps', (q: Obj = {}) =>
+        [...state.fips.values()].filter((f) => q.portId === undefined || f.portId === q.portId),
+      ),
+      createFloatingIp: rec('createFloatingIp', async (a: Obj) => {
+        const f = {
+          id: id('fip'),
+          floatingIpAddress: `172.24.4.${seq}`,
+          floatingNetworkId: a.floatingNetworkId,
+        };
+        state.fips.set(f.id, f);
+        return f;
+      }),
+      associateFloatingIp: rec('associateFloatingIp', async (f: Obj, p: Obj) => {
+        const fip = state.fips.get(f.id)!;
+        fip.portId = p.id;
+        return { ...fip };
+      }),
+      disassociateFloatingIp: rec('disassociateFloatingIp', async (fid: string) => {
+        const fip = state.fips.get(fid);
+        if (fip) fip.portId = undefined;
+      }),
+      deleteFloatingIp: rec('deleteFloatingIp', async (fid: string) => state.fips.delete(fid)),
+    },
+    blockStorage: {
+      createVolume: rec('createVolume', async (a: Obj) => {
+        const v = { id: id('vol'), status: 'creating', ...a };
+        state.volumes.set(v.id, v);
+        return v;
+      }),
+      waitForVolume: rec('waitForVolume', async (vid: string) => {
+        const v = state.volumes.get(vid)!;
+        v.status = 'available';
+        return v;
+      }),
+      getVolume: rec('getVolume', async (vid: string) => {
+        const v = state.volumes.get(vid);
+        if (!v) throw new NotFoundError({ status: 404, method: 'GET', url: vid });
+        return v;
+      }),
+      deleteVolume: rec('deleteVolume', async (vid: string) => state.volumes.delete(vid)),
+    },
+  };
+  return { conn: conn as unknown as Connection, calls, state, failOn };
+}
