@@ -7,7 +7,13 @@
  * throwing, the AbortSignal firing) the segments of this attempt are deleted unless
  * `keepSegmentsOnError`; whatever is left is named in the {@link LargeObjectUploadError}.
  */
-import { AbortedError, HttpError, httpErrorFor, NotFoundError } from '../../errors/errors.js';
+import {
+  AbortedError,
+  HttpError,
+  httpErrorFor,
+  NotFoundError,
+  ValidationError,
+} from '../../errors/errors.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { bulkDelete } from './bulk-delete.js';
 import { LargeObjectUploadError } from './errors.js';
@@ -49,6 +55,8 @@ export interface SegmentedUploadOptions {
   keepSegmentsOnError?: boolean;
   /** Keep the segments of the object being replaced (default false: delete them once replaced). */
   leaveOldSegments?: boolean;
+  /** The cluster's `slo.max_manifest_segments` (SLO only; default 1000). */
+  maxSegments?: number;
 }
 
 export interface UploadedSegment {
@@ -159,6 +167,17 @@ export async function uploadSegmented(
   let started = 0;
 
   objectPath(o.container, o.name); // validate names before sending anything
+  const maxSegments = o.kind === 'slo' ? (o.maxSegments ?? 1000) : Number.POSITIVE_INFINITY;
+  const tooMany = (n: number) =>
+    new ValidationError(
+      `${what} needs ${n}+ segments, more than the ${maxSegments} an SLO manifest may list`,
+      {
+        field: 'segmentSize',
+        fix: `use a segmentSize of at least ${size !== undefined ? Math.ceil(size / maxSegments) : 'a bigger value'}`,
+      },
+    );
+  if (size !== undefined && Math.ceil(size / o.segmentSize) > maxSegments)
+    throw tooMany(Math.ceil(size / o.segmentSize));
   const previous = o.leaveOldSegments ? [] : await oldSegments(client, o.container, o.name, o.signal);
   await ensureContainer(client, segContainer, o.signal);
 
@@ -205,6 +224,7 @@ export async function uploadSegmented(
       try {
         for (let i = 0; await seg.hasMore(); i++) {
           if (signal.aborted) throw new AbortedError(`upload of ${what} aborted`);
+          if (i >= maxSegments) throw tooMany(i + 1);
           uploaded.push(await putSegment(i, { stream: seg.segment(o.segmentSize) }));
         }
       } catch (e) {

@@ -588,7 +588,9 @@ export class ObjectStoreV1 extends ServiceProxy {
         });
       }
     }
+    const info = await this.getInfo({ signal: o.signal }).catch(() => undefined);
     return uploadSegmented(this.client, {
+      maxSegments: info?.slo?.max_manifest_segments,
       container: o.container,
       name: o.name,
       source,

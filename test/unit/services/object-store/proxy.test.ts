@@ -385,6 +385,16 @@ describe('large objects', () => {
     assert.deepEqual([...m.store.get('c_segments')!.keys()].sort(), r.segments.map((s) => s.name).sort());
   });
 
+  test('more segments than an SLO manifest may list is refused before uploading', async () => {
+    await m.os.createContainer('c');
+    m.requests.length = 0;
+    await assert.rejects(
+      m.os.uploadLargeObject({ container: 'c', name: 'huge', data: ascii(1001), segmentSize: 1 }),
+      /needs 1001\+ segments.*Fix: use a segmentSize of at least 2/,
+    );
+    assert.equal(m.requests.filter((r) => r.method === 'PUT').length, 0);
+  });
+
   test('deleteObject withSegments uses ?multipart-manifest=delete for an SLO', async () => {
     await oldObject();
     await m.os.deleteObject('c', 'big', { withSegments: true });
