@@ -10,13 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { NotFoundError, ResourceNotFoundError } from '../../../src/index.js';
 import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
-import { createVolumeRetrying, ensureHeadroom } from './helpers.js';
+import { createVolumeRetrying, ensureHeadroom, SQLITE_RETRY } from './helpers.js';
 
 const fast = { intervalMs: 500, timeoutMs: 180_000 };
 
 describe('block storage: backups', () => {
-  const admin = adminConnection();
-  const demo = demoConnection();
+  const admin = adminConnection(SQLITE_RETRY);
+  const demo = demoConnection(SQLITE_RETRY);
   const bs = demo.blockStorage;
   const cleanup = new Cleanup();
   let backupService = false;

@@ -4,6 +4,12 @@ import type { VolumeResource } from '../../../src/services/block-storage/index.j
 import type { Cleanup } from '../../support/cloud.js';
 
 /**
+ * Connection options for these tests: the dev cloud's cinder runs on SQLite and answers 500 when
+ * concurrent writers lock the database; idempotent requests (GET, PUT, DELETE) are retried then.
+ */
+export const SQLITE_RETRY = { retry: { retryStatuses: [500, 502, 503, 504] } } as const;
+
+/**
  * The dev cloud runs cinder on SQLite: concurrent writers sometimes get "database is locked",
  * which cinder answers with a 500. Retry an operation that failed that way (it did not happen).
  */

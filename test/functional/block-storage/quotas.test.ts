@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../src/index.js';
 import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { SQLITE_RETRY } from './helpers.js';
 
 describe('block storage: quotas, limits, availability zones, services', () => {
-  const admin = adminConnection();
-  const demo = demoConnection();
+  const admin = adminConnection(SQLITE_RETRY);
+  const demo = demoConnection(SQLITE_RETRY);
   const abs = admin.blockStorage;
   const cleanup = new Cleanup();
   let demoProject: string;

@@ -7,11 +7,11 @@ import { after, before, describe, test } from 'node:test';
 import { ConflictError, ForbiddenError, NotFoundError, ResourceNotFoundError } from '../../../src/index.js';
 import type { VolumeTypeResource } from '../../../src/services/block-storage/index.js';
 import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
-import { createRetrying } from './helpers.js';
+import { createRetrying, SQLITE_RETRY } from './helpers.js';
 
 describe('block storage: volume types (admin) and their visibility (demo)', () => {
-  const admin = adminConnection();
-  const demo = demoConnection();
+  const admin = adminConnection(SQLITE_RETRY);
+  const demo = demoConnection(SQLITE_RETRY);
   const abs = admin.blockStorage;
   const cleanup = new Cleanup();
   let demoProject: string;
@@ -41,11 +41,10 @@ describe('block storage: volume types (admin) and their visibility (demo)', () =
 
   test('create a public type with extra specs', async () => {
     const name = uniqueName('type');
-    pub = await abs.createVolumeType({
-      name,
-      description: 'public test type',
-      extraSpecs: { color: 'blue' },
-    });
+    pub = await createRetrying(
+      () => abs.createVolumeType({ name, description: 'public test type', extraSpecs: { color: 'blue' } }),
+      () => abs.findVolumeType(name, { ignoreMissing: true }),
+    );
     cleanup.add(`volume type ${pub.id}`, () => abs.deleteVolumeType(pub, { ignoreMissing: true }));
     assert.equal(pub.name, name);
     assert.equal(pub.isPublic, true);

@@ -15,13 +15,19 @@ import {
 } from '../../../src/index.js';
 import type { SnapshotResource, VolumeResource } from '../../../src/services/block-storage/index.js';
 import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
-import { createVolumeRetrying, ensureHeadroom, retryOnServerError } from './helpers.js';
+import {
+  createRetrying,
+  createVolumeRetrying,
+  ensureHeadroom,
+  retryOnServerError,
+  SQLITE_RETRY,
+} from './helpers.js';
 
 const fast = { intervalMs: 500, timeoutMs: 120_000 };
 
 describe('block storage: volumes and snapshots', () => {
-  const demo = demoConnection();
-  const admin = adminConnection();
+  const demo = demoConnection(SQLITE_RETRY);
+  const admin = adminConnection(SQLITE_RETRY);
   const bs: BlockStorageV3 = demo.blockStorage;
   const cleanup = new Cleanup();
   let vol: VolumeResource;
@@ -224,7 +230,10 @@ describe('block storage: volumes and snapshots', () => {
 
   test('snapshots: create, get, find, list, update, metadata', async () => {
     const name = uniqueName('snap');
-    snap = await bs.createSnapshot({ volumeId: vol.id, name, description: 'first', metadata: { k: 'v' } });
+    snap = await createRetrying(
+      () => bs.createSnapshot({ volumeId: vol.id, name, description: 'first', metadata: { k: 'v' } }),
+      () => bs.findSnapshot(name, { ignoreMissing: true }),
+    );
     cleanup.add(`snapshot ${snap.id}`, async () => {
       await bs.deleteSnapshot(snap, { ignoreMissing: true });
       await bs.waitForSnapshotDelete(snap, fast);
@@ -333,10 +342,11 @@ describe('block storage: volumes and snapshots', () => {
   });
 
   test('retype to an admin-created type', async () => {
-    const type = await admin.blockStorage.createVolumeType({
-      name: uniqueName('retype'),
-      description: 'retype target',
-    });
+    const typeName = uniqueName('retype');
+    const type = await createRetrying(
+      () => admin.blockStorage.createVolumeType({ name: typeName, description: 'retype target' }),
+      () => admin.blockStorage.findVolumeType(typeName, { ignoreMissing: true }),
+    );
     cleanup.add(`volume type ${type.id}`, async () => {
       // the type stays in use while the retyped volume exists
       await bs.deleteVolume(vol, { cascade: true, ignoreMissing: true });
@@ -407,7 +417,11 @@ describe('block storage: volumes and snapshots', () => {
   test('delete with cascade removes the snapshots', async () => {
     const v = await newVolume({ size: 1, name: uniqueName('cascade') });
     await bs.waitForVolume(v, 'available', fast);
-    const s = await bs.createSnapshot({ volumeId: v.id, name: uniqueName('cascade-snap') });
+    const snapName = uniqueName('cascade-snap');
+    const s = await createRetrying(
+      () => bs.createSnapshot({ volumeId: v.id, name: snapName }),
+      () => bs.findSnapshot(snapName, { ignoreMissing: true }),
+    );
     await bs.waitForSnapshot(s, 'available', fast);
     await bs.deleteVolume(v, { cascade: true });
     await bs.waitForVolumeDelete(v, fast);
