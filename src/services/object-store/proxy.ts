@@ -534,7 +534,9 @@ export class ObjectStoreV1 extends ServiceProxy {
     delete h['content-length'];
     h.etag = r.slo || r.dlo ? r.etag : (r.responseHeaders?.etag ?? r.etag);
     if (r.slo) h['x-static-large-object'] = 'True';
-    const body: Record<string, unknown> = { name: o.name, hash: unquoteEtag(r.etag), bytes: r.bytes };
+    // a static large object's `hash` (as listed) is its manifest's MD5, unknown here: see sloEtag
+    const body: Record<string, unknown> = { name: o.name, bytes: r.bytes };
+    if (!r.slo) body.hash = unquoteEtag(r.etag);
     if (o.contentType) body.content_type = o.contentType;
     if (r.slo) body.slo_etag = r.etag;
     return instantiate(
