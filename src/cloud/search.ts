@@ -170,16 +170,18 @@ export interface VolumeFilters extends CommonFilters<VolumeResource> {
   allProjects?: boolean;
 }
 
-/** Volumes matching the filters. */
+/**
+ * Volumes matching the filters. Cinder accepts list filters only as its resource filters
+ * file allows (many clouds reject `name` with "Invalid filters" for members), so everything
+ * but `allProjects` is applied to what comes back.
+ */
 export async function searchVolumes(conn: Connection, f: VolumeFilters = {}): Promise<VolumeResource[]> {
-  const query = {
-    name: typeof f.name === 'string' ? f.name : undefined,
-    status: f.status,
-    bootable: f.bootable,
-    allTenants: f.allProjects ? true : undefined,
-  };
   const out: VolumeResource[] = [];
-  for await (const v of conn.blockStorage.listVolumes(query, { signal: f.signal })) {
+  for await (const v of conn.blockStorage.listVolumes(
+    { allTenants: f.allProjects ? true : undefined },
+    { signal: f.signal },
+  )) {
+    if (f.status !== undefined && v.status !== f.status) continue;
     if (f.bootable !== undefined && String(v.bootable) !== String(f.bootable)) continue;
     if (keep(v, v.name, v.createdAt, f)) out.push(v);
   }

@@ -12,9 +12,12 @@ export async function list(
   o: { name?: string; status?: string; allProjects?: boolean; long?: boolean },
 ): Promise<void> {
   const conn = await ctx.connection();
-  const volumes = await conn.blockStorage
-    .listVolumes({ name: o.name, status: o.status, allTenants: o.allProjects ? true : undefined })
-    .toArray();
+  // filtered here: cinder refuses name/status filters its resource filters file does not allow
+  const volumes = (
+    await conn.blockStorage.listVolumes({ allTenants: o.allProjects ? true : undefined }).toArray()
+  ).filter(
+    (v) => (o.name === undefined || v.name === o.name) && (o.status === undefined || v.status === o.status),
+  );
   const rows = volumes.map((v) => ({
     ID: v.id,
     Name: v.name,
