@@ -1,8 +1,10 @@
+export { Attachment, type AttachmentConnector } from './attachment.js';
 export { AvailabilityZone } from './availability-zone.js';
 export { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
 export { type AbsoluteLimits, Limits } from './limits.js';
 export { Message } from './message.js';
 export {
+  type AttachmentResource,
   type BackupResource,
   BlockStorageV3,
   type CreateVolumeOptions,

@@ -131,3 +131,26 @@ export function findAnyway<F extends Fields, Q extends Record<string, string>>(
     }
   }) as FindFn<F, Q>;
 }
+
+/**
+ * `POST {collection}/{id}/action` with `{ name: body }`. `idempotent` marks actions whose repetition
+ * changes nothing (setting a flag or a status), which the HTTP layer may then retry like a PUT.
+ */
+export async function action<T = unknown>(
+  client: ServiceClient,
+  collection: string,
+  id: string,
+  name: string,
+  body: unknown,
+  opts: RequestOptions & { idempotent?: boolean } = {},
+): Promise<T | undefined> {
+  const res = await client.request('POST', `${collection}/${encodeURIComponent(id)}/action`, {
+    json: { [name]: body },
+    idempotent: opts.idempotent,
+    signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
+    microversion: opts.microversion,
+    headers: opts.headers,
+  });
+  return (await readBody(res)) as T | undefined;
+}

@@ -36,9 +36,11 @@ import {
 import type { Session } from '../../session/session.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { blockStorageV3Spec } from '../specs.js';
+import { Attachment } from './attachment.js';
 import { AvailabilityZone } from './availability-zone.js';
 import { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
 import {
+  action,
   checkedList,
   checkQueryVersions,
   findAnyway,
@@ -70,6 +72,8 @@ export type VolumeResource = Resource<VolumeFields>;
 export type SnapshotResource = Resource<SnapshotFields>;
 /** A backup. */
 export type BackupResource = Resource<BackupFields>;
+/** A volume attachment (3.27). */
+export type AttachmentResource = Resource<(typeof Attachment)['fields']>;
 /** A user message. */
 export type MessageResource = Resource<(typeof Message)['fields']>;
 /** A volume type. */
@@ -102,6 +106,15 @@ export interface DeleteVolumeOptions extends DeleteOptions {
   /** Delete even in error/deleting states (admin, 3.23). */
   force?: boolean;
 }
+
+/** Volume actions whose repetition changes nothing. */
+const IDEMPOTENT_ACTIONS = new Set([
+  'os-set_bootable',
+  'os-update_readonly_flag',
+  'os-reset_status',
+  'os-set_image_metadata',
+  'os-show_image_metadata',
+]);
 
 function idOf(x: IdArg): string {
   const id = typeof x === 'string' ? x : x.id;
@@ -281,8 +294,17 @@ export class BlockStorageV3 extends ServiceProxy {
     return newest?.userMessage;
   }
 
-  private volumeAction<T = unknown>(volume: IdArg, name: string, body: unknown, opts: RequestOptions = {}) {
-    return resourceAction<T>(this.client, '/volumes', idOf(volume), name, body, opts);
+  private async volumeAction<T = unknown>(
+    volume: IdArg,
+    name: string,
+    body: unknown,
+    opts: RequestOptions = {},
+  ): Promise<{ body: T | undefined }> {
+    // setting a flag, a status or metadata again changes nothing: safe to retry like a PUT
+    const idempotent = IDEMPOTENT_ACTIONS.has(name);
+    return {
+      body: await action<T>(this.client, '/volumes', idOf(volume), name, body, { ...opts, idempotent }),
+    };
   }
 
   /** Grow a volume to `newSize` GiB (`os-extend`); status goes `extending` → `available`. */
@@ -518,6 +540,8 @@ export class BlockStorageV3 extends ServiceProxy {
   ): Promise<Record<string, string>> {
     const res = await this.client.request(method, `/${collection}/${enc(id)}/metadata`, {
       json: md === undefined ? undefined : { metadata: md },
+      // merging the same keys again changes nothing
+      idempotent: true,
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
       microversion: opts.microversion,
@@ -599,7 +623,14 @@ export class BlockStorageV3 extends ServiceProxy {
 
   /** Admin: overwrite a snapshot's status in the database (`os-reset_status`). */
   async resetSnapshotStatus(snapshot: IdArg, status: string, opts: RequestOptions = {}): Promise<void> {
-    await resourceAction(this.client, '/snapshots', idOf(snapshot), 'os-reset_status', { status }, opts);
+    await action(
+      this.client,
+      '/snapshots',
+      idOf(snapshot),
+      'os-reset_status',
+      { status },
+      { ...opts, idempotent: true },
+    );
   }
 
   /** A snapshot's metadata. */
@@ -724,7 +755,14 @@ export class BlockStorageV3 extends ServiceProxy {
 
   /** Admin: overwrite a backup's status in the database (`os-reset_status`). */
   async resetBackupStatus(backup: IdArg, status: string, opts: RequestOptions = {}): Promise<void> {
-    await resourceAction(this.client, '/backups', idOf(backup), 'os-reset_status', { status }, opts);
+    await action(
+      this.client,
+      '/backups',
+      idOf(backup),
+      'os-reset_status',
+      { status },
+      { ...opts, idempotent: true },
+    );
   }
 
   // ----------------------------------------------------------- volume types
@@ -916,6 +954,59 @@ export class BlockStorageV3 extends ServiceProxy {
       ...opts,
       query: { project_id: opts.projectId },
     });
+  }
+
+  // ------------------------------------------------------------ attachments
+
+  /**
+   * Attach a volume (3.27): with only `instanceUuid` the volume is reserved; with a `connector`
+   * cinder also exports it and returns `connectionInfo`. `mode` needs 3.54.
+   */
+  async createAttachment(
+    attrs: CreateAttributes<(typeof Attachment)['fields']>,
+    opts: VerbOptions = {},
+  ): Promise<AttachmentResource> {
+    await requireMicroversion(this.client, '3.27', 'createAttachment', opts);
+    return createResource(this.client, Attachment, attrs, opts);
+  }
+
+  /** One attachment (3.27). */
+  async getAttachment(attachment: IdArg, opts: VerbOptions = {}): Promise<AttachmentResource> {
+    await requireMicroversion(this.client, '3.27', 'getAttachment', opts);
+    return fetchResource(this.client, Attachment, attachment, opts);
+  }
+
+  /** Lazily list attachments with details (3.27), e.g. `{ volumeId }`. */
+  listAttachments(
+    query: ListQuery<(typeof Attachment)['query']> = {},
+    opts: VerbOptions = {},
+  ): ResourceList<AttachmentResource> {
+    return checkedList(
+      () => requireMicroversion(this.client, '3.27', 'listAttachments', opts),
+      listResources(this.client, Attachment, query, opts),
+    );
+  }
+
+  /** Give a reserved attachment the host's connector (3.27): cinder exports the volume. */
+  async updateAttachment(
+    attachment: IdArg,
+    attrs: UpdateAttributes<(typeof Attachment)['fields']>,
+    opts: VerbOptions = {},
+  ): Promise<AttachmentResource> {
+    await requireMicroversion(this.client, '3.27', 'updateAttachment', opts);
+    return updateResource(this.client, Attachment, attachment, attrs, opts);
+  }
+
+  /** Mark an attachment complete once the host is connected (3.44): the volume goes `in-use`. */
+  async completeAttachment(attachment: IdArg, opts: RequestOptions = {}): Promise<void> {
+    await requireMicroversion(this.client, '3.44', 'completeAttachment', opts);
+    await resourceAction(this.client, '/attachments', idOf(attachment), 'os-complete', {}, opts);
+  }
+
+  /** Detach: delete the attachment (3.27); the volume goes back to `available` when it was the last. */
+  async deleteAttachment(attachment: IdArg, opts: DeleteOptions = {}): Promise<void> {
+    await requireMicroversion(this.client, '3.27', 'deleteAttachment', opts);
+    await deleteResource(this.client, Attachment, attachment, opts);
   }
 
   // --------------------------------------------------------------- messages

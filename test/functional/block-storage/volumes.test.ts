@@ -222,9 +222,9 @@ describe('block storage: volumes and snapshots', () => {
     assert.deepEqual(md, { os_distro: 'cirros', hw_disk_bus: 'virtio' });
     assert.deepEqual(await bs.getVolumeImageMetadata(vol), { os_distro: 'cirros', hw_disk_bus: 'virtio' });
     assert.equal((await bs.getVolume(vol)).volumeImageMetadata?.os_distro, 'cirros');
-    await bs.unsetVolumeImageMetadata(vol, 'os_distro');
+    await retryOnServerError(() => bs.unsetVolumeImageMetadata(vol, 'os_distro'));
     assert.deepEqual(await bs.getVolumeImageMetadata(vol), { hw_disk_bus: 'virtio' });
-    await bs.unsetVolumeImageMetadata(vol, 'hw_disk_bus');
+    await retryOnServerError(() => bs.unsetVolumeImageMetadata(vol, 'hw_disk_bus'));
     await assert.rejects(bs.unsetVolumeImageMetadata(vol, 'hw_disk_bus'), NotFoundError);
   });
 
@@ -320,10 +320,54 @@ describe('block storage: volumes and snapshots', () => {
     await assert.rejects(abs.attachVolume(vol.id, { mountpoint: '/dev/vdb' }), /exactly one/);
   });
 
+  test('attachments API: reserve, connect, complete, detach (3.27, 3.44, 3.54)', async () => {
+    // a fresh volume: cinder makes every attachment read-only once a volume's readonly flag was
+    // ever set, even back to false (its admin metadata then holds the truthy string "False")
+    const target = await newVolume({ size: 1, name: uniqueName('attach') });
+    await bs.waitForVolume(target, 'available', fast);
+    const server = randomUUID();
+    const att = await bs.createAttachment({ volumeUuid: target.id, instanceUuid: server, mode: 'rw' });
+    cleanup.add(`attachment ${att.id}`, () => bs.deleteAttachment(att, { ignoreMissing: true }));
+    assert.equal(att.status, 'reserved');
+    assert.equal(att.instance, server);
+    assert.equal((await bs.getVolume(target)).status, 'reserved');
+    const connected = await bs.updateAttachment(att, {
+      connector: {
+        host: 'ossdk-test-host',
+        ip: '127.0.0.1',
+        initiator: 'iqn.2026-01.org.example:ossdk',
+        platform: 'x86_64',
+        os_type: 'linux',
+        multipath: false,
+        mountpoint: '/dev/vdb',
+        mode: 'rw',
+      },
+    });
+    assert.ok(['attaching', 'reserved'].includes(connected.status!), connected.status);
+    assert.equal(typeof connected.connectionInfo, 'object');
+    await bs.completeAttachment(att);
+    const v = await bs.waitForVolume(target, 'in-use', fast);
+    assert.deepEqual(
+      v.attachments?.map((a) => [a.attachment_id, a.server_id]),
+      [[att.id, server]],
+    );
+    const got = await bs.getAttachment(att.id);
+    assert.equal(got.status, 'attached');
+    assert.equal(got.attachMode, 'rw');
+    assert.deepEqual(
+      (await bs.listAttachments().toArray()).filter((a) => a.volumeId === target.id).map((a) => a.id),
+      [att.id],
+    );
+    await bs.deleteAttachment(att);
+    await bs.waitForVolume(target, 'available', fast);
+    await assert.rejects(bs.getAttachment(att.id), NotFoundError);
+    await dispose(target);
+  });
+
   test('reserve and unreserve', async () => {
-    await bs.reserveVolume(vol);
+    await retryOnServerError(() => bs.reserveVolume(vol));
     assert.equal((await bs.getVolume(vol)).status, 'attaching');
-    await bs.unreserveVolume(vol);
+    await retryOnServerError(() => bs.unreserveVolume(vol));
     assert.equal((await bs.getVolume(vol)).status, 'available');
   });
 

@@ -1,3 +1,4 @@
+import { Attachment } from '../../../../src/services/block-storage/attachment.js';
 import { AvailabilityZone } from '../../../../src/services/block-storage/availability-zone.js';
 import { Backup } from '../../../../src/services/block-storage/backup.js';
 import { Limits } from '../../../../src/services/block-storage/limits.js';
@@ -75,6 +76,15 @@ export const bindings: SampleBinding[] = [
     hints: ['quota_classes', 'quota-classes'],
     microversioned: true,
     requestMode: () => 'update',
+  },
+  {
+    def: Attachment,
+    service,
+    hints: ['attachment'],
+    // attachment-complete.json is the os-complete action body, not an attachment
+    exclude: /attachment-complete/,
+    microversioned: true,
+    requestMode: (e) => (/update-request/.test(e.path) ? 'update' : 'create'),
   },
   { def: Limits, service, hints: ['limits'], microversioned: true },
   { def: Message, service, hints: ['messages'], microversioned: true },
