@@ -2,7 +2,8 @@
  * Project cleanup: list (dry run, the default) or delete the current project's resources in
  * dependency order — servers, floating IPs, router interfaces and routers, ports, subnets,
  * networks, security groups (never `default`), snapshots and volumes, owned images, then
- * containers with their objects.
+ * containers with their objects. Key pairs belong to users, not projects, and are left alone;
+ * so are the `default` security group, external networks and protected images.
  */
 import type { Connection } from '../connection.js';
 import { NotFoundError } from '../errors/errors.js';

@@ -13,10 +13,15 @@ export interface Run {
 
 /** Run ostack; resolves with its exit status and output (never rejects on a non-zero status). */
 export function ostack(...args: string[]): Promise<Run> {
+  return ostackWithEnv({ ...process.env, OS_CLOUD: '' }, ...args);
+}
+
+/** Run ostack with exactly this environment. */
+export function ostackWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, OS_CLOUD: '' },
+      env,
     });
     let stdout = '';
     let stderr = '';

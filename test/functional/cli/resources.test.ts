@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ADMIN_CLOUD, Cleanup, DEMO_CLOUD, demoConnection, uniqueName } from '../../support/cloud.js';
-import { openstackJson, ostack, ostackJson } from './helpers.js';
+import { openstackJson, ostack, ostackJson, ostackWithEnv } from './helpers.js';
 
 const conn = demoConnection();
 const P = uniqueName('clires');
@@ -106,6 +106,22 @@ describe('ostack read commands agree with openstack', () => {
     const bad = await ostack(...demo, 'api', 'compute', 'POST', '/servers', '--body', '{not json');
     assert.equal(bad.status, 2);
   });
+  test('without --os-cloud or clouds.yaml, OS_* variables configure the connection (as in the SDK)', async () => {
+    const env: NodeJS.ProcessEnv = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('OS_')),
+    );
+    for (const [k, v] of Object.entries(conn.config.auth)) env[`OS_${k.toUpperCase()}`] = v;
+    if (conn.config.regionName) env.OS_REGION_NAME = conn.config.regionName;
+    env.OS_CLIENT_CONFIG_FILE = '/nonexistent/clouds.yaml';
+    const r = await ostackWithEnv(env, 'token', 'issue', '-f', 'value', '-c', 'project_id');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), (await conn.authorize()).projectId);
+    const bad = await ostackWithEnv({ ...env, OS_PASSWORD: 'wrong' }, 'flavor', 'list');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /\(HTTP 401\)/);
+    assert.ok(!bad.stderr.includes('wrong'), 'the password is not echoed');
+  });
+
   test('-f value -c, -f yaml', async () => {
     const v = await ostack(...demo, 'flavor', 'show', 'm1.nano', '-f', 'value', '-c', 'ram');
     assert.equal(v.stdout, '128\n');

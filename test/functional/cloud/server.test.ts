@@ -8,7 +8,13 @@ import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { CreatedServer, NetworkSetup } from '../../../src/cloud/index.js';
-import { BadRequestError, TimeoutError, ValidationError } from '../../../src/index.js';
+import {
+  BadRequestError,
+  RequestEntityTooLargeError,
+  ResourceFailureError,
+  TimeoutError,
+  ValidationError,
+} from '../../../src/index.js';
 import { Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
 import { ed25519PublicKey } from './ssh-key.js';
 
@@ -236,6 +242,20 @@ describe('cloud layer: a reachable server (demo)', { timeout: 900_000 }, () => {
   });
 
   test('projectCleanup dry run lists what this run made, in dependency order, and deletes nothing', async () => {
+    // storage too: a volume with a snapshot, and a container with an object
+    const vol = await conn.blockStorage.createVolume({ name: `${prefix}-vol`, size: 1 });
+    cleanup.add('volume', () =>
+      conn.blockStorage.deleteVolume(vol.id, { ignoreMissing: true, cascade: true }),
+    );
+    await conn.blockStorage.waitForVolume(vol.id, 'available', { intervalMs: 1000, timeoutMs: 120_000 });
+    const snap = await conn.blockStorage.createSnapshot({ name: `${prefix}-snap`, volumeId: vol.id });
+    await conn.blockStorage.waitForSnapshot(snap.id, 'available', { intervalMs: 1000, timeoutMs: 120_000 });
+    await conn.objectStore.createContainer(`${prefix}-c`);
+    cleanup.add('container', () =>
+      conn.objectStore.deleteContainer(`${prefix}-c`, { empty: true, ignoreMissing: true }),
+    );
+    await conn.objectStore.createObject({ container: `${prefix}-c`, name: 'a/b.txt', data: 'hello' });
+
     const r = await conn.cloud.projectCleanup({ filters: { namePrefix: prefix } });
     assert.equal(r.dryRun, true);
     const byType = (t: string) => r.actions.filter((a) => a.type === t);
@@ -270,6 +290,10 @@ describe('cloud layer: a reachable server (demo)', { timeout: 900_000 }, () => {
     assert.ok(order.indexOf('server') < order.indexOf('floating-ip'));
     assert.ok(order.indexOf('router-interface') < order.indexOf('subnet'));
     assert.ok(order.lastIndexOf('subnet') < order.indexOf('network'));
+    assert.ok(
+      order.indexOf('snapshot') < order.indexOf('volume') &&
+        order.indexOf('volume') < order.indexOf('container'),
+    );
     assert.equal((await conn.compute.getServer(made.server.id)).status, 'ACTIVE', 'nothing deleted');
   });
 
@@ -335,6 +359,41 @@ describe('cloud layer: a reachable server (demo)', { timeout: 900_000 }, () => {
     );
   });
 
+  test('bootFromVolume: ACTIVE on a volume made from the image, or a failure that leaves no volume', async () => {
+    try {
+      const r = await conn.cloud.createServer({
+        name: `${prefix}-bfv`,
+        image: 'cirros',
+        flavor: 'm1.nano',
+        network: `${prefix}-net`,
+        bootFromVolume: true,
+        volumeSize: 1,
+        intervalMs: 1000,
+      });
+      assert.equal(r.server.status, 'ACTIVE');
+      const vol = r.createdResources.find((c) => c.type === 'volume')!;
+      assert.deepEqual(
+        (r.server.attachedVolumes ?? []).map((v) => v.id),
+        [vol.id],
+      );
+      assert.equal(r.server.image, '', 'no image: booted from the volume');
+      await conn.cloud.deleteServer(r.server.id, { intervalMs: 1000 });
+    } catch (e) {
+      // the dev cloud's fake cinder driver cannot copy an image to a volume (the volume goes to
+      // error), and a busy shared project may be out of volume quota (413)
+      assert.ok(
+        e instanceof ResourceFailureError || e instanceof RequestEntityTooLargeError,
+        `unexpected: ${(e as Error).message}`,
+      );
+    }
+    // either way, no server and (deleted with its server, or rolled back) no volume remain
+    assert.deepEqual(await conn.cloud.searchServers({ name: `${prefix}-bfv` }), []);
+    for (let i = 0; i < 30 && (await conn.cloud.searchVolumes({ name: `${prefix}-bfv-boot` })).length; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    assert.deepEqual(await conn.cloud.searchVolumes({ name: `${prefix}-bfv-boot` }), []);
+  });
+
   test('projectCleanup for real deletes this run’s network, router and security group', async () => {
     const r = await conn.cloud.projectCleanup({
       dryRun: false,
@@ -345,6 +404,14 @@ describe('cloud layer: a reachable server (demo)', { timeout: 900_000 }, () => {
     assert.ok(r.actions.some((a) => a.type === 'network' && a.status === 'deleted'));
     assert.ok(r.actions.some((a) => a.type === 'router' && a.status === 'deleted'));
     assert.ok(r.actions.some((a) => a.type === 'image' && a.name === `${prefix}-bigdisk`));
+    for (const t of ['snapshot', 'volume', 'container']) {
+      assert.ok(
+        r.actions.some((a) => a.type === t && a.status === 'deleted'),
+        `${t} deleted`,
+      );
+    }
+    assert.deepEqual(await conn.cloud.searchVolumes({ name: `${prefix}-vol` }), []);
+    assert.deepEqual(await conn.objectStore.listContainers({ prefix }).toArray(), []);
     assert.deepEqual(await conn.network.listNetworks({ name: `${prefix}-net` }).toArray(), []);
     assert.deepEqual(await conn.network.listRouters({ name: `${prefix}-net-router` }).toArray(), []);
     assert.deepEqual(await conn.network.listSecurityGroups({ name: `${prefix}-sg` }).toArray(), []);

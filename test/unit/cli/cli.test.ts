@@ -310,3 +310,43 @@ describe('start-up stays small', () => {
     assert.deepEqual([...packages].sort(), ['commander']);
   });
 });
+
+describe('progress bars', () => {
+  test('drawn on a terminal, silent otherwise', async () => {
+    const { bytesBar, waitBar } = await import('../../../src/cli/progress.js');
+    const chunks: string[] = [];
+    const tty = Object.assign(
+      new (await import('node:stream')).Writable({ write: (c, _e, cb) => cb(void chunks.push(String(c))) }),
+      {
+        isTTY: true,
+        columns: 100,
+        cursorTo: () => true,
+        clearLine: () => true,
+        moveCursor: () => true,
+      },
+    );
+    const saved = process.env.OSTACK_NO_PROGRESS;
+    delete process.env.OSTACK_NO_PROGRESS;
+    try {
+      const ctx = new CliContext({ format: 'table' }, process.stdout, tty as never);
+      const bar = await bytesBar(ctx, 'upload x', 2 * 1024 * 1024);
+      bar.update(1024 * 1024);
+      bar.stop();
+      const text = chunks.join('');
+      assert.match(text, /upload x/);
+      assert.match(text, /1\.0 MiB\/2\.0 MiB/);
+      const w = await waitBar(ctx, 'server vm');
+      w.update(50, { status: 'building BUILD' });
+      w.stop();
+      assert.match(chunks.join(''), /building BUILD/);
+      chunks.length = 0;
+      const quiet = new CliContext({ format: 'table' }, process.stdout, { write: () => true } as never);
+      const q = await bytesBar(quiet, 'upload y', 10);
+      q.update(5);
+      q.stop();
+      assert.equal(chunks.length, 0);
+    } finally {
+      if (saved !== undefined) process.env.OSTACK_NO_PROGRESS = saved;
+    }
+  });
+});
