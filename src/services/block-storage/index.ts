@@ -18,6 +18,7 @@ export {
   type SnapshotResource,
   type VolumeResource,
   type VolumeSummaryResource,
+  type VolumeTransferResource,
   type VolumeTypeAccessResource,
   type VolumeTypeResource,
 } from './proxy.js';
@@ -28,5 +29,6 @@ export { Service } from './service.js';
 export { SNAPSHOT_FAILURE_STATUSES, SNAPSHOT_QUERY_VERSIONS, Snapshot } from './snapshot.js';
 export { VOLUME_FAILURE_STATUSES, VOLUME_QUERY_VERSIONS, Volume, type VolumeAttachment } from './volume.js';
 export { VolumeSummary } from './volume-summary.js';
+export { VolumeTransfer } from './volume-transfer.js';
 export { VolumeType } from './volume-type.js';
 export { VolumeTypeAccess } from './volume-type-access.js';

@@ -57,6 +57,7 @@ import { Service } from './service.js';
 import { SNAPSHOT_FAILURE_STATUSES, SNAPSHOT_QUERY_VERSIONS, Snapshot } from './snapshot.js';
 import { VOLUME_FAILURE_STATUSES, VOLUME_QUERY_VERSIONS, Volume } from './volume.js';
 import { VolumeSummary } from './volume-summary.js';
+import { VolumeTransfer } from './volume-transfer.js';
 import { VolumeType } from './volume-type.js';
 import { VolumeTypeAccess } from './volume-type-access.js';
 
@@ -74,6 +75,8 @@ export type SnapshotResource = Resource<SnapshotFields>;
 export type BackupResource = Resource<BackupFields>;
 /** A volume attachment (3.27). */
 export type AttachmentResource = Resource<(typeof Attachment)['fields']>;
+/** A volume transfer (3.55). */
+export type VolumeTransferResource = Resource<(typeof VolumeTransfer)['fields']>;
 /** A user message. */
 export type MessageResource = Resource<(typeof Message)['fields']>;
 /** A volume type. */
@@ -1007,6 +1010,56 @@ export class BlockStorageV3 extends ServiceProxy {
   async deleteAttachment(attachment: IdArg, opts: DeleteOptions = {}): Promise<void> {
     await requireMicroversion(this.client, '3.27', 'deleteAttachment', opts);
     await deleteResource(this.client, Attachment, attachment, opts);
+  }
+
+  // -------------------------------------------------------------- transfers
+
+  /**
+   * Offer a volume to another project (3.55): the result carries the `authKey` the receiver
+   * needs, shown only now. The volume waits in `awaiting-transfer`.
+   */
+  async createVolumeTransfer(
+    attrs: CreateAttributes<(typeof VolumeTransfer)['fields']>,
+    opts: VerbOptions = {},
+  ): Promise<VolumeTransferResource> {
+    await requireMicroversion(this.client, '3.55', 'createVolumeTransfer', opts);
+    return createResource(this.client, VolumeTransfer, attrs, opts);
+  }
+
+  /** One transfer (3.55). */
+  async getVolumeTransfer(transfer: IdArg, opts: VerbOptions = {}): Promise<VolumeTransferResource> {
+    await requireMicroversion(this.client, '3.55', 'getVolumeTransfer', opts);
+    return fetchResource(this.client, VolumeTransfer, transfer, opts);
+  }
+
+  /** Lazily list the project's transfers with details (3.55). */
+  listVolumeTransfers(
+    query: ListQuery<(typeof VolumeTransfer)['query']> = {},
+    opts: VerbOptions = {},
+  ): ResourceList<VolumeTransferResource> {
+    return checkedList(
+      () => requireMicroversion(this.client, '3.55', 'listVolumeTransfers', opts),
+      listResources(this.client, VolumeTransfer, query, opts),
+    );
+  }
+
+  /** Take over a volume offered by another project (3.55); the volume moves to the caller's project. */
+  async acceptVolumeTransfer(
+    transfer: IdArg,
+    authKey: string,
+    opts: RequestOptions = {},
+  ): Promise<VolumeTransferResource> {
+    await requireMicroversion(this.client, '3.55', 'acceptVolumeTransfer', opts);
+    return requestDocument(this.client, VolumeTransfer, 'POST', `/volume-transfers/${enc(transfer)}/accept`, {
+      ...opts,
+      json: { accept: { auth_key: authKey } },
+    });
+  }
+
+  /** Cancel a transfer (3.55): the volume is `available` to its owner again. */
+  async deleteVolumeTransfer(transfer: IdArg, opts: DeleteOptions = {}): Promise<void> {
+    await requireMicroversion(this.client, '3.55', 'deleteVolumeTransfer', opts);
+    await deleteResource(this.client, VolumeTransfer, transfer, opts);
   }
 
   // --------------------------------------------------------------- messages

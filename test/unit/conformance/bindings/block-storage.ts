@@ -10,6 +10,7 @@ import { Service } from '../../../../src/services/block-storage/service.js';
 import { Snapshot } from '../../../../src/services/block-storage/snapshot.js';
 import { Volume } from '../../../../src/services/block-storage/volume.js';
 import { VolumeSummary } from '../../../../src/services/block-storage/volume-summary.js';
+import { VolumeTransfer } from '../../../../src/services/block-storage/volume-transfer.js';
 import { VolumeType } from '../../../../src/services/block-storage/volume-type.js';
 import { VolumeTypeAccess } from '../../../../src/services/block-storage/volume-type-access.js';
 import type { SampleBinding } from '../harness.js';
@@ -85,6 +86,15 @@ export const bindings: SampleBinding[] = [
     exclude: /attachment-complete/,
     microversioned: true,
     requestMode: (e) => (/update-request/.test(e.path) ? 'update' : 'create'),
+  },
+  {
+    def: VolumeTransfer,
+    service,
+    // volume_transfer: the legacy /os-volume-transfer API, same bodies
+    hints: ['volume_transfers', 'volume_transfer'],
+    // accept requests are {"accept": {"auth_key"}}, not transfers (unit tests check them)
+    exclude: /accept-request/,
+    microversioned: true,
   },
   { def: Limits, service, hints: ['limits'], microversioned: true },
   { def: Message, service, hints: ['messages'], microversioned: true },
