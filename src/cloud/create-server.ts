@@ -37,10 +37,8 @@ export type CreateServerStage =
 /** A progress report of {@link createServer}. */
 export interface CreateServerProgress {
   stage: CreateServerStage;
-  /** The server's status (and task) while building. */
+  /** The server's status (and task, as `BUILD/spawning`) while building. */
   status?: string;
-  /** Nova's build progress (0-100) when it reports one. */
-  progress?: number;
   elapsedMs: number;
 }
 

@@ -168,8 +168,11 @@ export async function create(
   const conn = await ctx.connection();
   const bar = wait ? await waitBar(ctx, `server ${name}`) : undefined;
   const onProgress = (p: CreateServerProgress) => {
-    let pct = STAGE_PERCENT[p.stage] ?? 0;
-    if (p.stage === 'building' && p.progress) pct = 15 + Math.round(p.progress * 0.7);
+    // building takes most of the time: creep towards the floating IP stage while polling
+    const pct =
+      p.stage === 'building'
+        ? Math.min(80, 15 + Math.round(p.elapsedMs / 1000))
+        : (STAGE_PERCENT[p.stage] ?? 0);
     bar?.update(pct, { status: p.status ? `${p.stage} ${p.status}` : p.stage });
   };
   try {
