@@ -1,6 +1,7 @@
 export { Attachment, type AttachmentConnector } from './attachment.js';
 export { AvailabilityZone } from './availability-zone.js';
 export { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
+export { DefaultType } from './default-type.js';
 export { type AbsoluteLimits, Limits } from './limits.js';
 export { Message } from './message.js';
 export {
@@ -8,9 +9,12 @@ export {
   type BackupResource,
   BlockStorageV3,
   type CreateVolumeOptions,
+  type DefaultTypeResource,
   type DeleteVolumeOptions,
   type LimitsResource,
   type MessageResource,
+  type QosAssociationResource,
+  type QosSpecResource,
   type QuotaClassSetResource,
   type QuotaSetResource,
   type QuotaSetUsageResource,
@@ -22,6 +26,7 @@ export {
   type VolumeTypeAccessResource,
   type VolumeTypeResource,
 } from './proxy.js';
+export { QosAssociation, QosSpec } from './qos-spec.js';
 export { QuotaClassSet } from './quota-class-set.js';
 export { QuotaSet } from './quota-set.js';
 export { QuotaSetUsage, type QuotaUsage } from './quota-set-usage.js';

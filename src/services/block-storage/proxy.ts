@@ -39,6 +39,7 @@ import { blockStorageV3Spec } from '../specs.js';
 import { Attachment } from './attachment.js';
 import { AvailabilityZone } from './availability-zone.js';
 import { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
+import { DefaultType } from './default-type.js';
 import {
   action,
   checkedList,
@@ -50,6 +51,7 @@ import {
 } from './internal.js';
 import { Limits } from './limits.js';
 import { Message } from './message.js';
+import { QosAssociation, QosSpec } from './qos-spec.js';
 import { QuotaClassSet } from './quota-class-set.js';
 import { QuotaSet } from './quota-set.js';
 import { QuotaSetUsage } from './quota-set-usage.js';
@@ -77,6 +79,12 @@ export type BackupResource = Resource<BackupFields>;
 export type AttachmentResource = Resource<(typeof Attachment)['fields']>;
 /** A volume transfer (3.55). */
 export type VolumeTransferResource = Resource<(typeof VolumeTransfer)['fields']>;
+/** A QoS specification. */
+export type QosSpecResource = Resource<(typeof QosSpec)['fields']>;
+/** A volume type associated with a QoS specification. */
+export type QosAssociationResource = Resource<(typeof QosAssociation)['fields']>;
+/** A project's default volume type (3.62). */
+export type DefaultTypeResource = Resource<(typeof DefaultType)['fields']>;
 /** A user message. */
 export type MessageResource = Resource<(typeof Message)['fields']>;
 /** A volume type. */
@@ -888,6 +896,180 @@ export class BlockStorageV3 extends ServiceProxy {
       { project: projectId },
       opts,
     );
+  }
+
+  // --------------------------------------------------------------- QoS specs
+
+  /**
+   * Admin: create a QoS specification; `specs` are its limits (sent beside `name`, as cinder
+   * expects), e.g. `{ name: 'gold', consumer: 'front-end', specs: { total_iops_sec: '1000' } }`.
+   */
+  async createQosSpec(
+    attrs: CreateAttributes<(typeof QosSpec)['fields']> & { specs?: Record<string, string> },
+    opts: VerbOptions = {},
+  ): Promise<QosSpecResource> {
+    const { specs, ...rest } = attrs;
+    const input = { ...rest, $extra: { ...rest.$extra, ...specs } } as CreateAttributes<
+      (typeof QosSpec)['fields']
+    >;
+    return createResource(this.client, QosSpec, input, opts);
+  }
+
+  /** Admin: one QoS specification. */
+  async getQosSpec(qos: IdArg, opts: VerbOptions = {}): Promise<QosSpecResource> {
+    return fetchResource(this.client, QosSpec, qos, opts);
+  }
+
+  /** Admin: lazily list QoS specifications. */
+  listQosSpecs(
+    query: ListQuery<(typeof QosSpec)['query']> = {},
+    opts: VerbOptions = {},
+  ): ResourceList<QosSpecResource> {
+    return listResources(this.client, QosSpec, query, opts);
+  }
+
+  /** Admin: add or change limits of a QoS specification; returns the keys sent. */
+  async setQosSpecKeys(
+    qos: IdArg,
+    specs: Record<string, string>,
+    opts: RequestOptions = {},
+  ): Promise<Record<string, string>> {
+    const doc = await this.client.json('PUT', `/qos-specs/${enc(qos)}`, {
+      json: { qos_specs: specs },
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    });
+    return (doc?.qos_specs ?? specs) as Record<string, string>;
+  }
+
+  /** Admin: remove limits from a QoS specification. */
+  async unsetQosSpecKeys(qos: IdArg, keys: string[], opts: RequestOptions = {}): Promise<void> {
+    const res = await this.client.request('PUT', `/qos-specs/${enc(qos)}/delete_keys`, {
+      json: { keys },
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    });
+    await res.body.dump();
+  }
+
+  /** Admin: delete a QoS specification; `force` also when volume types use it. */
+  async deleteQosSpec(qos: IdArg, opts: DeleteOptions & { force?: boolean } = {}): Promise<void> {
+    try {
+      const res = await this.client.request('DELETE', `/qos-specs/${enc(qos)}`, {
+        query: { force: opts.force || undefined },
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+        microversion: opts.microversion,
+        headers: opts.headers,
+      });
+      await res.body.dump();
+    } catch (e) {
+      if (opts.ignoreMissing && e instanceof NotFoundError) return;
+      throw e;
+    }
+  }
+
+  /** Admin: the volume types a QoS specification is associated with. */
+  listQosAssociations(qos: IdArg, opts: VerbOptions = {}): ResourceList<QosAssociationResource> {
+    return listResources(this.client, QosAssociation, {}, { ...opts, parent: { qosId: idOf(qos) } });
+  }
+
+  /** Admin: apply a QoS specification to a volume type. */
+  async associateQosSpec(qos: IdArg, type: IdArg, opts: RequestOptions = {}): Promise<void> {
+    await this.qosGet(`/qos-specs/${enc(qos)}/associate`, { vol_type_id: idOf(type) }, opts);
+  }
+
+  /** Admin: remove a QoS specification from a volume type (or, without a type, from all). */
+  async disassociateQosSpec(qos: IdArg, type?: IdArg, opts: RequestOptions = {}): Promise<void> {
+    if (type === undefined) await this.qosGet(`/qos-specs/${enc(qos)}/disassociate_all`, {}, opts);
+    else await this.qosGet(`/qos-specs/${enc(qos)}/disassociate`, { vol_type_id: idOf(type) }, opts);
+  }
+
+  /** Cinder changes QoS associations with GETs. */
+  private async qosGet(path: string, query: Record<string, string>, opts: RequestOptions): Promise<void> {
+    const res = await this.client.request('GET', path, {
+      query,
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    });
+    await res.body.dump();
+  }
+
+  // ----------------------------------------------------------- default types
+
+  /** The versioned root (`.../v3`): default types live beside the project-scoped API. */
+  private async v3Root(signal?: AbortSignal): Promise<string> {
+    const base = await this.client.baseUrl(signal);
+    const m = /^(.*\/v3)(?:\/|$)/.exec(base);
+    return m ? m[1]! : base;
+  }
+
+  /** Admin: set a project's default volume type (3.62), by type name or id. */
+  async setDefaultVolumeType(
+    projectId: string,
+    type: IdArg,
+    opts: RequestOptions = {},
+  ): Promise<DefaultTypeResource> {
+    await requireMicroversion(this.client, '3.62', 'setDefaultVolumeType', opts);
+    const volumeType = typeof type === 'string' ? type : idOf(type);
+    return requestDocument(
+      this.client,
+      DefaultType,
+      'PUT',
+      `${await this.v3Root(opts.signal)}/default-types/${encodeURIComponent(projectId)}`,
+      { ...opts, json: { default_type: { volume_type: volumeType } } },
+    );
+  }
+
+  /** Admin: a project's default volume type (3.62); NotFoundError when it has none of its own. */
+  async getDefaultVolumeTypeOf(projectId: string, opts: RequestOptions = {}): Promise<DefaultTypeResource> {
+    await requireMicroversion(this.client, '3.62', 'getDefaultVolumeTypeOf', opts);
+    return requestDocument(
+      this.client,
+      DefaultType,
+      'GET',
+      `${await this.v3Root(opts.signal)}/default-types/${encodeURIComponent(projectId)}`,
+      opts,
+    );
+  }
+
+  /** Admin: every project's own default volume type (3.62). */
+  async listDefaultVolumeTypes(opts: RequestOptions = {}): Promise<DefaultTypeResource[]> {
+    await requireMicroversion(this.client, '3.62', 'listDefaultVolumeTypes', opts);
+    const doc = (await this.client.json('GET', `${await this.v3Root(opts.signal)}/default-types`, {
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      microversion: opts.microversion,
+      headers: opts.headers,
+    })) as { default_types?: Record<string, unknown>[] };
+    return (doc?.default_types ?? []).map((b) => instantiate(DefaultType, this.client, b));
+  }
+
+  /** Admin: drop a project's default volume type (3.62): the cloud's default applies again. */
+  async unsetDefaultVolumeType(projectId: string, opts: DeleteOptions = {}): Promise<void> {
+    await requireMicroversion(this.client, '3.62', 'unsetDefaultVolumeType', opts);
+    try {
+      const res = await this.client.request(
+        'DELETE',
+        `${await this.v3Root(opts.signal)}/default-types/${encodeURIComponent(projectId)}`,
+        {
+          signal: opts.signal,
+          timeoutMs: opts.timeoutMs,
+          microversion: opts.microversion,
+          headers: opts.headers,
+        },
+      );
+      await res.body.dump();
+    } catch (e) {
+      if (opts.ignoreMissing && e instanceof NotFoundError) return;
+      throw e;
+    }
   }
 
   // ------------------------------------------------------- quotas and limits

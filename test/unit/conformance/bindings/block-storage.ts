@@ -1,8 +1,10 @@
 import { Attachment } from '../../../../src/services/block-storage/attachment.js';
 import { AvailabilityZone } from '../../../../src/services/block-storage/availability-zone.js';
 import { Backup } from '../../../../src/services/block-storage/backup.js';
+import { DefaultType } from '../../../../src/services/block-storage/default-type.js';
 import { Limits } from '../../../../src/services/block-storage/limits.js';
 import { Message } from '../../../../src/services/block-storage/message.js';
+import { QosAssociation, QosSpec } from '../../../../src/services/block-storage/qos-spec.js';
 import { QuotaClassSet } from '../../../../src/services/block-storage/quota-class-set.js';
 import { QuotaSet } from '../../../../src/services/block-storage/quota-set.js';
 import { QuotaSetUsage } from '../../../../src/services/block-storage/quota-set-usage.js';
@@ -95,6 +97,23 @@ export const bindings: SampleBinding[] = [
     // accept requests are {"accept": {"auth_key"}}, not transfers (unit tests check them)
     exclude: /accept-request/,
     microversioned: true,
+  },
+  {
+    def: QosSpec,
+    service,
+    hints: ['qos'],
+    // delete_keys bodies ({"keys"}) and the associations document are not specs
+    exclude: /qos-unset-request|qos_show_response/,
+    microversioned: true,
+    requestMode: (e) => (/update-request/.test(e.path) ? 'update' : 'create'),
+  },
+  { def: QosAssociation, service, hints: ['qos'], include: /qos_show_response/, microversioned: true },
+  {
+    def: DefaultType,
+    service,
+    hints: ['default-type', 'default-types'],
+    microversioned: true,
+    requestMode: () => 'create',
   },
   { def: Limits, service, hints: ['limits'], microversioned: true },
   { def: Message, service, hints: ['messages'], microversioned: true },

@@ -1,0 +1,22 @@
+/**
+ * The default volume type of a project (`/default-types/{project_id}`, 3.62, admin): overrides
+ * the cloud's `default_volume_type` for volumes created there without a type. These paths sit
+ * beside the project-scoped API (`/v3/default-types`), not under it.
+ */
+import { defineResource, f } from '../../resource/index.js';
+
+export const DefaultType = defineResource({
+  name: 'default type',
+  basePath: '/default-types',
+  resourceKey: 'default_type',
+  resourcesKey: 'default_types',
+  fields: {
+    projectId: f.string({ api: 'project_id', readOnly: true }),
+    volumeTypeId: f.string({ api: 'volume_type_id', readOnly: true }),
+    /** The type to set, by name or id (request only). */
+    volumeType: f.string({ api: 'volume_type', required: true, createOnly: true }),
+  },
+  idField: 'projectId',
+  pagination: 'none',
+  allow: { commit: false },
+});
