@@ -3,6 +3,7 @@
  * console output and snapshots. {@link ComputeV2} (proxy.ts) adds everything else.
  */
 import {
+  type FindOptions,
   instantiate,
   MetadataMixin,
   namedVerbs,
@@ -40,6 +41,7 @@ import {
   UnshelveAction,
 } from './server-actions.js';
 import { createServer, type ServerCreateInput } from './server-create.js';
+import { findServer } from './server-find.js';
 import { waitForServerIdle } from './server-wait.js';
 import { encodeUserData } from './user-data.js';
 
@@ -70,12 +72,7 @@ export interface RebuildServerOptions {
 }
 
 export interface ComputeServers
-  extends VerbsOf<
-    'Server',
-    'Servers',
-    typeof Server,
-    'list' | 'get' | 'find' | 'update' | 'delete' | 'wait'
-  > {}
+  extends VerbsOf<'Server', 'Servers', typeof Server, 'list' | 'get' | 'update' | 'delete' | 'wait'> {}
 
 export class ComputeServers extends ServiceProxy {
   /** Server metadata (`/servers/{id}/metadata`). */
@@ -87,14 +84,7 @@ export class ComputeServers extends ServiceProxy {
     super(session, computeV2Spec, opts);
     Object.assign(
       this,
-      namedVerbs(this.client, Server, 'Server', 'Servers', [
-        'list',
-        'get',
-        'find',
-        'update',
-        'delete',
-        'wait',
-      ]),
+      namedVerbs(this.client, Server, 'Server', 'Servers', ['list', 'get', 'update', 'delete', 'wait']),
     );
     this.serverMetadata = new MetadataMixin(this.client, '/servers');
     this.serverTags = new TagsMixin(this.client, '/servers');
@@ -113,6 +103,23 @@ export class ComputeServers extends ServiceProxy {
    */
   async createServer(attrs: ServerCreateInput, opts: RequestOptions = {}): Promise<ServerResource> {
     return createServer(this.client, attrs, opts);
+  }
+
+  /**
+   * A server by id, else by exact name (`ResourceNotFoundError`, or undefined with
+   * `ignoreMissing`; `MultipleMatchesError` when several servers have the name). `query`
+   * narrows the search (e.g. `{ allTenants: true }` for admins).
+   */
+  findServer(
+    nameOrId: string,
+    opts: FindOptions<(typeof Server)['query']> & { ignoreMissing: true },
+  ): Promise<ServerResource | undefined>;
+  findServer(nameOrId: string, opts?: FindOptions<(typeof Server)['query']>): Promise<ServerResource>;
+  async findServer(
+    nameOrId: string,
+    opts: FindOptions<(typeof Server)['query']> = {},
+  ): Promise<ServerResource | undefined> {
+    return findServer(this.client, nameOrId, opts);
   }
 
   /**

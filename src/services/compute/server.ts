@@ -193,6 +193,7 @@ export const Server = defineResource({
     links: f.array<{ rel: string; href: string }>().readOnly(),
   },
   query: {
+    /** A regular expression (nova searches names with it); `findServer` escapes and anchors. */
     name: 'name',
     status: 'status',
     image: 'image',

@@ -83,6 +83,38 @@ describe('compute: servers (demo user)', () => {
     assert.equal(server.currentAvailabilityZone, 'nova');
   });
 
+  test('bad input is rejected with a ValidationError before anything is sent', async () => {
+    const bad = uniqueName('bad');
+    const base = { name: bad, imageRef: cirros, flavorRef: '42' };
+    await assert.rejects(
+      c.createServer(base),
+      (e: unknown) => e instanceof ValidationError && /server\.networks/.test(e.message),
+    );
+    await assert.rejects(
+      c.createServer({ ...base, networks: 'none', flavour: 'm1.nano' } as never),
+      (e: unknown) => e instanceof ValidationError && /flavour/.test(e.message),
+    );
+    await assert.rejects(
+      c.createServer({ ...base, networks: 'none', userData: USER_DATA }),
+      (e: unknown) => e instanceof ValidationError && /server\.userData/.test(e.message),
+    );
+    const old = demoConnection({ ...sqliteTolerant, microversions: { compute: '2.51' } });
+    try {
+      await assert.rejects(
+        old.compute.createServer({ ...base, networks: 'none', tags: ['x'] }),
+        (e: unknown) => e instanceof ValidationError && /server\.tags.*2\.52/.test(e.message),
+      );
+      await assert.rejects(
+        old.compute.lockServer(server, { reason: 'too old' }),
+        (e: unknown) => e instanceof ValidationError && /2\.73/.test(e.message),
+      );
+      assert.equal((await old.compute.getServer(server.id)).locked, false, 'the lock was not sent');
+    } finally {
+      await old.close();
+    }
+    assert.deepEqual(await c.listServers({ name: bad }).toArray(), [], 'no server was created');
+  });
+
   test('list (detailed), find by name and by id, filter by tag and by name', async () => {
     const all = await c.listServers().toArray();
     assert.ok(all.some((s) => s.id === server.id));

@@ -23,6 +23,17 @@ describe('compute proxy requests (offline)', () => {
           });
           return;
         }
+        case 'GET /servers/web(1)':
+          sendJson(res, 404, { itemNotFound: { code: 404, message: 'Instance web(1) could not be found.' } });
+          return;
+        case 'GET /servers/detail':
+          sendJson(res, 200, {
+            servers: [
+              { id: 'a', name: 'web(1)' },
+              { id: 'b', name: 'web(1)-old' },
+            ],
+          });
+          return;
         case `GET /servers/${SID}/metadata/k`:
           sendJson(res, 200, { meta: { k: 'v' } });
           return;
@@ -124,6 +135,15 @@ describe('compute proxy requests (offline)', () => {
       nova.compute().waitForServerIdle(SID, 'ACTIVE', { intervalMs: 5, timeoutMs: 30 }),
       (e: unknown) => e instanceof TimeoutError && /task rebooting/.test(e.message),
     );
+  });
+
+  test('findServer anchors and escapes the name nova matches as a regular expression', async () => {
+    const c = nova.compute();
+    const s = await c.findServer('web(1)', { query: { allTenants: true } });
+    assert.equal(s.id, 'a');
+    const list = nova.calls.at(-1)!;
+    assert.equal(new URL(list.url, 'http://x').searchParams.get('name'), '^web\\(1\\)$');
+    assert.equal(new URL(list.url, 'http://x').searchParams.get('all_tenants'), 'true');
   });
 
   test('metadata items and addresses', async () => {
