@@ -517,3 +517,111 @@ describe('volume types, quotas, services', () => {
     });
   });
 });
+
+describe('attachments, transfers, QoS, default types', () => {
+  test('attachment create/update/complete bodies (samples)', async () => {
+    const f = await cinder([
+      on('POST', /^\/attachments$/, 200, sample('attachment-create-response.json')),
+      on('PUT', /^\/attachments\/a1$/, 200, sample('attachment-update-response.json')),
+      on('POST', /^\/attachments\/a1\/action$/, 204),
+    ]);
+    const req = (sample('attachment-create-request.json') as { attachment: Record<string, any> }).attachment;
+    const a = await f.bs.createAttachment({
+      volumeUuid: req.volume_uuid,
+      instanceUuid: req.instance_uuid,
+      connector: req.connector,
+    });
+    assert.equal(a.status, 'attaching');
+    await f.bs.updateAttachment('a1', { connector: req.connector });
+    await f.bs.completeAttachment('a1');
+    const b = f.bodies();
+    assert.deepEqual(b[0], sample('attachment-create-request.json'));
+    assert.deepEqual(b[1], sample('attachment-update-request.json'));
+    assert.deepEqual(b[2], sample('attachment-complete.json'));
+    const old = await cinder([], { microversion: '3.43' });
+    await assert.rejects(old.bs.completeAttachment('a1'), /3\.44/);
+    await assert.rejects(old.bs.createAttachment({ volumeUuid: 'v', mode: 'rw' }), /3\.54/);
+  });
+
+  test('transfer accept body (sample) and the 3.55 gate', async () => {
+    const f = await cinder([
+      on(
+        'POST',
+        /^\/volume-transfers\/t1\/accept$/,
+        202,
+        sample('volume_transfers/volume-transfers-accept-response.json'),
+      ),
+    ]);
+    const t = await f.bs.acceptVolumeTransfer('t1', 'f318375a4400391e');
+    assert.equal(t.volumeId, '8d19f929-f1da-4a76-acad-9ed17da0981e');
+    assert.deepEqual(f.bodies()[0], sample('volume_transfers/volume-transfers-accept-request.json'));
+    const old = await cinder([], { microversion: '3.54' });
+    await assert.rejects(old.bs.createVolumeTransfer({ volumeId: 'v' }), /3\.55/);
+  });
+
+  test('QoS specs: limits go beside the name; unset sends the keys (samples)', async () => {
+    const f = await cinder([
+      on('POST', /^\/qos-specs$/, 200, sample('qos/qos-create-response.json')),
+      on('PUT', /^\/qos-specs\/q1\/delete_keys$/, 202),
+      on('PUT', /^\/qos-specs\/q1$/, 200, sample('qos/qos-update-response.json')),
+      on('GET', /^\/qos-specs\/q1\/associate\?vol_type_id=t1$/, 202),
+      on('GET', /^\/qos-specs\/q1\/disassociate_all$/, 202),
+      on('DELETE', /^\/qos-specs\/q1\?force=true$/, 202),
+    ]);
+    const q = await f.bs.createQosSpec({ name: 'reliability-spec' });
+    assert.equal(q.consumer, 'back-end');
+    await f.bs
+      .createQosSpec({ name: 'gold', consumer: 'both', specs: { total_iops_sec: '10' } })
+      .catch(() => {});
+    assert.deepEqual(await f.bs.setQosSpecKeys('q1', { delay: '1' }), { delay: '1' });
+    await f.bs.unsetQosSpecKeys('q1', ['key1']);
+    await f.bs.associateQosSpec('q1', 't1');
+    await f.bs.disassociateQosSpec('q1');
+    await f.bs.deleteQosSpec('q1', { force: true });
+    const b = f.bodies();
+    assert.deepEqual(b[0], sample('qos/qos-create-request.json'));
+    assert.deepEqual(b[1], { qos_specs: { name: 'gold', consumer: 'both', total_iops_sec: '10' } });
+    assert.deepEqual(b[2], sample('qos/qos-update-request.json'));
+    assert.deepEqual(b[3], sample('qos/qos-unset-request.json'));
+  });
+
+  test('default types live beside the project-scoped API (samples)', async () => {
+    const f = await cinder(
+      [
+        (req, res) => {
+          if (!req.url.startsWith('/v3/default-types')) return false;
+          if (req.method === 'PUT') sendJsonLike(res, sample('set-default-type-response.json'));
+          else if (req.url === '/v3/default-types')
+            sendJsonLike(res, sample('get-default-types-response.json'));
+          else if (req.method === 'GET') sendJsonLike(res, sample('get-default-type-response.json'));
+          else {
+            res.writeHead(204);
+            res.end();
+          }
+          return true;
+        },
+      ],
+      { microversion: '3.62' },
+    );
+    const set = await f.bs.setDefaultVolumeType('6685584b-1eac-4da6-b5c3-555430cf68ff', 'lvm_backend');
+    assert.equal(set.volumeTypeId, '40ec6e5e-c9bd-4170-8740-c1cd42d7eabb');
+    assert.equal((await f.bs.listDefaultVolumeTypes()).length, 2);
+    await f.bs.getDefaultVolumeTypeOf('6685584b-1eac-4da6-b5c3-555430cf68ff');
+    await f.bs.unsetDefaultVolumeType('6685584b-1eac-4da6-b5c3-555430cf68ff');
+    assert.deepEqual(f.bodies()[0], sample('set-default-type-request.json'));
+    assert.deepEqual(
+      f.requests.filter((r) => r.url !== '/').map((r) => `${r.method} ${r.url}`),
+      [
+        'PUT /v3/default-types/6685584b-1eac-4da6-b5c3-555430cf68ff',
+        'GET /v3/default-types',
+        'GET /v3/default-types/6685584b-1eac-4da6-b5c3-555430cf68ff',
+        'DELETE /v3/default-types/6685584b-1eac-4da6-b5c3-555430cf68ff',
+      ],
+    );
+  });
+});
+
+function sendJsonLike(res: import('node:http').ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
