@@ -44,6 +44,10 @@ export async function mockNeutron(): Promise<MockNeutron> {
   base = server.url;
   const conn = new Connection({
     config: { auth_type: 'none', network_endpoint_override: server.url },
+    // hermetic: no clouds.yaml, secure.yaml or OS_* from the machine running the tests
+    env: {},
+    configFiles: [],
+    secureFiles: [],
     retry: { maxRetries: 0 },
   });
   return {
