@@ -99,6 +99,8 @@ describe('compute: volume attachments (admin project)', () => {
   const cleanup = new Cleanup();
   let server: ServerResource;
   let volumeId: string;
+  /** Volumes to force back and delete once the server is gone. */
+  const volumes = new Set<string>();
 
   async function volumeStatus(id: string): Promise<string> {
     const res = await admin.blockStorage.request('GET', `/volumes/${id}`);
@@ -118,19 +120,50 @@ describe('compute: volume attachments (admin project)', () => {
   }
 
   before(async () => {
+    const cirros = await imageId(admin, 'cirros');
     server = await c.createServer({
       name: uniqueName('vol-srv'),
-      imageRef: await imageId(admin, 'cirros'),
+      imageRef: cirros,
       flavorRef: '42',
       networks: 'none',
+      // the image on the local disk, plus a blank 1 GiB volume cinder creates at boot
+      blockDeviceMappingV2: [
+        {
+          boot_index: 0,
+          uuid: cirros,
+          source_type: 'image',
+          destination_type: 'local',
+          delete_on_termination: true,
+        },
+        {
+          boot_index: -1,
+          source_type: 'blank',
+          destination_type: 'volume',
+          volume_size: 1,
+          tag: 'boot-data',
+        },
+      ],
     });
     const id = server.id;
-    cleanup.add(`server ${id}`, async () => {
+    // Nova cannot detach volumes on this cloud (cinder refuses without a service token, see the
+    // detach test), not even when deleting the server: force the volumes back afterwards.
+    cleanup.add(`server ${id} and its volumes`, async () => {
+      const last = await c.getServer(id).catch(() => undefined);
+      for (const v of last?.attachedVolumes ?? []) volumes.add(v.id);
       await c.deleteServer(id, { ignoreMissing: true });
       await c.waitForServerDelete(id, fast);
+      for (const v of volumes) {
+        const reset = await admin.blockStorage.request('POST', `/volumes/${v}/action`, {
+          json: { 'os-reset_status': { status: 'available', attach_status: 'detached' } },
+          okStatuses: [202, 404],
+        });
+        await reset.body.dump();
+        const r = await admin.blockStorage.request('DELETE', `/volumes/${v}`, { okStatuses: [202, 404] });
+        await r.body.dump();
+      }
     });
     server = await c.waitForServerIdle(server, 'ACTIVE', fast);
-    assert.deepEqual(server.addresses, {});
+    for (const v of server.attachedVolumes ?? []) volumes.add(v.id);
   });
 
   after(async () => {
@@ -141,26 +174,24 @@ describe('compute: volume attachments (admin project)', () => {
     }
   });
 
+  test('block device mapping: a blank volume created and attached at boot, networks none', async () => {
+    assert.deepEqual(server.addresses, {});
+    assert.equal(server.attachedVolumes?.length, 1);
+    const bdmVolume = server.attachedVolumes?.[0]?.id as string;
+    assert.equal(await volumeStatus(bdmVolume), 'in-use');
+    const att = await c.getVolumeAttachment(bdmVolume, { parent: { serverId: server.id } });
+    assert.equal(att.tag, 'boot-data');
+    assert.equal(att.deleteOnTermination, false);
+  });
+
   test('volumes: attach, list, get; detach is accepted', async () => {
-    const res = await admin.blockStorage.request('POST', '/volumes', {
-      json: { volume: { size: 1, name: uniqueName('att-vol') } },
-    });
+    const name = uniqueName('att-vol');
+    const res = await retryLocked(
+      () => admin.blockStorage.request('POST', '/volumes', { json: { volume: { size: 1, name } } }),
+      { anyServerError: true },
+    );
     volumeId = ((await res.json()) as { volume: { id: string } }).volume.id;
-    cleanup.add(`volume ${volumeId}`, async () => {
-      // nova cannot detach on this cloud (see below): delete the server first, then force the
-      // volume's state back before deleting it
-      await c.deleteServer(server.id, { ignoreMissing: true });
-      await c.waitForServerDelete(server.id, fast);
-      const reset = await admin.blockStorage.request('POST', `/volumes/${volumeId}/action`, {
-        json: { 'os-reset_status': { status: 'available', attach_status: 'detached' } },
-        okStatuses: [202, 404],
-      });
-      await reset.body.dump();
-      const r = await admin.blockStorage.request('DELETE', `/volumes/${volumeId}`, {
-        okStatuses: [202, 404],
-      });
-      await r.body.dump();
-    });
+    volumes.add(volumeId);
     await waitVolume(volumeId, 'available');
 
     const att = await retryLocked(() =>
@@ -174,10 +205,7 @@ describe('compute: volume attachments (admin project)', () => {
 
     const parent = { parent: { serverId: server.id } };
     const listed = await c.listVolumeAttachments({}, parent).toArray();
-    assert.deepEqual(
-      listed.map((a) => a.volumeId),
-      [volumeId],
-    );
+    assert.deepEqual(listed.map((a) => a.volumeId).sort(), [...volumes].sort());
     const got = await c.getVolumeAttachment(volumeId, parent);
     assert.equal(got.device, att.device);
     assert.equal(got.deleteOnTermination, false);
@@ -185,10 +213,7 @@ describe('compute: volume attachments (admin project)', () => {
     assert.match(got.bdmUuid ?? '', /^[0-9a-f-]{36}$/);
     assert.equal(got.get('serverId'), server.id);
     const s = await c.getServer(server.id);
-    assert.deepEqual(
-      s.attachedVolumes?.map((v) => v.id),
-      [volumeId],
-    );
+    assert.deepEqual(s.attachedVolumes?.map((v) => v.id).sort(), [...volumes].sort());
 
     // Detach: nova accepts and records it. On the dev cloud the detach then fails inside nova:
     // cinder refuses to delete an attachment nova still uses unless nova sends a service token

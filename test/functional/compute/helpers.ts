@@ -72,14 +72,21 @@ export async function projectIdOf(conn: Connection): Promise<string> {
 /**
  * The dev cloud runs nova on SQLite: a write racing nova-compute's own writes sometimes fails
  * with "database is locked", answered as a 500 naming sqlalchemy's OperationalError (nothing
- * was changed). Retry exactly that failure; anything else is thrown at once.
+ * was changed). Retry exactly that failure; anything else is thrown at once. Cinder answers
+ * the same failure with a generic 500: `anyServerError` retries any 5xx (use it for cinder only).
  */
-export async function retryLocked<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+export async function retryLocked<T>(
+  fn: () => Promise<T>,
+  opts: { attempts?: number; anyServerError?: boolean } = {},
+): Promise<T> {
+  const attempts = opts.attempts ?? 4;
   for (let i = 1; ; i++) {
     try {
       return await fn();
     } catch (e) {
-      const locked = e instanceof ServerError && /OperationalError|database is locked/.test(e.message);
+      const locked =
+        e instanceof ServerError &&
+        (opts.anyServerError || /OperationalError|database is locked/.test(e.message));
       if (!locked || i >= attempts) throw e;
       await new Promise((r) => setTimeout(r, 500 * i));
     }
