@@ -130,6 +130,63 @@ describe('ostack read commands agree with openstack', () => {
   });
 });
 
+describe('ostack delete commands', { timeout: 600_000 }, () => {
+  const N = `${P}-del`;
+  after(() => conn.cloud.projectCleanup({ dryRun: false, filters: { namePrefix: N } }));
+
+  test('router remove subnet, router/subnet/network delete, rule/group delete, floating ip delete', async () => {
+    await ostackJson(...demo, 'network', 'create', `${N}-net`);
+    await ostackJson(
+      ...demo,
+      'subnet',
+      'create',
+      `${N}-sub`,
+      '--network',
+      `${N}-net`,
+      '--subnet-range',
+      '10.99.0.0/24',
+    );
+    await ostackJson(...demo, 'router', 'create', `${N}-r`);
+    const ok = async (...args: string[]) => {
+      const r = await ostack(...demo, ...args);
+      assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+    };
+    await ok('router', 'add', 'subnet', `${N}-r`, `${N}-sub`);
+    const inUse = await ostack(...demo, 'subnet', 'delete', `${N}-sub`);
+    assert.equal(inUse.status, 1, 'a subnet on a router cannot go');
+    assert.match(inUse.stderr, /\(HTTP 409\)/);
+    await ok('router', 'remove', 'subnet', `${N}-r`, `${N}-sub`);
+    await ok('router', 'delete', `${N}-r`);
+    await ok('subnet', 'delete', `${N}-sub`);
+    await ok('network', 'delete', `${N}-net`);
+    assert.deepEqual(await conn.network.listNetworks({ name: `${N}-net` }).toArray(), []);
+
+    await ostackJson(...demo, 'security', 'group', 'create', `${N}-sg`);
+    const rule = await ostackJson(
+      ...demo,
+      'security',
+      'group',
+      'rule',
+      'create',
+      `${N}-sg`,
+      '--dst-port',
+      '80:81',
+    );
+    assert.equal(rule.port_range_max, 81);
+    await ok('security', 'group', 'rule', 'delete', rule.id);
+    const rules = await ostackJson<{ ID: string }[]>(...demo, 'security', 'group', 'rule', 'list', `${N}-sg`);
+    assert.ok(!rules.some((r) => r.ID === rule.id));
+    await ok('security', 'group', 'delete', `${N}-sg`);
+
+    const fip = await ostackJson(...demo, 'floating', 'ip', 'create', 'public');
+    await ok('floating', 'ip', 'delete', fip.floating_ip_address);
+    const both = await ostack(...demo, 'network', 'delete', `${N}-nope1`, `${N}-nope2`);
+    assert.equal(both.status, 1);
+    assert.match(both.stderr, /2 of 2 networks failed to delete/);
+  });
+});
+
 describe('ostack storage commands', { timeout: 600_000 }, () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ostack-store-'));
