@@ -181,7 +181,7 @@ export class ComputeV2 extends ComputeServers {
 
   // --- flavor access (private flavors)
 
-  /** Projects allowed to use a private flavor (public flavors answer 409 ConflictError). */
+  /** Projects allowed to use a private flavor (nova answers NotFoundError for public flavors). */
   listFlavorAccess(flavor: IdRef, opts: VerbOptions = {}): ResourceList<R<typeof FlavorAccess>> {
     return listResources(
       this.client,
