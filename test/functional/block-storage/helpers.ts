@@ -46,24 +46,30 @@ export async function ensureHeadroom(
   }
   if (!Object.keys(raise).length) return;
   const original = await abs.getQuotaSet(projectId);
+  type Key = 'volumes' | 'gigabytes' | 'snapshots';
+  const keys = Object.keys(raise) as Key[];
+  const headroom = Object.fromEntries(
+    keys.map((k) => [k, usage[k]!.limit - usage[k]!.in_use - usage[k]!.reserved]),
+  ) as Record<Key, number>;
   cleanup.add(`quotas of ${projectId}`, async () => {
     const back: Record<string, number> = {};
-    for (const key of Object.keys(raise) as ('volumes' | 'gigabytes' | 'snapshots')[])
-      back[key] = original[key]!;
+    for (const key of keys) back[key] = original[key]!;
     try {
       await abs.updateQuotaSet(projectId, back);
     } catch (e) {
       if (!(e instanceof BadRequestError)) throw e;
-      // cinder refuses a limit below in_use + reserved: with leaked reservations the original
-      // cannot be restored yet. Restore what can be and say so (reservations expire after a day).
+      // cinder refuses a limit below in_use + reserved. On this cloud reservations leak (cinder
+      // logs "Failed to commit reservations ... database is locked" yet answers 202) and only
+      // expire after a day: keep the free room the project had before instead, and say so.
       const now = await abs.getQuotaSetUsage(projectId);
-      for (const key of Object.keys(back) as ('volumes' | 'gigabytes' | 'snapshots')[]) {
+      for (const key of keys) {
         const q = now[key]!;
-        back[key] = Math.max(back[key]!, q.in_use + q.reserved);
+        back[key] = Math.max(original[key]!, q.in_use + q.reserved + Math.max(0, headroom[key]));
       }
       await abs.updateQuotaSet(projectId, back);
       console.warn(
-        `quotas of ${projectId} left at ${JSON.stringify(back)} instead of the original: ${e.serviceMessage}`,
+        `quotas of ${projectId} left at ${JSON.stringify(back)} instead of the original ` +
+          `(leaked reservations; cinder: ${e.serviceMessage})`,
       );
     }
   });
@@ -78,10 +84,11 @@ export async function createVolumeRetrying(
   bs: BlockStorageV3,
   adminBs: BlockStorageV3,
   attrs: Parameters<BlockStorageV3['createVolume']>[0],
+  opts?: Parameters<BlockStorageV3['createVolume']>[1],
 ): Promise<VolumeResource> {
   return retryOnServerError(async () => {
     try {
-      return await bs.createVolume(attrs);
+      return await bs.createVolume(attrs, opts);
     } catch (e) {
       if (e instanceof ServerError && attrs.name) {
         for (const left of await adminBs.listVolumes({ name: attrs.name, allTenants: true }).toArray()) {

@@ -290,7 +290,10 @@ describe('block storage: volumes and snapshots', () => {
   test('scheduler hints are sent outside the volume envelope', async () => {
     const v = await newVolume({ size: 1, name: uniqueName('hinted') });
     await bs.waitForVolume(v, 'available', fast);
-    const hinted = await bs.createVolume(
+    const hinted = await createVolumeRetrying(
+      bs,
+      admin.blockStorage,
+
       { size: 1, name: uniqueName('hinted-2') },
       { schedulerHints: { same_host: [v.id] } },
     );
