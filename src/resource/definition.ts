@@ -89,6 +89,7 @@ export function defineResource<const F extends Fields, const Q extends Record<st
 
 /** Fill `{name}` placeholders of a path from URI values (already API-named). */
 export function expandPath(path: string, uri: Record<string, unknown>, what: string): string {
+  if (!path.includes('{')) return path;
   return path.replace(/\{([^}]+)\}/g, (_, k: string) => {
     const v = uri[k];
     if (v === undefined || v === null || v === '') {

@@ -32,8 +32,9 @@ export class ResourceBase<F extends Fields = Fields> {
   _dirty = new Set<string>();
   /** @internal API names of changed undeclared body keys */
   _dirtyRaw = new Set<string>();
-  /** @internal API names present in the body when last synced with the service */
-  _synced = new Set<string>();
+  /** @internal the body's keys when last synced (a cheap snapshot; the Set is built on demand) */
+  private _syncedKeys: string[];
+  private _syncedSet?: Set<string>;
 
   constructor(
     def: ResourceDefinition<F, any>,
@@ -47,7 +48,16 @@ export class ResourceBase<F extends Fields = Fields> {
     this._body = body;
     this._headers = headers;
     this._uri = uri;
-    this._synced = new Set(Object.keys(body));
+    this._syncedKeys = Object.keys(body);
+  }
+
+  /**
+   * @internal API names present in the body when last synced with the service. Only JSON Patch
+   * commits read it, so listings do not pay for a Set per row.
+   */
+  get _synced(): Set<string> {
+    if (!this._syncedSet) this._syncedSet = new Set(this._syncedKeys);
+    return this._syncedSet;
   }
 
   /** The resource's id. */
@@ -129,7 +139,8 @@ export class ResourceBase<F extends Fields = Fields> {
     if (headers) this._headers = headers;
     this._dirty.clear();
     this._dirtyRaw.clear();
-    this._synced = new Set(Object.keys(body));
+    this._syncedKeys = Object.keys(body);
+    this._syncedSet = undefined;
   }
 }
 

@@ -35,7 +35,8 @@ type Def<F extends Fields, Q extends Record<string, string>> = ResourceDefinitio
 
 function uriFromParent(def: ResourceDefinition, parent: ParentRef | undefined): Record<string, unknown> {
   const uri: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(parent ?? {})) {
+  if (!parent) return uri;
+  for (const [k, v] of Object.entries(parent)) {
     const spec = def.fields[k];
     uri[spec ? apiName(k, spec) : k] = v;
   }

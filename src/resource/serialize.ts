@@ -87,7 +87,11 @@ export function validateField(
       `exists only at ${client.spec.serviceType} microversion ${range}; this connection uses ${client.microversion}`,
       {
         field: label,
-        fix: `pin ${client.spec.serviceType.replace(/-/g, '_')}_api_version to ${spec.minVersion ?? spec.maxVersion} or later in clouds.yaml or the connection options`,
+        fix: `pin ${client.spec.serviceType.replace(/-/g, '_')}_api_version to ${
+          spec.minVersion && !client.supports(spec.minVersion)
+            ? `${spec.minVersion} or later`
+            : `${spec.maxVersion} or earlier`
+        } in clouds.yaml or the connection options`,
       },
     );
   }

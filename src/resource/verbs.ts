@@ -67,6 +67,17 @@ export type NamedVerbs<
   V extends Verb = Verb,
 > = UnionToIntersection<VerbMap<S, P, F, Q>[V]>;
 
+/** A wait's `timeoutMs` bounds the whole wait, not each poll's request. */
+function pollOptions(o: WaitOptions & VerbOptions): VerbOptions {
+  const {
+    timeoutMs: _overall,
+    intervalMs: _i,
+    onPoll: _p,
+    ...rest
+  } = o as WaitForStatusOptions & VerbOptions;
+  return rest;
+}
+
 /** Build the verb functions for a resource definition. */
 export function namedVerbs<
   S extends string,
@@ -110,9 +121,13 @@ export function namedVerbs<
           id: IdArg,
           status: string | string[],
           o: WaitForStatusOptions & VerbOptions = {},
-        ) => waitForStatus(() => get(id, o), status, o);
+        ) => waitForStatus(() => get(id, pollOptions(o)), status, o);
         out[`waitFor${singular}Delete`] = (id: IdArg, o: WaitOptions & VerbOptions = {}) =>
-          waitForDelete(() => get(id, o), `${def.name} ${typeof id === 'string' ? id : id.id}`, o);
+          waitForDelete(
+            () => get(id, pollOptions(o)),
+            `${def.name} ${typeof id === 'string' ? id : id.id}`,
+            o,
+          );
         break;
     }
   }
@@ -120,9 +135,5 @@ export function namedVerbs<
 }
 
 /** The generated verbs of a definition value: `VerbsOf<'Server', 'Servers', typeof Server>`. */
-export type VerbsOf<S extends string, P extends string, T, V extends Verb = Verb> = T extends ResourceDefinition<
-  infer F,
-  infer Q
->
-  ? NamedVerbs<S, P, F, Q, V>
-  : never;
+export type VerbsOf<S extends string, P extends string, T, V extends Verb = Verb> =
+  T extends ResourceDefinition<infer F, infer Q> ? NamedVerbs<S, P, F, Q, V> : never;
