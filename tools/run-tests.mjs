@@ -28,7 +28,18 @@ const concurrency = which === 'unit' ? '2' : '1';
 const extra = process.argv.slice(3);
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...extra, ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    // a test that hangs fails after 10 minutes instead of stalling CI; handles a test leaves open do not keep it alive
+    '--test-timeout=600000',
+    '--test-force-exit',
+    '--test-reporter=spec',
+    ...extra,
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(r.status ?? 1);
