@@ -7,6 +7,7 @@
  */
 
 export * from './auth/index.js';
+export * as cloud from './cloud/index.js';
 export * from './config/index.js';
 export { Connection, type ConnectionOptions } from './connection.js';
 export * from './errors/index.js';
