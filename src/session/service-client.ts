@@ -64,10 +64,17 @@ export function withQuery(url: string, query?: Record<string, QueryValue>): stri
   return `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}`;
 }
 
+/** A service-relative path appended to a base URL, with a query string. */
+function joinUrl(base: string, path: string, query?: Record<string, QueryValue>): string {
+  return withQuery(path ? `${base}${path.startsWith('/') ? '' : '/'}${path}` : base, query);
+}
+
 export class ServiceClient {
   private resolved?: Promise<{ version: DiscoveredVersion; microversion?: string }>;
   private negotiated?: string;
   private base?: string;
+  /** The microversion headers of the last microversion sent (they rarely change: built once). */
+  private mvHeaders?: { mv: string; headers: Record<string, string> };
 
   constructor(
     readonly session: Session,
@@ -125,16 +132,20 @@ export class ServiceClient {
   /** Build the absolute URL for a service-relative path (absolute URLs pass through, e.g. `next` links). */
   async url(path: string, query?: ServiceRequestOptions['query'], signal?: AbortSignal): Promise<string> {
     if (/^https?:\/\//.test(path)) return withQuery(path, query);
-    const base = await this.baseUrl(signal);
-    return withQuery(path ? `${base}${path.startsWith('/') ? '' : '/'}${path}` : base, query);
+    return joinUrl(await this.baseUrl(signal), path, query);
   }
 
   async request(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<HttpResponse> {
-    await this.resolve(opts.signal);
+    // once resolved, the base URL is known: build the URL without another round of awaits
+    if (this.base === undefined) await this.resolve(opts.signal);
+    const base = this.base!;
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     const mv = opts.microversion ?? this.negotiated;
-    if (mv && this.spec.microversions)
-      Object.assign(headers, microversionHeaders(this.spec.microversions, mv));
+    if (mv && this.spec.microversions) {
+      if (this.mvHeaders?.mv !== mv)
+        this.mvHeaders = { mv, headers: microversionHeaders(this.spec.microversions, mv) };
+      Object.assign(headers, this.mvHeaders.headers);
+    }
     let body = opts.body;
     if (opts.json !== undefined) {
       body = JSON.stringify(opts.json);
@@ -143,7 +154,7 @@ export class ServiceClient {
     }
     return this.session.request({
       method,
-      url: await this.url(path, opts.query, opts.signal),
+      url: /^https?:\/\//.test(path) ? withQuery(path, opts.query) : joinUrl(base, path, opts.query),
       headers,
       body,
       okStatuses: opts.okStatuses,
