@@ -1,0 +1,33 @@
+/**
+ * The SDK under test is the BUILT one (`dist/`, `npm run build`), not the TypeScript sources
+ * through tsx: types come from src, the code from dist.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as CloudLayer from '../../src/cloud/index.js';
+import type * as Sdk from '../../src/index.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+
+export type SdkModule = typeof Sdk;
+export type CloudModule = typeof CloudLayer;
+export type Connection = Sdk.Connection;
+
+function distUrl(rel: string): string {
+  const p = join(DIST, rel);
+  if (!existsSync(p)) throw new Error(`${p} is missing: run \`npm run build\` first`);
+  return pathToFileURL(p).href;
+}
+
+export async function loadSdk(): Promise<SdkModule> {
+  return (await import(distUrl('index.js'))) as SdkModule;
+}
+
+export async function loadCloudLayer(): Promise<CloudModule> {
+  return (await import(distUrl('cloud/index.js'))) as CloudModule;
+}
+
+/** Python: Debian's interpreter, where python3-openstacksdk lives (not a pyenv shim). */
+export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';

@@ -1,0 +1,299 @@
+/**
+ * The Node side of the in-process workloads: this SDK (loaded from the built dist/) and the
+ * raw-HTTP floor (undici `request()` with a pre-issued token and its own keep-alive Agent).
+ *
+ *   node --import tsx [--expose-gc] bench/node/worker.ts '<json spec>'
+ *
+ * Prints one JSON object as its last stdout line. Auth, discovery and connection set-up happen
+ * before any timing starts (the Python peer does the same), so only per-request work is timed.
+ */
+import { Bench } from 'tinybench';
+import { Agent, request } from 'undici';
+import { type Connection, loadCloudLayer, loadSdk } from '../lib/sdk.js';
+
+export type Impl = 'ours' | 'floor';
+
+export interface GetSpec {
+  mode: 'get';
+  /** Cloud name in clouds.yaml; or a stub server instead of a cloud (see stub-server.ts). */
+  cloud?: string;
+  stubUrl?: string;
+  path: string;
+  flavorId: string;
+  /** GETs per timed batch. */
+  n: number;
+  concurrency: number;
+  /** Timed batches per implementation. */
+  iterations: number;
+  order: Impl[];
+}
+
+export interface ListSpec {
+  mode: 'list';
+  cloud: string;
+  impl: Impl;
+  kind: 'ports' | 'objects';
+  /** Port listing filter. */
+  networkId?: string;
+  container?: string;
+  limit: number;
+  iterations: number;
+  /** Items the listing must return (a wrong count fails the run). */
+  expect: number;
+}
+
+export interface UploadSpec {
+  mode: 'upload';
+  cloud: string;
+  dir: string;
+  container: string;
+  prefix: string;
+  concurrency: number;
+  segmentSize: number;
+}
+
+export type WorkerSpec = GetSpec | ListSpec | UploadSpec;
+
+const mib = (b: number) => b / 1024 / 1024;
+
+async function connect(spec: { cloud?: string; stubUrl?: string }): Promise<Connection> {
+  const { Connection } = await loadSdk();
+  if (spec.stubUrl) {
+    // no clouds.yaml, no OS_*: a cloud built from these options alone
+    return new Connection({
+      env: {},
+      config: {
+        auth_type: 'admin_token',
+        auth: { token: 'stub-token' },
+        compute_endpoint_override: spec.stubUrl,
+      },
+    });
+  }
+  return Connection.fromCloud(spec.cloud);
+}
+
+/** The floor's dispatcher: the same pool settings as the SDK's HttpClient. */
+function floorAgent(): Agent {
+  return new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+}
+
+/** Run `one` n times with at most `c` in flight. */
+async function batch(n: number, c: number, one: () => Promise<unknown>): Promise<void> {
+  let started = 0;
+  const lane = async () => {
+    while (started < n) {
+      started++;
+      await one();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(c, n) }, lane));
+}
+
+async function runGet(spec: GetSpec) {
+  const conn = await connect(spec);
+  const compute = conn.compute;
+  // auth, catalog, version discovery, microversion negotiation: all before timing
+  const first = await compute.getFlavor(spec.flavorId);
+  if (first.id !== spec.flavorId) throw new Error(`flavor ${spec.flavorId} not found`);
+  const token = await conn.session.getToken();
+  const base = await compute.baseUrl();
+  const mv = compute.client.microversion;
+  const url = `${base}${spec.path}`;
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...(token ? { 'x-auth-token': token } : {}),
+    ...(mv ? { 'openstack-api-version': `compute ${mv}`, 'x-openstack-nova-api-version': mv } : {}),
+  };
+  const agent = floorAgent();
+  const impls: Record<Impl, () => Promise<unknown>> = {
+    ours: () => compute.getFlavor(spec.flavorId),
+    floor: async () => {
+      const r = await request(url, { method: 'GET', headers, dispatcher: agent });
+      if (r.statusCode !== 200) throw new Error(`floor GET ${url}: ${r.statusCode}`);
+      return r.body.json();
+    },
+  };
+
+  let perBatch = spec.n;
+  const bench = new Bench({
+    iterations: spec.iterations,
+    time: 0,
+    warmup: true,
+    warmupIterations: 1,
+    warmupTime: 0,
+    retainSamples: true,
+    throws: true,
+  });
+  for (const impl of spec.order) {
+    bench.add(impl, () => batch(perBatch, spec.concurrency, impls[impl]), {
+      // warm-up batches are short: they only need to open connections and JIT the path
+      beforeAll(mode) {
+        perBatch = mode === 'warmup' ? Math.min(50, spec.n) : spec.n;
+      },
+    });
+  }
+  await bench.run();
+  const out: Record<string, { samplesMs: number[] }> = {};
+  for (const t of bench.tasks) {
+    const r = t.result;
+    if (r.state !== 'completed') throw new Error(`task ${t.name}: ${r.state}`);
+    out[t.name] = { samplesMs: [...(r.latency.samples ?? [])] };
+  }
+  await agent.close();
+  await conn.close();
+  return { mode: 'get', microversion: mv, url, impls: out };
+}
+
+/** One page source per implementation; each yields the page's item count. */
+type PageSource = () => AsyncGenerator<number>;
+
+async function listSources(spec: ListSpec, conn: Connection): Promise<PageSource> {
+  if (spec.impl === 'ours') {
+    if (spec.kind === 'ports') {
+      return async function* () {
+        for await (const page of conn.network
+          .listPorts({ networkId: spec.networkId!, limit: spec.limit })
+          .pages())
+          yield page.length;
+      };
+    }
+    return async function* () {
+      for await (const page of conn.objectStore.listObjects(spec.container!, { limit: spec.limit }).pages())
+        yield page.length;
+    };
+  }
+  // the floor: pre-issued token, pre-resolved URLs, parse and count
+  const token = await conn.session.getToken();
+  const agent = floorAgent();
+  const headers = { accept: 'application/json', 'x-auth-token': token };
+  if (spec.kind === 'ports') {
+    const base = await conn.network.baseUrl();
+    return async function* () {
+      let url: string | undefined =
+        `${base}/ports?network_id=${encodeURIComponent(spec.networkId!)}&limit=${spec.limit}`;
+      while (url) {
+        const r = await request(url, { headers, dispatcher: agent });
+        if (r.statusCode !== 200) throw new Error(`floor GET ${url}: ${r.statusCode}`);
+        const doc = (await r.body.json()) as {
+          ports: unknown[];
+          ports_links?: { rel: string; href: string }[];
+        };
+        yield doc.ports.length;
+        url = doc.ports_links?.find((l) => l.rel === 'next')?.href;
+      }
+    };
+  }
+  const base = await conn.objectStore.baseUrl();
+  return async function* () {
+    let marker = '';
+    for (;;) {
+      const url = `${base}/${encodeURIComponent(spec.container!)}?format=json&limit=${spec.limit}${marker ? `&marker=${encodeURIComponent(marker)}` : ''}`;
+      const r = await request(url, { headers, dispatcher: agent });
+      if (r.statusCode !== 200 && r.statusCode !== 204) throw new Error(`floor GET ${url}: ${r.statusCode}`);
+      const text = await r.body.text();
+      const rows = text ? (JSON.parse(text) as { name: string }[]) : [];
+      if (!rows.length) return;
+      yield rows.length;
+      if (rows.length < spec.limit) return;
+      marker = rows[rows.length - 1]!.name;
+    }
+  };
+}
+
+function maxRssBytes(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+async function runList(spec: ListSpec) {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const conn = await connect(spec);
+  // set-up: auth and discovery (one tiny request), untimed
+  if (spec.kind === 'ports') await conn.network.listPorts({ networkId: spec.networkId!, limit: 1 }).first();
+  else await conn.objectStore.listObjects(spec.container!, { limit: 1 }).first();
+  const pages = await listSources(spec, conn);
+  gc?.();
+  const baseline = { rss: process.memoryUsage.rss(), maxRss: maxRssBytes() };
+
+  // one page only: the high-water mark a single page costs
+  for await (const _ of pages()) break;
+  const onePageMaxRss = maxRssBytes();
+
+  // timed full listings, RSS sampled after every page
+  const samplesMs: number[] = [];
+  let peakSampledRss = 0;
+  let items = 0;
+  for (let i = 0; i < spec.iterations; i++) {
+    items = 0;
+    const t0 = performance.now();
+    for await (const n of pages()) {
+      items += n;
+      const rss = process.memoryUsage.rss();
+      if (rss > peakSampledRss) peakSampledRss = rss;
+    }
+    samplesMs.push(performance.now() - t0);
+    if (items !== spec.expect) throw new Error(`listed ${items} ${spec.kind}, expected ${spec.expect}`);
+  }
+  const fullMaxRss = maxRssBytes();
+
+  // untimed pass: heap after a full GC at every page boundary (flat = does not grow with pages)
+  const heapAfterGc: number[] = [];
+  if (gc) {
+    for await (const _ of pages()) {
+      gc();
+      heapAfterGc.push(process.memoryUsage().heapUsed);
+    }
+  }
+  await conn.close();
+  return {
+    mode: 'list',
+    impl: spec.impl,
+    items,
+    samplesMs,
+    memory: {
+      baselineRss: baseline.rss,
+      baselineMaxRss: baseline.maxRss,
+      onePageMaxRss,
+      fullMaxRss,
+      peakSampledRss,
+      heapAfterGcFirst: heapAfterGc[0],
+      heapAfterGcMax: heapAfterGc.length ? Math.max(...heapAfterGc) : undefined,
+      heapAfterGcLast: heapAfterGc[heapAfterGc.length - 1],
+      pages: heapAfterGc.length,
+    },
+    summary: `${spec.impl} ${spec.kind}: ${items} items, median ${samplesMs.sort((a, b) => a - b)[samplesMs.length >> 1]?.toFixed(0)} ms, max RSS ${mib(fullMaxRss).toFixed(1)} MiB`,
+  };
+}
+
+async function runUpload(spec: UploadSpec) {
+  const { uploadDirectory } = await loadCloudLayer();
+  const conn = await connect(spec);
+  await conn.authorize();
+  const t0 = performance.now();
+  const s = await uploadDirectory(conn, spec.dir, spec.container, {
+    prefix: spec.prefix,
+    concurrency: spec.concurrency,
+    segmentSize: spec.segmentSize,
+  });
+  const ms = performance.now() - t0;
+  await conn.close();
+  if (s.failed) {
+    const first = s.files.find((f) => f.status === 'failed');
+    throw new Error(`${s.failed} file(s) failed; first: ${first?.path}: ${first?.error?.message}`);
+  }
+  return { mode: 'upload', inProcessMs: ms, files: s.transferred, bytes: s.bytesTransferred };
+}
+
+async function main() {
+  const spec = JSON.parse(process.argv[2] ?? '{}') as WorkerSpec;
+  let out: unknown;
+  if (spec.mode === 'get') out = await runGet(spec);
+  else if (spec.mode === 'list') out = await runList(spec);
+  else if (spec.mode === 'upload') out = await runUpload(spec);
+  else throw new Error(`unknown mode ${(spec as { mode?: string }).mode}`);
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

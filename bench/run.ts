@@ -1,0 +1,628 @@
+/**
+ * `npm run bench`: this SDK against python-openstacksdk / openstackclient / swiftclient and a
+ * raw-HTTP floor, on the dev cloud. Writes bench/results/latest.md (and latest.json).
+ *
+ *   npm run bench                       # everything (about half an hour on a loaded 2-core box)
+ *   npm run bench -- --quick            # fewer requests and rounds, for iterating
+ *   npm run bench -- --only=1,4         # some workloads (1 = 1 and 1s; 5 = 5a and 5b; 1s alone)
+ *   npm run bench -- --rounds=5         # more interleaved rounds
+ *   npm run bench -- --cleanup          # delete the bench's ports, network, containers and /tmp files
+ *   npm run bench -- --no-build         # do not rebuild dist/ even when src/ is newer
+ *
+ * The SDK is measured from the built dist/. Every implementation of a workload runs in each
+ * round, back to back, in an order rotated per round; medians and per-round ratios are reported.
+ */
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { machineInfo, versions } from './lib/env.js';
+import {
+  BENCH_PROJECT_ID,
+  cleanupAll,
+  deleteContainerPair,
+  ensureObjects,
+  ensurePorts,
+  ensureUploadFiles,
+  OBJECTS_CONTAINER,
+  UPLOAD_CONTAINER_PREFIX,
+} from './lib/fixtures.js';
+import { run, runJson } from './lib/proc.js';
+import { type Report, type Row, renderReport, renderTable, type Target } from './lib/report.js';
+import { type Connection, DIST, loadSdk, PYTHON, ROOT } from './lib/sdk.js';
+import { fmtMiB, fmtMs, median, pairedRatio, rotate, summarize } from './lib/stats.js';
+import type { GetSpec, Impl, ListSpec, UploadSpec } from './node/worker.js';
+
+// ---------------------------------------------------------------- options
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const opt = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+
+const quick = flag('quick');
+const cloud = opt('cloud') ?? process.env.OSSDK_BENCH_CLOUD ?? 'devcloud';
+const only = opt('only')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const MiB = 1024 * 1024;
+
+const cfg = {
+  rounds: Number(opt('rounds') ?? (quick ? 1 : 3)),
+  getN: quick ? 100 : 1000,
+  getIterations: 1,
+  stubN: quick ? 300 : 1000,
+  stubIterations: quick ? 2 : 5,
+  concurrency: 16,
+  flavorId: '42',
+  ports: 5000,
+  portsLimit: 500,
+  objects: 20_000,
+  objectsLimit: 1000,
+  listIterations: quick ? 1 : 2,
+  coldRuns: quick ? 3 : 5,
+  smallFiles: 500,
+  smallSize: 16 * 1024,
+  bigSize: quick ? 128 * MiB : 512 * MiB,
+  segmentSize: 64 * MiB,
+  uploadConcurrency: 10,
+};
+
+const selected = (id: string) =>
+  !only || only.some((o) => o === id || (/^\d+$/.test(o) && id.replace(/\D+$/, '') === o));
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const TSX = ['--import', 'tsx'];
+const WORKER = join(ROOT, 'bench', 'node', 'worker.ts');
+const PEER = join(ROOT, 'bench', 'python', 'peer.py');
+
+// ---------------------------------------------------------------- set-up
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+async function ensureBuilt(): Promise<void> {
+  let stale = true;
+  try {
+    stale = newestMtime(join(ROOT, 'src')) > statSync(join(DIST, 'index.js')).mtimeMs;
+  } catch {
+    stale = true;
+  }
+  if (!stale || flag('no-build')) return;
+  log('dist/ is older than src/: npm run build');
+  const r = await run('npm', ['run', 'build'], { cwd: ROOT });
+  if (r.code !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** The dev cloud may be restarting (another engineer): wait for a token, up to 10 minutes. */
+async function waitForCloud(conn: Connection): Promise<void> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      conn.session.auth.invalidate();
+      await conn.authorize();
+      await conn.compute.getFlavor(cfg.flavorId);
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      log(`cloud not answering (${(e as Error).message.split('\n')[0]}); retry ${attempt} in 20 s`);
+      await new Promise((r) => setTimeout(r, 20_000));
+    }
+  }
+}
+
+function nodeWorker(spec: GetSpec | ListSpec | UploadSpec, extra: string[] = []) {
+  return runJson<any>(process.execPath, [...TSX, ...extra, WORKER, JSON.stringify(spec)], {
+    timeoutMs: 60 * 60_000,
+  });
+}
+
+function pythonPeer(spec: Record<string, unknown>) {
+  return runJson<any>(PYTHON, [PEER, JSON.stringify(spec)], { timeoutMs: 60 * 60_000 });
+}
+
+const verdict = (ok: boolean | undefined): Target['verdict'] =>
+  ok === undefined ? 'n/a' : ok ? 'met' : 'missed';
+
+// ---------------------------------------------------------------- (1), (2): GETs
+
+async function getWorkload(id: string, title: string, c: number, stubUrl?: string): Promise<Row> {
+  const n = stubUrl ? cfg.stubN : cfg.getN;
+  const iterations = stubUrl ? cfg.stubIterations : cfg.getIterations;
+  const per: Record<'ours' | 'floor' | 'openstacksdk', number[][]> = {
+    ours: [],
+    floor: [],
+    openstacksdk: [],
+  };
+  for (let round = 0; round < cfg.rounds; round++) {
+    const base = { path: `/flavors/${cfg.flavorId}`, flavorId: cfg.flavorId, n, concurrency: c, iterations };
+    const target = stubUrl ? { stubUrl } : { cloud };
+    const steps: Record<string, () => Promise<void>> = {
+      node: async () => {
+        const order = rotate<Impl>(['ours', 'floor'], round);
+        const r = await nodeWorker({ mode: 'get', ...target, ...base, order });
+        per.ours.push(r.impls.ours.samplesMs);
+        per.floor.push(r.impls.floor.samplesMs);
+      },
+      python: async () => {
+        const r = await pythonPeer({ mode: 'get', ...target, ...base });
+        per.openstacksdk.push(r.samplesMs);
+      },
+    };
+    for (const s of rotate(['node', 'python'], round)) await steps[s]!();
+    log(
+      `${id} round ${round + 1}/${cfg.rounds}: ours ${fmtMs(median(per.ours.at(-1)!))}, floor ${fmtMs(
+        median(per.floor.at(-1)!),
+      )}, openstacksdk ${fmtMs(median(per.openstacksdk.at(-1)!))}`,
+    );
+  }
+  const roundMedians = (k: keyof typeof per) => per[k].map((s) => median(s));
+  const oursOverFloor = pairedRatio(roundMedians('ours'), roundMedians('floor'));
+  const sdkOverOurs = pairedRatio(roundMedians('openstacksdk'), roundMedians('ours'));
+  const ours = summarize(per.ours.flat());
+  const perReq = (ms: number) => fmtMs(ms / n);
+  const rps = (ms: number) => `${((n / ms) * 1000).toFixed(0)} req/s`;
+  const s = {
+    ours,
+    openstacksdk: summarize(per.openstacksdk.flat()),
+    floor: summarize(per.floor.flat()),
+  };
+  return {
+    id,
+    workload: title,
+    metric: `wall time of ${n} GETs`,
+    ...s,
+    oursOverFloor,
+    sdkOverOurs,
+    targets: [
+      { text: 'overhead ≤ 1.10× floor', verdict: verdict(oursOverFloor <= 1.1) },
+      { text: '≥ 5× openstacksdk', verdict: verdict(sdkOverOurs >= 5) },
+    ],
+    details: [
+      `per request: ours ${perReq(s.ours.median)} (${rps(s.ours.median)}), openstacksdk ${perReq(
+        s.openstacksdk.median,
+      )} (${rps(s.openstacksdk.median)}), floor ${perReq(s.floor.median)} (${rps(s.floor.median)})`,
+      `client-side overhead over the floor: ${fmtMs((s.ours.median - s.floor.median) / n)} per request (ours), ${fmtMs(
+        (s.openstacksdk.median - s.floor.median) / n,
+      )} (openstacksdk)`,
+      `${cfg.rounds} round(s) × ${iterations} timed batch(es) per implementation; tinybench warm-up batch of ${Math.min(
+        50,
+        n,
+      )} first${c > 1 ? `; openstacksdk runs ${c} threads over one Connection` : ''}`,
+    ],
+  };
+}
+
+async function startStub(): Promise<{ url: string; stop: () => void }> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [...TSX, join(ROOT, 'bench', 'node', 'stub-server.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (b: Buffer) => {
+      buf += b.toString();
+      const line = buf.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`stub server exited ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+// ---------------------------------------------------------------- (3), (6): listings
+
+/** Flat memory: the full listing's peak RSS and heap-after-GC stay near a single page's. */
+function memoryVerdict(m: any): { flat: boolean; text: string } {
+  const rssGrowth = m.fullMaxRss - m.onePageMaxRss;
+  const heapGrowth =
+    m.heapAfterGcMax !== undefined && m.heapAfterGcFirst !== undefined
+      ? m.heapAfterGcMax - m.heapAfterGcFirst
+      : undefined;
+  const flat = rssGrowth <= Math.max(16 * MiB, 0.15 * m.onePageMaxRss) && (heapGrowth ?? 0) <= 4 * MiB;
+  const text =
+    `max RSS ${fmtMiB(m.baselineMaxRss)} before listing → ${fmtMiB(m.onePageMaxRss)} after one page → ${fmtMiB(
+      m.fullMaxRss,
+    )} after all pages` +
+    (m.peakSampledRss ? ` (sampled RSS peak ${fmtMiB(m.peakSampledRss)})` : '') +
+    (heapGrowth !== undefined
+      ? `; heapUsed after GC: first page ${fmtMiB(m.heapAfterGcFirst)}, max over ${m.pages} pages ${fmtMiB(
+          m.heapAfterGcMax,
+        )}, last ${fmtMiB(m.heapAfterGcLast)}`
+      : '');
+  return { flat, text };
+}
+
+async function listWorkload(
+  id: string,
+  title: string,
+  kind: 'ports' | 'objects',
+  target: { networkId?: string; container?: string },
+  expect: number,
+  limit: number,
+): Promise<Row> {
+  const per: Record<'ours' | 'floor' | 'openstacksdk', { samples: number[]; memory: any }[]> = {
+    ours: [],
+    floor: [],
+    openstacksdk: [],
+  };
+  const common = { cloud, kind, ...target, limit, iterations: cfg.listIterations, expect };
+  for (let round = 0; round < cfg.rounds; round++) {
+    for (const impl of rotate(['ours', 'floor', 'openstacksdk'] as const, round)) {
+      const r =
+        impl === 'openstacksdk'
+          ? await pythonPeer({ mode: 'list', ...common })
+          : await nodeWorker({ mode: 'list', impl, ...common }, ['--expose-gc']);
+      per[impl].push({ samples: r.samplesMs, memory: r.memory });
+    }
+    log(
+      `${id} round ${round + 1}/${cfg.rounds}: ours ${fmtMs(median(per.ours.at(-1)!.samples))}, floor ${fmtMs(
+        median(per.floor.at(-1)!.samples),
+      )}, openstacksdk ${fmtMs(median(per.openstacksdk.at(-1)!.samples))}`,
+    );
+  }
+  const rm = (k: keyof typeof per) => per[k].map((x) => median(x.samples));
+  const peak = (k: keyof typeof per) => median(per[k].map((x) => x.memory.fullMaxRss));
+  const last = (k: keyof typeof per) => per[k].at(-1)!.memory;
+  const oursMem = memoryVerdict(last('ours'));
+  const sdkMem = memoryVerdict(last('openstacksdk'));
+  const floorMem = memoryVerdict(last('floor'));
+  const oursOverFloor = pairedRatio(rm('ours'), rm('floor'));
+  return {
+    id,
+    workload: title,
+    metric: `wall time of the whole listing (${expect} ${kind}, limit ${limit})`,
+    ours: summarize(per.ours.flatMap((x) => x.samples)),
+    openstacksdk: summarize(per.openstacksdk.flatMap((x) => x.samples)),
+    floor: summarize(per.floor.flatMap((x) => x.samples)),
+    oursOverFloor,
+    sdkOverOurs: pairedRatio(rm('openstacksdk'), rm('ours')),
+    peakRss: { ours: peak('ours'), openstacksdk: peak('openstacksdk'), floor: peak('floor') },
+    targets: [
+      { text: 'memory flat', verdict: verdict(oursMem.flat) },
+      { text: 'overhead ≤ 1.10× floor', verdict: verdict(oursOverFloor <= 1.1) },
+    ],
+    details: [
+      `peak RSS is the process's max RSS (getrusage ru_maxrss on both sides) after the whole listing, median over rounds`,
+      `ours (last round): ${oursMem.text} — ${oursMem.flat ? 'flat' : 'NOT flat'}`,
+      `raw floor (last round): ${floorMem.text}`,
+      `openstacksdk (last round): ${sdkMem.text} — ${sdkMem.flat ? 'flat' : 'not flat'}`,
+      `each process: set-up (auth, discovery) untimed, one page only, then ${cfg.listIterations} timed full listing(s); ${cfg.rounds} round(s)`,
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- (4): cold start
+
+interface HyperfineResult {
+  results: { command: string; times: number[]; exit_codes?: number[] }[];
+}
+
+async function coldStartWorkload(conn: Connection): Promise<Row> {
+  const id = '4';
+  const title = '`ostack flavor list` vs `openstack flavor list`, cold start to first result';
+  const cliFile = join(DIST, 'cli', 'commands', 'flavor.js');
+  try {
+    statSync(cliFile);
+  } catch {
+    return {
+      id,
+      workload: title,
+      metric: '',
+      targets: [],
+      details: [],
+      pending: '`ostack flavor list` does not exist in dist/ (src/cli/commands/flavor.ts missing)',
+    };
+  }
+  const { Connection: _C, ...sdk } = await loadSdk();
+  const config = sdk.loadCloudConfig({ cloud });
+  const a = config.auth;
+  const authBody = JSON.stringify({
+    auth: {
+      identity: {
+        methods: ['password'],
+        password: { user: { name: a.username, domain: { name: a.user_domain_name }, password: a.password } },
+      },
+      scope: { project: { name: a.project_name, domain: { name: a.project_domain_name } } },
+    },
+  });
+  const floorEnv = JSON.stringify({
+    authUrl: a.auth_url!.replace(/\/+$/, ''),
+    authBody,
+    region: config.regionName,
+  });
+  void conn;
+  const cmds = {
+    ours: `${process.execPath} ${join(DIST, 'cli', 'main.js')} --os-cloud ${cloud} flavor list`,
+    openstack: `openstack --os-cloud ${cloud} flavor list`,
+    floor: `${process.execPath} ${join(ROOT, 'bench', 'node', 'cold-floor.mjs')}`,
+  };
+  const env = { ...process.env, OSSDK_BENCH_FLOOR: floorEnv, OS_CLOUD: cloud };
+  // check the outputs once: each must list the flavor the other workloads read
+  for (const [k, c] of Object.entries(cmds)) {
+    const [bin, ...args] = c.split(' ');
+    const r = await run(bin!, args, { env });
+    if (r.code !== 0 || !r.stdout.includes('m1.nano'))
+      throw new Error(`${k}: \`${c}\` failed (${r.code}): ${r.stderr.slice(-500)}`);
+  }
+  const times: Record<keyof typeof cmds, number[][]> = { ours: [], openstack: [], floor: [] };
+  const useHyperfine = (await run('hyperfine', ['--version']).catch(() => undefined))?.code === 0;
+  const tmp = join('/tmp', `ossdk-bench-hyperfine-${process.pid}.json`);
+  for (let round = 0; round < cfg.rounds; round++) {
+    const order = rotate(Object.keys(cmds) as (keyof typeof cmds)[], round);
+    if (useHyperfine) {
+      const args = [
+        '-N',
+        '--style',
+        'none',
+        '--runs',
+        String(cfg.coldRuns),
+        '--warmup',
+        round === 0 ? '1' : '0',
+        '--export-json',
+        tmp,
+        ...order.map((k) => cmds[k]),
+      ];
+      const r = await run('hyperfine', args, { env });
+      if (r.code !== 0) throw new Error(`hyperfine failed: ${r.stderr.slice(-800)}`);
+      const doc = JSON.parse((await import('node:fs')).readFileSync(tmp, 'utf8')) as HyperfineResult;
+      order.forEach((k, i) => {
+        times[k].push(doc.results[i]!.times.map((t) => t * 1000));
+      });
+    } else {
+      // no hyperfine: spawn each command in turn, interleaved run by run
+      const round: Record<string, number[]> = { ours: [], openstack: [], floor: [] };
+      for (let i = 0; i < cfg.coldRuns; i++)
+        for (const k of order) {
+          const [bin, ...args] = cmds[k].split(' ');
+          const r = await run(bin!, args, { env });
+          if (r.code !== 0) throw new Error(`${cmds[k]} exited ${r.code}`);
+          round[k]!.push(r.wallMs);
+        }
+      for (const k of order) times[k].push(round[k]!);
+    }
+    log(
+      `4 round ${round + 1}/${cfg.rounds}: ostack ${fmtMs(median(times.ours.at(-1)!))}, openstack ${fmtMs(
+        median(times.openstack.at(-1)!),
+      )}, floor ${fmtMs(median(times.floor.at(-1)!))}`,
+    );
+  }
+  const rm = (k: keyof typeof times) => times[k].map((t) => median(t));
+  const sdkOverOurs = pairedRatio(rm('openstack'), rm('ours'));
+  const nodeBare = await run(process.execPath, ['-e', '0']);
+  return {
+    id,
+    workload: title,
+    metric: 'wall time of one process (auth + catalog + list)',
+    ours: summarize(times.ours.flat()),
+    openstacksdk: summarize(times.openstack.flat()),
+    floor: summarize(times.floor.flat()),
+    oursOverFloor: pairedRatio(rm('ours'), rm('floor')),
+    sdkOverOurs,
+    targets: [{ text: '≥ 10× faster than `openstack`', verdict: verdict(sdkOverOurs >= 10) }],
+    details: [
+      `commands: \`${cmds.ours}\` / \`${cmds.openstack}\` / floor \`${cmds.floor}\` (plain JS: undici, one token POST, one GET /flavors/detail, no SDK)`,
+      `${useHyperfine ? `hyperfine -N, ${cfg.coldRuns} runs per command per round (1 warm-up in round 1)` : `own spawn timer, ${cfg.coldRuns} runs per command per round`}, ${cfg.rounds} round(s), command order rotated per round`,
+      `for scale: \`node -e 0\` took ${fmtMs(nodeBare.wallMs)} once on this machine`,
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- (5): upload
+
+async function uploadWorkload(conn: Connection): Promise<Row[]> {
+  const titles = {
+    small: `upload ${cfg.smallFiles} × ${cfg.smallSize / 1024} KiB files vs \`swift upload\``,
+    big: `upload one ${cfg.bigSize / MiB} MiB file (SLO, ${cfg.segmentSize / MiB} MiB segments) vs \`swift upload\``,
+  };
+  try {
+    statSync(join(DIST, 'cloud', 'upload-directory.js'));
+  } catch {
+    const pending = 'uploadDirectory (src/cloud/upload-directory.ts) is not in dist/ yet';
+    return [
+      { id: '5a', workload: titles.small, metric: '', targets: [], details: [], pending },
+      { id: '5b', workload: titles.big, metric: '', targets: [], details: [], pending },
+    ];
+  }
+  const files = await ensureUploadFiles(cfg.smallFiles, cfg.smallSize, cfg.bigSize, log);
+  const { Connection: _C, ...sdk } = await loadSdk();
+  const a = sdk.loadCloudConfig({ cloud }).auth;
+  const swiftEnv = {
+    ...process.env,
+    OS_AUTH_URL: a.auth_url,
+    OS_USERNAME: a.username,
+    OS_PASSWORD: a.password,
+    OS_PROJECT_NAME: a.project_name,
+    OS_USER_DOMAIN_NAME: a.user_domain_name,
+    OS_PROJECT_DOMAIN_NAME: a.project_domain_name,
+    OS_IDENTITY_API_VERSION: '3',
+    ST_AUTH_VERSION: '3',
+  };
+  const rows: Row[] = [];
+  for (const which of ['small', 'big'] as const) {
+    const dir = which === 'small' ? files.smallDir : files.bigDir;
+    const t: Record<'ours' | 'swift', number[]> = { ours: [], swift: [] };
+    const inProcess: number[] = [];
+    for (let round = 0; round < cfg.rounds; round++) {
+      for (const impl of rotate(['ours', 'swift'] as const, round)) {
+        const container = `${UPLOAD_CONTAINER_PREFIX}${impl}-${which}-${process.pid}-${round}`;
+        await deleteContainerPair(conn, container);
+        try {
+          if (impl === 'ours') {
+            const r = await nodeWorker({
+              mode: 'upload',
+              cloud,
+              dir,
+              container,
+              prefix: '',
+              concurrency: cfg.uploadConcurrency,
+              segmentSize: cfg.segmentSize,
+            });
+            t.ours.push(r.wallMs);
+            inProcess.push(r.inProcessMs);
+          } else {
+            const r = await run(
+              'swift',
+              [
+                'upload',
+                '--segment-size',
+                String(cfg.segmentSize),
+                '--use-slo',
+                '--object-threads',
+                String(cfg.uploadConcurrency),
+                '--segment-threads',
+                String(cfg.uploadConcurrency),
+                container,
+                '.',
+              ],
+              { cwd: dir, env: swiftEnv, timeoutMs: 60 * 60_000 },
+            );
+            if (r.code !== 0) throw new Error(`swift upload exited ${r.code}: ${r.stderr.slice(-800)}`);
+            t.swift.push(r.wallMs);
+          }
+          const meta = await conn.objectStore.getContainerMetadata(container);
+          const want = which === 'small' ? files.smallCount : 1;
+          if (meta.objectCount !== want)
+            throw new Error(`${impl} left ${meta.objectCount} objects in ${container}, expected ${want}`);
+        } finally {
+          await deleteContainerPair(conn, container);
+        }
+      }
+      log(
+        `5${which === 'small' ? 'a' : 'b'} round ${round + 1}/${cfg.rounds}: ours ${fmtMs(t.ours.at(-1)!)}, swift ${fmtMs(
+          t.swift.at(-1)!,
+        )}`,
+      );
+    }
+    const sdkOverOurs = pairedRatio(t.swift, t.ours);
+    const bytes = which === 'small' ? files.smallCount * files.smallSize : files.bigSize;
+    const rate = (ms: number) => `${(bytes / MiB / (ms / 1000)).toFixed(1)} MiB/s`;
+    rows.push({
+      id: which === 'small' ? '5a' : '5b',
+      workload: titles[which],
+      metric: 'wall time of the whole process',
+      ours: summarize(t.ours),
+      openstacksdk: summarize(t.swift),
+      sdkOverOurs,
+      targets: [{ text: '≥ 2× `swift upload`', verdict: verdict(sdkOverOurs >= 2) }],
+      details: [
+        `"openstacksdk" column here is \`swift upload --use-slo -S ${cfg.segmentSize} --object-threads ${cfg.uploadConcurrency} --segment-threads ${cfg.uploadConcurrency}\` (python-swiftclient); ours is a node process running uploadDirectory(conn, dir, container, { concurrency: ${cfg.uploadConcurrency}, segmentSize: ${cfg.segmentSize} })`,
+        `throughput: ours ${rate(median(t.ours))}, swift ${rate(median(t.swift))}; ours inside the process (without node/tsx start-up and auth): ${fmtMs(median(inProcess))}`,
+        `concurrency: ours shares one limit of ${cfg.uploadConcurrency} requests between files and segments; swift has ${cfg.uploadConcurrency} object threads plus ${cfg.uploadConcurrency} segment threads, and HEADs every object before its PUT`,
+        `files under ${dir}, containers deleted after every run; no raw floor for uploads (the server's write path is the floor)`,
+      ],
+    });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  await ensureBuilt();
+  const { Connection } = await loadSdk();
+  const conn = Connection.fromCloud(cloud);
+  if (flag('cleanup')) {
+    await waitForCloud(conn);
+    await cleanupAll(conn, log);
+    await conn.close();
+    return;
+  }
+  const report: Report = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    durationMs: 0,
+    machine: machineInfo(),
+    versions: await versions(),
+    rounds: cfg.rounds,
+    quick,
+    rows: [],
+    notes: [],
+  };
+  log(`machine: ${JSON.stringify(report.machine)}`);
+  await waitForCloud(conn);
+
+  const attempt = async (id: string, title: string, fn: () => Promise<Row | Row[]>) => {
+    if (!selected(id)) return;
+    log(`workload ${id}: ${title}`);
+    try {
+      await waitForCloud(conn);
+      const r = await fn();
+      report.rows.push(...(Array.isArray(r) ? r : [r]));
+    } catch (e) {
+      log(`workload ${id} failed: ${(e as Error).stack ?? e}`);
+      report.rows.push({
+        id,
+        workload: title,
+        metric: '',
+        targets: [],
+        details: [],
+        pending: `failed: ${(e as Error).message.split('\n')[0]}`,
+      });
+    }
+  };
+
+  const t1 = `${cfg.getN} sequential GETs of /flavors/${cfg.flavorId}`;
+  const t2 = `${cfg.getN} GETs of /flavors/${cfg.flavorId}, concurrency ${cfg.concurrency}`;
+  await attempt('1', t1, () => getWorkload('1', t1, 1));
+  await attempt('2', t2, () => getWorkload('2', t2, cfg.concurrency));
+  if (selected('1s') || selected('2s')) {
+    const stub = await startStub();
+    try {
+      const s1 = `${cfg.stubN} sequential GETs of a flavor from a local stub server (client cost only)`;
+      const s2 = `${cfg.stubN} GETs of a flavor from a local stub server, concurrency ${cfg.concurrency}`;
+      await attempt('1s', s1, () => getWorkload('1s', s1, 1, stub.url));
+      await attempt('2s', s2, () => getWorkload('2s', s2, cfg.concurrency, stub.url));
+    } finally {
+      stub.stop();
+    }
+  }
+  const t3 = `list ${cfg.ports} ports (limit ${cfg.portsLimit}), peak memory`;
+  await attempt('3', t3, async () => {
+    const { networkId, total } = await ensurePorts(conn, cfg.ports, log);
+    return listWorkload('3', t3, 'ports', { networkId }, total, cfg.portsLimit);
+  });
+  const t4 = '`ostack flavor list` vs `openstack flavor list`, cold start';
+  await attempt('4', t4, () => coldStartWorkload(conn));
+  await attempt('5', 'upload vs `swift upload`', () => uploadWorkload(conn));
+  const t6 = `list ${cfg.objects} objects in a container (limit ${cfg.objectsLimit}), peak memory`;
+  await attempt('6', t6, async () => {
+    const { total } = await ensureObjects(conn, cfg.objects, log);
+    return listWorkload('6', t6, 'objects', { container: OBJECTS_CONTAINER }, total, cfg.objectsLimit);
+  });
+  await conn.close();
+
+  report.rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  report.machineEnd = machineInfo();
+  report.durationMs = performance.now() - started;
+  report.notes.push(
+    'Raw floor: undici `request()` with a pre-issued token, pre-resolved URL and its own keep-alive Agent (same pool settings as the SDK), parsing the JSON body; for cold start, a plain-JS script doing the same from a fresh process.',
+    'The SDK is loaded from the built dist/ (`npm run build`); worker scripts run under tsx, which only affects module loading, and the floor runs in the same worker process.',
+    "Python peers: bench/python/peer.py with Debian's openstacksdk (`openstack.connect(cloud=...)`), timed with time.perf_counter inside the process after auth and discovery.",
+    `Rows 1s/2s replace nova with a local stub server (bench/node/stub-server.ts, its own process) so that only client-side cost is compared; against the dev cloud every client waits on nova-api.`,
+    `Fixtures kept between runs: ${cfg.ports} ports on network bench-ports-net (project ${BENCH_PROJECT_ID}), ${cfg.objects} objects in container ${OBJECTS_CONTAINER}, files under /tmp/ossdk-bench. \`npm run bench -- --cleanup\` deletes them.`,
+  );
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  const name = quick || only ? 'latest-partial' : 'latest';
+  writeFileSync(join(ROOT, 'bench', 'results', `${name}.md`), renderReport(report));
+  writeFileSync(join(ROOT, 'bench', 'results', `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  // the results live under bench/, which `npm run lint` checks: write them the way biome formats
+  await run(
+    join(ROOT, 'node_modules', '.bin', 'biome'),
+    ['format', '--write', join('bench', 'results', `${name}.md`), join('bench', 'results', `${name}.json`)],
+    { cwd: ROOT },
+  );
+  process.stdout.write(
+    `\n${renderTable(report.rows)}\n\nwrote bench/results/${name}.md in ${fmtMs(report.durationMs)}\n`,
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
