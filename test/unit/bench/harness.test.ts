@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { missingNames, objectName, portName } from '../../../bench/lib/fixtures.js';
 import { lastJson } from '../../../bench/lib/proc.js';
-import { renderReport, renderTable, type Row } from '../../../bench/lib/report.js';
+import { type Row, renderReport, renderTable } from '../../../bench/lib/report.js';
 import {
   fmtMs,
   fmtRatio,
@@ -101,7 +101,10 @@ describe('bench report', () => {
   test('the table has one line per row, with ratios, verdicts and pending reasons', () => {
     const t = renderTable(rows).split('\n');
     assert.equal(t.length, 4);
-    assert.match(t[2]!, /\| 1 \| 1000 sequential GETs \| .* \| 1.00 s \| 6.00 s \| 950 ms \| 1.05× \| 6.00× \|/);
+    assert.match(
+      t[2]!,
+      /\| 1 \| 1000 sequential GETs \| .* \| 1.00 s \| 6.00 s \| 950 ms \| 1.05× \| 6.00× \|/,
+    );
     assert.match(t[2]!, /overhead ≤ 1.10× floor: \*\*met\*\*/);
     assert.match(t[3]!, /pending: uploadDirectory is not built yet/);
   });
