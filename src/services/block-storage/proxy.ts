@@ -34,21 +34,20 @@ import {
   waitForStatus,
 } from '../../resource/index.js';
 import type { Session } from '../../session/session.js';
+import {
+  checkedList,
+  checkQueryVersions,
+  readBody,
+  requestDocument,
+  requireMicroversion,
+} from '../service-documents.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { blockStorageV3Spec } from '../specs.js';
 import { Attachment } from './attachment.js';
 import { AvailabilityZone } from './availability-zone.js';
 import { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
 import { DefaultType } from './default-type.js';
-import {
-  action,
-  checkedList,
-  checkQueryVersions,
-  findAnyway,
-  readBody,
-  requestDocument,
-  requireMicroversion,
-} from './internal.js';
+import { action, findAnyway } from './internal.js';
 import { Limits } from './limits.js';
 import { Message } from './message.js';
 import { QosAssociation, QosSpec } from './qos-spec.js';

@@ -29,11 +29,16 @@ import {
   type VerbsOf,
 } from '../../resource/index.js';
 import type { Session } from '../../session/session.js';
+import {
+  checkedList,
+  checkQueryVersions,
+  requestDocument,
+  requireMicroversion,
+} from '../service-documents.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { placementV1Spec } from '../specs.js';
 import { Allocation } from './allocation.js';
 import { ALLOCATION_CANDIDATES_QUERY_VERSIONS, AllocationCandidates } from './allocation-candidates.js';
-import { checkedList, checkQueryVersions, requestDocument, requireMicroversion } from './internal.js';
 import { Inventory, type InventoryRecord } from './inventory.js';
 import { ProviderAggregates } from './provider-aggregates.js';
 import { ProviderAllocations } from './provider-allocations.js';

@@ -1,15 +1,15 @@
 /**
- * Helpers shared by the placement proxy: documents that are not CRUD collections
- * (inventories, traits, usages of a provider), microversion checks for operations and query parameters.
+ * Helpers shared by microversioned service proxies: documents that are not CRUD collections
+ * (limits, quota defaults, inventories, usages), microversion checks for operations and query parameters.
  * @internal
  */
-import { ValidationError } from '../../errors/errors.js';
-import type { ResourceDefinition } from '../../resource/definition.js';
-import type { Fields } from '../../resource/field.js';
-import { instantiate, type RequestOptions, type Resource } from '../../resource/instance.js';
-import { ResourceList } from '../../resource/pagination.js';
-import { microversionInRange } from '../../session/microversion.js';
-import type { QueryValue, ServiceClient } from '../../session/service-client.js';
+import { ValidationError } from '../errors/errors.js';
+import type { ResourceDefinition } from '../resource/definition.js';
+import type { Fields } from '../resource/field.js';
+import { instantiate, type RequestOptions, type Resource } from '../resource/instance.js';
+import { ResourceList } from '../resource/pagination.js';
+import { microversionInRange } from '../session/microversion.js';
+import type { QueryValue, ServiceClient } from '../session/service-client.js';
 
 /** Read a response body as JSON (undefined when empty). */
 export async function readBody(res: { text(): Promise<string> }): Promise<unknown> {
