@@ -4,8 +4,9 @@
  * honouring Retry-After, request ids surfaced, debug logs with secrets redacted.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
+import type { Dispatcher, Agent as UndiciAgent, request as undiciRequestType } from 'undici';
 import { AbortedError, ConnectionError, httpErrorFor, TimeoutError } from '../errors/errors.js';
 import { parseServiceMessage } from '../errors/service-message.js';
 import { type Logger, silentLogger } from './logger.js';
@@ -18,6 +19,41 @@ import {
   type RetryOptions,
   sleep,
 } from './retry.js';
+
+type UndiciRequest = typeof undiciRequestType;
+
+/**
+ * undici's index loads every dispatcher, the mocks, caches, fetch and cookies (and, through
+ * the cookies, Node's own bundled undici): about 100 ms of start-up on a small machine, paid by
+ * every CLI call. The transport needs the Agent and the request API only, so it loads those
+ * modules directly; `request()` below is undici's own `request(url, opts)` wrapper for an
+ * explicit dispatcher (same URL parsing). Should undici's file layout change, the index is used.
+ */
+const undici = ((): { Agent: typeof UndiciAgent; request: UndiciRequest } => {
+  const require = createRequire(import.meta.url);
+  try {
+    const Agent = require('undici/lib/dispatcher/agent.js') as typeof UndiciAgent;
+    const apiRequest = require('undici/lib/api/api-request.js') as (
+      this: Dispatcher,
+      opts: Dispatcher.RequestOptions,
+    ) => Promise<Dispatcher.ResponseData>;
+    const { parseURL } = require('undici/lib/core/util.js') as { parseURL?: (u: string) => URL };
+    if (typeof Agent !== 'function' || typeof apiRequest !== 'function' || typeof parseURL !== 'function')
+      throw new Error('unexpected undici layout');
+    const request = (url: string, opts: { dispatcher: Dispatcher }) => {
+      const u = parseURL(url);
+      return apiRequest.call(opts.dispatcher, {
+        ...opts,
+        origin: u.origin,
+        path: u.search ? `${u.pathname}${u.search}` : u.pathname,
+      } as unknown as Dispatcher.RequestOptions);
+    };
+    return { Agent, request: request as unknown as UndiciRequest };
+  } catch {
+    const full = require('undici') as typeof import('undici');
+    return { Agent: full.Agent, request: full.request };
+  }
+})();
 
 /** A request body: text/JSON are replayable (so retryable); streams are sent once. */
 export type RequestBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
@@ -110,7 +146,7 @@ export class HttpClient {
     this.retry = { ...defaultRetryOptions, ...opts.retry };
     this.dispatcher =
       opts.dispatcher ??
-      new Agent({
+      new undici.Agent({
         keepAliveTimeout: 30_000,
         connections: opts.connections ?? 64,
         connect: {
@@ -188,7 +224,7 @@ export class HttpClient {
     if (req.signal?.aborted) throw new AbortedError('request aborted by the caller');
     let raw: Dispatcher.ResponseData;
     try {
-      raw = await undiciRequest(req.url, {
+      raw = await undici.request(req.url, {
         method: method as Dispatcher.HttpMethod,
         headers,
         body: req.body as Dispatcher.DispatchOptions['body'],
