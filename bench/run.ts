@@ -14,6 +14,7 @@
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileWorkers } from './lib/compile.js';
 import { machineInfo, versions } from './lib/env.js';
 import {
   BENCH_PROJECT_ID,
@@ -70,8 +71,11 @@ const selected = (id: string) =>
   !only || only.some((o) => o === id || (/^\d+$/.test(o) && id.replace(/\D+$/, '') === o));
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
-const TSX = ['--import', 'tsx'];
-const WORKER = join(ROOT, 'bench', 'node', 'worker.ts');
+/** Compiled worker paths (plain JS, no tsx in measured processes): set in main(). */
+let compiled: (source: string) => string = () => {
+  throw new Error('workers not compiled');
+};
+const workerEnv = () => ({ ...process.env, OSSDK_BENCH_ROOT: ROOT });
 const PEER = join(ROOT, 'bench', 'python', 'peer.py');
 
 // ---------------------------------------------------------------- set-up
@@ -116,8 +120,9 @@ async function waitForCloud(conn: Connection): Promise<void> {
 }
 
 function nodeWorker(spec: GetSpec | ListSpec | UploadSpec, extra: string[] = []) {
-  return runJson<any>(process.execPath, [...TSX, ...extra, WORKER, JSON.stringify(spec)], {
+  return runJson<any>(process.execPath, [...extra, compiled('node/worker.ts'), JSON.stringify(spec)], {
     timeoutMs: 60 * 60_000,
+    env: workerEnv(),
   });
 }
 
@@ -133,13 +138,22 @@ const verdict = (ok: boolean | undefined): Target['verdict'] =>
 async function getWorkload(id: string, title: string, c: number, stubUrl?: string): Promise<Row> {
   const n = stubUrl ? cfg.stubN : cfg.getN;
   const iterations = stubUrl ? cfg.stubIterations : cfg.getIterations;
+  // against the stub, warm-up is cheap and JIT matters; against nova every request costs ~40 ms
+  const warmupN = Math.min(n, stubUrl ? 500 : 50);
   const per: Record<'ours' | 'floor' | 'openstacksdk', number[][]> = {
     ours: [],
     floor: [],
     openstacksdk: [],
   };
   for (let round = 0; round < cfg.rounds; round++) {
-    const base = { path: `/flavors/${cfg.flavorId}`, flavorId: cfg.flavorId, n, concurrency: c, iterations };
+    const base = {
+      path: `/flavors/${cfg.flavorId}`,
+      flavorId: cfg.flavorId,
+      n,
+      warmupN,
+      concurrency: c,
+      iterations,
+    };
     const target = stubUrl ? { stubUrl } : { cloud };
     const steps: Record<string, () => Promise<void>> = {
       node: async () => {
@@ -189,18 +203,16 @@ async function getWorkload(id: string, title: string, c: number, stubUrl?: strin
       `client-side overhead over the floor: ${fmtMs((s.ours.median - s.floor.median) / n)} per request (ours), ${fmtMs(
         (s.openstacksdk.median - s.floor.median) / n,
       )} (openstacksdk)`,
-      `${cfg.rounds} round(s) × ${iterations} timed batch(es) per implementation; tinybench warm-up batch of ${Math.min(
-        50,
-        n,
-      )} first${c > 1 ? `; openstacksdk runs ${c} threads over one Connection` : ''}`,
+      `${cfg.rounds} round(s) × ${iterations} timed batch(es) per implementation; an untimed warm-up batch of ${warmupN} first (tinybench warm-up on the Node side)${c > 1 ? `; openstacksdk runs ${c} threads over one Connection` : ''}`,
     ],
   };
 }
 
 async function startStub(): Promise<{ url: string; stop: () => void }> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [...TSX, join(ROOT, 'bench', 'node', 'stub-server.ts')], {
+  const child = spawn(process.execPath, [compiled('node/stub-server.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: workerEnv(),
   });
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';
@@ -511,7 +523,7 @@ async function uploadWorkload(conn: Connection): Promise<Row[]> {
       targets: [{ text: '≥ 2× `swift upload`', verdict: verdict(sdkOverOurs >= 2) }],
       details: [
         `"openstacksdk" column here is \`swift upload --use-slo -S ${cfg.segmentSize} --object-threads ${cfg.uploadConcurrency} --segment-threads ${cfg.uploadConcurrency}\` (python-swiftclient); ours is a node process running uploadDirectory(conn, dir, container, { concurrency: ${cfg.uploadConcurrency}, segmentSize: ${cfg.segmentSize} })`,
-        `throughput: ours ${rate(median(t.ours))}, swift ${rate(median(t.swift))}; ours inside the process (without node/tsx start-up and auth): ${fmtMs(median(inProcess))}`,
+        `throughput: ours ${rate(median(t.ours))}, swift ${rate(median(t.swift))}; ours inside the process (without node start-up and auth): ${fmtMs(median(inProcess))}`,
         `concurrency: ours shares one limit of ${cfg.uploadConcurrency} requests between files and segments; swift has ${cfg.uploadConcurrency} object threads plus ${cfg.uploadConcurrency} segment threads, and HEADs every object before its PUT`,
         `files under ${dir}, containers deleted after every run; no raw floor for uploads (the server's write path is the floor)`,
       ],
@@ -522,9 +534,18 @@ async function uploadWorkload(conn: Connection): Promise<Row[]> {
 
 // ---------------------------------------------------------------- main
 
+/** Child processes to stop if the harness is interrupted (the stub server). */
+const children = new Set<() => void>();
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.on(sig, () => {
+    for (const stop of children) stop();
+    process.exit(130);
+  });
+
 async function main(): Promise<void> {
   const started = performance.now();
   await ensureBuilt();
+  compiled = compileWorkers();
   const { Connection } = await loadSdk();
   const conn = Connection.fromCloud(cloud);
   if (flag('cleanup')) {
@@ -573,6 +594,7 @@ async function main(): Promise<void> {
   await attempt('2', t2, () => getWorkload('2', t2, cfg.concurrency));
   if (selected('1s') || selected('2s')) {
     const stub = await startStub();
+    children.add(stub.stop);
     try {
       const s1 = `${cfg.stubN} sequential GETs of a flavor from a local stub server (client cost only)`;
       const s2 = `${cfg.stubN} GETs of a flavor from a local stub server, concurrency ${cfg.concurrency}`;
@@ -580,6 +602,7 @@ async function main(): Promise<void> {
       await attempt('2s', s2, () => getWorkload('2s', s2, cfg.concurrency, stub.url));
     } finally {
       stub.stop();
+      children.delete(stub.stop);
     }
   }
   const t3 = `list ${cfg.ports} ports (limit ${cfg.portsLimit}), peak memory`;
@@ -602,7 +625,7 @@ async function main(): Promise<void> {
   report.durationMs = performance.now() - started;
   report.notes.push(
     'Raw floor: undici `request()` with a pre-issued token, pre-resolved URL and its own keep-alive Agent (same pool settings as the SDK), parsing the JSON body; for cold start, a plain-JS script doing the same from a fresh process.',
-    'The SDK is loaded from the built dist/ (`npm run build`); worker scripts run under tsx, which only affects module loading, and the floor runs in the same worker process.',
+    'The SDK is loaded from the built dist/ (`npm run build`); the Node workers are transpiled to plain JS (bench/lib/compile.ts) so no measured process runs the tsx loader; the floor runs in the same worker process as ours.',
     "Python peers: bench/python/peer.py with Debian's openstacksdk (`openstack.connect(cloud=...)`), timed with time.perf_counter inside the process after auth and discovery.",
     `Rows 1s/2s replace nova with a local stub server (bench/node/stub-server.ts, its own process) so that only client-side cost is compared; against the dev cloud every client waits on nova-api.`,
     `Fixtures kept between runs: ${cfg.ports} ports on network bench-ports-net (project ${BENCH_PROJECT_ID}), ${cfg.objects} objects in container ${OBJECTS_CONTAINER}, files under /tmp/ossdk-bench. \`npm run bench -- --cleanup\` deletes them.`,

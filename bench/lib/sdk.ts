@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as CloudLayer from '../../src/cloud/index.js';
 import type * as Sdk from '../../src/index.js';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The project root; set by the harness for workers compiled outside bench/ (see compile.ts). */
+export const ROOT = process.env.OSSDK_BENCH_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
 
 export type SdkModule = typeof Sdk;

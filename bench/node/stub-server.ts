@@ -3,7 +3,7 @@
  * answer at microversion 2.90, and nova's version documents), so that the client-side cost
  * per request of each implementation can be compared without a loaded cloud in the way.
  *
- *   node --import tsx bench/node/stub-server.ts      # prints {"url": "http://127.0.0.1:<port>/v2.1"}
+ *   node --import tsx bench/node/stub-server.ts [port]   # prints {"url": "http://127.0.0.1:<port>/v2.1"}
  *
  * It runs in its own process so it never shares an event loop with the client it serves.
  */

@@ -2,7 +2,9 @@
  * The Node side of the in-process workloads: this SDK (loaded from the built dist/) and the
  * raw-HTTP floor (undici `request()` with a pre-issued token and its own keep-alive Agent).
  *
- *   node --import tsx [--expose-gc] bench/node/worker.ts '<json spec>'
+ *   node [--expose-gc] node_modules/.cache/ossdk-bench/node/worker.js '<json spec>'
+ *
+ * (bench/run.ts transpiles it there first, see bench/lib/compile.ts; under tsx it runs as is.)
  *
  * Prints one JSON object as its last stdout line. Auth, discovery and connection set-up happen
  * before any timing starts (the Python peer does the same), so only per-request work is timed.
@@ -22,6 +24,8 @@ export interface GetSpec {
   flavorId: string;
   /** GETs per timed batch. */
   n: number;
+  /** GETs in the untimed warm-up batch (connections, JIT). */
+  warmupN: number;
   concurrency: number;
   /** Timed batches per implementation. */
   iterations: number;
@@ -125,10 +129,14 @@ async function runGet(spec: GetSpec) {
     throws: true,
   });
   for (const impl of spec.order) {
-    bench.add(impl, () => batch(perBatch, spec.concurrency, impls[impl]), {
+    // `async` (and an async function): otherwise tinybench calls the function once at add() to
+    // find out whether it returns a promise, and that batch would run, unawaited, under the
+    // first timed task
+    bench.add(impl, async () => batch(perBatch, spec.concurrency, impls[impl]), {
+      async: true,
       // warm-up batches are short: they only need to open connections and JIT the path
       beforeAll(mode) {
-        perBatch = mode === 'warmup' ? Math.min(50, spec.n) : spec.n;
+        perBatch = mode === 'warmup' ? spec.warmupN : spec.n;
       },
     });
   }

@@ -53,7 +53,7 @@ def run_get(spec):
                 for _ in ex.map(one, range(count)):
                     pass
 
-    batch(min(50, n))  # warm-up, like the Node side's tinybench warm-up batch
+    batch(spec['warmupN'])  # warm-up, like the Node side's tinybench warm-up batch
     samples = []
     for _ in range(spec['iterations']):
         t0 = time.perf_counter()
