@@ -9,6 +9,10 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"   # tools/devcloud
 PY=/usr/bin/python3        # Debian's python: the OpenStack libraries live there
 KS=http://127.0.0.1:5000   # keystone (the only URL clients need)
 RABBIT_URL="rabbit://guest:guest@127.0.0.1:5672/"
+# Every service keeps its state in SQLite. A writer that finds the database locked by another
+# process waits up to this long (SQLAlchemy passes `timeout` to sqlite3) instead of answering a
+# 500 after python's default 5 s; parallel test runs hit that limit on cinder and nova.
+sqlite_url() { echo "sqlite:///$D/data/$1.sqlite?timeout=20"; }
 
 unset PYTHONPATH PYTHONHOME || true
 export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost

@@ -38,7 +38,7 @@ conf_keystone() {
 log_file = $D/log/keystone.log
 use_stderr = false
 [database]
-connection = sqlite:///$D/data/keystone/keystone.sqlite
+connection = $(sqlite_url keystone/keystone)
 [token]
 provider = fernet
 expiration = 86400
@@ -205,7 +205,7 @@ log_file = $D/log/glance-api.log
 use_stderr = false
 enabled_backends = fs:file
 [database]
-connection = sqlite:///$D/data/glance/glance.sqlite
+connection = $(sqlite_url glance/glance)
 [glance_store]
 default_backend = fs
 [fs]
@@ -230,7 +230,7 @@ conf_placement() {
 log_file = $D/log/placement.log
 use_stderr = false
 [placement_database]
-connection = sqlite:///$D/data/placement/placement.sqlite
+connection = $(sqlite_url placement/placement)
 [api]
 auth_strategy = keystone
 $(authtoken placement)
@@ -259,9 +259,9 @@ auth_strategy = keystone
 [wsgi]
 api_paste_config = $D/etc/nova/api-paste.ini
 [api_database]
-connection = sqlite:///$D/data/nova/nova_api.sqlite
+connection = $(sqlite_url nova/nova_api)
 [database]
-connection = sqlite:///$D/data/nova/nova_cell1.sqlite
+connection = $(sqlite_url nova/nova_cell1)
 [conductor]
 workers = 1
 [scheduler]
@@ -315,7 +315,7 @@ state_path = $D/data/neutron
 log_file = $D/log/neutron-server.log
 use_stderr = false
 [database]
-connection = sqlite:///$D/data/neutron/neutron.sqlite
+connection = $(sqlite_url neutron/neutron)
 [oslo_concurrency]
 lock_path = $D/data/neutron/locks
 $(svcauth nova nova)
@@ -356,7 +356,7 @@ enabled_backends = fake
 default_volume_type = __DEFAULT__
 use_stderr = false
 [database]
-connection = sqlite:///$D/data/cinder/cinder.sqlite
+connection = $(sqlite_url cinder/cinder)
 [oslo_concurrency]
 lock_path = $D/data/cinder/locks
 [fake]

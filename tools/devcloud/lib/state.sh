@@ -80,11 +80,11 @@ prep_glance_placement_cinder() {
 prep_nova() {
   local N=("$D/bin/nova-manage" --config-file "$D/etc/nova/nova.conf") cells f
   quiet "${N[@]}" api_db sync
-  quiet "${N[@]}" cell_v2 map_cell0 --database_connection "sqlite:///$D/data/nova/nova_cell0.sqlite"
+  quiet "${N[@]}" cell_v2 map_cell0 --database_connection "$(sqlite_url nova/nova_cell0)"
   cells=$("${N[@]}" cell_v2 list_cells 2>/dev/null || true)
   [[ "$cells" == *" cell1 "* ]] ||
     quiet "${N[@]}" cell_v2 create_cell --name cell1 \
-      --database_connection "sqlite:///$D/data/nova/nova_cell1.sqlite" --transport-url "$RABBIT_URL"
+      --database_connection "$(sqlite_url nova/nova_cell1)" --transport-url "$RABBIT_URL"
   quiet "${N[@]}" db sync
   for f in nova_api nova_cell0 nova_cell1; do wal "$D/data/nova/$f.sqlite"; done
 }
@@ -93,7 +93,7 @@ prep_neutron_swift() {
   local S="$D/etc/swift" t n p
   if ! sqlite3 "$D/data/neutron/neutron.sqlite" 'select * from alembic_version' > /dev/null 2>&1; then
     rm -f "$D/data/neutron/neutron.sqlite"
-    quiet "$PY" "$HERE/py/neutron_sqlite_schema.py" "sqlite:///$D/data/neutron/neutron.sqlite"
+    quiet "$PY" "$HERE/py/neutron_sqlite_schema.py" "$(sqlite_url neutron/neutron)"
     quiet "$D/bin/neutron-db-manage" --config-file "$D/etc/neutron/neutron.conf" \
       --config-file "$D/etc/neutron/ml2_conf.ini" stamp heads
   fi
