@@ -153,12 +153,19 @@ describe('compute: volume attachments (admin project)', () => {
       await c.deleteServer(id, { ignoreMissing: true });
       await c.waitForServerDelete(id, fast);
       for (const v of volumes) {
-        const reset = await admin.blockStorage.request('POST', `/volumes/${v}/action`, {
-          json: { 'os-reset_status': { status: 'available', attach_status: 'detached' } },
-          okStatuses: [202, 404],
-        });
+        const reset = await retryLocked(
+          () =>
+            admin.blockStorage.request('POST', `/volumes/${v}/action`, {
+              json: { 'os-reset_status': { status: 'available', attach_status: 'detached' } },
+              okStatuses: [202, 404],
+            }),
+          { anyServerError: true },
+        );
         await reset.body.dump();
-        const r = await admin.blockStorage.request('DELETE', `/volumes/${v}`, { okStatuses: [202, 404] });
+        const r = await retryLocked(
+          () => admin.blockStorage.request('DELETE', `/volumes/${v}`, { okStatuses: [202, 404] }),
+          { anyServerError: true },
+        );
         await r.body.dump();
       }
     });

@@ -86,7 +86,7 @@ export async function retryLocked<T>(
     } catch (e) {
       const locked =
         e instanceof ServerError &&
-        (opts.anyServerError || /OperationalError|database is locked/.test(e.message));
+        (opts.anyServerError || /OperationalError|DBDeadlock|database is locked/.test(e.message));
       if (!locked || i >= attempts) throw e;
       await new Promise((r) => setTimeout(r, 500 * i));
     }

@@ -18,6 +18,8 @@ mkentry() {  # name module:function
   cat > "$D/bin/$1" <<EOF
 #!$PY
 import sys
+sys.path.insert(0, '$D/lib')
+import devcloud_sqlite  # noqa: F401  (lock errors retried, see py/devcloud_sqlite.py)
 from ${2%:*} import ${2#*:} as _main
 sys.argv[0] = '$1'
 sys.exit(_main())
@@ -39,6 +41,7 @@ install_helpers() {
   for s in api scheduler volume manage; do mkentry "cinder-$s" "cinder.cmd.$s:main"; done
   mkentry swift-ring-builder swift.cli.ringbuilder:main
 
+  install -m 644 "$HERE/py/devcloud_sqlite.py" "$D/lib/devcloud_sqlite.py"
   install -m 644 "$HERE/py/keystone_wsgi.py"  "$D/bin/keystone-wsgi.py"
   install -m 644 "$HERE/py/placement_wsgi.py" "$D/bin/placement-wsgi.py"
   install -m 755 "$HERE/py/swift_launch.py"   "$D/bin/swift-launch"

@@ -1,4 +1,10 @@
 # uwsgi entry point for keystone (the keystone package ships no wsgi file).
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'lib'))
+import devcloud_sqlite  # noqa: E402,F401  (lock errors retried, see py/devcloud_sqlite.py)
+
 from keystone.server.wsgi import initialize_public_application
 
 application = initialize_public_application()
