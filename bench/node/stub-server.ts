@@ -5,14 +5,18 @@
  *
  *   node --import tsx bench/node/stub-server.ts [port]   # prints {"url": "http://127.0.0.1:<port>/v2.1"}
  *
- * It runs in its own process so it never shares an event loop with the client it serves.
+ * It runs in its own process so it never shares an event loop with the client it serves, and
+ * it speaks HTTP/1.1 straight over `net` with every answer serialized once at start-up: on a
+ * 2-core machine the server's per-request CPU is taken from the client being measured, and
+ * node:http's request parsing and response building cost several times what these bytes do.
+ * It understands what the benchmark clients send (GETs without bodies, keep-alive) and
+ * closes any connection that sends something else.
  */
-import { createServer } from 'node:http';
+import { createServer, type Socket } from 'node:net';
 
 const port = Number(process.argv[2] ?? 0);
-let origin = '';
 
-const flavor = () =>
+const flavor = (origin: string) =>
   JSON.stringify({
     flavor: {
       id: '42',
@@ -34,7 +38,7 @@ const flavor = () =>
     },
   });
 
-const v21 = () => ({
+const v21 = (origin: string) => ({
   id: 'v2.1',
   status: 'CURRENT',
   version: '2.93',
@@ -43,36 +47,67 @@ const v21 = () => ({
   links: [{ rel: 'self', href: `${origin}/v2.1/` }],
 });
 
-let flavorBody = '';
+/** A whole HTTP/1.1 response, headers as nova sends them. */
+function response(status: number, body: string): Buffer {
+  const reason = status === 200 ? 'OK' : 'Not Found';
+  const head = [
+    `HTTP/1.1 ${status} ${reason}`,
+    'content-type: application/json',
+    `content-length: ${Buffer.byteLength(body)}`,
+    'openstack-api-version: compute 2.90',
+    'x-openstack-nova-api-version: 2.90',
+    'vary: OpenStack-API-Version, X-OpenStack-Nova-API-Version',
+    'x-openstack-request-id: req-00000000-0000-0000-0000-000000000000',
+    'x-compute-request-id: req-00000000-0000-0000-0000-000000000000',
+    'connection: keep-alive',
+    'keep-alive: timeout=60',
+  ].join('\r\n');
+  return Buffer.from(`${head}\r\n\r\n${body}`);
+}
 
-const server = createServer((req, res) => {
-  const path = (req.url ?? '/').split('?')[0];
-  let body: string;
-  let status = 200;
-  if (path === '/v2.1/flavors/42') body = flavorBody;
-  else if (path === '/') body = JSON.stringify({ versions: [v21()] });
-  else if (path === '/v2.1' || path === '/v2.1/') body = JSON.stringify({ version: v21() });
-  else {
-    status = 404;
-    body = JSON.stringify({ itemNotFound: { code: 404, message: 'not found' } });
-  }
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'openstack-api-version': 'compute 2.90',
-    'x-openstack-nova-api-version': '2.90',
-    vary: 'OpenStack-API-Version, X-OpenStack-Nova-API-Version',
-    'x-openstack-request-id': 'req-00000000-0000-0000-0000-000000000000',
-    'x-compute-request-id': 'req-00000000-0000-0000-0000-000000000000',
+let answers = new Map<string, Buffer>();
+let notFound = Buffer.alloc(0);
+
+function answer(requestLine: string): Buffer {
+  // "GET /v2.1/flavors/42 HTTP/1.1"
+  const target = requestLine.split(' ')[1] ?? '/';
+  return answers.get(target.split('?')[0] as string) ?? notFound;
+}
+
+function serve(socket: Socket): void {
+  socket.setNoDelay(true);
+  let pending = '';
+  socket.setEncoding('latin1');
+  socket.on('data', (chunk: string) => {
+    pending += chunk;
+    let end = pending.indexOf('\r\n\r\n');
+    while (end !== -1) {
+      const head = pending.slice(0, end);
+      pending = pending.slice(end + 4);
+      if (!head.startsWith('GET ') || /\r\ncontent-length:\s*[1-9]/i.test(head)) {
+        socket.destroy();
+        return;
+      }
+      socket.write(answer(head.slice(0, head.indexOf('\r\n'))));
+      end = pending.indexOf('\r\n\r\n');
+    }
   });
-  res.end(body);
-});
-server.keepAliveTimeout = 60_000;
+  socket.on('error', () => socket.destroy());
+}
+
+const server = createServer(serve);
 server.listen(port, '127.0.0.1', () => {
   const a = server.address();
   if (!a || typeof a === 'string') throw new Error('no address');
-  origin = `http://127.0.0.1:${a.port}`;
-  flavorBody = flavor();
+  const origin = `http://127.0.0.1:${a.port}`;
+  const version = JSON.stringify({ version: v21(origin) });
+  answers = new Map([
+    ['/v2.1/flavors/42', response(200, flavor(origin))],
+    ['/', response(200, JSON.stringify({ versions: [v21(origin)] }))],
+    ['/v2.1', response(200, version)],
+    ['/v2.1/', response(200, version)],
+  ]);
+  notFound = response(404, JSON.stringify({ itemNotFound: { code: 404, message: 'not found' } }));
   process.stdout.write(`${JSON.stringify({ url: `${origin}/v2.1` })}\n`);
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

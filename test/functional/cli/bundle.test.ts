@@ -1,0 +1,80 @@
+/**
+ * The `ostack` users install is the esbuild bundle (package.json "bin" → dist/ostack/ostack.js),
+ * not src/: bundle it from the current sources into a scratch directory inside the checkout
+ * (so `undici`, left external, resolves from node_modules) and drive the dev cloud with it.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { adminConnection } from '../../support/cloud.js';
+import { root } from './helpers.js';
+
+describe('cli: the bundled ostack binary', () => {
+  let dir = '';
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(dir, 'ostack.js'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, OS_CLOUD: '' },
+    });
+
+  before(() => {
+    const scratch = join(root, 'node_modules', '.cache');
+    dir = mkdtempSync(join(scratch.replace(/$/, ''), 'ostack-bundle-'));
+    const r = spawnSync(process.execPath, [join(root, 'tools', 'bundle-cli.mjs'), dir], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('package.json points its bin at the bundle the build writes', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    assert.equal(pkg.bin.ostack, './dist/ostack/ostack.js');
+    assert.match(pkg.scripts.build, /tools\/bundle-cli\.mjs/);
+    assert.match(readFileSync(join(dir, 'ostack.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  });
+
+  test('command groups are split into chunks loaded on use', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    assert.ok(
+      files.some((f) => f.startsWith('flavor-')),
+      files.join(' '),
+    );
+    assert.ok(
+      files.some((f) => f.startsWith('server-')),
+      files.join(' '),
+    );
+    assert.ok(files.length > 10);
+  });
+
+  test('--help runs without a cloud', () => {
+    const r = run('--help');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /flavor/);
+    assert.match(r.stdout, /--os-cloud/);
+  });
+
+  test('flavor list against the dev cloud matches the SDK', async () => {
+    const r = run('--os-cloud', 'devcloud', 'flavor', 'list', '-f', 'json');
+    assert.equal(r.status, 0, r.stderr);
+    const names = (JSON.parse(r.stdout) as { Name: string }[]).map((f) => f.Name).sort();
+    const conn = adminConnection();
+    try {
+      const sdk = (await conn.compute.listFlavors().toArray()).map((f) => f.name as string).sort();
+      assert.deepEqual(names, sdk);
+      assert.ok(names.includes('m1.tiny'));
+    } finally {
+      await conn.close();
+    }
+  });
+
+  test('API errors keep their status and request id through the bundle', () => {
+    const r = run('--os-cloud', 'devcloud', 'server', 'show', '00000000-0000-0000-0000-00000000dead');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /No server|not found|Could not find/i);
+  });
+
+  test('the scratch bundle exists only for this test', () => {
+    assert.ok(existsSync(join(dir, 'ostack.js')));
+  });
+});
