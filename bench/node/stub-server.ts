@@ -66,7 +66,7 @@ function response(status: number, body: string): Buffer {
 }
 
 let answers = new Map<string, Buffer>();
-let notFound = Buffer.alloc(0);
+let notFound: Buffer = Buffer.alloc(0);
 
 function answer(requestLine: string): Buffer {
   // "GET /v2.1/flavors/42 HTTP/1.1"
