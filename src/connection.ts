@@ -9,6 +9,7 @@
  */
 import { authFromConfig } from './auth/from-config.js';
 import type { AuthPlugin } from './auth/plugin.js';
+import { FileTokenStore, type TokenStore } from './auth/token-store.js';
 import { CloudLayer } from './cloud/cloud-layer.js';
 import { loadCloudConfig } from './config/load.js';
 import type { CloudConfig, LoadCloudOptions } from './config/types.js';
@@ -35,6 +36,15 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
   config?: Record<string, unknown>;
   /** Use this auth plugin instead of the one the configuration describes. */
   auth?: AuthPlugin;
+  /**
+   * Keep the auth state (token, scope, catalog) between processes, overriding the cloud's
+   * `cache: { auth: true }`: `true` uses a {@link FileTokenStore} at its default location
+   * (`${XDG_CACHE_HOME:-~/.cache}/openstack-sdk/auth/`, directory 0700, files 0600), `false`
+   * turns it off, a {@link TokenStore} is used as given. Applies to the plugin built from the
+   * configuration, not to an `auth` plugin passed in (attach a store to that one with
+   * `useTokenStore`); `admin_token` and `none` never cache.
+   */
+  tokenCache?: boolean | TokenStore;
   logger?: Logger;
   /** Per-attempt HTTP timeout in ms (default 120 000). */
   timeoutMs?: number;
@@ -85,8 +95,11 @@ export class Connection {
       key: this.config.key,
       userAgent: opts.userAgent ?? `openstack-sdk-ts/${VERSION} node/${process.versions.node}`,
     });
+    const tokenCache = opts.tokenCache ?? this.config.authCache;
+    const tokenStore =
+      tokenCache === true ? new FileTokenStore() : tokenCache === false ? undefined : tokenCache;
     this.session = new Session({
-      auth: opts.auth ?? authFromConfig(this.config),
+      auth: opts.auth ?? authFromConfig(this.config, { tokenStore }),
       http,
       regionName: this.config.regionName,
       interface: this.config.interface,

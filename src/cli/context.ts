@@ -17,6 +17,8 @@ export interface GlobalOptions {
   column?: string[];
   debug?: boolean;
   timeout?: string;
+  /** --token-cache / --no-token-cache; undefined leaves clouds.yaml's `cache: { auth }` in charge. */
+  tokenCache?: boolean;
 }
 
 export class CliContext {
@@ -44,6 +46,7 @@ export class CliContext {
         cloud: this.opts.osCloud,
         config,
         timeoutMs: this.opts.timeout ? Number(this.opts.timeout) * 1000 : undefined,
+        tokenCache: this.opts.tokenCache,
       });
     }
     return this.conn;

@@ -76,6 +76,11 @@ export function buildProgram(): Command {
       v,
     ])
     .option('--timeout <seconds>', 'per-request timeout in seconds')
+    .option(
+      '--token-cache',
+      'keep the token between runs in ~/.cache/openstack-sdk/auth (default: cache.auth of clouds.yaml)',
+    )
+    .option('--no-token-cache', 'do not read or write the token cache, whatever clouds.yaml says')
     .option('--debug', 'log HTTP requests (secrets redacted) and stack traces to stderr')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();

@@ -92,6 +92,14 @@ export interface LoadedConfigFiles {
   searched: string[];
   /** clouds.yaml's `clouds:` deep-merged with secure.yaml's (secure wins). Keys as written. */
   clouds: Record<string, unknown>;
+  /** The top-level `cache:` section (clouds.yaml merged with secure.yaml), keys normalised; empty when absent. */
+  cache: Record<string, unknown>;
+}
+
+/** The top-level `cache:` mapping of a document, keys normalised (`-` → `_`). */
+function cacheOf(doc: { data: Record<string, unknown> } | undefined): ConfigDict {
+  const c = doc?.data.cache;
+  return isConfigDict(c) ? normalizeConfigKeys(c) : {};
 }
 
 /** Find, read and merge clouds.yaml and secure.yaml. */
@@ -103,7 +111,8 @@ export function loadConfigFiles(opts: LoadCloudOptions = {}): LoadedConfigFiles 
   const config = configFile ? readConfigFile(configFile) : undefined;
   const secure = secureFile ? readConfigFile(secureFile) : undefined;
   const clouds = mergeConfig(cloudsOf(config), cloudsOf(secure));
-  return { configFile, secureFile, searched, clouds };
+  const cache = mergeConfig(cacheOf(config), cacheOf(secure));
+  return { configFile, secureFile, searched, clouds, cache };
 }
 
 /** Every cloud name available: clouds.yaml/secure.yaml entries, then the envvars cloud if OS_* are set. */
@@ -418,6 +427,21 @@ function parseBool(v: unknown): boolean | undefined {
   return undefined;
 }
 
+/** `cache.auth`: PyYAML booleans (strings here, as the loader keeps scalars under `auth` as written). */
+function cacheAuthSetting(cache: unknown, cloud: string, where: string): boolean | undefined {
+  if (!isConfigDict(cache) || cache.auth === undefined || cache.auth === null) return undefined;
+  const v = cache.auth;
+  if (typeof v === 'boolean') return v;
+  const l = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+  if (l !== undefined && ['true', 'yes', 'on', '1'].includes(l)) return true;
+  if (l !== undefined && ['false', 'no', 'off', '0'].includes(l)) return false;
+  throw new ConfigError(`${where} must be true or false`, {
+    cloud,
+    field: where,
+    fix: `set ${where} to true or false`,
+  });
+}
+
 function truthy(v: unknown): boolean {
   if (typeof v === 'boolean') return v;
   return typeof v === 'string' && ['true', '1', 'yes', 'on'].includes(v.trim().toLowerCase());
@@ -646,6 +670,12 @@ export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
   const fixCtx: FixContext = { cloud, source: sel.source, configFile: files.configFile, ctx };
   validateAuth(authType, auth, endpointOverrides, fixCtx);
 
+  // cache.auth: the cloud's (or the options') setting, else the top-level cache: section
+  const authCache =
+    cacheAuthSetting(config.cache, cloud, 'cache.auth') ??
+    cacheAuthSetting(files.cache, cloud, 'cache.auth (top-level cache: section)') ??
+    false;
+
   const identityApiVersion = nonEmptyString(config.identity_api_version);
   const regionName = nonEmptyString(config.region_name);
   const result: CloudConfig = {
@@ -656,6 +686,7 @@ export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
     apiVersions,
     endpointOverrides,
     verify,
+    authCache,
     raw: config,
   };
   if (regionName !== undefined) result.regionName = regionName;

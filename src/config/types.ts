@@ -42,6 +42,13 @@ export interface CloudConfig {
   cacert?: string;
   cert?: string;
   key?: string;
+  /**
+   * Keep the auth state (token and catalog) between processes: openstacksdk's
+   * `cache: { auth: true }`, set on the cloud or in the top-level `cache:` section of
+   * clouds.yaml (the cloud's setting wins). Default false. `ConnectionOptions.tokenCache`
+   * overrides it.
+   */
+  authCache: boolean;
   /** Every merged key, for anything not modelled above. */
   raw: Record<string, unknown>;
 }
