@@ -1,5 +1,6 @@
 export * from './definition.js';
 export * from './field.js';
+export * from './ids.js';
 export * from './instance.js';
 export * from './mixins.js';
 export * from './operations.js';

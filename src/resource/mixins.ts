@@ -2,9 +2,30 @@
  * Patterns many resources share: tags (`/{id}/tags`), metadata (`/{id}/metadata`) and
  * actions (`POST /{id}/action` with a one-key body).
  */
-import { NotFoundError } from '../errors/errors.js';
+import { NotFoundError, ValidationError } from '../errors/errors.js';
 import type { ServiceClient } from '../session/service-client.js';
+import { describeValue, requireId } from './ids.js';
 import type { RequestOptions } from './instance.js';
+
+/** The resource a collection path holds, for errors: `/servers` → `server`. */
+function itemName(collection: string): string {
+  const last = collection.split('/').filter(Boolean).at(-1) ?? 'resource';
+  return last.replace(/^os-/, '').replace(/ies$/, 'y').replace(/s$/, '').replace(/[-_]/g, ' ');
+}
+
+/** `/{collection}/{id}` with the id checked (a missing id never reaches the URL as "undefined"). */
+function itemPath(collection: string, id: unknown): string {
+  return `${collection}/${encodeURIComponent(requireId(itemName(collection), id))}`;
+}
+
+/** A tag or metadata key: a non-empty string, else an error naming the parameter. */
+function requireKey(what: string, field: string, v: unknown): string {
+  if (typeof v === 'string' && v !== '') return v;
+  throw new ValidationError(`a ${what} is required (got ${describeValue(v)})`, {
+    field,
+    fix: `pass the ${what} as a string`,
+  });
+}
 
 /** Tag operations for a resource collection path (e.g. '/servers'). */
 export class TagsMixin {
@@ -12,8 +33,9 @@ export class TagsMixin {
     private readonly client: ServiceClient,
     private readonly collection: string,
   ) {}
-  private p(id: string, tag?: string): string {
-    return `${this.collection}/${encodeURIComponent(id)}/tags${tag === undefined ? '' : `/${encodeURIComponent(tag)}`}`;
+  private p(id: string, ...tag: [string?]): string {
+    const base = `${itemPath(this.collection, id)}/tags`;
+    return tag.length ? `${base}/${encodeURIComponent(requireKey('tag', 'tag', tag[0]))}` : base;
   }
   async list(id: string, o: RequestOptions = {}): Promise<string[]> {
     const doc = await this.client.json('GET', this.p(id), { signal: o.signal });
@@ -25,14 +47,17 @@ export class TagsMixin {
     return (doc?.tags ?? tags) as string[];
   }
   async add(id: string, tag: string, o: RequestOptions = {}): Promise<void> {
-    await (await this.client.request('PUT', this.p(id, tag), { signal: o.signal })).body.dump();
+    const path = this.p(id, tag);
+    await (await this.client.request('PUT', path, { signal: o.signal })).body.dump();
   }
   async remove(id: string, tag: string, o: RequestOptions = {}): Promise<void> {
-    await (await this.client.request('DELETE', this.p(id, tag), { signal: o.signal })).body.dump();
+    const path = this.p(id, tag);
+    await (await this.client.request('DELETE', path, { signal: o.signal })).body.dump();
   }
   async has(id: string, tag: string, o: RequestOptions = {}): Promise<boolean> {
+    const path = this.p(id, tag);
     try {
-      await (await this.client.request('GET', this.p(id, tag), { signal: o.signal })).body.dump();
+      await (await this.client.request('GET', path, { signal: o.signal })).body.dump();
       return true;
     } catch (e) {
       if (e instanceof NotFoundError) return false;
@@ -51,8 +76,9 @@ export class MetadataMixin {
     private readonly collection: string,
     private readonly key = 'metadata',
   ) {}
-  private p(id: string, item?: string): string {
-    return `${this.collection}/${encodeURIComponent(id)}/${this.key}${item === undefined ? '' : `/${encodeURIComponent(item)}`}`;
+  private p(id: string, ...item: [string?]): string {
+    const base = `${itemPath(this.collection, id)}/${this.key}`;
+    return item.length ? `${base}/${encodeURIComponent(requireKey('metadata key', 'key', item[0]))}` : base;
   }
   async get(id: string, o: RequestOptions = {}): Promise<Record<string, string>> {
     return ((await this.client.json('GET', this.p(id), { signal: o.signal }))?.[this.key] ?? {}) as Record<
@@ -94,7 +120,7 @@ export async function resourceAction<T = unknown>(
   body: unknown = null,
   o: RequestOptions & { okStatuses?: number[] } = {},
 ): Promise<{ body: T | undefined; headers: Record<string, string> }> {
-  const res = await client.request('POST', `${collection}/${encodeURIComponent(id)}/action`, {
+  const res = await client.request('POST', `${itemPath(collection, id)}/action`, {
     json: { [name]: body },
     signal: o.signal,
     timeoutMs: o.timeoutMs,

@@ -11,6 +11,7 @@ import {
 import type { QueryValue, ServiceClient } from '../session/service-client.js';
 import { expandPath, type ResourceDefinition } from './definition.js';
 import { apiName, type CreateAttributes, type Fields, type UpdateAttributes } from './field.js';
+import { describeValue, requireId } from './ids.js';
 import { instantiate, type RequestOptions, type Resource, type ResourceBase } from './instance.js';
 import { nextLink, ResourceList, setQueryParam } from './pagination.js';
 import { toRequest } from './serialize.js';
@@ -38,9 +39,43 @@ function uriFromParent(def: ResourceDefinition, parent: ParentRef | undefined): 
   if (!parent) return uri;
   for (const [k, v] of Object.entries(parent)) {
     const spec = def.fields[k];
-    uri[spec ? apiName(k, spec) : k] = v;
+    const api = spec ? apiName(k, spec) : k;
+    // a parent id given but empty is a mistake, even where a resource argument carries the value
+    if (v === undefined || v === null || v === '') {
+      if (`${def.basePath}${def.listPath ?? ''}`.includes(`{${api}}`)) throw missingParent(k, v);
+      continue;
+    }
+    uri[api] = v;
   }
   return uri;
+}
+
+/** `{ parent: { serverId } }` missing or empty: name the parent and the key to pass. */
+function missingParent(field: string, v?: unknown): ValidationError {
+  const what = field
+    .replace(/Id$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return new ValidationError(`${what} id is required (got ${describeValue(v)})`, {
+    field,
+    fix: `pass { parent: { ${field}: '...' } } with the ${what}'s id`,
+  });
+}
+
+/** The human name of a definition's id field (`id`, `name`, `port id`). */
+function idLabel(def: ResourceDefinition): string {
+  return def.idField.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** The id of an id-or-resource argument, or a ValidationError naming the resource and parameter. */
+function idArg(def: ResourceDefinition, x: unknown): string {
+  return requireId(def.name, x, `${def.name}.${def.idField}`, idLabel(def));
+}
+
+/** URI values of an id-or-resource argument: the resource's own, overridden by `parent`. */
+function uriOf(def: ResourceDefinition, x: string | ResourceBase<any>, parent: ParentRef | undefined) {
+  const own = typeof x === 'object' && x !== null ? (x as Partial<ResourceBase<any>>)._uri : undefined;
+  return { ...(own ?? {}), ...uriFromParent(def, parent) };
 }
 
 function collectionPath(def: ResourceDefinition, uri: Record<string, unknown>, path = def.basePath): string {
@@ -56,13 +91,8 @@ function collectionPath(def: ResourceDefinition, uri: Record<string, unknown>, p
   }
 }
 
-function itemPath(def: ResourceDefinition, id: string, uri: Record<string, unknown>): string {
-  if (!id)
-    throw new ValidationError(`an id is required`, {
-      field: `${def.name}.${def.idField}`,
-      fix: 'pass the id or the resource',
-    });
-  return `${collectionPath(def, uri)}/${encodeURIComponent(id)}`;
+function itemPath(def: ResourceDefinition, id: unknown, uri: Record<string, unknown>): string {
+  return `${collectionPath(def, uri)}/${encodeURIComponent(idArg(def, id))}`;
 }
 
 function unwrap(def: ResourceDefinition, doc: unknown): unknown {
@@ -70,10 +100,6 @@ function unwrap(def: ResourceDefinition, doc: unknown): unknown {
     return (doc as Record<string, unknown>)[def.resourceKey];
   }
   return doc;
-}
-
-function idOf(x: string | ResourceBase<any>): string {
-  return typeof x === 'string' ? x : x.id;
 }
 
 async function readJson(res: { text(): Promise<string> }): Promise<unknown> {
@@ -92,6 +118,22 @@ export async function createResource<F extends Fields, Q extends Record<string, 
   attrs: CreateAttributes<F>,
   opts: VerbOptions = {},
 ): Promise<Resource<F>> {
+  if (attrs === undefined || attrs === null || typeof attrs !== 'object') {
+    throw new ValidationError(
+      `the attributes to create are required (got ${attrs === null ? 'null' : typeof attrs})`,
+      {
+        field: `${def.name} attributes`,
+        fix: `pass an object of the new ${def.name}'s fields`,
+      },
+    );
+  }
+  // the parent's id before anything is sent (resolve may send version discovery)
+  const early = uriFromParent(def, opts.parent);
+  for (const [k, v] of Object.entries(attrs)) {
+    const spec = def.fields[k];
+    if (spec?.location === 'uri' && v !== undefined && v !== null && v !== '') early[apiName(k, spec)] = v;
+  }
+  collectionPath(def, early);
   await client.resolve(opts.signal);
   const parts = toRequest(def, attrs as Record<string, unknown>, 'create', client);
   const uri = { ...uriFromParent(def, opts.parent), ...parts.uri };
@@ -117,11 +159,9 @@ export async function fetchResource<F extends Fields, Q extends Record<string, s
   id: string | ResourceBase<any>,
   opts: VerbOptions = {},
 ): Promise<Resource<F>> {
-  const uri =
-    typeof id === 'string'
-      ? uriFromParent(def, opts.parent)
-      : { ...id._uri, ...uriFromParent(def, opts.parent) };
-  const res = await client.request('GET', itemPath(def, idOf(id), uri), {
+  const key = idArg(def, id);
+  const uri = uriOf(def, id, opts.parent);
+  const res = await client.request('GET', itemPath(def, key, uri), {
     signal: opts.signal,
     timeoutMs: opts.timeoutMs,
     microversion: opts.microversion,
@@ -137,8 +177,9 @@ export async function headResource<F extends Fields, Q extends Record<string, st
   id: string,
   opts: VerbOptions = {},
 ): Promise<Resource<F>> {
+  const key = idArg(def, id);
   const uri = uriFromParent(def, opts.parent);
-  const res = await client.request('HEAD', itemPath(def, id, uri), {
+  const res = await client.request('HEAD', itemPath(def, key, uri), {
     signal: opts.signal,
     timeoutMs: opts.timeoutMs,
   });
@@ -146,7 +187,7 @@ export async function headResource<F extends Fields, Q extends Record<string, st
   return instantiate(
     def,
     client,
-    { [apiName(def.idField, def.fields[def.idField] ?? ({} as any))]: id },
+    { [apiName(def.idField, def.fields[def.idField] ?? ({} as any))]: key },
     res.headers,
     uri,
   );
@@ -157,8 +198,16 @@ export async function commitResource<F extends Fields>(
   r: Resource<F>,
   opts: RequestOptions = {},
 ): Promise<Resource<F>> {
+  if (typeof r !== 'object' || r === null || !r._def) {
+    throw new ValidationError(`a resource to commit is required (got ${r === null ? 'null' : typeof r})`, {
+      field: 'resource',
+      fix: 'pass a resource returned by get, list or create (or call update with an id)',
+    });
+  }
   if (!r.isDirty) return r;
   const def = r._def as ResourceDefinition;
+  // before building the body: a resource without its id would be sent to the collection URL
+  const path = itemPath(def, r.id, r._uri);
   const client = r._client;
   const body: Record<string, unknown> = {};
   const headers: Record<string, string> = { ...opts.headers };
@@ -169,7 +218,6 @@ export async function commitResource<F extends Fields>(
     else if (spec.location === 'body') body[api] = r._body[api];
   }
   for (const api of r._dirtyRaw) body[api] = r._body[api];
-  const path = itemPath(def, r.id, r._uri);
   let payload: unknown;
   const reqHeaders = { ...headers };
   if (def.commitMethod === 'JSON_PATCH') {
@@ -215,17 +263,28 @@ export async function updateResource<F extends Fields, Q extends Record<string, 
   attrs: UpdateAttributes<F>,
   opts: VerbOptions = {},
 ): Promise<Resource<F>> {
+  // the id and the parent before anything is sent (resolve may send version discovery)
+  const key = idArg(def, id);
+  const uri = uriOf(def, id, opts.parent);
+  collectionPath(def, uri);
+  if (attrs === undefined || attrs === null || typeof attrs !== 'object') {
+    throw new ValidationError(
+      `the attributes to update are required (got ${attrs === null ? 'null' : typeof attrs})`,
+      {
+        field: `${def.name} attributes`,
+        fix: `pass an object of the ${def.name}'s fields to change, e.g. { name: '...' }`,
+      },
+    );
+  }
   // negotiate first: set() validates microversion-gated fields against the negotiated version
   await client.resolve(opts.signal);
-  const uri =
-    typeof id === 'string'
-      ? uriFromParent(def, opts.parent)
-      : { ...id._uri, ...uriFromParent(def, opts.parent) };
-  const base: Record<string, unknown> =
-    typeof id === 'string'
-      ? { [apiName(def.idField, def.fields[def.idField] ?? ({} as any))]: id }
-      : id._body;
-  const r = instantiate(def, client, { ...base }, typeof id === 'string' ? {} : id._headers, uri);
+  const isResource = typeof id === 'object' && id !== null;
+  const base: Record<string, unknown> = isResource
+    ? ((id as ResourceBase<any>)._body ?? {
+        [apiName(def.idField, def.fields[def.idField] ?? ({} as any))]: key,
+      })
+    : { [apiName(def.idField, def.fields[def.idField] ?? ({} as any))]: key };
+  const r = instantiate(def, client, { ...base }, isResource ? (id as ResourceBase<any>)._headers : {}, uri);
   const { $extra, ...rest } = attrs as Record<string, unknown>;
   for (const [k, v] of Object.entries(rest)) if (v !== undefined) r.set(k, v);
   if ($extra && typeof $extra === 'object') for (const [k, v] of Object.entries($extra)) r.setRaw(k, v);
@@ -243,12 +302,12 @@ export async function deleteResource<F extends Fields, Q extends Record<string, 
   id: string | ResourceBase<any>,
   opts: DeleteOptions = {},
 ): Promise<void> {
-  const uri =
-    typeof id === 'string'
-      ? uriFromParent(def, opts.parent)
-      : { ...id._uri, ...uriFromParent(def, opts.parent) };
+  const key = idArg(def, id);
+  const uri = uriOf(def, id, opts.parent);
+  // outside the try: an invalid path is never "already gone"
+  const path = itemPath(def, key, uri);
   try {
-    const res = await client.request('DELETE', itemPath(def, idOf(id), uri), {
+    const res = await client.request('DELETE', path, {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
       microversion: opts.microversion,
@@ -351,6 +410,12 @@ export async function findResource<F extends Fields, Q extends Record<string, st
   nameOrId: string,
   opts: FindOptions<Q> = {},
 ): Promise<Resource<F> | undefined> {
+  if (typeof nameOrId !== 'string' || nameOrId === '') {
+    throw new ValidationError(`${def.name} name or id is required (got ${describeValue(nameOrId)})`, {
+      field: `${def.name}.nameOrId`,
+      fix: `pass the ${def.name}'s name or id`,
+    });
+  }
   if (def.allow.fetch) {
     try {
       return await fetchResource(client, def, nameOrId, opts);

@@ -58,8 +58,12 @@ export function validateField(
     });
   }
   if (value === null) {
-    if (mode === 'update' || spec.nullable) return;
-    throw new ValidationError('must not be null', { field: label, fix: 'omit it instead' });
+    if (mode !== 'update' && !spec.nullable) {
+      throw new ValidationError('must not be null', { field: label, fix: 'omit it instead' });
+    }
+    // null is a value too: a service that does not know the field refuses (or misreads) it
+    checkMicroversion(label, spec, client);
+    return;
   }
   if (!kindOk(spec, value)) {
     throw new ValidationError(
@@ -76,6 +80,11 @@ export function validateField(
       fix: `use one of ${spec.values.join(', ')}`,
     });
   }
+  checkMicroversion(label, spec, client);
+}
+
+/** A microversion-gated field is refused outside its range at the connection's microversion. */
+function checkMicroversion(label: string, spec: FieldSpec, client: ServiceClient | undefined): void {
   if (
     client &&
     (spec.minVersion || spec.maxVersion) &&

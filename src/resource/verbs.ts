@@ -6,6 +6,7 @@
 import type { ServiceClient } from '../session/service-client.js';
 import type { ResourceDefinition } from './definition.js';
 import type { CreateAttributes, Fields, UpdateAttributes } from './field.js';
+import { requireId } from './ids.js';
 import type { Resource, ResourceBase } from './instance.js';
 import {
   createResource,
@@ -94,6 +95,9 @@ export function namedVerbs<
 ): NamedVerbs<S, P, F, Q, V[number]> {
   const out: Record<string, unknown> = {};
   const get = (id: IdArg, o?: VerbOptions) => fetchResource(client, def, id, o);
+  /** The id of a waiter's argument, checked once before the first poll. */
+  const idLabel = def.idField.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const checkId = (id: IdArg) => requireId(def.name, id, `${def.name}.${def.idField}`, idLabel);
   for (const v of verbs) {
     switch (v) {
       case 'list':
@@ -117,17 +121,16 @@ export function namedVerbs<
         out[`delete${singular}`] = (id: IdArg, o?: DeleteOptions) => deleteResource(client, def, id, o);
         break;
       case 'wait':
-        out[`waitFor${singular}`] = (
+        out[`waitFor${singular}`] = async (
           id: IdArg,
           status: string | string[],
           o: WaitForStatusOptions & VerbOptions = {},
-        ) => waitForStatus(() => get(id, pollOptions(o)), status, o);
-        out[`waitFor${singular}Delete`] = (id: IdArg, o: WaitOptions & VerbOptions = {}) =>
-          waitForDelete(
-            () => get(id, pollOptions(o)),
-            `${def.name} ${typeof id === 'string' ? id : id.id}`,
-            o,
-          );
+        ) => {
+          checkId(id);
+          return waitForStatus(() => get(id, pollOptions(o)), status, o);
+        };
+        out[`waitFor${singular}Delete`] = async (id: IdArg, o: WaitOptions & VerbOptions = {}) =>
+          waitForDelete(() => get(id, pollOptions(o)), `${def.name} ${checkId(id)}`, o);
         break;
     }
   }
