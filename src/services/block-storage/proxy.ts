@@ -13,6 +13,7 @@ import {
   createResource,
   type DeleteOptions,
   deleteResource,
+  describeValue,
   fetchResource,
   instantiate,
   type ListQuery,
@@ -127,8 +128,11 @@ const IDEMPOTENT_ACTIONS = new Set([
 ]);
 
 function idOf(x: IdArg): string {
-  const id = typeof x === 'string' ? x : x.id;
-  if (!id) throw new ValidationError('an id is required', { fix: 'pass the id or the resource' });
+  const id = typeof x === 'object' && x !== null ? x.id : x;
+  if (typeof id !== 'string' || !id)
+    throw new ValidationError(`an id is required (got ${describeValue(x)})`, {
+      fix: 'pass the id or the resource',
+    });
   return id;
 }
 

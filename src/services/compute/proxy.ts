@@ -16,6 +16,7 @@ import {
   type ResourceBase,
   type ResourceDefinition,
   type ResourceList,
+  requireId,
   resourceAction,
   toRequest,
   type UpdateAttributes,
@@ -56,9 +57,9 @@ type FieldsOf<D> = D extends { fields: infer F } ? F : never;
 type R<D> = D extends ResourceDefinition<infer F, any> ? Resource<F> : never;
 
 function idOf(x: IdRef, field: string): string {
-  const id = typeof x === 'string' ? x : x.id;
-  if (!id) throw new ValidationError('an id is required', { field, fix: 'pass the id or the resource' });
-  return id;
+  // `flavor.id` names a flavor's id; `keypair.name` a key pair's name
+  const [what, idName = 'id'] = field.split('.');
+  return requireId(what!, x, field, idName);
 }
 
 function enc(x: IdRef, field: string): string {

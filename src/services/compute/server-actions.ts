@@ -4,7 +4,7 @@
  * required fields, microversion ranges) before anything is sent. Actions without a body
  * (`os-start`, `pause`, ...) need no declaration.
  */
-import { OpenStackError, ValidationError } from '../../errors/errors.js';
+import { OpenStackError } from '../../errors/errors.js';
 import {
   defineResource,
   type Fields,
@@ -12,6 +12,7 @@ import {
   type RequestOptions,
   type ResourceBase,
   type ResourceDefinition,
+  requireId,
   resourceAction,
   toRequest,
 } from '../../resource/index.js';
@@ -23,10 +24,7 @@ export type ServerRef = string | ResourceBase<any>;
 
 /** The id of a server reference. */
 export function serverIdOf(server: ServerRef, what = 'server'): string {
-  const id = typeof server === 'string' ? server : server.id;
-  if (!id)
-    throw new ValidationError('an id is required', { field: what, fix: 'pass the id or the resource' });
-  return id;
+  return requireId(what, server, what);
 }
 
 function actionBody<const F extends Fields>(action: string, fields: F): ResourceDefinition<F> {

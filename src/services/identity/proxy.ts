@@ -17,6 +17,7 @@ import {
   type Resource,
   type ResourceBase,
   ResourceList,
+  requireId,
   TagsMixin,
   toRequest,
   type VerbOptions,
@@ -47,9 +48,7 @@ type Crud = (typeof CRUD)[number];
 export type IdRef = string | ResourceBase<any>;
 
 function idOf(x: IdRef, what: string): string {
-  const id = typeof x === 'string' ? x : x.id;
-  if (!id) throw new ValidationError('an id is required', { field: what, fix: `pass the ${what} id` });
-  return id;
+  return requireId(what, x, what);
 }
 
 function seg(x: IdRef, what: string): string {

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ResourceFailureError, TimeoutError, ValidationError } from '../../errors/errors.js';
+import { ResourceFailureError, TimeoutError } from '../../errors/errors.js';
 import {
   type CreateAttributes,
   createResource,
@@ -19,6 +19,7 @@ import {
   type Resource,
   type ResourceBase,
   type ResourceList,
+  requireId,
   TagsMixin,
   toRequest,
   updateResource,
@@ -56,9 +57,7 @@ type TaskResource = Resource<(typeof Task)['fields']>;
 type SchemaResource = Resource<(typeof Schema)['fields']>;
 
 function imageId(x: ImageRef): string {
-  const id = typeof x === 'string' ? x : x.id;
-  if (!id) throw new ValidationError('an id is required', { field: 'image.id', fix: 'pass the image id' });
-  return id;
+  return requireId('image', x);
 }
 
 function imagePath(x: ImageRef, suffix = ''): string {

@@ -1,7 +1,9 @@
 /** The network v2.0 (neutron) proxy: `conn.network`. */
+import { ValidationError } from '../../errors/errors.js';
 import {
   ALL_VERBS,
   type CreateAttributes,
+  describeValue,
   type Fields,
   instantiate,
   listResources,
@@ -60,7 +62,12 @@ export type RouterInterfaceTarget =
 const CRUD = ['list', 'get', 'find', 'create', 'update', 'delete'] as const;
 
 function idOf(x: IdArg): string {
-  return typeof x === 'string' ? x : x.id;
+  const id = typeof x === 'object' && x !== null ? x.id : x;
+  if (typeof id !== 'string' || !id)
+    throw new ValidationError(`an id is required (got ${describeValue(x)})`, {
+      fix: 'pass the id or the resource',
+    });
+  return id;
 }
 
 function seg(x: IdArg): string {

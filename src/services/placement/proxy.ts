@@ -13,6 +13,7 @@ import {
   createResource,
   type DeleteOptions,
   deleteResource,
+  describeValue,
   fetchResource,
   type ListQuery,
   listQueryToApi,
@@ -79,8 +80,11 @@ export type AllocationCandidatesResource = Resource<(typeof AllocationCandidates
 const CUSTOM_NAME = /^CUSTOM_[A-Z0-9_]+$/;
 
 function idOf(x: IdArg): string {
-  const id = typeof x === 'string' ? x : x.id;
-  if (!id) throw new ValidationError('an id is required', { fix: 'pass the uuid or the resource' });
+  const id = typeof x === 'object' && x !== null ? x.id : x;
+  if (typeof id !== 'string' || !id)
+    throw new ValidationError(`an id is required (got ${describeValue(x)})`, {
+      fix: 'pass the uuid or the resource',
+    });
   return id;
 }
 

@@ -63,7 +63,7 @@ function session(service: string, url: string): Session {
 }
 
 /** Asserts a ValidationError for `field` whose message matches every pattern. */
-function invalid(field: string, ...patterns: RegExp[]) {
+function invalid(field: string | undefined, ...patterns: RegExp[]) {
   return (e: unknown) => {
     assert.ok(e instanceof ValidationError, `expected a ValidationError for ${field}, got ${e}`);
     assert.equal(e.field, field, e.message);
@@ -260,6 +260,36 @@ describe('an undefined, null or empty id is refused before any request', () => {
     await assert.rejects(md.get(undefined as any), invalid('server.id', noId));
     await assert.rejects(md.deleteItem('s1', undefined as any), invalid('key', /metadata key is required/));
     assert.equal(nova.requests.length, 0);
+  });
+});
+
+describe('service methods beside the generated verbs', () => {
+  test('compute server actions and flavor extra specs', async () => {
+    const c = compute();
+    await assert.rejects(
+      c.startServer(undefined as any),
+      invalid('server', /server id is required \(got undefined\)/),
+    );
+    await assert.rejects(c.rebootServer(null as any, 'HARD'), invalid('server', /got null/));
+    await assert.rejects(c.stopServer(''), invalid('server', /got an empty string/));
+    await assert.rejects(
+      c.getFlavorExtraSpecs(undefined as any),
+      invalid('flavor.id', /flavor id is required \(got undefined\)/),
+    );
+    assert.equal(nova.requests.length, 0);
+  });
+
+  test('network: an undefined id is no longer a TypeError, an empty one no longer the collection URL', async () => {
+    const n = network();
+    await assert.rejects(
+      n.addSubnetPoolPrefixes(undefined as any, ['10.0.0.0/24']),
+      invalid(undefined, /an id is required \(got undefined\)/),
+    );
+    await assert.rejects(
+      n.removeSubnetPoolPrefixes('', ['10.0.0.0/24']),
+      invalid(undefined, /got an empty string/),
+    );
+    assert.equal(neutron.requests.length, 0);
   });
 });
 
