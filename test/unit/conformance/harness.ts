@@ -27,6 +27,11 @@ export interface SampleBinding {
   requestMode?: (e: SampleEntry) => 'create' | 'update' | 'skip';
   /** Microversion header name used by the service (to gate fields by min/max version). */
   microversioned?: boolean;
+  /**
+   * The microversion a sample needs when index.json gives none (an api-ref sample showing a
+   * gated field, even as null, is only valid at a version that has the field).
+   */
+  microversionOf?: (e: SampleEntry) => string | undefined;
 }
 
 export interface ReplayStats {
@@ -75,7 +80,12 @@ export function candidates(b: SampleBinding): SampleEntry[] {
 }
 
 function checkResponseBody(b: SampleBinding, e: SampleEntry, body: Record<string, unknown>): void {
-  const client = fakeClient(b.service, e.microversion, !!b.microversioned, baseVersion[b.service] ?? '');
+  const client = fakeClient(
+    b.service,
+    e.microversion ?? b.microversionOf?.(e) ?? null,
+    !!b.microversioned,
+    baseVersion[b.service] ?? '',
+  );
   const r = instantiate(b.def, client, structuredClone(body));
   const mapped = new Map<string, string>();
   for (const [name, spec] of Object.entries(b.def.fields as Fields))
@@ -94,7 +104,12 @@ function checkRequestBody(
   body: Record<string, unknown>,
   mode: 'create' | 'update',
 ): void {
-  const client = fakeClient(b.service, e.microversion, !!b.microversioned, baseVersion[b.service] ?? '');
+  const client = fakeClient(
+    b.service,
+    e.microversion ?? b.microversionOf?.(e) ?? null,
+    !!b.microversioned,
+    baseVersion[b.service] ?? '',
+  );
   const byApi = new Map<string, string>();
   for (const [name, spec] of Object.entries(b.def.fields as Fields))
     if (spec.location === 'body') byApi.set(apiName(name, spec), name);

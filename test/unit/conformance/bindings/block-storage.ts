@@ -29,6 +29,8 @@ export const bindings: SampleBinding[] = [
     // against the metadata methods; the summary has its own binding
     exclude: /volume-metadata-|volumes-list-summary/,
     requestMode: (e) => (/volume-update-req/.test(e.path) ? 'update' : 'create'),
+    // the create sample carries "backup_id": null, a 3.47+ field, without a microversion
+    microversionOf: (e) => (/volume-create-request/.test(e.path) ? '3.47' : undefined),
   },
   { def: VolumeSummary, service, hints: ['volumes'], include: /volumes-list-summary/, microversioned: true },
   {
