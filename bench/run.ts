@@ -12,7 +12,7 @@
  * The SDK is measured from the built dist/. Every implementation of a workload runs in each
  * round, back to back, in an order rotated per round; medians and per-round ratios are reported.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileWorkers } from './lib/compile.js';
 import { machineInfo, versions } from './lib/env.js';
@@ -39,6 +39,11 @@ const flag = (name: string) => argv.includes(`--${name}`);
 const opt = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 
 const quick = flag('quick');
+// the dev cloud by default, as tools/test.sh does; a clouds.yaml of your own wins
+if (!process.env.OS_CLIENT_CONFIG_FILE) {
+  const devcloud = join(process.env.DEVCLOUD_DIR ?? '/tmp/devcloud', 'clouds.yaml');
+  if (existsSync(devcloud)) process.env.OS_CLIENT_CONFIG_FILE = devcloud;
+}
 const cloud = opt('cloud') ?? process.env.OSSDK_BENCH_CLOUD ?? 'devcloud';
 const only = opt('only')
   ?.split(',')
@@ -682,7 +687,7 @@ async function main(): Promise<void> {
     'Raw floor: undici `request()` with a pre-issued token, pre-resolved URL and its own keep-alive Agent (same pool settings as the SDK), parsing the JSON body; for cold start, a plain-JS script doing the same from a fresh process.',
     'The SDK is loaded from the built dist/ (`npm run build`); the Node workers are transpiled to plain JS (bench/lib/compile.ts) so no measured process runs the tsx loader; the floor runs in the same worker process as ours.',
     "Python peers: bench/python/peer.py with Debian's openstacksdk (`openstack.connect(cloud=...)`), timed with time.perf_counter inside the process after auth and discovery.",
-    `Rows 1s/2s replace nova with a local stub server (bench/node/stub-server.ts: its own process, HTTP/1.1 over raw `net` with every answer serialized once, so it takes as little as possible of the 2 CPUs from the client under test) so that only client-side cost is compared; against the dev cloud every client waits on nova-api.`,
+    `Rows 1s/2s replace nova with a local stub server (bench/node/stub-server.ts: its own process, HTTP/1.1 over raw \`net\` with every answer serialized once, so it takes as little as possible of the 2 CPUs from the client under test) so that only client-side cost is compared; against the dev cloud every client waits on nova-api.`,
     `Fixtures kept between runs: ${cfg.ports} ports on network bench-ports-net (project ${BENCH_PROJECT_ID}), ${cfg.objects} objects in container ${OBJECTS_CONTAINER}, files under /tmp/ossdk-bench. \`npm run bench -- --cleanup\` deletes them.`,
   );
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });

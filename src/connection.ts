@@ -27,6 +27,7 @@ import type { ServiceSpec } from './session/service-client.js';
 import { Session } from './session/session.js';
 import { HttpClient, type HttpClientOptions } from './transport/http-client.js';
 import { consoleLogger, type Logger } from './transport/logger.js';
+import { VERSION } from './version.js';
 
 export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
   /**
@@ -54,8 +55,6 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
   microversions?: Record<string, string>;
   userAgent?: string;
 }
-
-const VERSION = '0.1.0';
 
 /** Split `<service>_api_version` into a major check and a microversion pin. */
 function pinFor(spec: ServiceSpec, cfg: CloudConfig, explicit?: string): string | undefined {

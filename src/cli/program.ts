@@ -13,6 +13,7 @@ import {
   ResourceNotFoundError,
   ValidationError,
 } from '../errors/errors.js';
+import { VERSION } from '../version.js';
 import { lazy } from './lazy.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
 import { registerApi } from './spec/api.js';
@@ -82,6 +83,7 @@ export function buildProgram(): Command {
     )
     .option('--no-token-cache', 'do not read or write the token cache, whatever clouds.yaml says')
     .option('--debug', 'log HTTP requests (secrets redacted) and stack traces to stderr')
+    .version(VERSION, '--version', 'print the version and exit')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 

@@ -183,6 +183,11 @@ describe('command tree', () => {
     const h = run('server', 'create', '--help');
     assert.equal(h.status, 0);
     assert.match(h.stdout, /--auto-ip/);
+    // --version prints package.json's version (src/version.ts must follow it)
+    const v = run('--version');
+    assert.equal(v.status, 0);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(v.stdout.trim(), pkg.version);
   });
 });
 
@@ -297,9 +302,9 @@ describe('start-up stays small', () => {
     visit(join(root, 'src/cli/main.ts'));
     const rel = [...seen].map((f) => f.slice(root.length + 1)).sort();
     assert.deepEqual(
-      rel.filter((f) => !f.startsWith('src/cli/') && f !== 'src/errors/errors.ts'),
+      rel.filter((f) => !f.startsWith('src/cli/') && f !== 'src/errors/errors.ts' && f !== 'src/version.ts'),
       [],
-      'only the CLI tree and the error classes',
+      'only the CLI tree, the error classes and the version constant',
     );
     assert.deepEqual(
       rel.filter(
