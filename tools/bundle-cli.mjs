@@ -7,12 +7,15 @@
 //
 //   node tools/bundle-cli.mjs [outdir]     # default dist/ostack
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = process.argv[2] ?? join(root, 'dist', 'ostack');
 
+// chunk names carry content hashes: start empty so no stale chunk is shipped
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { ostack: join(root, 'src', 'cli', 'main.ts') },
   outdir,
