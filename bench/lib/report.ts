@@ -95,7 +95,8 @@ export function renderReport(r: Report): string {
   out.push(
     `Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM; load average at start ${m.loadAvg.join(' / ')}` +
       (r.machineEnd ? `, at end ${r.machineEnd.loadAvg.join(' / ')}` : '') +
-      ' (shared machine: other test suites were running).',
+      '. The dev cloud (nova, neutron, keystone, swift, ...) runs on the same CPUs as the clients, so load' +
+      ' above the CPU count is normal during a run; ratios are taken within a round for that reason.',
   );
   out.push('');
   out.push(
