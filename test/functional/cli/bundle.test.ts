@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { adminConnection } from '../../support/cloud.js';
@@ -20,8 +20,10 @@ describe('cli: the bundled ostack binary', () => {
     });
 
   before(() => {
+    // a fresh clone has no node_modules/.cache yet
     const scratch = join(root, 'node_modules', '.cache');
-    dir = mkdtempSync(join(scratch.replace(/$/, ''), 'ostack-bundle-'));
+    mkdirSync(scratch, { recursive: true });
+    dir = mkdtempSync(join(scratch, 'ostack-bundle-'));
     const r = spawnSync(process.execPath, [join(root, 'tools', 'bundle-cli.mjs'), dir], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
   });
