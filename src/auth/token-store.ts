@@ -60,23 +60,8 @@ export function tokenCacheKey(authType: string, auth: Readonly<Record<string, st
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** The JSON written to disk. */
-interface StoredAccess {
-  version: number;
-  key: string;
-  token: string;
-  expiresAt: string;
-  catalog: CatalogService[];
-  userId?: string;
-  userName?: string;
-  projectId?: string;
-  projectName?: string;
-  domainId?: string;
-  roles: string[];
-  methods: string[];
-  unscoped: boolean;
-  raw: Record<string, unknown>;
-}
+/** The JSON written to disk: the AccessInfo with its expiry as an ISO string, tagged with format and key. */
+type StoredAccess = Omit<AccessInfo, 'expiresAt'> & { version: number; key: string; expiresAt: string };
 
 /** Serialise an AccessInfo for the cache; undefined when it cannot be cached (no expiry). */
 export function serializeAccess(key: string, a: AccessInfo): StoredAccess | undefined {
