@@ -304,10 +304,24 @@ export async function deleteResource<F extends Fields, Q extends Record<string, 
 ): Promise<void> {
   const key = idArg(def, id);
   const uri = uriOf(def, id, opts.parent);
-  // outside the try: an invalid path is never "already gone"
-  const path = itemPath(def, key, uri);
+  // built before sending: an invalid path is never "already gone"
+  await deletePath(client, itemPath(def, key, uri), opts);
+}
+
+/**
+ * DELETE a service path with the verb options (signal, timeout, microversion, headers) and an
+ * optional query; with `ignoreMissing` a 404 is success. The one delete every proxy method
+ * without a resource definition of its own goes through.
+ */
+export async function deletePath(
+  client: ServiceClient,
+  path: string,
+  opts: DeleteOptions = {},
+  query?: Record<string, QueryValue>,
+): Promise<void> {
   try {
     const res = await client.request('DELETE', path, {
+      query,
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
       microversion: opts.microversion,

@@ -12,6 +12,7 @@ import {
   type CreateAttributes,
   createResource,
   type DeleteOptions,
+  deletePath,
   deleteResource,
   describeValue,
   fetchResource,
@@ -233,19 +234,10 @@ export class BlockStorageV3 extends ServiceProxy {
    */
   async deleteVolume(volume: IdArg, opts: DeleteVolumeOptions = {}): Promise<void> {
     if (opts.force) await requireMicroversion(this.client, '3.23', 'deleteVolume.force', opts);
-    try {
-      const res = await this.client.request('DELETE', `/volumes/${enc(volume)}`, {
-        query: { cascade: opts.cascade || undefined, force: opts.force || undefined },
-        signal: opts.signal,
-        timeoutMs: opts.timeoutMs,
-        microversion: opts.microversion,
-        headers: opts.headers,
-      });
-      await res.body.dump();
-    } catch (e) {
-      if (opts.ignoreMissing && e instanceof NotFoundError) return;
-      throw e;
-    }
+    await deletePath(this.client, `/volumes/${enc(volume)}`, opts, {
+      cascade: opts.cascade || undefined,
+      force: opts.force || undefined,
+    });
   }
 
   /**
@@ -961,19 +953,7 @@ export class BlockStorageV3 extends ServiceProxy {
 
   /** Admin: delete a QoS specification; `force` also when volume types use it. */
   async deleteQosSpec(qos: IdArg, opts: DeleteOptions & { force?: boolean } = {}): Promise<void> {
-    try {
-      const res = await this.client.request('DELETE', `/qos-specs/${enc(qos)}`, {
-        query: { force: opts.force || undefined },
-        signal: opts.signal,
-        timeoutMs: opts.timeoutMs,
-        microversion: opts.microversion,
-        headers: opts.headers,
-      });
-      await res.body.dump();
-    } catch (e) {
-      if (opts.ignoreMissing && e instanceof NotFoundError) return;
-      throw e;
-    }
+    await deletePath(this.client, `/qos-specs/${enc(qos)}`, opts, { force: opts.force || undefined });
   }
 
   /** Admin: the volume types a QoS specification is associated with. */
@@ -1057,22 +1037,8 @@ export class BlockStorageV3 extends ServiceProxy {
   /** Admin: drop a project's default volume type (3.62): the cloud's default applies again. */
   async unsetDefaultVolumeType(projectId: string, opts: DeleteOptions = {}): Promise<void> {
     await requireMicroversion(this.client, '3.62', 'unsetDefaultVolumeType', opts);
-    try {
-      const res = await this.client.request(
-        'DELETE',
-        `${await this.v3Root(opts.signal)}/default-types/${encodeURIComponent(projectId)}`,
-        {
-          signal: opts.signal,
-          timeoutMs: opts.timeoutMs,
-          microversion: opts.microversion,
-          headers: opts.headers,
-        },
-      );
-      await res.body.dump();
-    } catch (e) {
-      if (opts.ignoreMissing && e instanceof NotFoundError) return;
-      throw e;
-    }
+    const root = await this.v3Root(opts.signal);
+    await deletePath(this.client, `${root}/default-types/${encodeURIComponent(projectId)}`, opts);
   }
 
   // ------------------------------------------------------- quotas and limits

@@ -6,6 +6,7 @@ import { NotFoundError, ResourceNotFoundError, ValidationError } from '../../err
 import {
   type CreateAttributes,
   createResource,
+  deletePath,
   instantiate,
   nextLink,
   type RequestOptions,
@@ -143,17 +144,5 @@ export async function deleteKeypair(
   const { userId, ignoreMissing, ...o } = opts;
   await client.resolve(o.signal);
   if (userId !== undefined) minVersion(client, 'keypair.userId', '2.10');
-  try {
-    const res = await client.request('DELETE', path(name), {
-      query: { user_id: userId },
-      signal: o.signal,
-      timeoutMs: o.timeoutMs,
-      microversion: o.microversion,
-      headers: o.headers,
-    });
-    await res.body.dump();
-  } catch (e) {
-    if (ignoreMissing && e instanceof NotFoundError) return;
-    throw e;
-  }
+  await deletePath(client, path(name), { ...o, ignoreMissing }, { user_id: userId });
 }

@@ -12,6 +12,7 @@ import {
   type CreateAttributes,
   createResource,
   type DeleteOptions,
+  deletePath,
   deleteResource,
   describeValue,
   fetchResource,
@@ -372,7 +373,7 @@ export class PlacementV1 extends ServiceProxy {
   async deleteTrait(name: string, opts: DeleteOptions = {}): Promise<void> {
     requireCustom('trait', name);
     await requireMicroversion(this.client, '1.6', 'deleteTrait', opts);
-    await this.deleteQuietly(`/traits/${encodeURIComponent(name)}`, opts);
+    await deletePath(this.client, `/traits/${encodeURIComponent(name)}`, opts);
   }
 
   /** The traits of a provider, with the provider generation (1.6). */
@@ -415,7 +416,7 @@ export class PlacementV1 extends ServiceProxy {
   /** Remove all traits of a provider (1.6; not generation-safe: prefer setProviderTraits with `[]`). */
   async deleteProviderTraits(provider: IdArg, opts: RequestOptions = {}): Promise<void> {
     await requireMicroversion(this.client, '1.6', 'deleteProviderTraits', opts);
-    await this.deleteQuietly(`/resource_providers/${enc(provider)}/traits`, opts);
+    await deletePath(this.client, `/resource_providers/${enc(provider)}/traits`, opts);
   }
 
   // ------------------------------------------------------------- aggregates
@@ -651,20 +652,5 @@ export class PlacementV1 extends ServiceProxy {
     });
     await res.body.dump();
     return res.status === 201;
-  }
-
-  private async deleteQuietly(path: string, opts: DeleteOptions): Promise<void> {
-    try {
-      const res = await this.client.request('DELETE', path, {
-        signal: opts.signal,
-        timeoutMs: opts.timeoutMs,
-        microversion: opts.microversion,
-        headers: opts.headers,
-      });
-      await res.body.dump();
-    } catch (e) {
-      if (opts.ignoreMissing && (e as HttpError).status === 404) return;
-      throw e;
-    }
   }
 }
