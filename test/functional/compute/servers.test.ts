@@ -346,13 +346,20 @@ describe('compute: servers (demo user)', () => {
   test('delete and wait until gone', async () => {
     await c.deleteServer(server);
     await c.waitForServerDelete(server.id, fast);
-    // the waiter also stops on status DELETED, which nova shows until the record is gone
-    const after = await c.getServer(server.id).then(
-      (s) => s.status,
-      (e: unknown) => (e instanceof NotFoundError ? 'gone' : Promise.reject(e)),
-    );
-    assert.match(after ?? '', /^(gone|DELETED)$/);
-    assert.ok(!(await c.listServers().toArray()).some((s) => s.id === server.id));
+    // the waiter also stops on status DELETED, which nova shows (in get, list and find) until
+    // the record is gone: wait for the 404 before checking that list and find no longer see it
+    const statusNow = () =>
+      c.getServer(server.id).then(
+        (s) => s.status ?? '',
+        (e: unknown) => (e instanceof NotFoundError ? 'gone' : Promise.reject(e)),
+      );
+    let after = await statusNow();
+    assert.match(after, /^(gone|DELETED)$/);
+    for (const end = Date.now() + 60_000; after !== 'gone' && Date.now() < end; after = await statusNow())
+      await new Promise((r) => setTimeout(r, 500));
+    assert.equal(after, 'gone', 'nova still returns the deleted server a minute later');
+    const listed = (await c.listServers().toArray()).map((s) => s.id);
+    assert.ok(!listed.includes(server.id), `the deleted server ${server.id} is still listed`);
     assert.equal(await c.findServer(name, { ignoreMissing: true }), undefined);
     await c.deleteServer(server.id, { ignoreMissing: true });
   });
