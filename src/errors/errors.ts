@@ -214,3 +214,75 @@ export function httpErrorFor(d: HttpErrorDetails): HttpError {
   const Ctor = byStatus[d.status] ?? (d.status >= 500 ? ServerError : HttpError);
   return new Ctor(d);
 }
+
+/** Why a response could not be read; one value per failure class, stable for programs to branch on. */
+export type InvalidResponseReason =
+  /** A body was expected and the response had none (empty 200, 204 on a GET). */
+  | 'empty-body'
+  /** The content type is not JSON where JSON was expected (e.g. an HTML error page with 200). */
+  | 'not-json'
+  /** The body claims to be JSON but does not parse (truncated, garbage, not UTF-8). */
+  | 'invalid-json'
+  /** The status is not one this call can read a result from (e.g. 300 on a list). */
+  | 'unexpected-status'
+  /** The resource key or resources key is missing from the document. */
+  | 'missing-key'
+  /** A key is present but of the wrong JSON type (rows that are not objects, a non-array listing). */
+  | 'wrong-type'
+  /** The body is larger than the cap the SDK buffers (`maxBodyBytes`). */
+  | 'too-large'
+  /** Pagination returned a page or a next link it had already seen. */
+  | 'page-cycle'
+  /** A streamed body ended before or after its declared length. */
+  | 'length-mismatch'
+  /** A streamed body's ETag / MD5 / checksum did not match what the service declared. */
+  | 'checksum-mismatch';
+
+/** Details every {@link InvalidResponseError} carries (all redacted). */
+export interface InvalidResponseDetails {
+  reason: InvalidResponseReason;
+  method: string;
+  /** The request URL, redacted. */
+  url: string;
+  status: number;
+  requestId?: string;
+  contentType?: string;
+  /** A short, redacted excerpt of the body (at most a few hundred characters). */
+  excerpt?: string;
+  /** What was wrong, in words (e.g. `no "servers" key`). */
+  detail: string;
+}
+
+/**
+ * The service answered, but the SDK could not read a trustworthy result from the answer:
+ * wrong content type, invalid or truncated JSON, a missing or wrongly typed key, a body over
+ * the size cap, a pagination cycle, or a stream that fails its length or checksum check.
+ * Never returned as an empty result: a response that cannot be read always throws this.
+ */
+export class InvalidResponseError extends OpenStackError {
+  override name = 'InvalidResponseError';
+  readonly reason: InvalidResponseReason;
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly requestId?: string;
+  readonly contentType?: string;
+  readonly excerpt?: string;
+  readonly detail: string;
+  constructor(d: InvalidResponseDetails, opts?: { cause?: unknown }) {
+    super(
+      `${d.method} ${d.url} -> ${d.status}: invalid response (${d.reason}): ${d.detail}${
+        d.requestId ? ` (request id ${d.requestId})` : ''
+      }`,
+      opts,
+    );
+    this.reason = d.reason;
+    this.method = d.method;
+    this.url = d.url;
+    this.status = d.status;
+    this.requestId = d.requestId;
+    this.contentType = d.contentType;
+    this.excerpt = d.excerpt;
+    this.detail = d.detail;
+  }
+}
