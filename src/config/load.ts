@@ -17,6 +17,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
+import { readTlsFile } from '../transport/tls.js';
 import { envCloudFromEnv, envCloudName } from './env.js';
 import { cloudsOf, readConfigFile } from './files.js';
 import {
@@ -39,7 +40,7 @@ import {
 } from './normalize.js';
 import { extractServiceSettings } from './services.js';
 import type { AuthType, CloudConfig, Interface, LoadCloudOptions } from './types.js';
-import { checkConfigTypes, checkHttpUrl, describeConfigValue, readTlsFile } from './validate.js';
+import { checkAuthLayer, checkConfigTypes, checkHttpUrl, describeConfigValue } from './validate.js';
 
 /** openstacksdk's defaults.json / defaults.py, minus auth_type (defaulted after inference). */
 export const CONFIG_DEFAULTS: Readonly<ConfigDict> = Object.freeze({
@@ -190,6 +191,7 @@ function selectCloud(
       });
     }
     const normalized = normalizeConfigKeys(raw ?? {});
+    checkAuthLayer(name, normalized);
     const profile = nonEmptyString(normalized.profile) ?? nonEmptyString(normalized.cloud);
     delete normalized.profile;
     delete normalized.cloud;
@@ -340,7 +342,7 @@ function resolveAuthType(config: ConfigDict, auth: ConfigDict, cloud: string): A
     const t = AUTH_TYPE_ALIASES[given] ?? AUTH_TYPE_ALIASES[given.toLowerCase()];
     if (!t) {
       const accepted = Object.keys(AUTH_TYPE_ALIASES).filter((k) => k !== 'None');
-      throw new ConfigError(`unknown auth_type "${given}"`, {
+      throw new ConfigError(`unknown auth_type ${describeConfigValue('auth_type', given)}`, {
         cloud,
         field: 'auth_type',
         fix: `set auth_type to one of: ${accepted.join(', ')}`,
@@ -463,7 +465,7 @@ function checkUrls(
 ): void {
   if (auth.auth_url)
     checkHttpUrl(cloud, 'auth.auth_url', auth.auth_url, 'https://keystone.example.com:5000/v3');
-  if (auth.endpoint) checkHttpUrl(cloud, 'auth.endpoint', auth.endpoint, 'https://service.example.com:6385');
+  if (auth.endpoint) checkHttpUrl(cloud, 'endpoint', auth.endpoint, 'https://service.example.com:6385');
   const endpoint = nonEmptyString(config.endpoint);
   if (endpoint) checkHttpUrl(cloud, 'endpoint', endpoint, 'https://service.example.com:6385');
   for (const [type, url] of Object.entries(overrides)) {
@@ -623,11 +625,11 @@ function validateAuth(
 export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
   const ctx = configSearchContext(opts);
   const files = loadConfigFiles(opts);
-  const options = canonicalizeConfigLayer(
-    normalizeConfigKeys(opts.options ?? {}, { camelCase: true, stripOsPrefix: true }),
-  );
+  const optionsRaw = normalizeConfigKeys(opts.options ?? {}, { camelCase: true, stripOsPrefix: true });
+  const options = canonicalizeConfigLayer(optionsRaw);
   const sel = selectCloud(opts, ctx, files, options);
   const cloud = sel.name;
+  checkAuthLayer(cloud, optionsRaw);
   const optProfile = nonEmptyString(options.profile);
   if (optProfile) sel.profile = optProfile;
   delete options.cloud;
@@ -671,11 +673,14 @@ export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
   }
   const iface = asString(config.interface) ?? 'public';
   if (!(INTERFACES as readonly string[]).includes(iface)) {
-    throw new ConfigError(`interface "${iface}" is not one of ${INTERFACES.join(', ')}`, {
-      cloud,
-      field: 'interface',
-      fix: `set interface (or OS_INTERFACE) to one of: ${INTERFACES.join(', ')}`,
-    });
+    throw new ConfigError(
+      `interface ${describeConfigValue('interface', iface)} is not one of ${INTERFACES.join(', ')}`,
+      {
+        cloud,
+        field: 'interface',
+        fix: `set interface (or OS_INTERFACE) to one of: ${INTERFACES.join(', ')}`,
+      },
+    );
   }
 
   // verify / insecure (insecure wins, as in openstacksdk's get_requests_verify_args)

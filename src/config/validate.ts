@@ -6,7 +6,6 @@
  * that may hold a secret — or a secret pasted into the wrong field, such as a password
  * in `auth_url` — is described by its shape, never shown.
  */
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { ConfigError } from '../errors/errors.js';
 import { type ConfigDict, isConfigDict } from './normalize.js';
 
@@ -80,6 +79,24 @@ function checkScalar(cloud: string, field: string, value: unknown): void {
 }
 
 /**
+ * Check that a layer's `auth` (a clouds.yaml entry, the options), when given, is a mapping;
+ * the canonicalisation would otherwise drop it silently.
+ */
+export function checkAuthLayer(cloud: string, layer: ConfigDict): void {
+  const auth = layer.auth;
+  if (auth !== undefined && auth !== null && !isConfigDict(auth)) {
+    throw new ConfigError(
+      `auth must be a mapping of auth options, got ${describeConfigValue('auth', auth)}`,
+      {
+        cloud,
+        field: 'auth',
+        fix: 'write auth: as a mapping (auth_url:, username:, password:, project_name:, ...)',
+      },
+    );
+  }
+}
+
+/**
  * Check the types of a merged cloud's fields, before numbers are converted to strings:
  * the known scalars, the per-service keys, every `auth` option, `region_name` (a name, or
  * the legacy list of names), and that `auth` itself is a mapping.
@@ -105,17 +122,8 @@ export function checkConfigTypes(cloud: string, config: ConfigDict): void {
       );
     }
   }
+  checkAuthLayer(cloud, config);
   const auth = config.auth;
-  if (auth !== undefined && auth !== null && !isConfigDict(auth)) {
-    throw new ConfigError(
-      `auth must be a mapping of auth options, got ${describeConfigValue('auth', auth)}`,
-      {
-        cloud,
-        field: 'auth',
-        fix: 'write auth: as a mapping (auth_url:, username:, password:, project_name:, ...)',
-      },
-    );
-  }
   for (const [k, v] of Object.entries(isConfigDict(auth) ? auth : {})) {
     if (v === undefined || v === null) continue;
     const ok =
@@ -141,77 +149,122 @@ export function checkConfigTypes(cloud: string, config: ConfigDict): void {
  */
 export function checkHttpUrl(cloud: string, field: string, value: string, example: string): void {
   const fix = `set ${field} to an http:// or https:// URL such as ${example}`;
+  // "keystone:5000/v3" and "keystone.example.com/v3" parse as URLs with odd schemes: a scheme
+  // with a dot, or followed by a port number, is a host name without one
+  const m = /^([a-z][a-z0-9+.-]*):(.*)$/is.exec(value);
+  if (!m || m[1]!.includes('.') || /^\d/.test(m[2]!)) {
+    const hint = /^\d+$/.test(value) ? 'a number' : `has no scheme (${shapeOf(value)} without "http://")`;
+    throw new ConfigError(`${field} is not a URL: it ${hint.startsWith('a ') ? 'is ' : ''}${hint}`, {
+      cloud,
+      field,
+      fix,
+    });
+  }
+  const scheme = m[1]!.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') {
+    const shown = scheme.length <= 16 ? `"${scheme}:"` : 'an unknown scheme';
+    throw new ConfigError(`${field} has the scheme ${shown}, not http: or https:`, { cloud, field, fix });
+  }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    const hint = /^\d+$/.test(value)
-      ? 'a number'
-      : value.includes('://')
-        ? 'not a valid URL'
-        : `has no scheme (${shapeOf(value)} without "://")`;
-    throw new ConfigError(`${field} is not a URL: it is ${hint}`, { cloud, field, fix });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    const scheme = /^[a-z][a-z0-9+.-]{0,15}:$/i.test(url.protocol)
-      ? `"${url.protocol}"`
-      : 'an unknown scheme';
-    throw new ConfigError(`${field} has the scheme ${scheme}, not http: or https:`, { cloud, field, fix });
+    throw new ConfigError(`${field} is not a valid URL (${shapeOf(value)})`, { cloud, field, fix });
   }
   if (url.hostname === '') {
     throw new ConfigError(`${field} has no host name`, { cloud, field, fix });
   }
 }
 
-/** What a TLS file holds, for the PEM check and the messages. */
-const TLS_FILES = {
-  cacert: { what: 'CA bundle', env: 'OS_CACERT', pem: /-----BEGIN [A-Z0-9 ]*CERTIFICATE-----/ },
-  cert: { what: 'client certificate', env: 'OS_CERT', pem: /-----BEGIN [A-Z0-9 ]*CERTIFICATE-----/ },
-  key: { what: 'client key', env: 'OS_KEY', pem: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/ },
-} as const;
-
-/** The names of the TLS file fields. */
-export type TlsFileField = keyof typeof TLS_FILES;
+/** The programmatic options of a Connection that {@link checkConnectionOptions} checks. */
+export interface CheckedConnectionOptions {
+  timeoutMs?: unknown;
+  logger?: unknown;
+  userAgent?: unknown;
+  microversions?: unknown;
+  tokenCache?: unknown;
+  retry?: unknown;
+}
 
 /**
- * Read a TLS file named by `cacert`, `cert` or `key`: it must exist, be a readable regular
- * file and hold PEM data of the right kind. Returns the contents. The contents are never
- * quoted (a key file is key material).
+ * Check the types of a Connection's own options (those outside clouds.yaml): `timeoutMs`
+ * a non-negative number, `logger` an object with `debug` and `warn` functions, `userAgent`
+ * a string, `microversions` a mapping of version strings, `tokenCache` a boolean or a store,
+ * `retry` a mapping of non-negative numbers. Options not listed are left to their owners.
  */
-export function readTlsFile(cloud: string | undefined, field: TlsFileField, path: string): Buffer {
-  const t = TLS_FILES[field];
-  const fixExisting = `point ${field} (or ${t.env}) at an existing PEM file (readable by this user)${field === 'cacert' ? ', or remove it to use the system CA store' : ''}`;
-  let data: Buffer;
-  try {
-    if (!statSync(path).isFile()) {
-      throw new ConfigError(`the ${t.what} ${path} is not a file`, { cloud, field, fix: fixExisting });
-    }
-    accessSync(path, constants.R_OK);
-    data = readFileSync(path);
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EACCES'
-          ? 'is not readable'
-          : `cannot be read (${code})`;
-    throw new ConfigError(`the ${t.what} ${path} ${why}`, {
-      cloud,
-      field,
-      fix: code === 'EACCES' ? `make ${path} readable by this user, or ${fixExisting}` : fixExisting,
-    });
-  }
-  if (!t.pem.test(data.toString('latin1'))) {
-    throw new ConfigError(
-      `the ${t.what} ${path} holds no PEM ${field === 'key' ? 'private key' : 'certificate'}`,
-      {
-        cloud,
-        field,
-        fix: `${fixExisting} (convert DER with: openssl ${field === 'key' ? 'pkey' : 'x509'} -inform der -in FILE -out FILE.pem)`,
-      },
+export function checkConnectionOptions(cloud: string, o: CheckedConnectionOptions): void {
+  const fail = (field: string, what: string, fix: string): never => {
+    throw new ConfigError(`${field} must be ${what}, got ${describeOption(o, field)}`, { cloud, field, fix });
+  };
+  const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+  if (o.timeoutMs !== undefined && !isNum(o.timeoutMs)) {
+    fail(
+      'timeoutMs',
+      'a number of milliseconds (0 or more)',
+      'pass timeoutMs as a number, e.g. timeoutMs: 30_000',
     );
   }
-  return data;
+  if (o.logger !== undefined) {
+    const l = o.logger as { debug?: unknown; warn?: unknown } | null;
+    if (
+      typeof l !== 'object' ||
+      l === null ||
+      typeof l.debug !== 'function' ||
+      typeof l.warn !== 'function'
+    ) {
+      fail('logger', 'an object with debug() and warn() methods', 'pass a Logger, e.g. consoleLogger()');
+    }
+  }
+  if (o.userAgent !== undefined && typeof o.userAgent !== 'string') {
+    fail('userAgent', 'a string', "pass userAgent as a string, e.g. 'my-tool/1.0'");
+  }
+  if (o.microversions !== undefined) {
+    const m = o.microversions;
+    if (
+      !isConfigDict(m) ||
+      !Object.values(m).every((v) => typeof v === 'string' && /^\d+\.\d+$|^latest$/.test(v))
+    ) {
+      fail(
+        'microversions',
+        "a mapping of service type to a version string such as '2.79'",
+        "pass e.g. microversions: { compute: '2.79' }",
+      );
+    }
+  }
+  if (o.tokenCache !== undefined && typeof o.tokenCache !== 'boolean') {
+    const t = o.tokenCache as { load?: unknown; save?: unknown; remove?: unknown } | null;
+    if (typeof t !== 'object' || t === null || typeof t.load !== 'function' || typeof t.save !== 'function') {
+      fail(
+        'tokenCache',
+        'true, false or a TokenStore',
+        'pass tokenCache: true, false or an object with load/save/remove',
+      );
+    }
+  }
+  if (o.retry !== undefined) {
+    const r = o.retry;
+    if (!isConfigDict(r)) fail('retry', 'a mapping of retry settings', 'pass e.g. retry: { maxRetries: 2 }');
+    for (const [k, v] of Object.entries(r as ConfigDict)) {
+      if (k === 'retryStatuses') {
+        if (!Array.isArray(v) || !v.every((x) => Number.isInteger(x))) {
+          fail(
+            'retry.retryStatuses',
+            'a list of HTTP statuses',
+            'pass e.g. retry: { retryStatuses: [502, 503, 504] }',
+          );
+        }
+      } else if (v !== undefined && !isNum(v)) {
+        fail(`retry.${k}`, 'a number (0 or more)', `pass retry.${k} as a number`);
+      }
+    }
+  }
+}
+
+function describeOption(o: CheckedConnectionOptions, field: string): string {
+  const [head, sub] = field.split('.') as [keyof CheckedConnectionOptions, string | undefined];
+  const v = sub === undefined ? o[head] : (o[head] as Record<string, unknown>)[sub];
+  // numbers and the timeout are safe to show; anything else only by its shape
+  if (typeof v === 'number') return String(v);
+  if (field === 'timeoutMs' && typeof v === 'string') return describeConfigValue('api_timeout', v);
+  return shapeOf(v);
 }
