@@ -154,7 +154,7 @@ const MAX_LEARNED_SECRETS = 32;
 export class Redactor {
   private readonly pinned = new Set<string>();
   private readonly learned = new Set<string>();
-  /** Each secret with its JSON-escaped and URL-encoded spellings, longest first; rebuilt on change. */
+  /** Each secret with its escaped and encoded spellings, longest first; rebuilt on change. */
   private forms: string[] | undefined;
 
   /** Register a secret for the life of this redactor (configuration secrets). */
@@ -214,8 +214,11 @@ export class Redactor {
     if (!this.forms) {
       const all = new Set<string>();
       for (const s of this.secrets()) {
+        // as written, JSON-escaped once and twice (a service echoing a JSON request inside its JSON error), URL-encoded
+        const once = JSON.stringify(s).slice(1, -1);
         all.add(s);
-        all.add(JSON.stringify(s).slice(1, -1));
+        all.add(once);
+        all.add(JSON.stringify(once).slice(1, -1));
         all.add(encodeURIComponent(s));
       }
       // longest first: a secret that contains another is replaced whole
