@@ -2,7 +2,7 @@
  * Type, URL and file checks of a merged cloud configuration, run by the loader before any
  * request is made. Every failure is a {@link ConfigError} naming the cloud, the field and
  * the fix. A value is quoted in a message only when its field is "safe" (a closed
- * vocabulary such as `interface` or an API version) and then truncated: a value in a field
+ * vocabulary such as `interface` or an API version) and short: a value in a field
  * that may hold a secret — or a secret pasted into the wrong field, such as a password
  * in `auth_url` — is described by its shape, never shown.
  */
@@ -22,20 +22,19 @@ export function isSecretField(field: string): boolean {
   return SECRET_FIELD.test(field);
 }
 
-/** At most this many characters of a safe field's value are quoted in a message. */
+/** A safe field's value longer than this is not quoted in a message. */
 const ECHO_LIMIT = 40;
 
 /**
- * How a bad value is shown in a message: quoted (truncated) for a safe field, its shape
- * only (type and length) for every other field.
+ * How a bad value is shown in a message: quoted for a safe field when at most
+ * 40 characters long, otherwise (and for every other field) only its shape:
+ * type and length.
  */
 export function describeConfigValue(field: string, value: unknown): string {
   const shape = shapeOf(value);
   if (isSecretField(field) || !SAFE_FIELD.test(field)) return shape;
-  if (typeof value === 'string') {
-    const cut = value.length > ECHO_LIMIT ? `${value.slice(0, ECHO_LIMIT)}…` : value;
-    return JSON.stringify(cut);
-  }
+  // a long value is likelier a pasted token than a misspelt word: not even its start is shown
+  if (typeof value === 'string') return value.length > ECHO_LIMIT ? shape : JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return shape;
 }

@@ -148,7 +148,7 @@ const MAX_LEARNED_SECRETS = 32;
  *
  * Values from the configuration are pinned; values the client learns from traffic (the
  * `X-Auth-Token` it sends, the `X-Subject-Token` Keystone returns) are kept up to
- * {@link MAX_LEARNED_SECRETS} at a time, newest first. Values shorter than
+ * 32 at a time, newest first. Values shorter than
  * {@link MIN_SECRET_LENGTH} characters are ignored.
  */
 export class Redactor {

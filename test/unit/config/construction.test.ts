@@ -396,7 +396,7 @@ describe('config validated at construction, nothing sent', () => {
     assert.equal(stub.count(), before, 'nothing was sent');
   });
 
-  test('a safe field echoes its value truncated; an unsafe one only its shape', () => {
+  test('a safe field quotes a short bad value; a long one, or an unsafe field, only its shape', () => {
     const long = `x${'y'.repeat(200)}`;
     let e: unknown;
     try {
@@ -405,7 +405,17 @@ describe('config validated at construction, nothing sent', () => {
       e = x;
     }
     assert.ok(e instanceof ConfigError, 'a ConfigError for the interface');
-    assert.ok(!e.message.includes(long), 'the whole 201-character value is not quoted');
+    assert.ok(!e.message.includes('xyyyy'), 'no part of the 201-character value is quoted');
+    assert.match(e.message, /a string of 201 characters/, 'its shape is described');
+    try {
+      build({ name: 'short interface', config: { interface: 'privat' }, field: 'interface', fix: /./ })();
+    } catch (x) {
+      e = x;
+    }
+    assert.ok(
+      e instanceof ConfigError && e.message.includes('"privat"'),
+      `a short safe value is quoted: ${String(e)}`,
+    );
     try {
       build({
         name: 'pasted username',
