@@ -13,6 +13,7 @@ import { FileTokenStore, type TokenStore } from './auth/token-store.js';
 import { CloudLayer } from './cloud/cloud-layer.js';
 import { loadCloudConfig } from './config/load.js';
 import type { CloudConfig, LoadCloudOptions } from './config/types.js';
+import { checkConnectionOptions } from './config/validate.js';
 import { ConfigError } from './errors/errors.js';
 import { BlockStorageV3 } from './services/block-storage/proxy.js';
 import { ComputeV2 } from './services/compute/proxy.js';
@@ -27,6 +28,7 @@ import type { ServiceSpec } from './session/service-client.js';
 import { Session } from './session/session.js';
 import { HttpClient, type HttpClientOptions } from './transport/http-client.js';
 import { consoleLogger, type Logger } from './transport/logger.js';
+import { configSecrets, Redactor } from './transport/redact.js';
 import { VERSION } from './version.js';
 
 export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
@@ -83,6 +85,10 @@ export class Connection {
 
   constructor(opts: ConnectionOptions = {}) {
     this.config = loadCloudConfig({ ...opts, options: opts.config });
+    checkConnectionOptions(this.config.name, opts);
+    // the configuration's secrets are scrubbed by value from every log line and error
+    const redactor = new Redactor();
+    for (const s of configSecrets(this.config.auth)) redactor.addSecret(s);
     const logger = opts.logger ?? (process.env.OSSDK_DEBUG ? consoleLogger() : undefined);
     const http = new HttpClient({
       logger,
@@ -92,6 +98,7 @@ export class Connection {
       cacert: this.config.cacert,
       cert: this.config.cert,
       key: this.config.key,
+      redactor,
       userAgent: opts.userAgent ?? `openstack-sdk-ts/${VERSION} node/${process.versions.node}`,
     });
     const tokenCache = opts.tokenCache ?? this.config.authCache;

@@ -53,4 +53,13 @@ export {
   type HttpResponse,
 } from './transport/http-client.js';
 export { consoleLogger, type Logger, silentLogger } from './transport/logger.js';
-export { REDACTED, redactBody, redactHeaders, redactJson, redactUrl } from './transport/redact.js';
+export {
+  configSecrets,
+  REDACTED,
+  Redactor,
+  redactBody,
+  redactHeaders,
+  redactJson,
+  redactUrl,
+} from './transport/redact.js';
+export { INSECURE_WARNING_CODE } from './transport/tls.js';

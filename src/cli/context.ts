@@ -21,6 +21,22 @@ export interface GlobalOptions {
   tokenCache?: boolean;
 }
 
+/** `--timeout` in seconds → ms; anything but a positive number is a usage error (exit 2). */
+async function timeoutMsOf(timeout: string | undefined): Promise<number | undefined> {
+  if (timeout === undefined || timeout === '') return undefined;
+  const n = Number(timeout);
+  if (Number.isFinite(n) && n > 0) return n * 1000;
+  const { ConfigError } = await import('../errors/errors.js');
+  throw new ConfigError(
+    `--timeout must be a positive number of seconds, got ${JSON.stringify(timeout.slice(0, 20))}`,
+    {
+      field: '--timeout',
+      fix: 'pass --timeout with a number of seconds, e.g. --timeout 30',
+    },
+  );
+}
+
+/** What every command gets; see the module comment. */
 export class CliContext {
   private conn?: Connection;
   constructor(
@@ -45,7 +61,7 @@ export class CliContext {
       this.conn = new Connection({
         cloud: this.opts.osCloud,
         config,
-        timeoutMs: this.opts.timeout ? Number(this.opts.timeout) * 1000 : undefined,
+        timeoutMs: await timeoutMsOf(this.opts.timeout),
         tokenCache: this.opts.tokenCache,
       });
     }

@@ -15,9 +15,9 @@
  * Everything is validated here, before any request is made; failures are ConfigErrors
  * naming the cloud, the field and the fix, and never quoting secret values.
  */
-import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
+import { readTlsFile } from '../transport/tls.js';
 import { envCloudFromEnv, envCloudName } from './env.js';
 import { cloudsOf, readConfigFile } from './files.js';
 import {
@@ -40,6 +40,7 @@ import {
 } from './normalize.js';
 import { extractServiceSettings } from './services.js';
 import type { AuthType, CloudConfig, Interface, LoadCloudOptions } from './types.js';
+import { checkAuthLayer, checkConfigTypes, checkHttpUrl, describeConfigValue } from './validate.js';
 
 /** openstacksdk's defaults.json / defaults.py, minus auth_type (defaulted after inference). */
 export const CONFIG_DEFAULTS: Readonly<ConfigDict> = Object.freeze({
@@ -190,6 +191,7 @@ function selectCloud(
       });
     }
     const normalized = normalizeConfigKeys(raw ?? {});
+    checkAuthLayer(name, normalized);
     const profile = nonEmptyString(normalized.profile) ?? nonEmptyString(normalized.cloud);
     delete normalized.profile;
     delete normalized.cloud;
@@ -340,7 +342,7 @@ function resolveAuthType(config: ConfigDict, auth: ConfigDict, cloud: string): A
     const t = AUTH_TYPE_ALIASES[given] ?? AUTH_TYPE_ALIASES[given.toLowerCase()];
     if (!t) {
       const accepted = Object.keys(AUTH_TYPE_ALIASES).filter((k) => k !== 'None');
-      throw new ConfigError(`unknown auth_type "${given}"`, {
+      throw new ConfigError(`unknown auth_type ${describeConfigValue('auth_type', given)}`, {
         cloud,
         field: 'auth_type',
         fix: `set auth_type to one of: ${accepted.join(', ')}`,
@@ -442,9 +444,57 @@ function cacheAuthSetting(cache: unknown, cloud: string, where: string): boolean
   });
 }
 
-function truthy(v: unknown): boolean {
-  if (typeof v === 'boolean') return v;
-  return typeof v === 'string' && ['true', '1', 'yes', 'on'].includes(v.trim().toLowerCase());
+/** The YAML 1.1 / environment spellings of a boolean (OS_INSECURE=1, insecure: yes). */
+function yesNo(v: unknown): boolean | undefined {
+  const l = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+  if (l !== undefined && ['1', 'yes', 'on'].includes(l)) return true;
+  if (l !== undefined && ['0', 'no', 'off'].includes(l)) return false;
+  return undefined;
+}
+
+function identityApiVersionOf(config: ConfigDict): string | undefined {
+  return nonEmptyString(config.identity_api_version);
+}
+
+/** auth_url, endpoint and every endpoint override parse as http(s) URLs. */
+function checkUrls(
+  cloud: string,
+  auth: Record<string, string>,
+  config: ConfigDict,
+  overrides: Record<string, string>,
+): void {
+  if (auth.auth_url)
+    checkHttpUrl(cloud, 'auth.auth_url', auth.auth_url, 'https://keystone.example.com:5000/v3');
+  if (auth.endpoint) checkHttpUrl(cloud, 'endpoint', auth.endpoint, 'https://service.example.com:6385');
+  const endpoint = nonEmptyString(config.endpoint);
+  if (endpoint) checkHttpUrl(cloud, 'endpoint', endpoint, 'https://service.example.com:6385');
+  for (const [type, url] of Object.entries(overrides)) {
+    // name the key as written (the suffix may have been _endpoint or _endpoint_override, the prefix an alias)
+    const written =
+      Object.keys(config).find(
+        (k) => (k.endsWith('_endpoint_override') || k.endsWith('_endpoint')) && config[k] === url,
+      ) ?? `${type.replace(/-/g, '_')}_endpoint_override`;
+    checkHttpUrl(cloud, written, url, `https://${type}.example.com/`);
+  }
+}
+
+/** identity_api_version and <service>_api_version look like versions ('3', '2.0', 'v2.1', '2.79', 'latest'). */
+function checkVersions(
+  cloud: string,
+  identity: string | undefined,
+  apiVersions: Record<string, string>,
+): void {
+  const ok = (v: string) => /^v?\d+(\.\d+)*$/i.test(v) || v === 'latest';
+  const fail = (field: string, v: string): never => {
+    throw new ConfigError(`${field} is not an API version: ${describeConfigValue(field, v)}`, {
+      cloud,
+      field,
+      fix: `set ${field} to a version number such as "${field === 'identity_api_version' ? '3' : '2.1'}"`,
+    });
+  };
+  if (identity !== undefined && !ok(identity)) fail('identity_api_version', identity);
+  for (const [type, v] of Object.entries(apiVersions))
+    if (!ok(v)) fail(`${type.replace(/-/g, '_')}_api_version`, v);
 }
 
 /** Where to set a missing field, worded for where this cloud came from. */
@@ -575,11 +625,11 @@ function validateAuth(
 export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
   const ctx = configSearchContext(opts);
   const files = loadConfigFiles(opts);
-  const options = canonicalizeConfigLayer(
-    normalizeConfigKeys(opts.options ?? {}, { camelCase: true, stripOsPrefix: true }),
-  );
+  const optionsRaw = normalizeConfigKeys(opts.options ?? {}, { camelCase: true, stripOsPrefix: true });
+  const options = canonicalizeConfigLayer(optionsRaw);
   const sel = selectCloud(opts, ctx, files, options);
   const cloud = sel.name;
+  checkAuthLayer(cloud, optionsRaw);
   const optProfile = nonEmptyString(options.profile);
   if (optProfile) sel.profile = optProfile;
   delete options.cloud;
@@ -597,6 +647,8 @@ export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
   if (region) config = mergeConfig(config, region.values);
   config = mergeConfig(config, options);
   delete config.regions;
+  // types first: a mapping where a name belongs must not vanish in the conversions below
+  checkConfigTypes(cloud, config);
   if (region) config.region_name = region.name;
   config = convertValueTypes(config);
 
@@ -621,11 +673,14 @@ export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
   }
   const iface = asString(config.interface) ?? 'public';
   if (!(INTERFACES as readonly string[]).includes(iface)) {
-    throw new ConfigError(`interface "${iface}" is not one of ${INTERFACES.join(', ')}`, {
-      cloud,
-      field: 'interface',
-      fix: `set interface (or OS_INTERFACE) to one of: ${INTERFACES.join(', ')}`,
-    });
+    throw new ConfigError(
+      `interface ${describeConfigValue('interface', iface)} is not one of ${INTERFACES.join(', ')}`,
+      {
+        cloud,
+        field: 'interface',
+        fix: `set interface (or OS_INTERFACE) to one of: ${INTERFACES.join(', ')}`,
+      },
+    );
   }
 
   // verify / insecure (insecure wins, as in openstacksdk's get_requests_verify_args)
@@ -634,7 +689,7 @@ export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
     const b = parseBool(config.verify);
     if (b === undefined) {
       throw new ConfigError(
-        `verify must be true or false, got ${JSON.stringify(asString(config.verify) ?? typeof config.verify)}`,
+        `verify must be true or false, got ${describeConfigValue('verify', config.verify)}`,
         {
           cloud,
           field: 'verify',
@@ -644,7 +699,16 @@ export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
     }
     verify = b;
   }
-  if (truthy(config.insecure)) verify = false;
+  if (config.insecure !== undefined && config.insecure !== '') {
+    const insecure = parseBool(config.insecure) ?? yesNo(config.insecure);
+    if (insecure === undefined) {
+      throw new ConfigError(
+        `insecure must be true or false, got ${describeConfigValue('insecure', config.insecure)}`,
+        { cloud, field: 'insecure', fix: 'set insecure (or OS_INSECURE) to true or false' },
+      );
+    }
+    if (insecure) verify = false;
+  }
   config.verify = verify;
 
   const pathOf = (k: 'cacert' | 'cert' | 'key'): string | undefined => {
@@ -657,18 +721,52 @@ export function loadCloudConfig(opts: LoadCloudOptions = {}): CloudConfig {
   };
   const cacert = pathOf('cacert');
   const cert = pathOf('cert');
-  const key = pathOf('key');
-  if (cacert !== undefined && verify && !existsSync(cacert)) {
-    throw new ConfigError(`the CA bundle ${cacert} does not exist`, {
-      cloud,
-      field: 'cacert',
-      fix: 'point cacert (or OS_CACERT) at an existing PEM file, or remove it to use the system CA store',
-    });
+  const keyPath = pathOf('key');
+  // read now, so a missing or unreadable file is a ConfigError here and not an ENOENT later;
+  // the CA bundle is not used (nor checked) when verification is off, as in openstacksdk
+  if (cacert !== undefined && verify) readTlsFile(cloud, 'cacert', cacert);
+  let key = keyPath;
+  if (cert !== undefined) {
+    const pem = readTlsFile(cloud, 'cert', cert);
+    // keystoneauth accepts one file holding both the certificate and its key
+    if (key === undefined && /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem.toString('latin1'))) key = cert;
+    if (key === undefined) {
+      throw new ConfigError(`the client certificate ${cert} was given without its private key`, {
+        cloud,
+        field: 'key',
+        fix: 'set key (or OS_KEY) to the PEM file of the private key, or put the key into the cert file',
+      });
+    }
+  }
+  if (key !== undefined) {
+    if (cert === undefined) {
+      throw new ConfigError('a client key was given without its certificate', {
+        cloud,
+        field: 'cert',
+        fix: 'set cert (or OS_CERT) to the PEM file of the client certificate, or remove key',
+      });
+    }
+    readTlsFile(cloud, 'key', key);
   }
 
   const { apiVersions, endpointOverrides } = extractServiceSettings(config);
   const fixCtx: FixContext = { cloud, source: sel.source, configFile: files.configFile, ctx };
   validateAuth(authType, auth, endpointOverrides, fixCtx);
+  checkUrls(cloud, auth, config, endpointOverrides);
+  checkVersions(cloud, identityApiVersionOf(config), apiVersions);
+  if (config.api_timeout !== undefined) {
+    const t = config.api_timeout;
+    if (typeof t !== 'number' || !(t > 0)) {
+      throw new ConfigError(
+        `api_timeout must be a positive number of seconds, got ${describeConfigValue('api_timeout', t)}`,
+        {
+          cloud,
+          field: 'api_timeout',
+          fix: 'set api_timeout to a number of seconds, e.g. api_timeout: 60',
+        },
+      );
+    }
+  }
 
   // cache.auth: the cloud's (or the options') setting, else the top-level cache: section
   const authCache =

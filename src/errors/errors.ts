@@ -66,10 +66,18 @@ export class ConnectionError extends OpenStackError {
   override name = 'ConnectionError';
   readonly method: string;
   readonly url: string;
-  constructor(method: string, url: string, cause: unknown) {
-    super(`${method} ${url}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  /** How to fix it, when the SDK knows (e.g. the cacert / verify settings for a rejected certificate). */
+  readonly fix?: string;
+  constructor(method: string, url: string, cause: unknown, opts: { fix?: string } = {}) {
+    super(
+      `${method} ${url}: ${(cause as Error)?.message ?? String(cause)}${opts.fix ? `. Fix: ${opts.fix}` : ''}`,
+      {
+        cause,
+      },
+    );
     this.method = method;
     this.url = url;
+    this.fix = opts.fix;
   }
 }
 

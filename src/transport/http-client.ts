@@ -3,14 +3,13 @@
  * retries on connection errors / 502 / 503 / 504 for idempotent methods and on 429 / 503
  * honouring Retry-After, request ids surfaced, debug logs with secrets redacted.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import type { Dispatcher, Agent as UndiciAgent, request as undiciRequestType } from 'undici';
 import { AbortedError, ConnectionError, httpErrorFor, TimeoutError } from '../errors/errors.js';
 import { parseServiceMessage } from '../errors/service-message.js';
 import { type Logger, silentLogger } from './logger.js';
-import { redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
+import { Redactor, redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
 import {
   backoffDelay,
   defaultRetryOptions,
@@ -19,6 +18,7 @@ import {
   type RetryOptions,
   sleep,
 } from './retry.js';
+import { tlsConnectOptions, tlsFixFor } from './tls.js';
 
 type UndiciRequest = typeof undiciRequestType;
 
@@ -104,6 +104,11 @@ export interface HttpClientOptions {
   connections?: number;
   /** Use this dispatcher instead of building one (tests, proxies). */
   dispatcher?: Dispatcher;
+  /**
+   * The session's secrets, scrubbed by value from logs and errors (default: a new, empty one;
+   * the client adds the tokens it sends and receives).
+   */
+  redactor?: Redactor;
 }
 
 const requestIdHeaders = ['x-openstack-request-id', 'x-compute-request-id', 'x-trans-id', 'x-request-id'];
@@ -133,6 +138,8 @@ export class HttpClient {
   readonly dispatcher: Dispatcher;
   readonly logger: Logger;
   readonly userAgent: string;
+  /** Secrets scrubbed by value from everything this client logs or puts in an error. */
+  readonly redactor: Redactor;
   /** False with the default silent logger: request/response log payloads are then never built. */
   private readonly debugEnabled: boolean;
   private readonly timeoutMs: number;
@@ -144,17 +151,13 @@ export class HttpClient {
     this.userAgent = opts.userAgent ?? 'openstack-sdk-ts';
     this.timeoutMs = opts.timeoutMs ?? 120_000;
     this.retry = { ...defaultRetryOptions, ...opts.retry };
+    this.redactor = opts.redactor ?? new Redactor();
     this.dispatcher =
       opts.dispatcher ??
       new undici.Agent({
         keepAliveTimeout: 30_000,
         connections: opts.connections ?? 64,
-        connect: {
-          rejectUnauthorized: opts.verify ?? true,
-          ...(opts.cacert ? { ca: readFileSync(opts.cacert) } : {}),
-          ...(opts.cert ? { cert: readFileSync(opts.cert) } : {}),
-          ...(opts.key ? { key: readFileSync(opts.key) } : {}),
-        },
+        connect: tlsConnectOptions(opts),
       });
   }
 
@@ -175,7 +178,7 @@ export class HttpClient {
         this.logger.warn(`retrying ${method} ${redactUrl(req.url)} after connection error`, {
           attempt: attempt + 1,
           delayMs: delay,
-          error: (err as Error).message,
+          error: this.redactor.scrub((err as Error).message),
         });
         await this.wait(delay, req.signal);
         continue;
@@ -214,12 +217,16 @@ export class HttpClient {
   private async once(method: string, req: HttpRequest): Promise<HttpResponse> {
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
     const headers: Record<string, string> = { 'user-agent': this.userAgent, ...req.headers };
+    // the token sent is a secret wherever a server may echo it
+    this.redactor.learnFromHeaders(headers);
     // redacting the URL and headers costs several µs per request: only when someone listens
     const started = this.debugEnabled ? performance.now() : 0;
     if (this.debugEnabled)
       this.logger.debug(`REQ ${method} ${redactUrl(req.url)}`, {
-        headers: redactHeaders(headers),
-        ...(req.logBody !== false && typeof req.body === 'string' ? { body: redactBody(req.body) } : {}),
+        headers: this.redactor.scrubHeaders(redactHeaders(headers)),
+        ...(req.logBody !== false && typeof req.body === 'string'
+          ? { body: this.redactor.scrub(redactBody(req.body)) }
+          : {}),
       });
     if (req.signal?.aborted) throw new AbortedError('request aborted by the caller');
     let raw: Dispatcher.ResponseData;
@@ -238,11 +245,12 @@ export class HttpClient {
     }
     const resHeaders = flattenHeaders(raw.headers);
     const requestId = requestIdOf(resHeaders);
+    this.redactor.learnFromHeaders(resHeaders);
     if (this.debugEnabled)
       this.logger.debug(`RESP ${method} ${redactUrl(req.url)} ${raw.statusCode}`, {
         ms: Math.round(performance.now() - started),
         requestId,
-        headers: redactHeaders(resHeaders),
+        headers: this.redactor.scrubHeaders(redactHeaders(resHeaders)),
       });
     const translate = (err: unknown) => this.translate(err, method, req);
     return {
@@ -272,7 +280,7 @@ export class HttpClient {
       );
     }
     if (e?.name === 'SyntaxError') return err as Error;
-    return new ConnectionError(method, redactUrl(req.url), err);
+    return new ConnectionError(method, redactUrl(req.url), err, { fix: tlsFixFor(err) });
   }
 
   private async errorFrom(res: HttpResponse, secrets: string[]): Promise<Error> {
@@ -283,7 +291,7 @@ export class HttpClient {
       // the body is best effort; the status already says what happened
     }
     // a service may echo what it was sent: scrub the request's secrets by value too
-    const clean = scrubSecrets(redactBody(text), secrets);
+    const clean = this.redactor.scrub(scrubSecrets(redactBody(text), secrets));
     return httpErrorFor({
       status: res.status,
       method: res.method,
@@ -291,7 +299,7 @@ export class HttpClient {
       serviceMessage: parseServiceMessage(clean, res.headers['content-type']),
       requestId: res.requestId,
       body: clean.slice(0, 4000),
-      headers: redactHeaders(res.headers),
+      headers: this.redactor.scrubHeaders(redactHeaders(res.headers)),
     });
   }
 

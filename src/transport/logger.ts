@@ -1,10 +1,18 @@
+import type { Redactor, redactBody, redactHeaders } from './redact.js';
+
 /**
- * Pluggable logging. The SDK logs requests and responses at `debug`; everything it hands
- * to a logger has already been through {@link redactHeaders} / {@link redactBody}.
+ * Pluggable logging. The SDK logs requests and responses at `debug` and retries at `warn`;
+ * everything it hands to a logger has already been through {@link redactHeaders} /
+ * {@link redactBody} (secrets by name) and the session's {@link Redactor} (its own secrets
+ * by value, wherever they appear). Pass one as `new Connection({ logger })`; an object
+ * without `debug` and `warn` functions is a ConfigError at construction.
  */
 export interface Logger {
+  /** HTTP traffic: one call per request (`REQ ...`) and per response (`RESP ...`). */
   debug(message: string, data?: Record<string, unknown>): void;
+  /** Informational events (optional). */
   info?(message: string, data?: Record<string, unknown>): void;
+  /** Something the caller should know: a retry after a connection error or a 5xx/429. */
   warn(message: string, data?: Record<string, unknown>): void;
 }
 

@@ -132,3 +132,111 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   for (const s of secrets) if (t.includes(s)) t = t.split(s).join(REDACTED);
   return t;
 }
+
+/** Secrets shorter than this are not scrubbed by value: replacing every "ab" would wreck the log. */
+export const MIN_SECRET_LENGTH = 4;
+
+/** Learned secrets (tokens) kept per redactor; the oldest is forgotten first. */
+const MAX_LEARNED_SECRETS = 32;
+
+/**
+ * The secret values of one session (its password, application credential secret, current and
+ * recent tokens, ...), scrubbed by value from everything the HTTP client logs or puts in an
+ * error, wherever they appear: in any header, not only the known secret ones, and in any body.
+ * Name-based redaction ({@link redactHeaders}, {@link redactBody}) runs first; this catches
+ * a secret echoed where no name gives it away.
+ *
+ * Values from the configuration are pinned; values the client learns from traffic (the
+ * `X-Auth-Token` it sends, the `X-Subject-Token` Keystone returns) are kept up to
+ * 32 at a time, newest first. Values shorter than
+ * {@link MIN_SECRET_LENGTH} characters are ignored.
+ */
+export class Redactor {
+  private readonly pinned = new Set<string>();
+  private readonly learned = new Set<string>();
+  /** Each secret with its escaped and encoded spellings, longest first; rebuilt on change. */
+  private forms: string[] | undefined;
+
+  /** Register a secret for the life of this redactor (configuration secrets). */
+  addSecret(value: string | undefined): void {
+    if (!value || value.length < MIN_SECRET_LENGTH || this.pinned.has(value)) return;
+    this.pinned.add(value);
+    this.learned.delete(value);
+    this.forms = undefined;
+  }
+
+  /** Register a secret seen in traffic (a token); the oldest such value is dropped past the cap. */
+  learnSecret(value: string | undefined): void {
+    if (!value || value.length < MIN_SECRET_LENGTH || this.pinned.has(value)) return;
+    if (this.learned.has(value)) return;
+    this.learned.add(value);
+    if (this.learned.size > MAX_LEARNED_SECRETS) {
+      const oldest = this.learned.values().next().value;
+      if (oldest !== undefined) this.learned.delete(oldest);
+    }
+    this.forms = undefined;
+  }
+
+  /** Learn the values of the secret-named headers of a request or response. */
+  learnFromHeaders(headers: Record<string, string | undefined>): void {
+    for (const k in headers) {
+      if (secretHeaderNames.has(k.toLowerCase())) this.learnSecret(headers[k]);
+    }
+  }
+
+  /** How many secrets are registered (pinned and learned). */
+  get size(): number {
+    return this.pinned.size + this.learned.size;
+  }
+
+  /** Replace every registered secret in `text` (also JSON-escaped or URL-encoded) with {@link REDACTED}. */
+  scrub(text: string): string {
+    if (this.size === 0 || text === '') return text;
+    let t = text;
+    for (const s of this.spellings()) if (t.includes(s)) t = t.split(s).join(REDACTED);
+    return t;
+  }
+
+  /** A copy of `headers` with every value scrubbed. */
+  scrubHeaders(headers: Record<string, string>): Record<string, string> {
+    if (this.size === 0) return headers;
+    const out: Record<string, string> = {};
+    for (const k in headers) out[k] = this.scrub(headers[k] ?? '');
+    return out;
+  }
+
+  /** The registered secrets, for {@link scrubSecrets} callers. */
+  secrets(): string[] {
+    return [...this.pinned, ...this.learned];
+  }
+
+  private spellings(): string[] {
+    if (!this.forms) {
+      const all = new Set<string>();
+      for (const s of this.secrets()) {
+        // as written, JSON-escaped once and twice (a service echoing a JSON request inside its JSON error), URL-encoded
+        const once = JSON.stringify(s).slice(1, -1);
+        all.add(s);
+        all.add(once);
+        all.add(JSON.stringify(once).slice(1, -1));
+        all.add(encodeURIComponent(s));
+      }
+      // longest first: a secret that contains another is replaced whole
+      this.forms = [...all].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+    }
+    return this.forms;
+  }
+}
+
+/** Auth option names whose values are secrets (clouds.yaml spelling). */
+const secretAuthKey = /(password|secret|token|passcode|totp|key)$/i;
+
+/**
+ * The secret values of a cloud's `auth` options (password, token, application credential
+ * secret, passcode, and any other option named like a secret), for {@link Redactor.addSecret}.
+ */
+export function configSecrets(auth: Record<string, string>): string[] {
+  return Object.entries(auth)
+    .filter(([k, v]) => secretAuthKey.test(k) && v !== '')
+    .map(([, v]) => v);
+}

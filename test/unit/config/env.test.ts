@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { envCloudFromEnv, envCloudName } from '../../../src/config/env.js';
 import { loadCloudConfig } from '../../../src/config/load.js';
-import { sandbox } from './helpers.js';
+import { CERT_PEM, KEY_PEM, sandbox } from './helpers.js';
 
 const BASE = { OS_AUTH_URL: 'https://k:5000/v3', OS_USERNAME: 'u', OS_PASSWORD: 'pw' };
 
@@ -167,13 +167,13 @@ describe('OS_* environment variables', () => {
 
   test('OS_CACERT, OS_CERT, OS_KEY are kept; OS_INSECURE=true turns verify off', () => {
     const s = sandbox();
-    const ca = s.write('ca.pem', 'pem');
-    const cfg = loadCloudConfig(
-      s.opts({ env: { ...BASE, OS_CACERT: ca, OS_CERT: '/tls/c.pem', OS_KEY: '/tls/k.pem' } }),
-    );
+    const ca = s.write('ca.pem', CERT_PEM);
+    const cert = s.write('tls/c.pem', CERT_PEM);
+    const key = s.write('tls/k.pem', KEY_PEM);
+    const cfg = loadCloudConfig(s.opts({ env: { ...BASE, OS_CACERT: ca, OS_CERT: cert, OS_KEY: key } }));
     assert.equal(cfg.cacert, ca);
-    assert.equal(cfg.cert, '/tls/c.pem');
-    assert.equal(cfg.key, '/tls/k.pem');
+    assert.equal(cfg.cert, cert);
+    assert.equal(cfg.key, key);
     assert.equal(cfg.verify, true);
     assert.equal(fromEnv({ ...BASE, OS_INSECURE: 'true' }).verify, false);
     assert.equal(fromEnv({ ...BASE, OS_INSECURE: 'false' }).verify, true);

@@ -65,6 +65,11 @@ export function passwordCloud(name: string, authUrl: string, extra = ''): string
 ${extra}`;
 }
 
+/** Text that passes the loader's PEM check for a certificate (the loader does not parse it). */
+export const CERT_PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
+/** Text that passes the loader's PEM check for a private key. */
+export const KEY_PEM = '-----BEGIN PRIVATE KEY-----\nMIIEfake\n-----END PRIVATE KEY-----\n';
+
 /** Run fn, assert it throws a ConfigError, and return it. */
 export function configError(fn: () => unknown): ConfigError {
   let caught: unknown;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadCloudConfig } from '../../../src/config/load.js';
 import type { LoadCloudOptions } from '../../../src/config/types.js';
-import { configError, sandbox } from './helpers.js';
+import { CERT_PEM, configError, sandbox } from './helpers.js';
 
 const SECRET = 'Sup3r-Secret-Pa55word';
 const AUTH = { auth_url: 'https://k/v3', username: 'u', password: SECRET, project_name: 'p' };
@@ -178,8 +178,8 @@ describe('validation errors', () => {
 
   test('a cacert is resolved against cwd and ~; it is only checked when verification is on', () => {
     const s = sandbox();
-    s.write(`${s.cwd}/certs/ca.pem`, 'pem');
-    s.write(`${s.home}/ca-home.pem`, 'pem');
+    s.write(`${s.cwd}/certs/ca.pem`, CERT_PEM);
+    s.write(`${s.home}/ca-home.pem`, CERT_PEM);
     const rel = loadCloudConfig(s.opts({ options: { auth: AUTH, cacert: 'certs/ca.pem' } }));
     assert.equal(rel.cacert, `${s.cwd}/certs/ca.pem`);
     const home = loadCloudConfig(s.opts({ options: { auth: AUTH, cacert: '~/ca-home.pem' } }));
