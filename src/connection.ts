@@ -62,6 +62,8 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
 function pinFor(spec: ServiceSpec, cfg: CloudConfig, explicit?: string): string | undefined {
   const v = explicit ?? cfg.apiVersions[spec.serviceType];
   if (!v) return undefined;
+  // 'latest' names no major: it floats within this namespace's major, capped by what the SDK knows
+  if (v === 'latest') return spec.microversions ? v : undefined;
   const major = v.replace(/^v/, '').split('.')[0];
   if (major !== spec.major.split('.')[0]) {
     throw new ConfigError(
