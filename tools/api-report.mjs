@@ -24,9 +24,13 @@ if (mode !== 'check' && mode !== 'update') {
 }
 
 if (!args.includes('--no-build')) {
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (tsc.status !== 0) {
     console.error('api-report: `tsc -p tsconfig.build.json` failed: fix the compile errors first');
     process.exit(1);
@@ -81,7 +85,9 @@ if (mode === 'update') {
   const size = readFileSync(reportPath).length;
   console.log(
     `api-report: ${rel(reportPath)} ${result.apiReportChanged ? 'updated' : 'unchanged'} (${size} bytes, ${took}); ` +
-      (result.apiReportChanged ? 'commit it with the change that altered the public API' : 'nothing to commit'),
+      (result.apiReportChanged
+        ? 'commit it with the change that altered the public API'
+        : 'nothing to commit'),
   );
   process.exit(0);
 }
@@ -91,13 +97,18 @@ if (!result.apiReportChanged) {
   process.exit(0);
 }
 if (existsSync(reportPath)) {
-  const diff = spawnSync('diff', ['-u', '--label', `${rel(reportPath)} (committed)`, '--label', 'current tree', reportPath, tempPath], {
-    encoding: 'utf8',
-  });
+  const diff = spawnSync(
+    'diff',
+    ['-u', '--label', `${rel(reportPath)} (committed)`, '--label', 'current tree', reportPath, tempPath],
+    {
+      encoding: 'utf8',
+    },
+  );
   const lines = (diff.stdout || '').split('\n');
   const shown = 200;
   console.error(lines.slice(0, shown).join('\n'));
-  if (lines.length > shown) console.error(`... ${lines.length - shown} more diff lines (full report: ${rel(tempPath)})`);
+  if (lines.length > shown)
+    console.error(`... ${lines.length - shown} more diff lines (full report: ${rel(tempPath)})`);
 } else {
   console.error(`api-report: ${rel(reportPath)} does not exist yet`);
 }
