@@ -70,8 +70,9 @@ const result = Extractor.invoke(config, {
 const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 if (result.errorCount > 0 || result.warningCount > 0) {
-  // with a changed report in check mode API Extractor counts that as a warning too: say which it was
-  const analysis = result.warningCount - (mode === 'check' && result.apiReportChanged ? 1 : 0);
+  // API Extractor counts its own "the report changed" notice (check: not copied; update: copied) as a
+  // warning too; only the other warnings are about the analysis
+  const analysis = result.warningCount - (result.apiReportChanged ? 1 : 0);
   if (result.errorCount > 0 || analysis > 0) {
     console.error(
       `api-report: API Extractor reported ${result.errorCount} errors and ${analysis} warnings (above); ` +
