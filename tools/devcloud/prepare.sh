@@ -14,15 +14,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 say() { echo "[$(date +%H:%M:%S)] $*"; }
 cd "$ROOT" || exit 1
 
-if [ ! -e package-lock.json ]; then
-  say "no package-lock.json: npm install"
-  npm install --no-audit --no-fund
-elif [ ! -e node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci (node_modules missing or older than package-lock.json)"
-  npm ci --no-audit --no-fund
-else
-  say "node_modules up to date"
-fi
+# shellcheck source=../node-deps.sh
+. "$ROOT/tools/node-deps.sh"
 
 DEVCLOUD_DIR="${DEVCLOUD_DIR:-/tmp/devcloud}"
 export DEVCLOUD_DIR
