@@ -75,7 +75,7 @@ export interface RawRequest {
  * may end, destroy or reset the socket. Every socket is destroyed on close.
  */
 export async function startRawServer(
-  handler: (req: RawRequest, socket: Socket, n: number) => void | Promise<void>,
+  handler: (req: RawRequest, socket: Socket, n: number) => unknown,
 ): Promise<{ url: string; requests: RawRequest[]; close(): Promise<void> }> {
   const requests: RawRequest[] = [];
   const sockets = new Set<Socket>();

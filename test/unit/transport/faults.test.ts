@@ -26,7 +26,7 @@ after(() => {
 });
 
 async function withRaw(
-  handler: (req: RawRequest, socket: Socket, n: number) => void | Promise<void>,
+  handler: (req: RawRequest, socket: Socket, n: number) => unknown,
   fn: (url: string, requests: RawRequest[], http: HttpClient) => Promise<void>,
   opts: ConstructorParameters<typeof HttpClient>[0] = {},
 ) {
