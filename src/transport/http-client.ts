@@ -556,15 +556,16 @@ function bufferedBody(
     })(),
   ) as Readable & Record<string, unknown>;
   const buf = async () => data;
+  const arrayBuffer = async (): Promise<ArrayBuffer> => {
+    const b = await buf();
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  };
   Object.assign(stream, {
     text: async () => (await buf()).toString('utf8'),
     json: async () => JSON.parse((await buf()).toString('utf8')),
-    arrayBuffer: async () => {
-      const b = await buf();
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
-    },
-    bytes: async () => new Uint8Array(await buf()),
-    blob: async () => new Blob([await buf()], { type: contentType ?? '' }),
+    arrayBuffer,
+    bytes: async () => new Uint8Array(await arrayBuffer()),
+    blob: async () => new Blob([await arrayBuffer()], { type: contentType ?? '' }),
     dump: async () => {
       stream.destroy();
     },
