@@ -174,8 +174,15 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
   return out;
 }
 
-function isReplayable(body: RequestBody | undefined): boolean {
+function isReplayable(body: RequestBody | undefined): body is string | Uint8Array | undefined {
   return body === undefined || typeof body === 'string' || body instanceof Uint8Array;
+}
+
+/** Request bodies up to this size are sent within the total deadline; larger ones under idle timers. */
+const UPLOAD_TOTAL_LIMIT = 1024 * 1024;
+
+function byteLength(body: string | Uint8Array): number {
+  return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
 }
 
 /** Connection failures that happen before a byte of the request can have reached the server. */
@@ -203,7 +210,7 @@ class AttemptSignal {
   /** True once the attempt's own deadline fired. */
   timedOut = false;
 
-  constructor(timeoutMs: number, caller: AbortSignal | undefined) {
+  constructor(caller: AbortSignal | undefined) {
     if (caller) {
       if (caller.aborted) this.controller.abort(caller.reason);
       else {
@@ -212,14 +219,17 @@ class AttemptSignal {
         this.unlink = () => caller.removeEventListener('abort', onAbort);
       }
     }
-    if (timeoutMs > 0) {
-      this.timer = setTimeout(() => {
-        this.timedOut = true;
-        this.controller.abort(new TimeoutError('deadline'));
-      }, timeoutMs);
-      // a response nobody reads must not keep the process alive
-      this.timer.unref?.();
-    }
+  }
+
+  /** Start the total deadline (0: none). */
+  arm(timeoutMs: number): void {
+    if (timeoutMs <= 0 || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort(new TimeoutError('deadline'));
+    }, timeoutMs);
+    // a response nobody reads must not keep the process alive
+    this.timer.unref?.();
   }
 
   get signal(): AbortSignal {
@@ -370,7 +380,12 @@ export class HttpClient {
         ...(req.logBody !== false && typeof req.body === 'string' ? { body: redactBody(req.body) } : {}),
       });
     if (req.signal?.aborted) throw this.callerAbort(method, req);
-    const att = new AttemptSignal(timeoutMs, req.signal);
+    const att = new AttemptSignal(req.signal);
+    // an upload's time is its size's: while a large or streamed body is sent, undici's idle
+    // timers bound it, and the total deadline starts with the response
+    const smallBody =
+      isReplayable(req.body) && (req.body === undefined || byteLength(req.body) <= UPLOAD_TOTAL_LIMIT);
+    if (smallBody) att.arm(timeoutMs);
     const translate = (err: unknown) => this.translate(err, method, req, att, timeoutMs);
     let raw: Dispatcher.ResponseData;
     try {
@@ -388,6 +403,7 @@ export class HttpClient {
       att.done();
       throw translate(err);
     }
+    att.arm(timeoutMs);
     translateBodyErrors(raw.body, translate);
     // a body given up on (too large, never read) errors with nobody listening: not a crash
     raw.body.on('error', () => {});

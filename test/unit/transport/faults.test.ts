@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
+import { Readable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import {
   ConnectionError,
@@ -15,7 +16,14 @@ import {
   ServiceUnavailableError,
   TimeoutError,
 } from '../../../src/index.js';
-import { type RawRequest, rawHead, rawJson, startRawServer } from '../../support/mock-server.js';
+import {
+  type RawRequest,
+  rawHead,
+  rawJson,
+  sendJson,
+  startMockServer,
+  startRawServer,
+} from '../../support/mock-server.js';
 
 const fast = { baseDelayMs: 1, maxDelayMs: 20, maxRetries: 3 };
 /** Attempts the server saw per scenario, for the record. */
@@ -275,6 +283,31 @@ describe('deadlines', () => {
         assert.ok(e instanceof TimeoutError, `a TimeoutError, got ${e}`);
       },
     );
+  });
+
+  test('a streamed upload longer than timeoutMs in total, but never idle that long, is not cut', async () => {
+    const s = await startMockServer((req, res) => sendJson(res, 201, { got: req.body.length }));
+    const http = new HttpClient({ retry: fast });
+    try {
+      async function* slow() {
+        for (let i = 0; i < 12; i++) {
+          yield Buffer.from('x');
+          await delay(100);
+        }
+      }
+      const t0 = Date.now();
+      const res = await http.request({
+        method: 'PUT',
+        url: s.url,
+        body: Readable.from(slow()),
+        timeoutMs: 400,
+      });
+      assert.deepEqual(await res.json(), { got: 12 }, 'the whole upload arrived');
+      assert.ok(Date.now() - t0 > 800, 'it took longer than timeoutMs in total');
+    } finally {
+      await http.close();
+      await s.close();
+    }
   });
 
   test('a server that accepts and never answers: TimeoutError at timeoutMs', async () => {
