@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import {
+  type AccessInfo,
   computeV2Spec,
   deletePath,
   HttpClient,
@@ -16,6 +17,7 @@ import {
   StaticTokenAuth,
   TimeoutError,
   V3PasswordAuth,
+  waitForStatus,
 } from '../../../src/index.js';
 import {
   type Recorded,
@@ -129,6 +131,39 @@ describe('re-authentication', () => {
       assert.equal(c.served(), 100, 'each request was sent twice (401, then with the new token)');
       counts['401 herd of 50: re-authentications'] = String(reauths);
       counts['401 herd of 50: service requests'] = String(c.served());
+    } finally {
+      await c.close();
+    }
+  });
+
+  test('with a token store: a 401 herd re-authenticates once, removes the revoked token, saves the new one', async () => {
+    const c = await cloud({ issueDelayMs: 30, serviceDelayMs: (n) => (n % 20) * 3 });
+    const stored = new Map<string, AccessInfo>();
+    let removes = 0;
+    c.auth.useTokenStore(
+      {
+        load: (k) => stored.get(k),
+        save: (k, a) => void stored.set(k, a),
+        remove: (k) => {
+          removes++;
+          stored.delete(k);
+        },
+      },
+      'k',
+    );
+    try {
+      const first = await c.session.getToken();
+      assert.equal(stored.get('k')?.token, first, 'the first token was saved');
+      assert.ok(stored.get('k')?.issuedAt instanceof Date, 'with its issue time');
+      c.revoked.add(first);
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          c.session.request({ method: 'GET', url: `${c.url}/svc`, buffer: true }),
+        ),
+      );
+      assert.equal(c.auth.authCount, 2, `one re-authentication, got ${c.auth.authCount - 1}`);
+      assert.equal(removes, 1, `the revoked token was removed once, got ${removes}`);
+      assert.notEqual(stored.get('k')?.token, first, 'the store holds the new token');
     } finally {
       await c.close();
     }
@@ -297,6 +332,34 @@ describe('deadlines over the whole operation', () => {
       assert.equal(issued, 1, 'the token was issued (700 ms)');
     } finally {
       await session.close();
+      await s.close();
+    }
+  });
+});
+
+describe('waiters', () => {
+  test("a poll that hangs ends at the wait's timeoutMs, not the request's", async () => {
+    const s = await startRawServer(() => {});
+    const http = new HttpClient({ retry: fast }); // default timeoutMs: 120 s
+    try {
+      const t0 = Date.now();
+      const e = await rejection(
+        waitForStatus(
+          async (signal) => {
+            await http.request({ method: 'GET', url: `${s.url}/servers/1`, signal });
+            assert.fail('the stub never answers');
+          },
+          'ACTIVE',
+          { timeoutMs: 800, intervalMs: 100 },
+        ),
+        'the wait',
+      );
+      const ms = Date.now() - t0;
+      assert.ok(e instanceof TimeoutError, `a TimeoutError, got ${e}`);
+      assert.match((e as Error).message, /timeoutMs 800/, 'names the limit');
+      assert.ok(ms < 3000, `ended near 800 ms (${ms} ms)`);
+    } finally {
+      await http.close();
       await s.close();
     }
   });
