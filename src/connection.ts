@@ -49,7 +49,11 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
    */
   tokenCache?: boolean | TokenStore;
   logger?: Logger;
-  /** Per-attempt HTTP timeout in ms (default 120 000). */
+  /**
+   * Total deadline of each HTTP attempt in ms: headers and every body the SDK reads into memory
+   * (default 120 000; 0 = none); an idle timeout for streamed downloads. Bound a whole call with
+   * its `signal` (`AbortSignal.timeout(ms)`). See docs/guides/retries.md.
+   */
   timeoutMs?: number;
   /** Retry tuning, see {@link HttpClientOptions.retry}. */
   retry?: HttpClientOptions['retry'];

@@ -47,6 +47,7 @@ export {
 export { officialServiceType, serviceTypeNames } from './session/service-types.js';
 export { Session, type SessionOptions, type SessionRequest } from './session/session.js';
 export {
+  DEFAULT_MAX_BODY_BYTES,
   HttpClient,
   type HttpClientOptions,
   type HttpRequest,

@@ -5,6 +5,8 @@ export interface AccessInfo {
   /** The token (secret: never log it). */
   token: string;
   expiresAt?: Date;
+  /** When the identity service issued the token (its own clock, like expiresAt): gives the lifetime. */
+  issuedAt?: Date;
   catalog: CatalogService[];
   userId?: string;
   userName?: string;

@@ -2,6 +2,7 @@
  * Find the versioned identity endpoint from an `auth_url` that may be unversioned
  * (`https://keystone:5000`) or versioned (`https://keystone:5000/v3`).
  */
+import { AbortedError, TimeoutError } from '../errors/errors.js';
 import type { HttpClient } from '../transport/http-client.js';
 
 const cache = new Map<string, string>();
@@ -10,11 +11,17 @@ function trimSlash(u: string): string {
   return u.replace(/\/+$/, '');
 }
 
+/**
+ * The versioned identity endpoint for `authUrl`, from its version document when it has no
+ * version suffix (cached per root). A document that cannot be read falls back to `<root>/v<major>`;
+ * a timeout or an abort does not (the caller's deadline holds for this request too).
+ */
 export async function identityEndpoint(
   http: HttpClient,
   authUrl: string,
   major: '3' | '2.0',
   signal?: AbortSignal,
+  timeoutMs?: number,
 ): Promise<string> {
   const base = trimSlash(authUrl);
   if (/\/v3$/.test(base) && major === '3') return base;
@@ -31,7 +38,9 @@ export async function identityEndpoint(
       url: `${root}/`,
       okStatuses: [200, 300],
       signal,
-      timeoutMs: 15_000,
+      // the caller's deadline, capped: a version document is small and optional
+      timeoutMs: Math.min(timeoutMs ?? http.defaultTimeoutMs, 15_000) || 15_000,
+      buffer: true,
     });
     const doc = (await res.json()) as any;
     const values: any[] = Array.isArray(doc?.versions?.values)
@@ -45,8 +54,9 @@ export async function identityEndpoint(
     const v = values.find((x) => want.test(String(x.id)));
     const self = v?.links?.find((l: any) => l.rel === 'self')?.href;
     if (self) found = trimSlash(String(self));
-  } catch {
-    // discovery is a convenience: fall back to the conventional path below
+  } catch (e) {
+    // discovery is a convenience: fall back to the conventional path below, unless time is up
+    if (e instanceof TimeoutError || e instanceof AbortedError) throw e;
   }
   const url = found ?? `${root}/v${major}`;
   cache.set(key, url);

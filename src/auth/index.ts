@@ -1,6 +1,13 @@
 export type { AccessInfo } from './access-info.js';
 export { type AuthFromConfigOptions, authFromConfig } from './from-config.js';
-export { type AuthPlugin, CachingAuthPlugin, EXPIRY_MARGIN_MS } from './plugin.js';
+export {
+  type AuthPlugin,
+  type AuthRequestOptions,
+  CachingAuthPlugin,
+  EXPIRY_MARGIN_FRACTION,
+  EXPIRY_MARGIN_MS,
+  refreshMarginMs,
+} from './plugin.js';
 export { StaticTokenAuth } from './static-token.js';
 export {
   defaultTokenCacheDir,

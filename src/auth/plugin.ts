@@ -4,12 +4,16 @@
  * and {@link AuthPlugin.invalidate} forces the next caller to authenticate again (after a 401).
  * With a {@link TokenStore} attached, the token also outlives the process.
  */
+import { AbortedError, TimeoutError } from '../errors/errors.js';
 import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';
 import type { TokenStore } from './token-store.js';
 
+/** Options of one authentication: the caller's signal and per-request deadline apply to token issue too. */
 export interface AuthRequestOptions {
   signal?: AbortSignal;
+  /** Total deadline of each request of the authentication (ms); default: the HTTP client's. */
+  timeoutMs?: number;
 }
 
 export interface AuthPlugin {
@@ -17,21 +21,81 @@ export interface AuthPlugin {
   readonly authType: string;
   /** A valid token, authenticating when there is none or it is about to expire. */
   getAccess(http: HttpClient, opts?: AuthRequestOptions): Promise<AccessInfo>;
-  /** Drop the cached token (e.g. after the service said 401). */
-  invalidate(): void;
+  /**
+   * Drop the cached token (e.g. after the service said 401). With `token`, only when that is
+   * still the cached token: a 401 for a token another caller has already replaced changes nothing.
+   */
+  invalidate(token?: string): void;
   /** True when this plugin can obtain a fresh token by itself (a static token cannot). */
   readonly canReauthenticate: boolean;
 }
 
-/** Re-authenticate this long before the token's expiry (ms). */
+/** Re-authenticate this long before the token's expiry (ms), at most; see {@link refreshMarginMs}. */
 export const EXPIRY_MARGIN_MS = 60_000;
+
+/** The share of a token's lifetime the refresh margin may take at most. */
+export const EXPIRY_MARGIN_FRACTION = 0.25;
+
+/**
+ * How long before its expiry a token is replaced: {@link EXPIRY_MARGIN_MS}, but never more than a
+ * quarter of its lifetime (issue to expiry), so a short-lived token is used for three quarters of
+ * its life instead of being replaced on every request. Without a known lifetime, the full margin.
+ */
+export function refreshMarginMs(a: Pick<AccessInfo, 'expiresAt' | 'issuedAt'>): number {
+  if (!a.expiresAt || !a.issuedAt) return EXPIRY_MARGIN_MS;
+  const lifetime = a.expiresAt.getTime() - a.issuedAt.getTime();
+  if (!(lifetime > 0)) return EXPIRY_MARGIN_MS;
+  return Math.min(EXPIRY_MARGIN_MS, lifetime * EXPIRY_MARGIN_FRACTION);
+}
+
+/** One authentication in flight, shared by every caller that needs a token meanwhile. */
+interface Flight {
+  promise: Promise<AccessInfo>;
+  controller: AbortController;
+  /** Callers with a signal still waiting. */
+  waiting: number;
+  /** A caller without a signal waits: the authentication is never aborted. */
+  unabortable: boolean;
+}
+
+/** Wait for a shared authentication; the caller's signal ends this wait (and the last wait ends the flight). */
+function joinFlight(flight: Flight, signal: AbortSignal | undefined): Promise<AccessInfo> {
+  if (!signal) {
+    flight.unabortable = true;
+    return flight.promise;
+  }
+  const abortError = () =>
+    (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError'
+      ? new TimeoutError("authentication: the caller's deadline (signal) expired")
+      : new AbortedError('authentication aborted by the caller');
+  if (signal.aborted) return Promise.reject(abortError());
+  flight.waiting++;
+  return new Promise<AccessInfo>((resolve, reject) => {
+    const onAbort = () => {
+      flight.waiting--;
+      if (flight.waiting === 0 && !flight.unabortable) flight.controller.abort(signal.reason);
+      reject(abortError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    flight.promise.then(
+      (a) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(a);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
 
 /** Base for plugins: caching and single-flight around {@link authenticate}. */
 export abstract class CachingAuthPlugin implements AuthPlugin {
   abstract readonly authType: string;
   readonly canReauthenticate: boolean = true;
   private cached?: AccessInfo;
-  private inFlight?: Promise<AccessInfo>;
+  private inFlight?: Flight;
   private store?: TokenStore;
   private storeKey?: string;
   /** The token last invalidated: never taken back from the store. */
@@ -59,10 +123,23 @@ export abstract class CachingAuthPlugin implements AuthPlugin {
     return this.store;
   }
 
+  /**
+   * A valid token: the cached one, else the result of the one authentication in flight for this
+   * identity (started by the first caller, joined by the others). Each caller's `signal` ends only
+   * its own wait; the shared authentication is aborted when every caller waiting for it has left.
+   */
   async getAccess(http: HttpClient, opts: AuthRequestOptions = {}): Promise<AccessInfo> {
     if (this.cached && !this.expiresSoon(this.cached)) return this.cached;
-    if (!this.inFlight) {
-      this.inFlight = (async () => {
+    let flight = this.inFlight;
+    if (!flight) {
+      const controller = new AbortController();
+      const started: Flight = {
+        controller,
+        waiting: 0,
+        unabortable: false,
+        promise: Promise.resolve() as never,
+      };
+      started.promise = (async () => {
         try {
           const stored = await this.loadStored();
           if (stored) {
@@ -70,20 +147,32 @@ export abstract class CachingAuthPlugin implements AuthPlugin {
             return stored;
           }
           this.authCount++;
-          const access = await this.authenticate(http, opts);
+          const access = await this.authenticate(http, {
+            signal: controller.signal,
+            timeoutMs: opts.timeoutMs,
+          });
           this.cached = access;
           await this.saveStored(access);
           return access;
         } finally {
-          this.inFlight = undefined;
+          if (this.inFlight === started) this.inFlight = undefined;
         }
       })();
+      // the callers each get the outcome; this one only keeps a failure nobody waits for quiet
+      started.promise.catch(() => {});
+      this.inFlight = flight = started;
     }
-    return this.inFlight;
+    return joinFlight(flight, opts.signal);
   }
 
-  /** Drop the token from memory and from the token store (so no later process reuses a revoked token). */
-  invalidate(): void {
+  /**
+   * Drop the token from memory and from the token store (so no later process reuses a revoked
+   * token). With `token`: only when it is still the current one, so that of 50 requests that got
+   * a 401 for the same revoked token, the first causes one re-authentication and the others use
+   * its result instead of discarding it.
+   */
+  invalidate(token?: string): void {
+    if (token !== undefined && this.cached?.token !== token) return;
     if (this.cached) this.rejectedToken = this.cached.token;
     this.cached = undefined;
     const { store, storeKey } = this;
@@ -125,6 +214,6 @@ export abstract class CachingAuthPlugin implements AuthPlugin {
   }
 
   private expiresSoon(a: AccessInfo): boolean {
-    return a.expiresAt !== undefined && a.expiresAt.getTime() - Date.now() < EXPIRY_MARGIN_MS;
+    return a.expiresAt !== undefined && a.expiresAt.getTime() - Date.now() < refreshMarginMs(a);
   }
 }

@@ -60,8 +60,14 @@ export function tokenCacheKey(authType: string, auth: Readonly<Record<string, st
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** The JSON written to disk: the AccessInfo with its expiry as an ISO string, tagged with format and key. */
-type StoredAccess = Omit<AccessInfo, 'expiresAt'> & { version: number; key: string; expiresAt: string };
+/** The JSON written to disk: the AccessInfo with its dates as ISO strings, tagged with format and key. */
+type StoredAccess = Omit<AccessInfo, 'expiresAt' | 'issuedAt'> & {
+  version: number;
+  key: string;
+  expiresAt: string;
+  /** Absent in files written before the SDK kept it: the token's lifetime is then unknown. */
+  issuedAt?: string;
+};
 
 /** Serialise an AccessInfo for the cache; undefined when it cannot be cached (no expiry). */
 export function serializeAccess(key: string, a: AccessInfo): StoredAccess | undefined {
@@ -82,6 +88,7 @@ export function serializeAccess(key: string, a: AccessInfo): StoredAccess | unde
   if (a.projectId !== undefined) out.projectId = a.projectId;
   if (a.projectName !== undefined) out.projectName = a.projectName;
   if (a.domainId !== undefined) out.domainId = a.domainId;
+  if (a.issuedAt && !Number.isNaN(a.issuedAt.getTime())) out.issuedAt = a.issuedAt.toISOString();
   return out;
 }
 
@@ -118,6 +125,8 @@ export function deserializeAccess(key: string, data: unknown): AccessInfo | unde
   if (d.projectId !== undefined) a.projectId = d.projectId as string;
   if (d.projectName !== undefined) a.projectName = d.projectName as string;
   if (d.domainId !== undefined) a.domainId = d.domainId as string;
+  if (typeof d.issuedAt === 'string' && !Number.isNaN(new Date(d.issuedAt).getTime()))
+    a.issuedAt = new Date(d.issuedAt);
   return a;
 }
 

@@ -21,7 +21,7 @@ export class V2PasswordAuth extends CachingAuthPlugin {
 
   protected async authenticate(http: HttpClient, opts: AuthRequestOptions): Promise<AccessInfo> {
     const o = this.opts;
-    const base = await identityEndpoint(http, o.auth_url!, '2.0', opts.signal);
+    const base = await identityEndpoint(http, o.auth_url!, '2.0', opts.signal, opts.timeoutMs);
     const auth: Record<string, unknown> = {
       passwordCredentials: {
         ...(o.user_id ? { userId: o.user_id } : { username: o.username }),
@@ -38,13 +38,16 @@ export class V2PasswordAuth extends CachingAuthPlugin {
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ auth }),
       signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
       idempotent: true,
+      buffer: true,
     });
     const doc = (await res.json()) as any;
     const a = doc?.access ?? {};
     return {
       token: String(a.token?.id ?? ''),
       expiresAt: a.token?.expires ? new Date(a.token.expires) : undefined,
+      ...(a.token?.issued_at ? { issuedAt: new Date(a.token.issued_at) } : {}),
       catalog: catalogFromV2(a.serviceCatalog),
       userId: a.user?.id,
       userName: a.user?.name ?? a.user?.username,

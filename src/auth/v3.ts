@@ -96,6 +96,7 @@ export function accessFromV3(token: string, body: any): AccessInfo {
   return {
     token,
     expiresAt: t.expires_at ? new Date(t.expires_at) : undefined,
+    ...(t.issued_at ? { issuedAt: new Date(t.issued_at) } : {}),
     catalog: catalogFromV3(t.catalog),
     userId: t.user?.id,
     userName: t.user?.name,
@@ -129,7 +130,7 @@ abstract class V3Plugin extends CachingAuthPlugin {
   }
 
   protected async authenticate(http: HttpClient, opts: AuthRequestOptions): Promise<AccessInfo> {
-    const base = await identityEndpoint(http, this.opts.auth_url!, '3', opts.signal);
+    const base = await identityEndpoint(http, this.opts.auth_url!, '3', opts.signal, opts.timeoutMs);
     const scope = this.scope();
     const body = JSON.stringify({ auth: { identity: this.identity(), ...(scope ? { scope } : {}) } });
     const res = await http.request({
@@ -138,8 +139,10 @@ abstract class V3Plugin extends CachingAuthPlugin {
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body,
       signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
       // a token request has no side effects worth guarding; retrying it is safe
       idempotent: true,
+      buffer: true,
     });
     const token = res.headers['x-subject-token'];
     const doc = await res.json();

@@ -4,7 +4,7 @@
  * everything this call created is removed again before the error is rethrown.
  */
 import type { Connection } from '../connection.js';
-import { AbortedError, TimeoutError, ValidationError } from '../errors/errors.js';
+import { AbortedError, ConnectionError, TimeoutError, ValidationError } from '../errors/errors.js';
 import type { BlockDeviceMapping } from '../services/compute/server.js';
 import type { ServerCreateInput } from '../services/compute/server-create.js';
 import { sleep } from '../transport/retry.js';
@@ -216,12 +216,26 @@ export async function createServer(conn: Connection, o: CreateServerOptions): Pr
       ...(o.metadata ? { metadata: o.metadata } : {}),
       ...(o.availabilityZone ? { availabilityZone: o.availabilityZone } : {}),
     };
-    const created = await conn.compute.createServer(input, { signal });
+    const removeServer = (serverId: string) =>
+      undo.add({ type: 'server', id: serverId, name: o.name }, async () => {
+        await conn.compute.deleteServer(serverId, { ignoreMissing: true });
+        await conn.compute.waitForServerDelete(serverId, { intervalMs: interval, timeoutMs: 300_000 });
+      });
+    const postedAt = Date.now();
+    let created: ServerResource;
+    try {
+      created = await conn.compute.createServer(input, { signal });
+    } catch (e) {
+      // a POST is never retried blindly; but its answer may be lost after nova created the
+      // server: find it, so that the rollback removes it instead of leaving it behind
+      if (e instanceof ConnectionError || e instanceof TimeoutError) {
+        const lost = await findLostServer(conn, o.name, postedAt).catch(() => undefined);
+        if (lost) removeServer(lost);
+      }
+      throw e;
+    }
     const serverId = created.id;
-    undo.add({ type: 'server', id: serverId, name: o.name }, async () => {
-      await conn.compute.deleteServer(serverId, { ignoreMissing: true });
-      await conn.compute.waitForServerDelete(serverId, { intervalMs: interval, timeoutMs: 300_000 });
-    });
+    removeServer(serverId);
     if (!wait) {
       report('done');
       return { server: created, createdResources: undo.created };
@@ -279,4 +293,25 @@ export async function createServer(conn: Connection, o: CreateServerOptions): Pr
     }
   };
   return undo.guard(work, () => report('cleanup'));
+}
+
+/**
+ * The server a create whose answer was lost made, if it can be told apart: the only server named
+ * exactly `name` created since shortly before the POST (a minute of slack for clock skew).
+ * Undefined when there is none, or more than one (then none is touched).
+ */
+async function findLostServer(conn: Connection, name: string, postedAt: number): Promise<string | undefined> {
+  const since = postedAt - 60_000;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ids: string[] = [];
+  const list = conn.compute.listServers({
+    name: `^${escaped}$`,
+    changesSince: new Date(since).toISOString(),
+  });
+  for await (const s of list) {
+    const created = s.created ? Date.parse(String(s.created)) : Number.NaN;
+    if (s.name === name && !(created < since)) ids.push(s.id);
+    if (ids.length > 1) return undefined;
+  }
+  return ids[0];
 }

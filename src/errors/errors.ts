@@ -61,23 +61,31 @@ export class AbortedError extends OpenStackError {
   override name = 'AbortedError';
 }
 
-/** The connection failed before any HTTP response (refused, reset, DNS, TLS). */
+/**
+ * The connection failed: before any HTTP response (refused, reset, DNS, TLS), or while the body
+ * was being read (reset or closed mid-body). For a non-idempotent request (POST) that got this
+ * far, the outcome on the service is unknown.
+ */
 export class ConnectionError extends OpenStackError {
   override name = 'ConnectionError';
   readonly method: string;
   readonly url: string;
   /** How to fix it, when the SDK knows (e.g. the cacert / verify settings for a rejected certificate). */
   readonly fix?: string;
-  constructor(method: string, url: string, cause: unknown, opts: { fix?: string } = {}) {
+  /** How many times the request was sent (1 when it was not retried). */
+  readonly attempts: number;
+  constructor(method: string, url: string, cause: unknown, opts: { fix?: string; attempts?: number } = {}) {
+    const attempts = opts.attempts ?? 1;
     super(
-      `${method} ${url}: ${(cause as Error)?.message ?? String(cause)}${opts.fix ? `. Fix: ${opts.fix}` : ''}`,
-      {
-        cause,
-      },
+      `${method} ${url}: ${(cause as Error)?.message ?? String(cause)}${
+        attempts > 1 ? ` (after ${attempts} attempts)` : ''
+      }${opts.fix ? `. Fix: ${opts.fix}` : ''}`,
+      { cause },
     );
     this.method = method;
     this.url = url;
     this.fix = opts.fix;
+    this.attempts = attempts;
   }
 }
 
@@ -121,6 +129,14 @@ export interface HttpErrorDetails {
   body?: string;
   /** Response headers, lower-cased names. */
   headers?: Record<string, string>;
+  /** How many times the request was sent (default 1). */
+  attempts?: number;
+  /**
+   * How many earlier attempts may have reached the service without their answer being read
+   * (a connection reset after sending, a gateway's 502/504). A retried DELETE that ends in 404
+   * with such an attempt has most likely succeeded. Default 0.
+   */
+  uncertainAttempts?: number;
 }
 
 /** The service answered with an HTTP error status. */
@@ -133,12 +149,19 @@ export class HttpError extends OpenStackError {
   readonly requestId?: string;
   readonly body?: string;
   readonly headers: Record<string, string>;
+  /** How many times the request was sent (1 when it was not retried). */
+  readonly attempts: number;
+  /** See {@link HttpErrorDetails.uncertainAttempts}. */
+  readonly uncertainAttempts: number;
   constructor(d: HttpErrorDetails) {
+    const attempts = d.attempts ?? 1;
     super(
       `${d.method} ${d.url} -> ${d.status}${d.serviceMessage ? `: ${d.serviceMessage}` : ''}${
         d.requestId ? ` (request id ${d.requestId})` : ''
-      }`,
+      }${attempts > 1 ? ` after ${attempts} attempts` : ''}`,
     );
+    this.attempts = attempts;
+    this.uncertainAttempts = d.uncertainAttempts ?? 0;
     this.status = d.status;
     this.method = d.method;
     this.url = d.url;

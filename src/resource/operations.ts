@@ -310,7 +310,8 @@ export async function deleteResource<F extends Fields, Q extends Record<string, 
 
 /**
  * DELETE a service path with the verb options (signal, timeout, microversion, headers) and an
- * optional query; with `ignoreMissing` a 404 is success. The one delete every proxy method
+ * optional query; with `ignoreMissing` a 404 is success, and so is a 404 to a retry after an
+ * attempt whose answer was lost (the transport's `uncertainAttempts`). The one delete every proxy method
  * without a resource definition of its own goes through.
  */
 export async function deletePath(
@@ -329,7 +330,9 @@ export async function deletePath(
     });
     await res.body.dump();
   } catch (e) {
-    if (opts.ignoreMissing && e instanceof NotFoundError) return;
+    // a 404 after a retry whose earlier attempt may have reached the service (its answer lost):
+    // that attempt deleted it, so the DELETE succeeded
+    if (e instanceof NotFoundError && (opts.ignoreMissing || e.uncertainAttempts > 0)) return;
     throw e;
   }
 }

@@ -127,10 +127,10 @@ export function namedVerbs<
           o: WaitForStatusOptions & VerbOptions = {},
         ) => {
           checkId(id);
-          return waitForStatus(() => get(id, pollOptions(o)), status, o);
+          return waitForStatus((signal) => get(id, { ...pollOptions(o), signal }), status, o);
         };
         out[`waitFor${singular}Delete`] = async (id: IdArg, o: WaitOptions & VerbOptions = {}) =>
-          waitForDelete(() => get(id, pollOptions(o)), `${def.name} ${checkId(id)}`, o);
+          waitForDelete((signal) => get(id, { ...pollOptions(o), signal }), `${def.name} ${checkId(id)}`, o);
         break;
     }
   }

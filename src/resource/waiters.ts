@@ -1,22 +1,25 @@
 /**
  * Waiting for a resource to reach a status or to disappear: polling with an interval,
- * an overall timeout, an AbortSignal, and an error naming the failure status and the
- * service's fault message.
+ * an overall deadline, an AbortSignal, and an error naming the failure status and the
+ * service's fault message. The deadline is the whole wait's: each poll gets a signal that
+ * fires when it passes, so a poll that hangs cannot stretch the wait past it.
  */
 import { AbortedError, NotFoundError, ResourceFailureError, TimeoutError } from '../errors/errors.js';
 import { sleep } from '../transport/retry.js';
 import type { ResourceBase } from './instance.js';
 
+/** Options of {@link waitForStatus} and {@link waitForDelete}. */
 export interface WaitOptions {
   /** Poll interval in ms (default 2000). */
   intervalMs?: number;
-  /** Give up after this many ms (default 600 000). */
+  /** Give up after this many ms, polls included (default 600 000): a {@link TimeoutError}. */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Called after every poll (e.g. for a progress display). */
   onPoll?: (status: string | undefined, elapsedMs: number) => void;
 }
 
+/** Options of {@link waitForStatus}. */
 export interface WaitForStatusOptions extends WaitOptions {
   /** Statuses that end the wait with an error (default ['ERROR']). Case-insensitive. */
   failures?: string[];
@@ -43,9 +46,21 @@ async function pause(ms: number, signal?: AbortSignal): Promise<void> {
   }
 }
 
-/** Poll `refresh` until the status is one of `status`; throws on a failure status or timeout. */
+/** The signal polls of one wait get: the caller's, and the wait's own deadline. */
+function waitSignal(timeoutMs: number, caller?: AbortSignal): { signal: AbortSignal; expired(): boolean } {
+  const deadline = AbortSignal.timeout(Math.max(0, timeoutMs));
+  return {
+    signal: caller ? AbortSignal.any([caller, deadline]) : deadline,
+    expired: () => deadline.aborted && !caller?.aborted,
+  };
+}
+
+/**
+ * Poll `refresh` until the status is one of `status`; throws on a failure status or timeout.
+ * `refresh` receives the signal of the wait (the caller's and the deadline): pass it on.
+ */
 export async function waitForStatus<R extends ResourceBase<any>>(
-  refresh: () => Promise<R>,
+  refresh: (signal?: AbortSignal) => Promise<R>,
   status: string | string[],
   o: WaitForStatusOptions = {},
 ): Promise<R> {
@@ -54,10 +69,23 @@ export async function waitForStatus<R extends ResourceBase<any>>(
   const interval = o.intervalMs ?? 2000;
   const timeout = o.timeoutMs ?? 600_000;
   const start = Date.now();
+  const ws = waitSignal(timeout, o.signal);
   let last: string | undefined;
+  let what = 'the resource';
+  const timedOut = () =>
+    new TimeoutError(
+      `${what} still ${last ?? 'without status'} after ${Math.round((Date.now() - start) / 1000)} s waiting for ${want.join('/')} (timeoutMs ${timeout})`,
+    );
   for (;;) {
     if (o.signal?.aborted) throw new AbortedError('wait aborted by the caller');
-    const r = await refresh();
+    let r: R;
+    try {
+      r = await refresh(ws.signal);
+    } catch (e) {
+      if (ws.expired()) throw timedOut();
+      throw e;
+    }
+    what = `${r._def.name} ${r.id}`;
     const attr = o.attribute ?? r._def.statusField;
     last = r.get(attr) === undefined ? undefined : String(r.get(attr));
     o.onPoll?.(last, Date.now() - start);
@@ -71,29 +99,33 @@ export async function waitForStatus<R extends ResourceBase<any>>(
         fault,
       );
     }
-    if (Date.now() - start + interval > timeout) {
-      throw new TimeoutError(
-        `${r._def.name} ${r.id} still ${last ?? 'without status'} after ${Math.round((Date.now() - start) / 1000)} s waiting for ${want.join('/')}`,
-      );
-    }
+    if (Date.now() - start + interval > timeout) throw timedOut();
     await pause(interval, o.signal);
   }
 }
 
-/** Poll `fetch` until it throws NotFound (or reports status DELETED). */
+/**
+ * Poll `fetch` until it throws NotFound (or reports status DELETED). `fetch` receives the
+ * signal of the wait (the caller's and the deadline): pass it on.
+ */
 export async function waitForDelete(
-  fetch: () => Promise<ResourceBase<any>>,
+  fetch: (signal?: AbortSignal) => Promise<ResourceBase<any>>,
   what: string,
   o: WaitOptions = {},
 ): Promise<void> {
   const interval = o.intervalMs ?? 2000;
   const timeout = o.timeoutMs ?? 600_000;
   const start = Date.now();
+  const ws = waitSignal(timeout, o.signal);
+  const timedOut = () =>
+    new TimeoutError(
+      `${what} still exists after ${Math.round((Date.now() - start) / 1000)} s (timeoutMs ${timeout})`,
+    );
   for (;;) {
     if (o.signal?.aborted) throw new AbortedError('wait aborted by the caller');
     let status: string | undefined;
     try {
-      const r = await fetch();
+      const r = await fetch(ws.signal);
       status = r.get(r._def.statusField) as string | undefined;
       if (status && status.toUpperCase() === 'DELETED') return;
       if (status?.toUpperCase().startsWith('ERROR')) {
@@ -105,12 +137,11 @@ export async function waitForDelete(
       }
     } catch (e) {
       if (e instanceof NotFoundError) return;
+      if (ws.expired() && !(e instanceof ResourceFailureError)) throw timedOut();
       throw e;
     }
     o.onPoll?.(status, Date.now() - start);
-    if (Date.now() - start + interval > timeout) {
-      throw new TimeoutError(`${what} still exists after ${Math.round((Date.now() - start) / 1000)} s`);
-    }
+    if (Date.now() - start + interval > timeout) throw timedOut();
     await pause(interval, o.signal);
   }
 }

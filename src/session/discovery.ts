@@ -3,6 +3,7 @@
  * like `http://neutron:9696`) find the base URL of the wanted major version and, for
  * microversioned services, the range the cloud offers.
  */
+import { AbortedError, TimeoutError } from '../errors/errors.js';
 import type { HttpClient } from '../transport/http-client.js';
 
 export interface DiscoveredVersion {
@@ -25,6 +26,8 @@ export interface DiscoveryRequest {
   /** Skip discovery entirely (e.g. object-store, whose catalog URL is always the base). */
   skip?: boolean;
   signal?: AbortSignal;
+  /** Total deadline of the version request (ms); default the HTTP client's, at most 30 s. */
+  timeoutMs?: number;
 }
 
 const versionSegment = /\/v(\d+)(?:\.(\d+))?(?=\/|$)/;
@@ -68,10 +71,14 @@ export async function discoverVersion(
       headers: { accept: 'application/json', ...(token ? { 'x-auth-token': token } : {}) },
       okStatuses: [200, 300],
       signal: r.signal,
-      timeoutMs: 30_000,
+      // the caller's deadline, capped: a version document is small and optional
+      timeoutMs: Math.min(r.timeoutMs ?? http.defaultTimeoutMs, 30_000) || 30_000,
+      buffer: true,
     });
     doc = await res.json();
-  } catch {
+  } catch (e) {
+    // no version document: conventions; but a deadline or an abort is the caller's, not a fallback
+    if (e instanceof TimeoutError || e instanceof AbortedError) throw e;
     return fallback;
   }
   const list: any[] = Array.isArray(doc?.versions)

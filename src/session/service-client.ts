@@ -83,8 +83,11 @@ export class ServiceClient {
     readonly pinnedMicroversion?: string,
   ) {}
 
-  /** Discover the endpoint and negotiate the microversion (once). */
-  resolve(signal?: AbortSignal): Promise<{ version: DiscoveredVersion; microversion?: string }> {
+  /** Discover the endpoint and negotiate the microversion (once); `timeoutMs` bounds each request of it. */
+  resolve(
+    signal?: AbortSignal,
+    timeoutMs?: number,
+  ): Promise<{ version: DiscoveredVersion; microversion?: string }> {
     if (!this.resolved) {
       this.resolved = (async () => {
         const version = await this.session.discover(this.spec.serviceType, {
@@ -92,6 +95,7 @@ export class ServiceClient {
           fallbackPath: this.spec.fallbackPath,
           skip: this.spec.skipDiscovery,
           signal,
+          timeoutMs,
         });
         const mv = this.spec.microversions
           ? negotiateMicroversion(
@@ -137,7 +141,7 @@ export class ServiceClient {
 
   async request(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<HttpResponse> {
     // once resolved, the base URL is known: build the URL without another round of awaits
-    if (this.base === undefined) await this.resolve(opts.signal);
+    if (this.base === undefined) await this.resolve(opts.signal, opts.timeoutMs);
     const base = this.base!;
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     const mv = opts.microversion ?? this.negotiated;

@@ -53,9 +53,12 @@ export class Session {
       this.overrides[officialServiceType(k)] = v;
   }
 
-  /** The current access info (token, catalog, scope), authenticating if needed. */
-  getAccess(signal?: AbortSignal): Promise<AccessInfo> {
-    return this.auth.getAccess(this.http, { signal });
+  /**
+   * The current access info (token, catalog, scope), authenticating if needed; `timeoutMs` is the
+   * deadline of each request of that authentication (default: the HTTP client's).
+   */
+  getAccess(signal?: AbortSignal, timeoutMs?: number): Promise<AccessInfo> {
+    return this.auth.getAccess(this.http, { signal, timeoutMs });
   }
 
   /** The current token. */
@@ -70,12 +73,12 @@ export class Session {
   /** The catalog (or override) URL for a service type, before version discovery. */
   async endpointUrl(
     serviceType: string,
-    opts: { interface?: Interface; region?: string; signal?: AbortSignal } = {},
+    opts: { interface?: Interface; region?: string; signal?: AbortSignal; timeoutMs?: number } = {},
   ): Promise<string> {
     const official = officialServiceType(serviceType);
     const override = this.overrides[official];
     if (override) return override;
-    const access = await this.getAccess(opts.signal);
+    const access = await this.getAccess(opts.signal, opts.timeoutMs);
     if (!access.catalog.length) {
       throw new EndpointNotFoundError(
         `no catalog (auth type "${this.auth.authType}") and no endpoint override for "${official}". ` +
@@ -95,8 +98,11 @@ export class Session {
     let p = this.discovered.get(key);
     if (!p) {
       p = (async () => {
-        const catalogUrl = await this.endpointUrl(serviceType, { signal: req.signal });
-        const token = (await this.getAccess(req.signal)).token || undefined;
+        const catalogUrl = await this.endpointUrl(serviceType, {
+          signal: req.signal,
+          timeoutMs: req.timeoutMs,
+        });
+        const token = (await this.getAccess(req.signal, req.timeoutMs)).token || undefined;
         return discoverVersion(this.http, token, { ...req, catalogUrl });
       })();
       // a failed discovery (e.g. auth error) must not be cached forever
@@ -106,19 +112,24 @@ export class Session {
     return p;
   }
 
-  /** Send a request with the token; on 401 re-authenticate once and retry. */
+  /**
+   * Send a request with the token; on 401 re-authenticate once and retry. The caller's `signal`
+   * and `timeoutMs` hold for the authentication too. Concurrent 401s for the same token cause one
+   * re-authentication: the token is dropped only while it is still the current one.
+   */
   async request(req: SessionRequest): Promise<HttpResponse> {
     const authenticated = req.authenticated ?? true;
     if (!authenticated) return this.http.request(req);
-    const access = await this.getAccess(req.signal);
+    const access = await this.getAccess(req.signal, req.timeoutMs);
     try {
       return await this.http.request(withToken(req, access.token));
     } catch (err) {
       const replayable =
         req.body === undefined || typeof req.body === 'string' || req.body instanceof Uint8Array;
       if (!(err instanceof UnauthorizedError) || !this.auth.canReauthenticate || !replayable) throw err;
-      this.auth.invalidate();
-      const fresh = await this.getAccess(req.signal);
+      // a token newer than the one refused (another caller's re-authentication) is kept
+      this.auth.invalidate(access.token);
+      const fresh = await this.getAccess(req.signal, req.timeoutMs);
       return this.http.request(withToken(req, fresh.token));
     }
   }

@@ -1,12 +1,21 @@
 /**
- * The HTTP transport: undici with a keep-alive pool, per-request timeouts and AbortSignal,
- * retries on connection errors / 502 / 503 / 504 for idempotent methods and on 429 / 503
- * honouring Retry-After, request ids surfaced, debug logs with secrets redacted.
+ * The HTTP transport: undici with a keep-alive pool, a total deadline per attempt (headers and
+ * buffered body) besides undici's idle timers, AbortSignal, a size cap on buffered bodies,
+ * retries on connection errors (also mid-body when buffering) / 502 / 503 / 504 for idempotent
+ * methods and on 429 / 503 honouring Retry-After, request ids surfaced, debug logs with secrets
+ * redacted. Every error is an SDK error, also those a streamed body emits.
  */
 import { createRequire } from 'node:module';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Dispatcher, Agent as UndiciAgent, request as undiciRequestType } from 'undici';
-import { AbortedError, ConnectionError, httpErrorFor, TimeoutError } from '../errors/errors.js';
+import {
+  AbortedError,
+  ConnectionError,
+  httpErrorFor,
+  InvalidResponseError,
+  OpenStackError,
+  TimeoutError,
+} from '../errors/errors.js';
 import { parseServiceMessage } from '../errors/service-message.js';
 import { type Logger, silentLogger } from './logger.js';
 import { Redactor, redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
@@ -58,13 +67,27 @@ const undici = ((): { Agent: typeof UndiciAgent; request: UndiciRequest } => {
 /** A request body: text/JSON are replayable (so retryable); streams are sent once. */
 export type RequestBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
 
+/** One HTTP request as the transport sends it. */
 export interface HttpRequest {
+  /** HTTP method (any case). */
   method: string;
+  /** Absolute URL. */
   url: string;
   headers?: Record<string, string>;
   body?: RequestBody;
-  /** Per-attempt timeout in ms (headers and body both); default from the client. */
+  /**
+   * Total deadline of one attempt in ms: connecting, the response headers and every body read
+   * the SDK buffers (`buffer`, `text()`, `json()`, `bytes()`), however slowly the server drips
+   * them. A body the caller streams (reading `res.body` itself) is bounded by the same value as
+   * an idle timeout between chunks instead, so a long download is not cut. Default from the
+   * client; 0 = none. Retries each get their own deadline: bound the whole call with `signal`.
+   */
   timeoutMs?: number;
+  /**
+   * Cancels the request, its retries and their backoff at once. A signal made by
+   * `AbortSignal.timeout(ms)` is an operation deadline: it ends the call with
+   * {@link TimeoutError}; any other abort ends it with {@link AbortedError}.
+   */
   signal?: AbortSignal;
   /** Statuses that are not errors for this call (default: 2xx and 3xx). */
   okStatuses?: readonly number[];
@@ -72,24 +95,46 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** Skip logging of the request body (e.g. large uploads). */
   logBody?: boolean;
+  /**
+   * Read the whole body inside the attempt: a reset or premature close mid-body of an idempotent
+   * request is then retried like one before the headers, the total deadline covers the body, and
+   * `text()`/`json()`/`bytes()` return the data read. For JSON documents; never for downloads.
+   */
+  buffer?: boolean;
+  /**
+   * Largest body in bytes the SDK buffers for this request (`buffer`, `text()`, `json()`; `bytes()`
+   * only when set here); over it the read fails with {@link InvalidResponseError} `too-large`.
+   * Default from the client (64 MiB).
+   */
+  maxBodyBytes?: number;
 }
 
+/** A response the transport accepted (2xx/3xx or one of the request's `okStatuses`). */
 export interface HttpResponse {
   status: number;
   /** Lower-cased header names; repeated headers joined with ", ". */
   headers: Record<string, string>;
-  /** The body stream; consume it with text()/json()/bytes() or stream it. */
+  /**
+   * The body stream; consume it with text()/json()/bytes() or stream it. Reading it directly
+   * makes it a stream: the request's total deadline stops, the idle timeout stays. Its errors are
+   * SDK errors ({@link ConnectionError} when the connection breaks mid-body, {@link TimeoutError},
+   * {@link AbortedError}).
+   */
   body: Dispatcher.ResponseData['body'];
   requestId?: string;
   url: string;
   method: string;
+  /** The body as UTF-8 text (read once, then kept). */
   text(): Promise<string>;
+  /** The body parsed as JSON; {@link InvalidResponseError} (`empty-body`, `invalid-json`) when it is not. */
   json<T = unknown>(): Promise<T>;
+  /** The body as bytes (read once, then kept). */
   bytes(): Promise<Buffer>;
 }
 
+/** Options of an {@link HttpClient}, shared by every request it sends. */
 export interface HttpClientOptions {
-  /** Default per-attempt timeout (ms). 0 = none. Default 120 000. */
+  /** Default total deadline of one attempt (ms), see {@link HttpRequest.timeoutMs}. 0 = none. Default 120 000. */
   timeoutMs?: number;
   retry?: Partial<RetryOptions>;
   logger?: Logger;
@@ -109,7 +154,12 @@ export interface HttpClientOptions {
    * the client adds the tokens it sends and receives).
    */
   redactor?: Redactor;
+  /** Default {@link HttpRequest.maxBodyBytes} (default 64 MiB). */
+  maxBodyBytes?: number;
 }
+
+/** Default cap of a buffered body. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 const requestIdHeaders = ['x-openstack-request-id', 'x-compute-request-id', 'x-trans-id', 'x-request-id'];
 
@@ -129,8 +179,88 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
   return out;
 }
 
-function isReplayable(body: RequestBody | undefined): boolean {
+function isReplayable(body: RequestBody | undefined): body is string | Uint8Array | undefined {
   return body === undefined || typeof body === 'string' || body instanceof Uint8Array;
+}
+
+/** Request bodies up to this size are sent within the total deadline; larger ones under idle timers. */
+const UPLOAD_TOTAL_LIMIT = 1024 * 1024;
+
+function byteLength(body: string | Uint8Array): number {
+  return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+}
+
+/** Connection failures that happen before a byte of the request can have reached the server. */
+const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function neverSent(err: ConnectionError): boolean {
+  const c = err.cause as { code?: string; cause?: { code?: string } } | undefined;
+  return neverSentCodes.has(c?.code ?? '') || neverSentCodes.has(c?.cause?.code ?? '');
+}
+
+/** A signal's reason says "deadline" (AbortSignal.timeout, or our own TimeoutError). */
+function isDeadlineReason(reason: unknown): boolean {
+  return (reason as { name?: string } | undefined)?.name === 'TimeoutError';
+}
+
+/**
+ * The abort signal of one attempt: the caller's signal, plus the attempt's own total deadline.
+ * {@link stopTimer} leaves the caller's signal in force (a streamed body); {@link done} lets go
+ * of the caller's signal as well (the body is read or closed).
+ */
+class AttemptSignal {
+  private readonly controller = new AbortController();
+  private timer?: ReturnType<typeof setTimeout>;
+  private unlink?: () => void;
+  /** True once the attempt's own deadline fired. */
+  timedOut = false;
+
+  constructor(caller: AbortSignal | undefined) {
+    if (caller) {
+      if (caller.aborted) this.controller.abort(caller.reason);
+      else {
+        const onAbort = () => this.controller.abort(caller.reason);
+        caller.addEventListener('abort', onAbort, { once: true });
+        this.unlink = () => caller.removeEventListener('abort', onAbort);
+      }
+    }
+  }
+
+  /** Start the total deadline (0: none). */
+  arm(timeoutMs: number): void {
+    if (timeoutMs <= 0 || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort(new TimeoutError('deadline'));
+    }, timeoutMs);
+    // a response nobody reads must not keep the process alive
+    this.timer.unref?.();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  stopTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  done(): void {
+    this.stopTimer();
+    this.unlink?.();
+    this.unlink = undefined;
+  }
+}
+
+/**
+ * Make every error a body stream emits an SDK error: undici destroys the body with its own
+ * errors (a reset is a bare `SocketError: other side closed`), whichever way it is consumed.
+ */
+function translateBodyErrors(body: Readable, translate: (e: unknown) => Error): void {
+  const b = body as Readable & { _destroy: (e: Error | null, cb: (e?: Error | null) => void) => void };
+  const original = b._destroy.bind(b);
+  b._destroy = (e, cb) => original(e, (e2) => cb(e2 ? translate(e2) : e2));
 }
 
 /** Keep-alive HTTP client shared by every service of a session. */
@@ -143,6 +273,7 @@ export class HttpClient {
   /** False with the default silent logger: request/response log payloads are then never built. */
   private readonly debugEnabled: boolean;
   private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
   private readonly retry: RetryOptions;
 
   constructor(opts: HttpClientOptions = {}) {
@@ -150,6 +281,7 @@ export class HttpClient {
     this.debugEnabled = this.logger !== silentLogger;
     this.userAgent = opts.userAgent ?? 'openstack-sdk-ts';
     this.timeoutMs = opts.timeoutMs ?? 120_000;
+    this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.retry = { ...defaultRetryOptions, ...opts.retry };
     this.redactor = opts.redactor ?? new Redactor();
     this.dispatcher =
@@ -161,26 +293,42 @@ export class HttpClient {
       });
   }
 
-  /** Send a request, retrying where safe; resolves with a 2xx/3xx (or okStatuses) response, else throws. */
+  /** The default total deadline of one attempt (ms), for callers that derive their own from it. */
+  get defaultTimeoutMs(): number {
+    return this.timeoutMs;
+  }
+
+  /**
+   * Send a request, retrying where safe; resolves with a 2xx/3xx (or okStatuses) response, else
+   * throws. Connection failures (also mid-body when `buffer` is set) and 502/503/504 are retried
+   * for idempotent methods with a replayable body; 429, and 503 with Retry-After, for any method.
+   * The final error carries the number of attempts.
+   */
   async request(req: HttpRequest): Promise<HttpResponse> {
     const method = req.method.toUpperCase();
     const idempotent = req.idempotent ?? isIdempotent(method);
     const replayable = isReplayable(req.body);
+    // attempts that may have reached the service without their answer being read
+    let uncertain = 0;
     for (let attempt = 0; ; attempt++) {
       let res: HttpResponse;
       try {
         res = await this.once(method, req);
       } catch (err) {
-        const canRetry =
-          err instanceof ConnectionError && idempotent && replayable && attempt < this.retry.maxRetries;
-        if (!canRetry) throw err;
+        if (!(err instanceof ConnectionError)) throw err;
+        if (!(idempotent && replayable && attempt < this.retry.maxRetries)) {
+          throw attempt > 0
+            ? new ConnectionError(method, err.url, err.cause, { attempts: attempt + 1 })
+            : err;
+        }
+        if (!neverSent(err)) uncertain++;
         const delay = backoffDelay(attempt + 1, this.retry);
         this.logger.warn(`retrying ${method} ${redactUrl(req.url)} after connection error`, {
           attempt: attempt + 1,
           delayMs: delay,
-          error: this.redactor.scrub((err as Error).message),
+          error: this.redactor.scrub(err.message),
         });
-        await this.wait(delay, req.signal);
+        await this.wait(delay, method, req);
         continue;
       }
       const ok = req.okStatuses ? req.okStatuses.includes(res.status) : res.status < 400;
@@ -192,26 +340,36 @@ export class HttpClient {
         (idempotent && this.retry.retryStatuses.includes(res.status));
       const waitable = retryAfter === undefined || retryAfter <= this.retry.maxRetryAfterMs;
       if (retryableStatus && replayable && waitable && attempt < this.retry.maxRetries) {
-        await res.body.dump().catch(() => {});
+        await res.text().catch(() => {});
+        // a gateway's 502/504 may come after the service did the work; 429/503 say it did not
+        if (res.status === 502 || res.status === 504) uncertain++;
         const delay = retryAfter ?? backoffDelay(attempt + 1, this.retry);
         this.logger.warn(`retrying ${method} ${redactUrl(req.url)} after ${res.status}`, {
           attempt: attempt + 1,
           delayMs: delay,
           requestId: res.requestId,
         });
-        await this.wait(delay, req.signal);
+        await this.wait(delay, method, req);
         continue;
       }
-      throw await this.errorFrom(res, secretsOf(req.headers, req.body, req.url));
+      throw await this.errorFrom(res, secretsOf(req.headers, req.body, req.url), attempt + 1, uncertain);
     }
   }
 
-  private async wait(ms: number, signal?: AbortSignal): Promise<void> {
+  private async wait(ms: number, method: string, req: HttpRequest): Promise<void> {
     try {
-      await sleep(ms, signal);
+      await sleep(ms, req.signal);
     } catch {
-      throw new AbortedError('request aborted by the caller');
+      throw this.callerAbort(method, req);
     }
+  }
+
+  /** The error for the caller's signal: a deadline (AbortSignal.timeout) or a cancellation. */
+  private callerAbort(method: string, req: HttpRequest): Error {
+    const what = `${method} ${redactUrl(req.url)}`;
+    return isDeadlineReason(req.signal?.reason)
+      ? new TimeoutError(`${what}: the caller's deadline (signal) expired`)
+      : new AbortedError(`${what} aborted by the caller`);
   }
 
   private async once(method: string, req: HttpRequest): Promise<HttpResponse> {
@@ -228,7 +386,14 @@ export class HttpClient {
           ? { body: this.redactor.scrub(redactBody(req.body)) }
           : {}),
       });
-    if (req.signal?.aborted) throw new AbortedError('request aborted by the caller');
+    if (req.signal?.aborted) throw this.callerAbort(method, req);
+    const att = new AttemptSignal(req.signal);
+    // an upload's time is its size's: while a large or streamed body is sent, undici's idle
+    // timers bound it, and the total deadline starts with the response
+    const smallBody =
+      isReplayable(req.body) && (req.body === undefined || byteLength(req.body) <= UPLOAD_TOTAL_LIMIT);
+    if (smallBody) att.arm(timeoutMs);
+    const translate = (err: unknown) => this.translate(err, method, req, att, timeoutMs);
     let raw: Dispatcher.ResponseData;
     try {
       raw = await undici.request(req.url, {
@@ -236,13 +401,20 @@ export class HttpClient {
         headers,
         body: req.body as Dispatcher.DispatchOptions['body'],
         dispatcher: this.dispatcher,
-        signal: req.signal,
-        headersTimeout: timeoutMs || undefined,
-        bodyTimeout: timeoutMs || undefined,
+        signal: att.signal,
+        // undici's own timers are idle timers; the total deadline is `att`. 0 turns them off.
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
     } catch (err) {
-      throw this.translate(err, method, req);
+      att.done();
+      throw translate(err);
     }
+    att.arm(timeoutMs);
+    translateBodyErrors(raw.body, translate);
+    // a body given up on (too large, never read) errors with nobody listening: not a crash
+    raw.body.on('error', () => {});
+    raw.body.once('close', () => att.done());
     const resHeaders = flattenHeaders(raw.headers);
     const requestId = requestIdOf(resHeaders);
     this.redactor.learnFromHeaders(resHeaders);
@@ -252,41 +424,104 @@ export class HttpClient {
         requestId,
         headers: this.redactor.scrubHeaders(redactHeaders(resHeaders)),
       });
-    const translate = (err: unknown) => this.translate(err, method, req);
+    const cap = req.maxBodyBytes ?? this.maxBodyBytes;
+    const tooLarge = (detail: string) =>
+      new InvalidResponseError({
+        reason: 'too-large',
+        method,
+        url: redactUrl(req.url),
+        status: raw.statusCode,
+        requestId,
+        contentType: resHeaders['content-type'],
+        detail: `${detail}; the cap is ${cap} bytes (maxBodyBytes)`,
+      });
+    let read: Promise<Buffer> | undefined;
+    const readAll = (limit: number): Promise<Buffer> => {
+      read ??= readCapped(raw.body, limit, resHeaders['content-length'], tooLarge).finally(() => att.done());
+      return read;
+    };
+    if (req.buffer) await readAll(cap);
+    const text = async () => (await readAll(cap)).toString('utf8');
     return {
       status: raw.statusCode,
       headers: resHeaders,
-      body: raw.body,
+      get body() {
+        if (read) return bufferedBody(read, resHeaders['content-type']);
+        // the caller streams it: only the idle timeout applies from here
+        att.stopTimer();
+        return raw.body;
+      },
       requestId,
       url: req.url,
       method,
-      text: () => raw.body.text().catch((e) => Promise.reject(translate(e))),
-      json: <T>() => raw.body.json().catch((e) => Promise.reject(translate(e))) as Promise<T>,
-      bytes: async () => {
-        const ab: ArrayBuffer = await raw.body.arrayBuffer().catch((e) => Promise.reject(translate(e)));
-        return Buffer.from(ab);
+      text,
+      json: async <T>() => {
+        const t = await text();
+        const fail = (reason: 'empty-body' | 'invalid-json', detail: string, cause?: unknown) =>
+          new InvalidResponseError(
+            {
+              reason,
+              method,
+              url: redactUrl(req.url),
+              status: raw.statusCode,
+              requestId,
+              contentType: resHeaders['content-type'],
+              excerpt: t ? redactBody(t.slice(0, 200)) : undefined,
+              detail,
+            },
+            { cause },
+          );
+        if (!t.trim()) throw fail('empty-body', 'expected a JSON document, got an empty body');
+        try {
+          return JSON.parse(t) as T;
+        } catch (e) {
+          throw fail('invalid-json', (e as Error).message, e);
+        }
       },
+      bytes: () => readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY),
     };
   }
 
-  private translate(err: unknown, method: string, req: HttpRequest): Error {
-    const e = err as { name?: string; code?: string; message?: string };
-    if (e?.name === 'AbortError' || e?.code === 'UND_ERR_ABORTED' || req.signal?.aborted) {
-      return new AbortedError(`${method} ${redactUrl(req.url)} aborted by the caller`);
+  private translate(
+    err: unknown,
+    method: string,
+    req: HttpRequest,
+    att: AttemptSignal,
+    timeoutMs: number,
+  ): Error {
+    if (err instanceof OpenStackError) {
+      // our own deadline's reason, passed through by undici
+      if (err instanceof TimeoutError && att.timedOut) return this.deadlineError(method, req, timeoutMs);
+      return err;
     }
+    const e = err as { name?: string; code?: string; message?: string };
+    if (att.timedOut) return this.deadlineError(method, req, timeoutMs);
+    if (req.signal?.aborted) return this.callerAbort(method, req);
     if (e?.code === 'UND_ERR_HEADERS_TIMEOUT' || e?.code === 'UND_ERR_BODY_TIMEOUT') {
+      const phase = e.code === 'UND_ERR_HEADERS_TIMEOUT' ? 'the headers' : 'the next chunk of the body';
       return new TimeoutError(
-        `${method} ${redactUrl(req.url)} timed out after ${req.timeoutMs ?? this.timeoutMs} ms`,
+        `${method} ${redactUrl(req.url)}: waited ${timeoutMs} ms for ${phase} (timeoutMs)`,
       );
     }
-    if (e?.name === 'SyntaxError') return err as Error;
+    if (e?.name === 'AbortError' || e?.code === 'UND_ERR_ABORTED') return this.callerAbort(method, req);
     return new ConnectionError(method, redactUrl(req.url), err, { fix: tlsFixFor(err) });
   }
 
-  private async errorFrom(res: HttpResponse, secrets: string[]): Promise<Error> {
+  private deadlineError(method: string, req: HttpRequest, timeoutMs: number): TimeoutError {
+    return new TimeoutError(
+      `${method} ${redactUrl(req.url)} did not complete within ${timeoutMs} ms (timeoutMs, headers and body)`,
+    );
+  }
+
+  private async errorFrom(
+    res: HttpResponse,
+    secrets: string[],
+    attempts: number,
+    uncertain: number,
+  ): Promise<Error> {
     let text = '';
     try {
-      text = await res.body.text();
+      text = await res.text();
     } catch {
       // the body is best effort; the status already says what happened
     }
@@ -300,6 +535,8 @@ export class HttpClient {
       requestId: res.requestId,
       body: clean.slice(0, 4000),
       headers: this.redactor.scrubHeaders(redactHeaders(res.headers)),
+      attempts,
+      uncertainAttempts: uncertain,
     });
   }
 
@@ -307,4 +544,55 @@ export class HttpClient {
   async close(): Promise<void> {
     await this.dispatcher.close();
   }
+}
+
+/** Read a whole body, failing as soon as it is known to be over `limit` bytes. */
+async function readCapped(
+  body: Readable,
+  limit: number,
+  contentLength: string | undefined,
+  tooLarge: (detail: string) => Error,
+): Promise<Buffer> {
+  const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
+  if (declared > limit) {
+    body.destroy();
+    throw tooLarge(`Content-Length is ${declared} bytes`);
+  }
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of body) {
+    n += (c as Buffer).length;
+    if (n > limit) throw tooLarge(`the body exceeded ${limit} bytes`);
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks, n);
+}
+
+/** A body stream over data already read, with undici's body methods (text, json, dump, ...). */
+function bufferedBody(
+  data: Promise<Buffer>,
+  contentType: string | undefined,
+): Dispatcher.ResponseData['body'] {
+  const stream = Readable.from(
+    (async function* () {
+      const b = await data;
+      if (b.length) yield b;
+    })(),
+  ) as Readable & Record<string, unknown>;
+  const buf = async () => data;
+  const arrayBuffer = async (): Promise<ArrayBuffer> => {
+    const b = await buf();
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  };
+  Object.assign(stream, {
+    text: async () => (await buf()).toString('utf8'),
+    json: async () => JSON.parse((await buf()).toString('utf8')),
+    arrayBuffer,
+    bytes: async () => new Uint8Array(await arrayBuffer()),
+    blob: async () => new Blob([await arrayBuffer()], { type: contentType ?? '' }),
+    dump: async () => {
+      stream.destroy();
+    },
+  });
+  return stream as unknown as Dispatcher.ResponseData['body'];
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createServer } from '../../../src/cloud/create-server.js';
 import { deleteServer } from '../../../src/cloud/delete-server.js';
-import { BadRequestError, TimeoutError, ValidationError } from '../../../src/index.js';
+import { BadRequestError, ConnectionError, TimeoutError, ValidationError } from '../../../src/index.js';
 import { fakeCloud } from './fake-cloud.js';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeFakeFakeFakeFakeFakeFakeFakeFakeFakeFake test';
@@ -93,6 +93,25 @@ describe('createServer', () => {
     const f = fakeCloud();
     await assert.rejects(createServer(f.conn, { ...base, autoIp: true, wait: false }), ValidationError);
     assert.deepEqual(f.calls, []);
+  });
+
+  test('a create whose answer was lost: the server nova made anyway is found by name and removed', async () => {
+    const f = fakeCloud({});
+    const compute = (f.conn as unknown as { compute: Record<string, (...a: unknown[]) => Promise<unknown>> })
+      .compute;
+    const real = compute.createServer!;
+    const lost = new ConnectionError('POST', 'http://nova/servers', new Error('socket hang up'));
+    compute.createServer = async (...a: unknown[]) => {
+      await real(...a);
+      throw lost;
+    };
+    await assert.rejects(
+      createServer(f.conn, base),
+      (e: Error) => e === lost,
+      'the ConnectionError is rethrown',
+    );
+    assert.ok(f.calls.includes('listServers'), 'looked for the server by name');
+    assert.equal(f.state.servers.size, 0, 'the server created despite the lost answer was removed');
   });
 
   const failurePoints: [string, string[]][] = [

@@ -121,6 +121,13 @@ export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } 
         if (!s) throw new NotFoundError({ status: 404, method: 'GET', url: sid });
         return serverView(s);
       }),
+      listServers: recList('listServers', () =>
+        [...state.servers.values()].map((s) => ({
+          id: s.id,
+          name: s.name,
+          created: new Date().toISOString(),
+        })),
+      ),
       findServer: rec('findServer', async (n: string, o: Obj = {}) => {
         const s = [...state.servers.values()].find((x) => x.id === n || x.name === n);
         if (!s && !o.ignoreMissing) throw new ResourceNotFoundError(`no server ${n}`);
