@@ -19,7 +19,9 @@ export async function applicationCredentials(conn: Connection, log: (s: string) 
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
   });
   try {
-    log(`created application credential ${ac.name} (${ac.id}), roles ${ac.roles?.map((r) => r.name).join(', ')}`);
+    log(
+      `created application credential ${ac.name} (${ac.id}), roles ${ac.roles?.map((r) => r.name).join(', ')}`,
+    );
     // In clouds.yaml: auth_type: v3applicationcredential, auth: { auth_url, application_credential_id, application_credential_secret }
     const app = new Connection({
       config: {
@@ -34,9 +36,16 @@ export async function applicationCredentials(conn: Connection, log: (s: string) 
     });
     try {
       const token = await app.authorize();
-      log(`authenticated with it: methods ${token.methods?.join(', ')}, project ${token.projectId}, roles ${token.roles?.join(', ')}`);
+      log(
+        `authenticated with it: methods ${token.methods?.join(', ')}, project ${token.projectId}, roles ${token.roles?.join(', ')}`,
+      );
       const images = await app.image.listImages().toArray();
-      log(`listed ${images.length} images with it: ${images.slice(0, 3).map((i) => i.name).join(', ')}${images.length > 3 ? ', ...' : ''}`);
+      log(
+        `listed ${images.length} images with it: ${images
+          .slice(0, 3)
+          .map((i) => i.name)
+          .join(', ')}${images.length > 3 ? ', ...' : ''}`,
+      );
     } finally {
       await app.close();
     }

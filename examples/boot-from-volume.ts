@@ -38,10 +38,14 @@ async function deleteVolume(
   }
   if (vol.status === 'in-use') {
     if (!admin) {
-      throw new Error(`volume ${id} is still in-use after its server was deleted; free it as admin (os-reset_status)`);
+      throw new Error(
+        `volume ${id} is still in-use after its server was deleted; free it as admin (os-reset_status)`,
+      );
     }
     await admin.blockStorage.resetVolumeStatus(id, { status: 'available', attachStatus: 'detached' });
-    log(`volume ${vol.name} stayed in-use after its server was deleted (this cloud's cinder refused nova's detach); forced back to available as admin`);
+    log(
+      `volume ${vol.name} stayed in-use after its server was deleted (this cloud's cinder refused nova's detach); forced back to available as admin`,
+    );
   }
   await bs.deleteVolume(id, { ignoreMissing: true });
   await bs.waitForVolumeDelete(id, fast);
@@ -66,7 +70,9 @@ export async function bootFromVolume(
       timeoutMs: 180_000,
     });
     const vol = made.createdResources.find((r) => r.type === 'volume');
-    log(`server ${made.server.name} is ${made.server.status}, booted from volume ${vol?.id} made from image cirros`);
+    log(
+      `server ${made.server.name} is ${made.server.status}, booted from volume ${vol?.id} made from image cirros`,
+    );
     await conn.cloud.deleteServer(made.server.id, { intervalMs: 1000 });
     if (vol) await deleteVolume(conn, vol.id, log, opts.admin).catch(() => {}); // normally gone with the server
     log(`deleted server ${made.server.name} and its volume`);
@@ -84,14 +90,23 @@ export async function bootFromVolume(
   try {
     await bs.waitForVolume(vol.id, 'available', fast);
     await bs.setVolumeBootable(vol.id, true);
-    const [flavor, network] = await Promise.all([conn.compute.findFlavor('m1.nano'), conn.network.findNetwork('private')]);
+    const [flavor, network] = await Promise.all([
+      conn.compute.findFlavor('m1.nano'),
+      conn.network.findNetwork('private'),
+    ]);
     const server = await conn.compute.createServer({
       name: `${prefix}-blank`,
       flavorRef: flavor.id,
       networks: [{ uuid: network.id }],
       // no imageRef: the boot device is the volume
       blockDeviceMappingV2: [
-        { boot_index: 0, uuid: vol.id, source_type: 'volume', destination_type: 'volume', delete_on_termination: false },
+        {
+          boot_index: 0,
+          uuid: vol.id,
+          source_type: 'volume',
+          destination_type: 'volume',
+          delete_on_termination: false,
+        },
       ],
     });
     try {

@@ -38,17 +38,34 @@ export async function directoryTransfer(conn: Connection, log: (s: string) => vo
 
     // Files above segmentSize become static large objects; 1 MiB here to show it on a small file.
     const up = await cloud.uploadDirectory(conn, src, container, { segmentSize: MiB, concurrency: 4 });
-    if (up.failed) throw new Error(`upload failed: ${up.files.filter((f) => f.error).map((f) => `${f.path}: ${f.error?.message}`).join('; ')}`);
+    if (up.failed)
+      throw new Error(
+        `upload failed: ${up.files
+          .filter((f) => f.error)
+          .map((f) => `${f.path}: ${f.error?.message}`)
+          .join('; ')}`,
+      );
     const segmented = up.files.filter((f) => f.segments).map((f) => `${f.path} in ${f.segments} segments`);
-    log(`uploaded ${up.transferred} files (${up.bytesTransferred} bytes) to ${container} in ${up.seconds.toFixed(2)} s; ${segmented.join(', ')}`);
+    log(
+      `uploaded ${up.transferred} files (${up.bytesTransferred} bytes) to ${container} in ${up.seconds.toFixed(2)} s; ${segmented.join(', ')}`,
+    );
 
     const down = await cloud.downloadContainer(conn, container, dst, { concurrency: 4 });
-    if (down.failed) throw new Error(`download failed: ${down.files.filter((f) => f.error).map((f) => `${f.path}: ${f.error?.message}`).join('; ')}`);
-    log(`downloaded ${down.transferred} objects (${down.bytesTransferred} bytes) in ${down.seconds.toFixed(2)} s`);
+    if (down.failed)
+      throw new Error(
+        `download failed: ${down.files
+          .filter((f) => f.error)
+          .map((f) => `${f.path}: ${f.error?.message}`)
+          .join('; ')}`,
+      );
+    log(
+      `downloaded ${down.transferred} objects (${down.bytesTransferred} bytes) in ${down.seconds.toFixed(2)} s`,
+    );
 
     const want = await filesUnder(src);
     const got = await filesUnder(dst);
-    if (want.join('\n') !== got.join('\n')) throw new Error(`different files: sent ${want.join(', ')}; got ${got.join(', ')}`);
+    if (want.join('\n') !== got.join('\n'))
+      throw new Error(`different files: sent ${want.join(', ')}; got ${got.join(', ')}`);
     for (const f of want) {
       const [a, b] = await Promise.all([readFile(join(src, f)), readFile(join(dst, f))]);
       if (!a.equals(b)) throw new Error(`${f} differs after the round trip`);

@@ -23,7 +23,10 @@ import {
 } from '../src/index.js';
 
 /** Run `fn`, expecting it to throw an instance of `type`; returns that error. */
-async function expectError<T extends Error>(type: abstract new (...a: never[]) => T, fn: () => unknown): Promise<T> {
+async function expectError<T extends Error>(
+  type: abstract new (...a: never[]) => T,
+  fn: () => unknown,
+): Promise<T> {
   try {
     await fn();
   } catch (e) {
@@ -62,7 +65,9 @@ export async function errorsAndRetries(conn: Connection, log: (s: string) => voi
   // 4. Cancelling: pass an AbortSignal (here one that is already aborted); also on lists.
   const ac = new AbortController();
   ac.abort();
-  const ae = await expectError(AbortedError, () => conn.image.listImages({}, { signal: ac.signal }).toArray());
+  const ae = await expectError(AbortedError, () =>
+    conn.image.listImages({}, { signal: ac.signal }).toArray(),
+  );
   log(`AbortedError with an aborted signal -> ${ae.message}`);
 
   // 5. Timeouts and retries, shown against a small local server: /hang never answers, /flaky
@@ -91,7 +96,9 @@ export async function errorsAndRetries(conn: Connection, log: (s: string) => voi
     );
     log(`TimeoutError after ${Date.now() - t0} ms (timeoutMs: 500, a POST is not retried): ${te.message}`);
     const res = await http.request({ method: 'GET', url: `${base}/flaky` });
-    log(`GET on a server that answered 503 twice: ${res.status} ${await res.text()} after ${flakyHits} attempts`);
+    log(
+      `GET on a server that answered 503 twice: ${res.status} ${await res.text()} after ${flakyHits} attempts`,
+    );
     for (const m of warnings) log(`  logged: ${m}`);
   } finally {
     await http.close();

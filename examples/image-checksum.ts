@@ -28,7 +28,9 @@ export async function imageChecksum(conn: Connection, log: (s: string) => void):
     if (stored.hashAlgo === 'sha512' && stored.hashValue !== sha512) {
       throw new Error(`os_hash_value ${stored.hashValue} is not the local SHA-512`);
     }
-    log(`status ${stored.status}, checksum (MD5) ${stored.checksum}, os_hash_algo ${stored.hashAlgo}, os_hash_value ${stored.hashValue?.slice(0, 16)}...`);
+    log(
+      `status ${stored.status}, checksum (MD5) ${stored.checksum}, os_hash_algo ${stored.hashAlgo}, os_hash_value ${stored.hashValue?.slice(0, 16)}...`,
+    );
 
     // The download stream errors with ChecksumMismatchError instead of ending if the data is wrong.
     const dl = await conn.image.downloadImage(image);

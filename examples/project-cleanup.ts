@@ -32,9 +32,12 @@ export async function projectCleanup(conn: Connection, log: (s: string) => void)
     }
 
     const done = await conn.cloud.projectCleanup({ dryRun: false, filters, intervalMs: 1000 });
-    log(`real run: ${done.actions.filter((a) => a.status === 'deleted').length} deleted, ${done.failed} failed`);
+    log(
+      `real run: ${done.actions.filter((a) => a.status === 'deleted').length} deleted, ${done.failed} failed`,
+    );
     const left = await conn.cloud.projectCleanup({ filters });
-    if (left.actions.length) throw new Error(`left behind: ${left.actions.map((a) => `${a.type} ${a.name}`).join(', ')}`);
+    if (left.actions.length)
+      throw new Error(`left behind: ${left.actions.map((a) => `${a.type} ${a.name}`).join(', ')}`);
     log('a second dry run finds nothing left');
   } finally {
     // on an early failure, whatever was created still goes

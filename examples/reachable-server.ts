@@ -18,6 +18,7 @@ import { Connection } from '../src/index.js';
 export async function reachableServer(conn: Connection, log: (s: string) => void): Promise<void> {
   const prefix = `example-demo-${Date.now().toString(36)}`;
   const keyDir = await mkdtemp(join(tmpdir(), 'ossdk-demo-'));
+  let cleanupFailure: string | undefined;
   try {
     // Routers and floating IPs need an external network; without one the server is private only.
     const external = await conn.network.listNetworks({ isRouterExternal: true }).toArray();
@@ -30,7 +31,9 @@ export async function reachableServer(conn: Connection, log: (s: string) => void
     });
     log(
       `network ${setup.network.name} with subnet ${setup.subnet.cidr}` +
-        (setup.router ? ` and router ${setup.router.name} (gateway on ${external[0]!.name})` : ' (no external network: no router)'),
+        (setup.router
+          ? ` and router ${setup.router.name} (gateway on ${external[0]!.name})`
+          : ' (no external network: no router)'),
     );
 
     const { securityGroup } = await conn.cloud.getOrCreateSecurityGroup(
@@ -64,21 +67,33 @@ export async function reachableServer(conn: Connection, log: (s: string) => void
       intervalMs: 1000,
       timeoutMs: 120_000,
     });
-    log(`server ${made.server.name} is ${made.server.status}: private ${made.privateV4}, floating ${made.publicV4 ?? '(none)'}`);
+    log(
+      `server ${made.server.name} is ${made.server.status}: private ${made.privateV4}, floating ${made.publicV4 ?? '(none)'}`,
+    );
     const address = made.publicV4 ?? made.privateV4;
     log(`reach it with: ssh -i ${keypair.privateKey ? keyFile : '<your private key>'} cirros@${address}`);
     log(`and its web server at: http://${address}/`);
   } finally {
     // Whatever happened above: remove everything with this run's prefix (server, floating
     // IP, router, subnet, network, security group), then the key pair (it belongs to the user).
-    const r = await conn.cloud.projectCleanup({ dryRun: false, filters: { namePrefix: prefix }, intervalMs: 1000 });
+    const r = await conn.cloud.projectCleanup({
+      dryRun: false,
+      filters: { namePrefix: prefix },
+      intervalMs: 1000,
+    });
     await conn.compute.deleteKeypair(`${prefix}-key`, { ignoreMissing: true });
     await rm(keyDir, { recursive: true, force: true });
     log(`cleaned up: ${r.actions.map((a) => a.type).join(', ') || 'nothing to do'}, key pair`);
     if (r.failed) {
-      throw new Error(`cleanup failed: ${r.actions.filter((a) => a.error).map((a) => `${a.type} ${a.name}: ${a.error}`).join('; ')}`);
+      cleanupFailure = `cleanup failed: ${r.actions
+        .filter((a) => a.error)
+        .map((a) => `${a.type} ${a.name}: ${a.error}`)
+        .join('; ')}`;
+      log(cleanupFailure);
     }
   }
+  // reached only when the steps above succeeded: then a failed cleanup is the error
+  if (cleanupFailure) throw new Error(cleanupFailure);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -46,7 +46,11 @@ export async function snapshotsAndBackups(
   const vol = await bs.createVolume({ name: `${prefix}-vol`, size: 1 });
   try {
     await bs.waitForVolume(vol.id, 'available', fast);
-    const snap = await bs.createSnapshot({ name: `${prefix}-snap`, volumeId: vol.id, description: 'before the upgrade' });
+    const snap = await bs.createSnapshot({
+      name: `${prefix}-snap`,
+      volumeId: vol.id,
+      description: 'before the upgrade',
+    });
     try {
       const ready = await bs.waitForSnapshot(snap.id, 'available', fast);
       log(`volume ${vol.name}: snapshot ${ready.name} is ${ready.status} (${ready.size} GiB)`);
@@ -62,9 +66,13 @@ export async function snapshotsAndBackups(
       // 2. Backup, when the cloud has the service.
       const up = await backupServiceUp(opts.admin ?? conn);
       if (up === undefined) {
-        log('backup: not tried — listing block storage services needs admin, so this user cannot tell whether cinder-backup runs');
+        log(
+          'backup: not tried — listing block storage services needs admin, so this user cannot tell whether cinder-backup runs',
+        );
       } else if (!up) {
-        log('backup: not tried — this cloud runs no cinder-backup service (a backup would go to error and could not be deleted)');
+        log(
+          'backup: not tried — this cloud runs no cinder-backup service (a backup would go to error and could not be deleted)',
+        );
       } else {
         const backup = await bs.createBackup({ name: `${prefix}-backup`, volumeId: vol.id });
         try {
@@ -96,7 +104,9 @@ export async function snapshotsAndBackups(
   });
   let imageId: string | undefined;
   try {
-    imageId = await conn.compute.createServerImage(made.server, `${prefix}-image`, { metadata: { purpose: 'example' } });
+    imageId = await conn.compute.createServerImage(made.server, `${prefix}-image`, {
+      metadata: { purpose: 'example' },
+    });
     // nova is done once the server has no task left; by then a real cloud has uploaded the disk
     await conn.compute.waitForServerIdle(made.server, 'ACTIVE', fast);
     let image = await conn.image.getImage(imageId);
