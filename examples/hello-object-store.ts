@@ -1,5 +1,6 @@
 /**
- * The seed's first example: create a container and an object, read it back.
+ * The seed's first example: create a container and an object, read it back (the SDK checks
+ * the MD5 of what it received against the object's ETag), then delete both.
  * Run: node --import tsx examples/hello-object-store.ts [cloud]
  */
 import { Connection } from '../src/index.js';
@@ -13,10 +14,17 @@ export async function helloObjectStore(conn: Connection, log: (s: string) => voi
   log(
     `read it back: "${back.data.toString('utf8')}" (${back.verification} verified, etag ${back.object.etag})`,
   );
+  // so that the example can run again, and leaves nothing behind
+  await conn.objectStore.deleteObject('my_container', 'my_obj');
+  await conn.objectStore.deleteContainer('my_container');
+  log('deleted my_container/my_obj and my_container');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const conn = Connection.fromCloud(process.argv[2] ?? process.env.OS_CLOUD ?? 'devcloud-demo');
-  await helloObjectStore(conn, console.log);
-  await conn.close();
+  try {
+    await helloObjectStore(conn, console.log);
+  } finally {
+    await conn.close();
+  }
 }
