@@ -316,9 +316,10 @@ export class HttpClient {
         res = await this.once(method, req);
       } catch (err) {
         if (!(err instanceof ConnectionError)) throw err;
-        if (!(idempotent && replayable && attempt < this.retry.maxRetries)) {
+        // a rejected certificate (the error carries a fix) fails the same way on every attempt
+        if (!(idempotent && replayable && attempt < this.retry.maxRetries) || err.fix) {
           throw attempt > 0
-            ? new ConnectionError(method, err.url, err.cause, { attempts: attempt + 1 })
+            ? new ConnectionError(method, err.url, err.cause, { attempts: attempt + 1, fix: err.fix })
             : err;
         }
         if (!neverSent(err)) uncertain++;
