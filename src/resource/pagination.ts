@@ -4,6 +4,7 @@
  * `<key>_links` rel=next (nova, cinder, neutron), `links.next` (keystone), `next` (glance),
  * or client-side marker/limit (swift, and any service without links).
  */
+import { type DecodableResponse, factsOf, invalidResponse, type JsonDocument } from '../session/decode.js';
 import { splitVersionedUrl } from '../session/discovery.js';
 
 /** A lazily paginated sequence. */
@@ -54,4 +55,54 @@ export function setQueryParam(url: string, key: string, value: string): string {
   const u = new URL(url);
   u.searchParams.set(key, value);
   return u.toString();
+}
+
+/** A URL with its query parameters in a stable order, so the same page is recognised however it is spelled. */
+function canonicalUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.searchParams.sort();
+    u.hash = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Detects a listing that would never end: a next link (or marker) the listing has already
+ * requested, or a page that repeats the previous one (same first and last row). Either is an
+ * InvalidResponseError 'page-cycle'. There is deliberately no bound on the number of pages:
+ * a real listing can be long, and every endless listing seen in the wild is a cycle, which
+ * this catches after one repeated page; memory is one canonical URL per page.
+ */
+export class PageCycleGuard {
+  private readonly seen = new Set<string>();
+  private previous?: string;
+
+  /** Record the request of a page; a URL requested before is a cycle. */
+  visit(res: DecodableResponse): void {
+    const key = canonicalUrl(res.url);
+    if (this.seen.has(key)) {
+      res.body?.dump?.().catch(() => {});
+      throw invalidResponse(
+        factsOf(res),
+        'page-cycle',
+        'the listing links back to a page it has already returned',
+      );
+    }
+    this.seen.add(key);
+  }
+
+  /** Record the rows of a page; a non-empty page whose first and last rows repeat the previous page's is a cycle. */
+  page(doc: JsonDocument, rows: readonly Record<string, unknown>[], idKey: string): void {
+    if (!rows.length) {
+      this.previous = undefined;
+      return;
+    }
+    const ident = (r: Record<string, unknown>) => JSON.stringify(r[idKey] ?? r.name ?? r);
+    const sig = `${rows.length}|${ident(rows[0]!)}|${ident(rows[rows.length - 1]!)}`;
+    if (sig === this.previous) throw doc.fail('page-cycle', 'the listing returned the same page twice');
+    this.previous = sig;
+  }
 }

@@ -3,6 +3,7 @@
  * resources and proxies send every request through it with paths relative to the service.
  */
 import type { HttpResponse, RequestBody } from '../transport/http-client.js';
+import { type DecodeOptions, decodeJson, isRead, type JsonDocument } from './decode.js';
 import type { DiscoveredVersion } from './discovery.js';
 import {
   type MicroversionSupport,
@@ -49,6 +50,19 @@ export interface ServiceRequestOptions {
   idempotent?: boolean;
   /** Do not log the body (big uploads). */
   logBody?: boolean;
+  /**
+   * Read the whole body inside the attempt (so a reset mid-body is retried like one before
+   * the headers) and refuse a body over the size cap; for documents, never for downloads.
+   */
+  buffer?: boolean;
+  /** Size cap in bytes of a buffered body (default: the HTTP client's, 64 MiB). */
+  maxBodyBytes?: number;
+}
+
+/** A request whose answer is a JSON document: the request options and how to read the body. */
+export interface ServiceDecodeOptions extends ServiceRequestOptions {
+  /** A document is required (default: for GET/HEAD); otherwise an empty body decodes to undefined. */
+  required?: boolean;
 }
 
 /** Append a query string; arrays repeat the key, undefined/null are skipped. */
@@ -152,7 +166,8 @@ export class ServiceClient {
       if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
         headers['content-type'] = 'application/json';
     }
-    return this.session.request({
+    // `buffer` / `maxBodyBytes` are read by transports that support them, ignored by others
+    const req: Parameters<Session['request']>[0] & { buffer?: boolean; maxBodyBytes?: number } = {
       method,
       url: /^https?:\/\//.test(path) ? withQuery(path, opts.query) : joinUrl(base, path, opts.query),
       headers,
@@ -162,13 +177,28 @@ export class ServiceClient {
       timeoutMs: opts.timeoutMs,
       idempotent: opts.idempotent,
       logBody: opts.logBody,
-    });
+      ...(opts.buffer !== undefined ? { buffer: opts.buffer } : {}),
+      ...(opts.maxBodyBytes !== undefined ? { maxBodyBytes: opts.maxBodyBytes } : {}),
+    };
+    return this.session.request(req);
   }
 
-  /** Request and parse a JSON response (undefined for empty bodies such as 204). */
-  async json<T = any>(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<T> {
-    const res = await this.request(method, path, opts);
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+  /**
+   * Request and decode a JSON document (see {@link decodeJson}): a body that cannot be read is
+   * an InvalidResponseError, never an empty result. The body is buffered under the size cap.
+   */
+  async decode(method: string, path: string, opts: ServiceDecodeOptions = {}): Promise<JsonDocument> {
+    const { required, ...rest } = opts;
+    const res = await this.request(method, path, { buffer: true, ...rest });
+    const how: DecodeOptions = { required: required ?? isRead(method), maxBodyBytes: opts.maxBodyBytes };
+    return decodeJson(res, how);
+  }
+
+  /**
+   * Request and parse a JSON response. A read (GET) requires a document; other methods may
+   * answer without one (204, or an empty 202), which resolves to undefined.
+   */
+  async json<T = any>(method: string, path: string, opts: ServiceDecodeOptions = {}): Promise<T> {
+    return (await this.decode(method, path, opts)).value as T;
   }
 }
