@@ -10,6 +10,7 @@ import {
   f,
   fetchResource,
   findResource,
+  InvalidResponseError,
   listResources,
   MultipleMatchesError,
   ResourceFailureError,
@@ -20,7 +21,6 @@ import {
   TimeoutError,
   updateResource,
   ValidationError,
-  InvalidResponseError,
   waitForDelete,
   waitForStatus,
 } from '../../../src/index.js';
