@@ -2,6 +2,7 @@
  * Find the versioned identity endpoint from an `auth_url` that may be unversioned
  * (`https://keystone:5000`) or versioned (`https://keystone:5000/v3`).
  */
+import { decodeJson } from '../session/decode.js';
 import type { HttpClient } from '../transport/http-client.js';
 
 const cache = new Map<string, string>();
@@ -33,7 +34,7 @@ export async function identityEndpoint(
       signal,
       timeoutMs: 15_000,
     });
-    const doc = (await res.json()) as any;
+    const doc = (await decodeJson(res, { statuses: [300] })).value as any;
     const values: any[] = Array.isArray(doc?.versions?.values)
       ? doc.versions.values
       : Array.isArray(doc?.versions)
@@ -42,8 +43,8 @@ export async function identityEndpoint(
           ? [doc.version]
           : [];
     const want = major === '3' ? /^v3(\.|$)/ : /^v2\.0$/;
-    const v = values.find((x) => want.test(String(x.id)));
-    const self = v?.links?.find((l: any) => l.rel === 'self')?.href;
+    const v = values.find((x) => want.test(String(x?.id)));
+    const self = (Array.isArray(v?.links) ? v.links : []).find((l: any) => l?.rel === 'self')?.href;
     if (self) found = trimSlash(String(self));
   } catch {
     // discovery is a convenience: fall back to the conventional path below

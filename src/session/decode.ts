@@ -149,6 +149,14 @@ export class JsonDocument {
     return v;
   }
 
+  /**
+   * For a write's answer: `fallback` when there was no body at all (204, empty 202), else the
+   * value under `name`, which must be present with the given type.
+   */
+  keyOr<T>(name: string, kind: JsonKind, fallback: T): any {
+    return this.value === undefined ? fallback : this.key(name, kind);
+  }
+
   /** The value under a top-level key when present (null counts as absent); wrong type is an error. */
   optionalKey(name: string, kind: JsonKind = 'any'): any {
     const o = this.object();
