@@ -370,9 +370,9 @@ export function listResources<F extends Fields, Q extends Record<string, string>
     let url: string | undefined = await client.url(path, apiQuery, opts.signal);
     const limit = typeof apiQuery.limit === 'number' ? apiQuery.limit : Number(apiQuery.limit ?? 0);
     const cycle = new PageCycleGuard();
+    if (url) cycle.start(url);
     while (url) {
       const res = await client.request('GET', url, { ...passThrough(opts), buffer: true });
-      cycle.visit(res);
       const doc = await decodeJson(res, { maxBodyBytes: opts.maxBodyBytes });
       const items = doc.rows(def.resourcesKey);
       cycle.page(doc, items, idApi);
@@ -390,6 +390,7 @@ export function listResources<F extends Fields, Q extends Record<string, string>
         const marker = last?.[idApi] ?? last?.name;
         if (marker !== undefined) next = setQueryParam(url, 'marker', String(marker));
       }
+      if (next) cycle.follow(next, doc);
       url = next;
     }
   });

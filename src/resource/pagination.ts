@@ -4,8 +4,9 @@
  * `<key>_links` rel=next (nova, cinder, neutron), `links.next` (keystone), `next` (glance),
  * or client-side marker/limit (swift, and any service without links).
  */
-import { type DecodableResponse, factsOf, invalidResponse, type JsonDocument } from '../session/decode.js';
+import type { JsonDocument } from '../session/decode.js';
 import { splitVersionedUrl } from '../session/discovery.js';
+import { redactUrl } from '../transport/redact.js';
 
 /** A lazily paginated sequence. */
 export class ResourceList<T> implements AsyncIterable<T> {
@@ -80,17 +81,22 @@ export class PageCycleGuard {
   private readonly seen = new Set<string>();
   private previous?: string;
 
-  /** Record the request of a page; a URL requested before is a cycle. */
-  visit(res: DecodableResponse): void {
-    const key = canonicalUrl(res.url);
-    if (this.seen.has(key)) {
-      res.body?.dump?.().catch(() => {});
-      throw invalidResponse(
-        factsOf(res),
+  /** Record the first page's URL. */
+  start(url: string): void {
+    this.seen.add(canonicalUrl(url));
+  }
+
+  /**
+   * Check the next page's URL before it is requested: one already requested is a cycle,
+   * reported against the page whose link points back.
+   */
+  follow(next: string, from: JsonDocument): void {
+    const key = canonicalUrl(next);
+    if (this.seen.has(key))
+      throw from.fail(
         'page-cycle',
-        'the listing links back to a page it has already returned',
+        `the next link points back at a page already returned (${redactUrl(next)})`,
       );
-    }
     this.seen.add(key);
   }
 

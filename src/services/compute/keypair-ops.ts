@@ -68,6 +68,7 @@ export function listKeypairs(
     const query: Record<string, QueryValue> = { user_id: q.userId, limit: q.limit, marker: q.marker };
     let url: string | undefined = await client.url('/os-keypairs', query, opts.signal);
     const cycle = new PageCycleGuard();
+    if (url) cycle.start(url);
     while (url) {
       const res = await client.request('GET', url, {
         signal: opts.signal,
@@ -77,7 +78,6 @@ export function listKeypairs(
         maxBodyBytes: opts.maxBodyBytes,
         buffer: true,
       });
-      cycle.visit(res);
       const doc = await decodeJson(res, { maxBodyBytes: opts.maxBodyBytes });
       // nova wraps each row: { keypairs: [{ keypair: {...} }] }
       const rows = doc.rows('keypairs').map((w, i) => {
@@ -92,6 +92,7 @@ export function listKeypairs(
       if (!next && q.limit && rows.length >= q.limit && rows.length > 0) {
         next = setQueryParam(url, 'marker', String(rows[rows.length - 1]?.name));
       }
+      if (next) cycle.follow(next, doc);
       url = next;
     }
   });
