@@ -43,8 +43,9 @@ export function markerListing<T>(
         maxBodyBytes: req.maxBodyBytes,
         buffer: true,
       });
-      // an empty container or account may answer 204 without a body: no rows, a true end
-      const doc = await decodeJson(res, { required: false, maxBodyBytes: req.maxBodyBytes });
+      // an empty container or account may answer 204 without a body: no rows, a true end;
+      // a 200 always carries the JSON list (`[]` when empty)
+      const doc = await decodeJson(res, { required: res.status !== 204, maxBodyBytes: req.maxBodyBytes });
       if (doc.value === undefined) return;
       const rows = doc.rows(null);
       if (rows.length === 0) return;
