@@ -116,6 +116,7 @@ function writeAnswer(def: ResourceDefinition, doc: JsonDocument): Record<string,
   return doc.resource(def.resourceKey);
 }
 
+/** Create a resource; the answer (when there is one) must be the resource, merged over the input. */
 export async function createResource<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -159,6 +160,7 @@ export async function createResource<F extends Fields, Q extends Record<string, 
   return instantiate(def, client, body, res.headers, uri);
 }
 
+/** GET one resource; an answer that is not the resource under its key is an InvalidResponseError. */
 export async function fetchResource<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -297,6 +299,7 @@ export interface DeleteOptions extends VerbOptions {
   ignoreMissing?: boolean;
 }
 
+/** DELETE one resource (404 is success with `ignoreMissing`). */
 export async function deleteResource<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -356,6 +359,11 @@ export function listQueryToApi(
   return out;
 }
 
+/**
+ * A lazy listing, one page in memory at a time: every page must be a document with the
+ * resources key holding objects; a page cycle or a page over `maxBodyBytes` is an
+ * InvalidResponseError.
+ */
 export function listResources<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,

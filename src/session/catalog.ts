@@ -6,6 +6,7 @@ import type { Interface } from '../config/types.js';
 import { EndpointNotFoundError, InvalidResponseError } from '../errors/errors.js';
 import { officialServiceType, serviceTypeNames } from './service-types.js';
 
+/** One endpoint of a catalog service: an absolute http(s) URL, its interface and region. */
 export interface CatalogEndpoint {
   url: string;
   interface: Interface;
@@ -13,6 +14,7 @@ export interface CatalogEndpoint {
   id?: string;
 }
 
+/** One service of the catalog with its endpoints. */
 export interface CatalogService {
   type: string;
   name?: string;
@@ -20,6 +22,7 @@ export interface CatalogService {
   endpoints: CatalogEndpoint[];
 }
 
+/** What {@link selectEndpoint} looks for: a service type (or alias), interface and region. */
 export interface EndpointFilter {
   serviceType: string;
   interface?: Interface;

@@ -13,6 +13,7 @@ import {
 } from './microversion.js';
 import type { Session } from './session.js';
 
+/** What a ServiceClient serves: the service type, major version, discovery fallback and microversions. */
 export interface ServiceSpec {
   /** Official service type, e.g. 'compute'. */
   serviceType: string;
@@ -26,6 +27,7 @@ export interface ServiceSpec {
   skipDiscovery?: boolean;
 }
 
+/** A query parameter value; arrays repeat the key, undefined and null are left out. */
 export type QueryValue =
   | string
   | number
@@ -34,6 +36,7 @@ export type QueryValue =
   | null
   | readonly (string | number | boolean)[];
 
+/** Options of one request through a {@link ServiceClient}. */
 export interface ServiceRequestOptions {
   query?: Record<string, QueryValue>;
   /** A JSON body; serialised with content-type application/json. */
@@ -83,6 +86,11 @@ function joinUrl(base: string, path: string, query?: Record<string, QueryValue>)
   return withQuery(path ? `${base}${path.startsWith('/') ? '' : '/'}${path}` : base, query);
 }
 
+/**
+ * One service at one major version over a Session: resolves the endpoint and microversion
+ * once, sends requests with service-relative paths, and decodes JSON answers strictly
+ * ({@link ServiceClient.decode}).
+ */
 export class ServiceClient {
   private resolved?: Promise<{ version: DiscoveredVersion; microversion?: string }>;
   private negotiated?: string;
@@ -149,6 +157,7 @@ export class ServiceClient {
     return joinUrl(await this.baseUrl(signal), path, query);
   }
 
+  /** Send a request (service-relative path or absolute URL) with the negotiated microversion; the body is the caller's to read. */
   async request(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<HttpResponse> {
     // once resolved, the base URL is known: build the URL without another round of awaits
     if (this.base === undefined) await this.resolve(opts.signal);

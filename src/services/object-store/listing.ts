@@ -8,6 +8,7 @@ import { ResourceList } from '../../resource/pagination.js';
 import { decodeJson } from '../../session/decode.js';
 import type { QueryValue, ServiceClient } from '../../session/service-client.js';
 
+/** A swift listing: the path, its query, the page size and the request options. */
 export interface ListingRequest {
   path: string;
   query: Record<string, QueryValue>;
