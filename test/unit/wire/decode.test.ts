@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { V2PasswordAuth } from '../../../src/auth/v2.js';
 import { V3PasswordAuth } from '../../../src/auth/v3.js';
 import { InvalidResponseError, type InvalidResponseReason, OpenStackError } from '../../../src/index.js';
 import { HttpClient } from '../../../src/transport/http-client.js';
@@ -348,6 +349,51 @@ describe('keystone token bodies', () => {
       assert.doesNotMatch(`${e.message} ${e.excerpt}`, /s3cr3t-pw/, 'no password');
       return true;
     });
+  });
+});
+
+describe('keystone v2.0 token bodies', () => {
+  const issue = async () => {
+    const auth = new V2PasswordAuth({
+      auth_url: `${stub.url}/identity/v2.0`,
+      username: 'demo',
+      password: 's3cr3t-pw',
+      project_name: 'demo',
+    });
+    const http = new HttpClient({ retry: { maxRetries: 0 } });
+    try {
+      return await auth.getAccess(http);
+    } finally {
+      await http.close();
+    }
+  };
+  test('HTML, truncated, empty, no token id and a null catalog entry are typed', async () => {
+    const good = (catalog: unknown) =>
+      JSON.stringify({
+        access: {
+          token: { id: 'v2tok', expires: new Date(Date.now() + 3600_000).toISOString() },
+          serviceCatalog: catalog,
+        },
+      });
+    const bad: [string, WireAnswer, InvalidResponseReason][] = [
+      ['HTML', { contentType: 'text/html', body: '<html>SSO</html>' }, 'not-json'],
+      ['truncated', { body: '{"access":{"token":' }, 'invalid-json'],
+      ['empty', { body: '' }, 'empty-body'],
+      ['no access', { body: '{}' }, 'missing-key'],
+      ['no token id', { body: '{"access":{"token":{}}}' }, 'missing-key'],
+      ['null catalog entry', { body: good([null]) }, 'wrong-type'],
+      [
+        'garbage URL',
+        { body: good([{ type: 'compute', endpoints: [{ publicURL: '::nope' }] }]) },
+        'wrong-type',
+      ],
+    ];
+    for (const [what, answer, reason] of bad) {
+      stub.answer(() => answer);
+      await assert.rejects(issue(), invalid(reason, { method: 'POST', path: /\/tokens/ }), what);
+    }
+    stub.answer(() => ({ body: good([]) }));
+    assert.equal((await issue()).token, 'v2tok', 'a good token parses');
   });
 });
 
