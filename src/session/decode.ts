@@ -7,10 +7,12 @@
  * the redacted URL, the status, the request id, the content type and a short redacted excerpt.
  *
  * Leniency, from what real services send: nova, neutron, cinder, glance, keystone, placement
- * and swift (`format=json`) all answer `application/json` (some with a charset); a body
- * without a content type is accepted when it parses, since proxies strip the header; a
- * content type that names another format (text/html, xml) is refused even when it would
- * parse, because it is an error page or a login portal, not the API.
+ * and swift (`format=json`) answer `application/json` (some with a charset), but not always:
+ * cinder (Zed) answers `GET /volumes/{id}/metadata` with `text/html` and a JSON body, and
+ * proxies strip or rewrite the header. So the body decides: a body that parses as JSON is
+ * read whatever its label; one that does not is 'not-json' when it is labelled as, or looks
+ * like, markup (an error page, a login portal) and 'invalid-json' otherwise (truncated,
+ * garbage). An HTML page never parses as JSON, so it can never pass for a document.
  */
 import {
   type InvalidResponseDetails,
@@ -236,27 +238,16 @@ export async function decodeJson(res: DecodableResponse, opts: DecodeOptions = {
     if (required) throw invalidResponse(facts, 'empty-body', 'the body is empty; a document was expected');
     return new JsonDocument(facts, undefined, text);
   }
-  const type = facts.contentType;
-  if (type && notJsonType.test(type)) {
-    throw invalidResponse(
-      facts,
-      'not-json',
-      `content type ${type.split(';')[0]} where JSON was expected`,
-      text,
-    );
-  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const what = /^\s*</.test(text) ? 'markup, not JSON' : `invalid JSON (${(e as Error).message})`;
-    throw invalidResponse(
-      facts,
-      /^\s*</.test(text) ? 'not-json' : 'invalid-json',
-      `the body is ${what}`,
-      text,
-      e,
-    );
+    const type = facts.contentType;
+    const markup = /^\s*</.test(text) || (!!type && notJsonType.test(type));
+    const what = markup
+      ? `${type ? `${type.split(';')[0]}` : 'markup'}, not JSON`
+      : `invalid JSON (${(e as Error).message})`;
+    throw invalidResponse(facts, markup ? 'not-json' : 'invalid-json', `the body is ${what}`, text, e);
   }
   return new JsonDocument(facts, value, text);
 }

@@ -108,6 +108,11 @@ describe('lists that cannot be read fail typed, never as an empty list', () => {
     );
   });
 
+  test('a JSON body labelled text/html is read (cinder Zed answers volume metadata so)', async () => {
+    stub.answer(() => ({ contentType: 'text/html; charset=UTF-8', body: '{"metadata":{"a":"1"}}' }));
+    assert.deepEqual(await stub.conn.blockStorage.getVolumeMetadata('v1'), { a: '1' }, 'the metadata');
+  });
+
   test('a missing content type is accepted when the body parses', async () => {
     stub.answer(() => ({
       contentType: null,

@@ -352,11 +352,10 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 
 /** What a strict reader finds in the served bytes: the rows / resource, or undefined when unreadable. */
 function reference(g: Group, s: Served): { value: unknown } | undefined {
-  const { status, contentType, body } = s.answer;
+  const { status, body } = s.answer;
   if (s.maxBodyBytes !== undefined && s.size > s.maxBodyBytes) return undefined;
   if (g.service === 'object-store' && status === 204) return { value: [] };
   if (status !== 200 && status !== 202) return undefined;
-  if (contentType && /html|xml/.test(contentType)) return undefined;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(
