@@ -3,6 +3,7 @@
  * (`https://keystone:5000`) or versioned (`https://keystone:5000/v3`).
  */
 import { AbortedError, TimeoutError } from '../errors/errors.js';
+import { decodeJson } from '../session/decode.js';
 import type { HttpClient } from '../transport/http-client.js';
 
 const cache = new Map<string, string>();
@@ -42,7 +43,7 @@ export async function identityEndpoint(
       timeoutMs: Math.min(timeoutMs ?? http.defaultTimeoutMs, 15_000) || 15_000,
       buffer: true,
     });
-    const doc = (await res.json()) as any;
+    const doc = (await decodeJson(res, { statuses: [300] })).value as any;
     const values: any[] = Array.isArray(doc?.versions?.values)
       ? doc.versions.values
       : Array.isArray(doc?.versions)
@@ -51,8 +52,8 @@ export async function identityEndpoint(
           ? [doc.version]
           : [];
     const want = major === '3' ? /^v3(\.|$)/ : /^v2\.0$/;
-    const v = values.find((x) => want.test(String(x.id)));
-    const self = v?.links?.find((l: any) => l.rel === 'self')?.href;
+    const v = values.find((x) => want.test(String(x?.id)));
+    const self = (Array.isArray(v?.links) ? v.links : []).find((l: any) => l?.rel === 'self')?.href;
     if (self) found = trimSlash(String(self));
   } catch (e) {
     // discovery is a convenience: fall back to the conventional path below, unless time is up

@@ -1,6 +1,7 @@
 /** Keystone v2.0 password auth, for legacy clouds that still only speak v2.0. */
 import { ConfigError } from '../errors/errors.js';
 import { catalogFromV2 } from '../session/catalog.js';
+import { decodeJson } from '../session/decode.js';
 import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';
 import { identityEndpoint } from './identity-url.js';
@@ -42,13 +43,15 @@ export class V2PasswordAuth extends CachingAuthPlugin {
       idempotent: true,
       buffer: true,
     });
-    const doc = (await res.json()) as any;
-    const a = doc?.access ?? {};
+    const doc = await decodeJson(res);
+    const a = doc.key('access', 'object') as Record<string, any>;
+    if (!a.token || typeof a.token !== 'object' || typeof a.token.id !== 'string' || !a.token.id)
+      throw doc.fail('missing-key', 'no "access.token.id" in the token document');
     return {
-      token: String(a.token?.id ?? ''),
+      token: a.token.id,
       expiresAt: a.token?.expires ? new Date(a.token.expires) : undefined,
       ...(a.token?.issued_at ? { issuedAt: new Date(a.token.issued_at) } : {}),
-      catalog: catalogFromV2(a.serviceCatalog),
+      catalog: catalogFromV2(a.serviceCatalog, (detail) => doc.fail('wrong-type', detail)),
       userId: a.user?.id,
       userName: a.user?.name ?? a.user?.username,
       projectId: a.token?.tenant?.id,

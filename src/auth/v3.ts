@@ -3,7 +3,8 @@
  * `identity` part of a `POST /v3/auth/tokens` body; scope and the response are shared.
  */
 import { ConfigError } from '../errors/errors.js';
-import { catalogFromV3 } from '../session/catalog.js';
+import { type CatalogFailure, catalogFromV3 } from '../session/catalog.js';
+import { decodeJson } from '../session/decode.js';
 import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';
 import { identityEndpoint } from './identity-url.js';
@@ -91,13 +92,13 @@ function userRef(o: V3AuthOptions): Json {
 }
 
 /** Parse a v3 token response into {@link AccessInfo}. */
-export function accessFromV3(token: string, body: any): AccessInfo {
+export function accessFromV3(token: string, body: any, fail?: CatalogFailure): AccessInfo {
   const t = (body?.token ?? {}) as Record<string, any>;
   return {
     token,
     expiresAt: t.expires_at ? new Date(t.expires_at) : undefined,
     ...(t.issued_at ? { issuedAt: new Date(t.issued_at) } : {}),
-    catalog: catalogFromV3(t.catalog),
+    catalog: catalogFromV3(t.catalog, fail),
     userId: t.user?.id,
     userName: t.user?.name,
     projectId: t.project?.id,
@@ -145,10 +146,13 @@ abstract class V3Plugin extends CachingAuthPlugin {
       buffer: true,
     });
     const token = res.headers['x-subject-token'];
-    const doc = await res.json();
-    if (!token)
-      throw new ConfigError('identity service returned no X-Subject-Token', { field: 'auth.auth_url' });
-    return accessFromV3(token, doc);
+    // HTML from a portal, a truncated or empty body: a typed error naming the token request
+    const doc = await decodeJson(res);
+    const t = doc.key('token', 'object') as Record<string, unknown>;
+    if (!token) throw doc.fail('missing-key', 'no X-Subject-Token header beside the token document');
+    if (t.expires_at !== undefined && Number.isNaN(new Date(String(t.expires_at)).getTime()))
+      throw doc.fail('wrong-type', `token.expires_at "${String(t.expires_at).slice(0, 40)}" is not a date`);
+    return accessFromV3(token, doc.value, (detail) => doc.fail('wrong-type', detail));
   }
 }
 

@@ -16,6 +16,11 @@ export interface RequestOptions {
   /** Use this microversion for this call. */
   microversion?: string;
   headers?: Record<string, string>;
+  /**
+   * Refuse a response document (for a listing: one page) larger than this many bytes with an
+   * InvalidResponseError 'too-large' (default: the HTTP client's cap, 64 MiB).
+   */
+  maxBodyBytes?: number;
 }
 
 /** Behaviour shared by every resource instance. */

@@ -3,6 +3,7 @@
  * actions (`POST /{id}/action` with a one-key body).
  */
 import { NotFoundError, ValidationError } from '../errors/errors.js';
+import { decodeJson } from '../session/decode.js';
 import type { ServiceClient } from '../session/service-client.js';
 import { describeValue, requireId } from './ids.js';
 import type { RequestOptions } from './instance.js';
@@ -38,13 +39,13 @@ export class TagsMixin {
     return tag.length ? `${base}/${encodeURIComponent(requireKey('tag', 'tag', tag[0]))}` : base;
   }
   async list(id: string, o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.json('GET', this.p(id), { signal: o.signal });
-    return (doc?.tags ?? []) as string[];
+    const doc = await this.client.decode('GET', this.p(id), { signal: o.signal });
+    return doc.key('tags', 'array') as string[];
   }
   /** Replace all tags. */
   async set(id: string, tags: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.json('PUT', this.p(id), { json: { tags }, signal: o.signal });
-    return (doc?.tags ?? tags) as string[];
+    const doc = await this.client.decode('PUT', this.p(id), { json: { tags }, signal: o.signal });
+    return doc.keyOr('tags', 'array', tags) as string[];
   }
   async add(id: string, tag: string, o: RequestOptions = {}): Promise<void> {
     const path = this.p(id, tag);
@@ -81,10 +82,8 @@ export class MetadataMixin {
     return item.length ? `${base}/${encodeURIComponent(requireKey('metadata key', 'key', item[0]))}` : base;
   }
   async get(id: string, o: RequestOptions = {}): Promise<Record<string, string>> {
-    return ((await this.client.json('GET', this.p(id), { signal: o.signal }))?.[this.key] ?? {}) as Record<
-      string,
-      string
-    >;
+    const doc = await this.client.decode('GET', this.p(id), { signal: o.signal, timeoutMs: o.timeoutMs });
+    return doc.key(this.key, 'object') as Record<string, string>;
   }
   /** Replace all metadata. */
   async replace(
@@ -92,9 +91,8 @@ export class MetadataMixin {
     md: Record<string, string>,
     o: RequestOptions = {},
   ): Promise<Record<string, string>> {
-    return ((await this.client.json('PUT', this.p(id), { json: { [this.key]: md }, signal: o.signal }))?.[
-      this.key
-    ] ?? md) as Record<string, string>;
+    const doc = await this.client.decode('PUT', this.p(id), { json: { [this.key]: md }, signal: o.signal });
+    return doc.keyOr(this.key, 'object', md) as Record<string, string>;
   }
   /** Merge keys into the metadata. */
   async update(
@@ -102,9 +100,8 @@ export class MetadataMixin {
     md: Record<string, string>,
     o: RequestOptions = {},
   ): Promise<Record<string, string>> {
-    return ((await this.client.json('POST', this.p(id), { json: { [this.key]: md }, signal: o.signal }))?.[
-      this.key
-    ] ?? md) as Record<string, string>;
+    const doc = await this.client.decode('POST', this.p(id), { json: { [this.key]: md }, signal: o.signal });
+    return doc.keyOr(this.key, 'object', md) as Record<string, string>;
   }
   async deleteItem(id: string, item: string, o: RequestOptions = {}): Promise<void> {
     await (await this.client.request('DELETE', this.p(id, item), { signal: o.signal })).body.dump();
@@ -127,15 +124,9 @@ export async function resourceAction<T = unknown>(
     microversion: o.microversion,
     headers: o.headers,
     okStatuses: o.okStatuses,
+    buffer: true,
   });
-  const text = await res.text();
-  let parsed: T | undefined;
-  if (text) {
-    try {
-      parsed = JSON.parse(text) as T;
-    } catch {
-      parsed = text as T;
-    }
-  }
-  return { body: parsed, headers: res.headers };
+  // an action may answer with nothing (202/204); what it does answer must be a JSON document
+  const doc = await decodeJson(res, { required: false, statuses: o.okStatuses });
+  return { body: doc.value as T | undefined, headers: res.headers };
 }

@@ -8,12 +8,13 @@ import {
   ResourceNotFoundError,
   ValidationError,
 } from '../errors/errors.js';
+import { decodeJson, type JsonDocument } from '../session/decode.js';
 import type { QueryValue, ServiceClient } from '../session/service-client.js';
 import { expandPath, type ResourceDefinition } from './definition.js';
 import { apiName, type CreateAttributes, type Fields, type UpdateAttributes } from './field.js';
 import { describeValue, requireId } from './ids.js';
 import { instantiate, type RequestOptions, type Resource, type ResourceBase } from './instance.js';
-import { nextLink, ResourceList, setQueryParam } from './pagination.js';
+import { nextLink, PageCycleGuard, ResourceList, setQueryParam } from './pagination.js';
 import { toRequest } from './serialize.js';
 
 /** List parameters: the declared query names, page size, marker, and raw passthrough. */
@@ -95,23 +96,27 @@ function itemPath(def: ResourceDefinition, id: unknown, uri: Record<string, unkn
   return `${collectionPath(def, uri)}/${encodeURIComponent(idArg(def, id))}`;
 }
 
-function unwrap(def: ResourceDefinition, doc: unknown): unknown {
-  if (def.resourceKey && doc && typeof doc === 'object' && def.resourceKey in (doc as object)) {
-    return (doc as Record<string, unknown>)[def.resourceKey];
-  }
-  return doc;
+/** The request options every verb passes through (signal, timeout, microversion, headers, size cap). */
+function passThrough(opts: VerbOptions) {
+  return {
+    signal: opts.signal,
+    timeoutMs: opts.timeoutMs,
+    microversion: opts.microversion,
+    headers: opts.headers,
+    maxBodyBytes: opts.maxBodyBytes,
+  };
 }
 
-async function readJson(res: { text(): Promise<string> }): Promise<unknown> {
-  const t = await res.text();
-  if (!t) return undefined;
-  try {
-    return JSON.parse(t);
-  } catch {
-    return t;
-  }
+/**
+ * The resource of a write's answer, when it has one: an empty body (or a 204) is no answer;
+ * anything else must be the resource (under its key).
+ */
+function writeAnswer(def: ResourceDefinition, doc: JsonDocument): Record<string, unknown> | undefined {
+  if (doc.value === undefined) return undefined;
+  return doc.resource(def.resourceKey);
 }
 
+/** Create a resource; the answer (when there is one) must be the resource, merged over the input. */
 export async function createResource<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -142,17 +147,20 @@ export async function createResource<F extends Fields, Q extends Record<string, 
   if (def.createMethod === 'PUT') path = itemPath(def, String(parts.body[idName] ?? uri[idName] ?? ''), uri);
   const res = await client.request(def.createMethod, path, {
     json: def.resourceKey ? { [def.resourceKey]: parts.body } : parts.body,
+    ...passThrough(opts),
     headers: { ...parts.headers, ...opts.headers },
-    signal: opts.signal,
-    timeoutMs: opts.timeoutMs,
-    microversion: opts.microversion,
+    buffer: true,
   });
-  const doc = await readJson(res);
+  const answer = writeAnswer(
+    def,
+    await decodeJson(res, { required: false, maxBodyBytes: opts.maxBodyBytes }),
+  );
   // some creates answer with a partial body (nova returns id/links/adminPass only): keep the input too
-  const body = { ...parts.body, ...((unwrap(def, doc) as Record<string, unknown>) ?? {}) };
+  const body = { ...parts.body, ...(answer ?? {}) };
   return instantiate(def, client, body, res.headers, uri);
 }
 
+/** GET one resource; an answer that is not the resource under its key is an InvalidResponseError. */
 export async function fetchResource<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -161,13 +169,9 @@ export async function fetchResource<F extends Fields, Q extends Record<string, s
 ): Promise<Resource<F>> {
   const key = idArg(def, id);
   const uri = uriOf(def, id, opts.parent);
-  const res = await client.request('GET', itemPath(def, key, uri), {
-    signal: opts.signal,
-    timeoutMs: opts.timeoutMs,
-    microversion: opts.microversion,
-    headers: opts.headers,
-  });
-  return instantiate(def, client, unwrap(def, await readJson(res)) ?? {}, res.headers, uri);
+  const res = await client.request('GET', itemPath(def, key, uri), { ...passThrough(opts), buffer: true });
+  const doc = await decodeJson(res, { maxBodyBytes: opts.maxBodyBytes });
+  return instantiate(def, client, doc.resource(def.resourceKey), res.headers, uri);
 }
 
 /** HEAD a resource (metadata in headers, e.g. Swift). */
@@ -241,13 +245,12 @@ export async function commitResource<F extends Fields>(
   const hasBody = Object.keys(body).length > 0 || def.commitMethod !== 'POST';
   const res = await client.request(method, path, {
     ...(hasBody ? { json: payload } : {}),
+    ...passThrough(opts),
     headers: reqHeaders,
-    signal: opts.signal,
-    timeoutMs: opts.timeoutMs,
-    microversion: opts.microversion,
+    buffer: true,
   });
-  const doc = unwrap(def, await readJson(res));
-  if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
+  const doc = writeAnswer(def, await decodeJson(res, { required: false, maxBodyBytes: opts.maxBodyBytes }));
+  if (doc) {
     // a JSON Patch answer is the whole resource: merging would resurrect removed keys
     const merged = def.commitMethod === 'JSON_PATCH' ? doc : { ...r._body, ...doc };
     r._sync(merged as Record<string, unknown>, { ...r._headers, ...res.headers });
@@ -296,6 +299,7 @@ export interface DeleteOptions extends VerbOptions {
   ignoreMissing?: boolean;
 }
 
+/** DELETE one resource (404 is success with `ignoreMissing`). */
 export async function deleteResource<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -358,6 +362,11 @@ export function listQueryToApi(
   return out;
 }
 
+/**
+ * A lazy listing, one page in memory at a time: every page must be a document with the
+ * resources key holding objects; a page cycle or a page over `maxBodyBytes` is an
+ * InvalidResponseError.
+ */
 export function listResources<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -371,31 +380,28 @@ export function listResources<F extends Fields, Q extends Record<string, string>
   return new ResourceList(async function* () {
     let url: string | undefined = await client.url(path, apiQuery, opts.signal);
     const limit = typeof apiQuery.limit === 'number' ? apiQuery.limit : Number(apiQuery.limit ?? 0);
+    const cycle = new PageCycleGuard();
+    if (url) cycle.start(url);
     while (url) {
-      const res = await client.request('GET', url, {
-        signal: opts.signal,
-        timeoutMs: opts.timeoutMs,
-        microversion: opts.microversion,
-        headers: opts.headers,
-      });
-      const doc = await readJson(res);
-      const rows =
-        def.resourcesKey && doc && typeof doc === 'object' && !Array.isArray(doc)
-          ? (doc as Record<string, unknown>)[def.resourcesKey]
-          : doc;
-      const items = Array.isArray(rows) ? rows : [];
+      const res = await client.request('GET', url, { ...passThrough(opts), buffer: true });
+      const doc = await decodeJson(res, { maxBodyBytes: opts.maxBodyBytes });
+      const items = doc.rows(def.resourcesKey);
+      cycle.page(doc, items, idApi);
       yield items.map((b) => instantiate(def, client, b, {}, uri));
       let next: string | undefined;
-      if (def.pagination === 'links') next = nextLink(doc, def.resourcesKey, await client.baseUrl());
+      if (def.pagination === 'links') next = nextLink(doc.value, def.resourcesKey, await client.baseUrl());
       // keystone always sends `links: { next: null }` on its last (only) page and ignores
       // limit/marker: a marker fallback would re-read the same page forever
       const lastByLinks =
-        !next && def.pagination === 'links' && hasNullNextLink(doc as Record<string, unknown> | undefined);
+        !next &&
+        def.pagination === 'links' &&
+        hasNullNextLink(doc.value as Record<string, unknown> | undefined);
       if (!next && !lastByLinks && def.pagination !== 'none' && limit > 0 && items.length >= limit) {
         const last = items[items.length - 1] as Record<string, unknown>;
         const marker = last?.[idApi] ?? last?.name;
         if (marker !== undefined) next = setQueryParam(url, 'marker', String(marker));
       }
+      if (next) cycle.follow(next, doc);
       url = next;
     }
   });

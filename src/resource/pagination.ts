@@ -4,7 +4,9 @@
  * `<key>_links` rel=next (nova, cinder, neutron), `links.next` (keystone), `next` (glance),
  * or client-side marker/limit (swift, and any service without links).
  */
+import type { JsonDocument } from '../session/decode.js';
 import { splitVersionedUrl } from '../session/discovery.js';
+import { redactUrl } from '../transport/redact.js';
 
 /** A lazily paginated sequence. */
 export class ResourceList<T> implements AsyncIterable<T> {
@@ -54,4 +56,59 @@ export function setQueryParam(url: string, key: string, value: string): string {
   const u = new URL(url);
   u.searchParams.set(key, value);
   return u.toString();
+}
+
+/** A URL with its query parameters in a stable order, so the same page is recognised however it is spelled. */
+function canonicalUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.searchParams.sort();
+    u.hash = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Detects a listing that would never end: a next link (or marker) the listing has already
+ * requested, or a page that repeats the previous one (same first and last row). Either is an
+ * InvalidResponseError 'page-cycle'. There is deliberately no bound on the number of pages:
+ * a real listing can be long, and every endless listing seen in the wild is a cycle, which
+ * this catches after one repeated page; memory is one canonical URL per page.
+ */
+export class PageCycleGuard {
+  private readonly seen = new Set<string>();
+  private previous?: string;
+
+  /** Record the first page's URL. */
+  start(url: string): void {
+    this.seen.add(canonicalUrl(url));
+  }
+
+  /**
+   * Check the next page's URL before it is requested: one already requested is a cycle,
+   * reported against the page whose link points back.
+   */
+  follow(next: string, from: JsonDocument): void {
+    const key = canonicalUrl(next);
+    if (this.seen.has(key))
+      throw from.fail(
+        'page-cycle',
+        `the next link points back at a page already returned (${redactUrl(next)})`,
+      );
+    this.seen.add(key);
+  }
+
+  /** Record the rows of a page; a non-empty page whose first and last rows repeat the previous page's is a cycle. */
+  page(doc: JsonDocument, rows: readonly Record<string, unknown>[], idKey: string): void {
+    if (!rows.length) {
+      this.previous = undefined;
+      return;
+    }
+    const ident = (r: Record<string, unknown>) => JSON.stringify(r[idKey] ?? r.name ?? r);
+    const sig = `${rows.length}|${ident(rows[0]!)}|${ident(rows[rows.length - 1]!)}`;
+    if (sig === this.previous) throw doc.fail('page-cycle', 'the listing returned the same page twice');
+    this.previous = sig;
+  }
 }

@@ -8,28 +8,24 @@ import type { ResourceDefinition } from '../resource/definition.js';
 import type { Fields } from '../resource/field.js';
 import { instantiate, type RequestOptions, type Resource } from '../resource/instance.js';
 import { ResourceList } from '../resource/pagination.js';
+import { type DecodableResponse, decodeJson, isRead, type JsonDocument } from '../session/decode.js';
 import { microversionInRange } from '../session/microversion.js';
 import type { QueryValue, ServiceClient } from '../session/service-client.js';
 
-/** Read a response body as JSON (undefined when empty). */
-export async function readBody(res: { text(): Promise<string> }): Promise<unknown> {
-  const text = await res.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+/**
+ * Read a write's (or an action's) answer as JSON: undefined when there is none (204, an empty
+ * 202); a body that is there but not a JSON document is an InvalidResponseError.
+ */
+export async function readBody(res: DecodableResponse): Promise<unknown> {
+  return (await decodeJson(res, { required: false })).value;
 }
 
-/** Remove the resource's envelope when present. */
-export function unwrapDoc(def: ResourceDefinition<any, any>, doc: unknown): Record<string, unknown> {
-  if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
-    const o = doc as Record<string, unknown>;
-    if (def.resourceKey && def.resourceKey in o) return (o[def.resourceKey] ?? {}) as Record<string, unknown>;
-    return o;
-  }
-  return {};
+/** Decode an answer with the structural checks of {@link JsonDocument}; a read (GET) requires a document. */
+export function readDocument(
+  res: DecodableResponse,
+  opts: { maxBodyBytes?: number } = {},
+): Promise<JsonDocument> {
+  return decodeJson(res, { required: isRead(res.method), maxBodyBytes: opts.maxBodyBytes });
 }
 
 /** Send a request whose response is one resource document (singletons, non-CRUD paths). */
@@ -51,8 +47,13 @@ export async function requestDocument<F extends Fields>(
     timeoutMs: opts.timeoutMs,
     microversion: opts.microversion,
     headers: opts.headers,
+    maxBodyBytes: opts.maxBodyBytes,
+    buffer: true,
   });
-  return instantiate(def, client, unwrapDoc(def, await readBody(res)), res.headers, opts.uri ?? {});
+  const doc = await readDocument(res, opts);
+  // a write may answer with nothing: the resource is then what was asked for, known by its uri
+  const body = doc.value === undefined ? {} : doc.resource(def.resourceKey);
+  return instantiate(def, client, body, res.headers, opts.uri ?? {});
 }
 
 /** The microversion a call will use: the per-call override, else the negotiated one. */

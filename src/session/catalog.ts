@@ -3,9 +3,10 @@
  * and endpoint selection by service type (or alias), region and interface.
  */
 import type { Interface } from '../config/types.js';
-import { EndpointNotFoundError } from '../errors/errors.js';
+import { EndpointNotFoundError, InvalidResponseError } from '../errors/errors.js';
 import { officialServiceType, serviceTypeNames } from './service-types.js';
 
+/** One endpoint of a catalog service: an absolute http(s) URL, its interface and region. */
 export interface CatalogEndpoint {
   url: string;
   interface: Interface;
@@ -13,6 +14,7 @@ export interface CatalogEndpoint {
   id?: string;
 }
 
+/** One service of the catalog with its endpoints. */
 export interface CatalogService {
   type: string;
   name?: string;
@@ -20,43 +22,104 @@ export interface CatalogService {
   endpoints: CatalogEndpoint[];
 }
 
+/** What {@link selectEndpoint} looks for: a service type (or alias), interface and region. */
 export interface EndpointFilter {
   serviceType: string;
   interface?: Interface;
   region?: string;
 }
 
-/** Normalise a keystone v3 `token.catalog`. */
-export function catalogFromV3(catalog: unknown): CatalogService[] {
-  if (!Array.isArray(catalog)) return [];
-  return catalog.map((s) => {
-    const svc = s as Record<string, any>;
-    return {
-      type: String(svc.type),
-      name: svc.name,
-      id: svc.id,
-      endpoints: (Array.isArray(svc.endpoints) ? svc.endpoints : []).map((e: any) => ({
-        url: String(e.url),
-        interface: e.interface,
-        region: e.region_id ?? e.region ?? undefined,
-        id: e.id,
-      })),
-    };
+/**
+ * How a catalog that cannot be read is reported: the token response's decoder passes its own
+ * (an InvalidResponseError naming the token request); the default names no request.
+ */
+export type CatalogFailure = (detail: string) => Error;
+
+const defaultFailure: CatalogFailure = (detail) =>
+  new InvalidResponseError({
+    reason: 'wrong-type',
+    method: 'POST',
+    url: '(token catalog)',
+    status: 0,
+    detail,
+  });
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+}
+
+/**
+ * An endpoint URL must be an absolute http(s) URL: the SDK sends the token to it, so a garbage
+ * value in the catalog is refused when the catalog is read, not when a request goes astray.
+ */
+function endpointUrl(v: unknown, where: string, fail: CatalogFailure): string {
+  if (typeof v !== 'string') throw fail(`${where} url is ${describe(v)}, expected a URL`);
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw fail(`${where} url "${v.slice(0, 100)}" is not a URL`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw fail(`${where} url "${v.slice(0, 100)}" is not an http(s) URL`);
+  return v;
+}
+
+/** The entries of a catalog: absent is empty (an unscoped token has none); anything but an array of objects fails. */
+function entries(catalog: unknown, fail: CatalogFailure): Record<string, any>[] {
+  if (catalog === undefined || catalog === null) return [];
+  if (!Array.isArray(catalog)) throw fail(`the catalog is ${describe(catalog)}, expected an array`);
+  return catalog.map((s, i) => {
+    if (!isObject(s)) throw fail(`catalog entry ${i} is ${describe(s)}, expected an object`);
+    if (typeof s.type !== 'string' || !s.type)
+      throw fail(`catalog entry ${i} has type ${describe(s.type)}, expected a service type`);
+    if (s.endpoints !== undefined && !Array.isArray(s.endpoints))
+      throw fail(`catalog entry ${i} (${s.type}) has endpoints ${describe(s.endpoints)}, expected an array`);
+    return s;
   });
 }
 
+/** Normalise a keystone v3 `token.catalog`; a malformed one fails through `fail`. */
+export function catalogFromV3(catalog: unknown, fail: CatalogFailure = defaultFailure): CatalogService[] {
+  return entries(catalog, fail).map((svc) => ({
+    type: String(svc.type),
+    name: svc.name,
+    id: svc.id,
+    endpoints: ((svc.endpoints ?? []) as unknown[]).map((e, j) => {
+      const where = `endpoint ${j} of service ${svc.type}`;
+      if (!isObject(e)) throw fail(`${where} is ${describe(e)}, expected an object`);
+      return {
+        url: endpointUrl(e.url, where, fail),
+        interface: e.interface,
+        region: e.region_id ?? e.region ?? undefined,
+        id: e.id,
+      };
+    }),
+  }));
+}
+
 /** Normalise a keystone v2.0 `access.serviceCatalog` (publicURL/internalURL/adminURL per region). */
-export function catalogFromV2(catalog: unknown): CatalogService[] {
-  if (!Array.isArray(catalog)) return [];
-  return catalog.map((s) => {
-    const svc = s as Record<string, any>;
+export function catalogFromV2(catalog: unknown, fail: CatalogFailure = defaultFailure): CatalogService[] {
+  return entries(catalog, fail).map((svc) => {
     const endpoints: CatalogEndpoint[] = [];
-    for (const e of Array.isArray(svc.endpoints) ? svc.endpoints : []) {
+    ((svc.endpoints ?? []) as unknown[]).forEach((e, j) => {
+      const where = `endpoint ${j} of service ${svc.type}`;
+      if (!isObject(e)) throw fail(`${where} is ${describe(e)}, expected an object`);
       for (const iface of ['public', 'internal', 'admin'] as const) {
         const url = e[`${iface}URL`];
-        if (url) endpoints.push({ url: String(url), interface: iface, region: e.region, id: e.id });
+        if (url !== undefined && url !== null && url !== '')
+          endpoints.push({
+            url: endpointUrl(url, `${where} ${iface}URL`, fail),
+            interface: iface,
+            region: e.region,
+            id: e.id,
+          });
       }
-    }
+    });
     return { type: String(svc.type), name: svc.name, endpoints };
   });
 }

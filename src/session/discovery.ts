@@ -3,8 +3,9 @@
  * like `http://neutron:9696`) find the base URL of the wanted major version and, for
  * microversioned services, the range the cloud offers.
  */
-import { AbortedError, TimeoutError } from '../errors/errors.js';
-import type { HttpClient } from '../transport/http-client.js';
+import { AbortedError, InvalidResponseError, TimeoutError } from '../errors/errors.js';
+import type { HttpClient, HttpResponse } from '../transport/http-client.js';
+import { decodeJson, isJsonObject, type JsonDocument } from './decode.js';
 
 export interface DiscoveredVersion {
   /** Base URL to which resource paths are appended (no trailing slash). */
@@ -63,9 +64,9 @@ export async function discoverVersion(
     discovered: false,
   };
   if (r.skip) return fallback;
-  let doc: any;
+  let res: HttpResponse;
   try {
-    const res = await http.request({
+    res = await http.request({
       method: 'GET',
       url: `${root}/`,
       headers: { accept: 'application/json', ...(token ? { 'x-auth-token': token } : {}) },
@@ -75,20 +76,23 @@ export async function discoverVersion(
       timeoutMs: Math.min(r.timeoutMs ?? http.defaultTimeoutMs, 30_000) || 30_000,
       buffer: true,
     });
-    doc = await res.json();
   } catch (e) {
     // no version document: conventions; but a deadline or an abort is the caller's, not a fallback
     if (e instanceof TimeoutError || e instanceof AbortedError) throw e;
     return fallback;
   }
-  const list: any[] = Array.isArray(doc?.versions)
-    ? doc.versions
-    : Array.isArray(doc?.versions?.values)
-      ? doc.versions.values
-      : doc?.version
-        ? [doc.version]
-        : [];
-  const candidates = list.filter((v) => majorOf(String(v.id ?? '')) === wantMajor);
+  let doc: JsonDocument;
+  try {
+    doc = await decodeJson(res, { statuses: [300] });
+  } catch (e) {
+    // a root that is no version document at all (an HTML page, nothing): use the catalog URL;
+    // a JSON document that is broken is an error, it would choose a version from garbage
+    if (e instanceof InvalidResponseError && (e.reason === 'not-json' || e.reason === 'empty-body'))
+      return fallback;
+    throw e;
+  }
+  const list = versionList(doc);
+  const candidates = list.filter((v) => majorOf(v.id) === wantMajor);
   if (!candidates.length) return fallback;
   // prefer the one carrying a microversion range, then CURRENT, then the highest id
   candidates.sort((a, b) => score(b) - score(a));
@@ -97,8 +101,10 @@ export async function discoverVersion(
   const min = (v.min_version || undefined) as string | undefined;
   let baseUrl = fallback.baseUrl;
   if (!versionedHere) {
-    const self = (v.links ?? []).find((l: any) => l.rel === 'self')?.href as string | undefined;
-    if (self) {
+    const self = (v.links ?? []).find((l: any) => l?.rel === 'self')?.href as unknown;
+    if (self !== undefined && self !== null && (typeof self !== 'string' || !URL.canParse(self, `${root}/`)))
+      throw doc.fail('wrong-type', `the self link of version ${v.id} is not a URL`);
+    if (typeof self === 'string' && self) {
       // keep the catalog's scheme/host (a proxy may rewrite them) and take the path from the document
       const selfPath = new URL(self, `${root}/`).pathname;
       const rootPath = new URL(`${root}/`).pathname;
@@ -116,4 +122,27 @@ function score(v: any): number {
   if (String(v.status).toUpperCase() === 'CURRENT' || String(v.status) === 'stable') s += 10;
   const minor = Number(String(v.id).split('.')[1] ?? 0);
   return s + Math.min(minor, 9) / 10;
+}
+
+/**
+ * The versions of a version document (`versions: [...]`, keystone's `versions: { values }`, or
+ * one `version`), each an object with a string id; anything else is an InvalidResponseError.
+ */
+function versionList(doc: JsonDocument): any[] {
+  const v = doc.value as any;
+  let list: unknown;
+  if (isJsonObject(v) && Array.isArray(v.versions)) list = v.versions;
+  else if (isJsonObject(v) && isJsonObject(v.versions) && 'values' in v.versions) list = v.versions.values;
+  else if (isJsonObject(v) && v.version !== undefined) list = [v.version];
+  else if (isJsonObject(v) && v.versions === undefined) return [];
+  else throw doc.fail('wrong-type', 'not a version document ("versions" is neither a list nor { values })');
+  if (!Array.isArray(list)) throw doc.fail('wrong-type', '"versions.values" is not a list');
+  list.forEach((x, i) => {
+    if (!isJsonObject(x))
+      throw doc.fail('wrong-type', `version ${i} is ${x === null ? 'null' : typeof x}, expected an object`);
+    if (typeof x.id !== 'string') throw doc.fail('wrong-type', `version ${i} has no string "id"`);
+    if (x.links !== undefined && x.links !== null && !Array.isArray(x.links))
+      throw doc.fail('wrong-type', `version ${x.id} has "links" that is not a list`);
+  });
+  return list as any[];
 }

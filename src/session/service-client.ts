@@ -3,6 +3,7 @@
  * resources and proxies send every request through it with paths relative to the service.
  */
 import type { HttpResponse, RequestBody } from '../transport/http-client.js';
+import { type DecodeOptions, decodeJson, isRead, type JsonDocument } from './decode.js';
 import type { DiscoveredVersion } from './discovery.js';
 import {
   type MicroversionSupport,
@@ -12,6 +13,7 @@ import {
 } from './microversion.js';
 import type { Session } from './session.js';
 
+/** What a ServiceClient serves: the service type, major version, discovery fallback and microversions. */
 export interface ServiceSpec {
   /** Official service type, e.g. 'compute'. */
   serviceType: string;
@@ -25,6 +27,7 @@ export interface ServiceSpec {
   skipDiscovery?: boolean;
 }
 
+/** A query parameter value; arrays repeat the key, undefined and null are left out. */
 export type QueryValue =
   | string
   | number
@@ -33,6 +36,7 @@ export type QueryValue =
   | null
   | readonly (string | number | boolean)[];
 
+/** Options of one request through a {@link ServiceClient}. */
 export interface ServiceRequestOptions {
   query?: Record<string, QueryValue>;
   /** A JSON body; serialised with content-type application/json. */
@@ -49,6 +53,19 @@ export interface ServiceRequestOptions {
   idempotent?: boolean;
   /** Do not log the body (big uploads). */
   logBody?: boolean;
+  /**
+   * Read the whole body inside the attempt (so a reset mid-body is retried like one before
+   * the headers) and refuse a body over the size cap; for documents, never for downloads.
+   */
+  buffer?: boolean;
+  /** Size cap in bytes of a buffered body (default: the HTTP client's, 64 MiB). */
+  maxBodyBytes?: number;
+}
+
+/** A request whose answer is a JSON document: the request options and how to read the body. */
+export interface ServiceDecodeOptions extends ServiceRequestOptions {
+  /** A document is required (default: for GET/HEAD); otherwise an empty body decodes to undefined. */
+  required?: boolean;
 }
 
 /** Append a query string; arrays repeat the key, undefined/null are skipped. */
@@ -69,6 +86,11 @@ function joinUrl(base: string, path: string, query?: Record<string, QueryValue>)
   return withQuery(path ? `${base}${path.startsWith('/') ? '' : '/'}${path}` : base, query);
 }
 
+/**
+ * One service at one major version over a Session: resolves the endpoint and microversion
+ * once, sends requests with service-relative paths, and decodes JSON answers strictly
+ * ({@link ServiceClient.decode}).
+ */
 export class ServiceClient {
   private resolved?: Promise<{ version: DiscoveredVersion; microversion?: string }>;
   private negotiated?: string;
@@ -139,6 +161,7 @@ export class ServiceClient {
     return joinUrl(await this.baseUrl(signal), path, query);
   }
 
+  /** Send a request (service-relative path or absolute URL) with the negotiated microversion; the body is the caller's to read. */
   async request(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<HttpResponse> {
     // once resolved, the base URL is known: build the URL without another round of awaits
     if (this.base === undefined) await this.resolve(opts.signal, opts.timeoutMs);
@@ -156,7 +179,8 @@ export class ServiceClient {
       if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
         headers['content-type'] = 'application/json';
     }
-    return this.session.request({
+    // `buffer` / `maxBodyBytes` are read by transports that support them, ignored by others
+    const req: Parameters<Session['request']>[0] & { buffer?: boolean; maxBodyBytes?: number } = {
       method,
       url: /^https?:\/\//.test(path) ? withQuery(path, opts.query) : joinUrl(base, path, opts.query),
       headers,
@@ -166,13 +190,28 @@ export class ServiceClient {
       timeoutMs: opts.timeoutMs,
       idempotent: opts.idempotent,
       logBody: opts.logBody,
-    });
+      ...(opts.buffer !== undefined ? { buffer: opts.buffer } : {}),
+      ...(opts.maxBodyBytes !== undefined ? { maxBodyBytes: opts.maxBodyBytes } : {}),
+    };
+    return this.session.request(req);
   }
 
-  /** Request and parse a JSON response (undefined for empty bodies such as 204). */
-  async json<T = any>(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<T> {
-    const res = await this.request(method, path, opts);
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+  /**
+   * Request and decode a JSON document (see {@link decodeJson}): a body that cannot be read is
+   * an InvalidResponseError, never an empty result. The body is buffered under the size cap.
+   */
+  async decode(method: string, path: string, opts: ServiceDecodeOptions = {}): Promise<JsonDocument> {
+    const { required, ...rest } = opts;
+    const res = await this.request(method, path, { buffer: true, ...rest });
+    const how: DecodeOptions = { required: required ?? isRead(method), maxBodyBytes: opts.maxBodyBytes };
+    return decodeJson(res, how);
+  }
+
+  /**
+   * Request and parse a JSON response. A read (GET) requires a document; other methods may
+   * answer without one (204, or an empty 202), which resolves to undefined.
+   */
+  async json<T = any>(method: string, path: string, opts: ServiceDecodeOptions = {}): Promise<T> {
+    return (await this.decode(method, path, opts)).value as T;
   }
 }

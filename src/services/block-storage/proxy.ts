@@ -39,7 +39,7 @@ import type { Session } from '../../session/session.js';
 import {
   checkedList,
   checkQueryVersions,
-  readBody,
+  readDocument,
   requestDocument,
   requireMicroversion,
 } from '../service-documents.js';
@@ -213,8 +213,8 @@ export class BlockStorageV3 extends ServiceProxy {
       timeoutMs: opts.timeoutMs,
       microversion: opts.microversion,
     });
-    const doc = (await readBody(res)) as Record<string, unknown> | undefined;
-    return instantiate(Volume, this.client, { ...b, ...((doc?.volume as object) ?? {}) }, res.headers);
+    const doc = await readDocument(res);
+    return instantiate(Volume, this.client, { ...b, ...doc.keyOr('volume', 'object', {}) }, res.headers);
   }
 
   /** Lazily list volumes with details (`/volumes/detail`); filters gated by microversion are checked first. */
@@ -553,8 +553,8 @@ export class BlockStorageV3 extends ServiceProxy {
       microversion: opts.microversion,
       headers: opts.headers,
     });
-    const doc = (await readBody(res)) as { metadata?: Record<string, string> } | undefined;
-    return doc?.metadata ?? md ?? {};
+    const doc = await readDocument(res);
+    return doc.keyOr('metadata', 'object', md ?? {}) as Record<string, string>;
   }
 
   private async metadataItem(
@@ -576,8 +576,11 @@ export class BlockStorageV3 extends ServiceProxy {
         headers: opts.headers,
       },
     );
-    const doc = (await readBody(res)) as { meta?: Record<string, string> } | undefined;
-    return doc?.meta?.[key] ?? value ?? '';
+    const doc = await readDocument(res);
+    if (method === 'DELETE' || doc.value === undefined) return value ?? '';
+    const v = (doc.key('meta', 'object') as Record<string, unknown>)[key];
+    if (typeof v !== 'string') throw doc.fail('missing-key', `no string "meta.${key}"`);
+    return v;
   }
 
   // -------------------------------------------------------------- snapshots
@@ -751,7 +754,7 @@ export class BlockStorageV3 extends ServiceProxy {
       microversion: opts.microversion,
       headers: opts.headers,
     });
-    return ((await readBody(res)) as { restore: BackupRestore }).restore;
+    return (await readDocument(res)).key('restore', 'object') as BackupRestore;
   }
 
   /** Admin: delete a backup whatever its state (`os-force_delete`). */
@@ -795,13 +798,13 @@ export class BlockStorageV3 extends ServiceProxy {
 
   /** All extra specs of a volume type. */
   async getVolumeTypeExtraSpecs(type: IdArg, opts: RequestOptions = {}): Promise<Record<string, string>> {
-    const doc = await this.client.json('GET', `/types/${enc(type)}/extra_specs`, {
+    const doc = await this.client.decode('GET', `/types/${enc(type)}/extra_specs`, {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
       microversion: opts.microversion,
       headers: opts.headers,
     });
-    return (doc?.extra_specs ?? {}) as Record<string, string>;
+    return doc.key('extra_specs', 'object') as Record<string, string>;
   }
 
   /** Admin: add or change extra specs of a volume type (others are kept); returns the keys sent. */
@@ -818,25 +821,29 @@ export class BlockStorageV3 extends ServiceProxy {
         });
       }
     }
-    const doc = await this.client.json('POST', `/types/${enc(type)}/extra_specs`, {
+    const doc = await this.client.decode('POST', `/types/${enc(type)}/extra_specs`, {
       json: { extra_specs: specs },
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
       microversion: opts.microversion,
       headers: opts.headers,
     });
-    return (doc?.extra_specs ?? specs) as Record<string, string>;
+    return doc.keyOr('extra_specs', 'object', specs) as Record<string, string>;
   }
 
   /** One extra spec of a volume type (NotFoundError when absent). */
   async getVolumeTypeExtraSpec(type: IdArg, key: string, opts: RequestOptions = {}): Promise<string> {
-    const doc = await this.client.json('GET', `/types/${enc(type)}/extra_specs/${encodeURIComponent(key)}`, {
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs,
-      microversion: opts.microversion,
-      headers: opts.headers,
-    });
-    return String(doc?.[key] ?? '');
+    const doc = await this.client.decode(
+      'GET',
+      `/types/${enc(type)}/extra_specs/${encodeURIComponent(key)}`,
+      {
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+        microversion: opts.microversion,
+        headers: opts.headers,
+      },
+    );
+    return String(doc.key(key));
   }
 
   /** Admin: set one extra spec of a volume type. */
@@ -846,14 +853,18 @@ export class BlockStorageV3 extends ServiceProxy {
     value: string,
     opts: RequestOptions = {},
   ): Promise<string> {
-    const doc = await this.client.json('PUT', `/types/${enc(type)}/extra_specs/${encodeURIComponent(key)}`, {
-      json: { [key]: value },
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs,
-      microversion: opts.microversion,
-      headers: opts.headers,
-    });
-    return String(doc?.[key] ?? value);
+    const doc = await this.client.decode(
+      'PUT',
+      `/types/${enc(type)}/extra_specs/${encodeURIComponent(key)}`,
+      {
+        json: { [key]: value },
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+        microversion: opts.microversion,
+        headers: opts.headers,
+      },
+    );
+    return String(doc.keyOr(key, 'any', value));
   }
 
   /** Admin: remove one extra spec of a volume type. */
@@ -929,14 +940,14 @@ export class BlockStorageV3 extends ServiceProxy {
     specs: Record<string, string>,
     opts: RequestOptions = {},
   ): Promise<Record<string, string>> {
-    const doc = await this.client.json('PUT', `/qos-specs/${enc(qos)}`, {
+    const doc = await this.client.decode('PUT', `/qos-specs/${enc(qos)}`, {
       json: { qos_specs: specs },
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
       microversion: opts.microversion,
       headers: opts.headers,
     });
-    return (doc?.qos_specs ?? specs) as Record<string, string>;
+    return doc.keyOr('qos_specs', 'object', specs) as Record<string, string>;
   }
 
   /** Admin: remove limits from a QoS specification. */
@@ -1025,13 +1036,13 @@ export class BlockStorageV3 extends ServiceProxy {
   /** Admin: every project's own default volume type (3.62). */
   async listDefaultVolumeTypes(opts: RequestOptions = {}): Promise<DefaultTypeResource[]> {
     await requireMicroversion(this.client, '3.62', 'listDefaultVolumeTypes', opts);
-    const doc = (await this.client.json('GET', `${await this.v3Root(opts.signal)}/default-types`, {
+    const doc = await this.client.decode('GET', `${await this.v3Root(opts.signal)}/default-types`, {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
       microversion: opts.microversion,
       headers: opts.headers,
-    })) as { default_types?: Record<string, unknown>[] };
-    return (doc?.default_types ?? []).map((b) => instantiate(DefaultType, this.client, b));
+    });
+    return doc.rows('default_types').map((b) => instantiate(DefaultType, this.client, b));
   }
 
   /** Admin: drop a project's default volume type (3.62): the cloud's default applies again. */

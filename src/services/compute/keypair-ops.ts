@@ -9,11 +9,13 @@ import {
   deletePath,
   instantiate,
   nextLink,
+  PageCycleGuard,
   type RequestOptions,
   type Resource,
   ResourceList,
   setQueryParam,
 } from '../../resource/index.js';
+import { decodeJson } from '../../session/decode.js';
 import type { QueryValue, ServiceClient } from '../../session/service-client.js';
 import { Keypair } from './keypair.js';
 
@@ -65,21 +67,32 @@ export function listKeypairs(
     if (q.limit !== undefined || q.marker !== undefined) minVersion(client, 'keypair.limit', '2.35');
     const query: Record<string, QueryValue> = { user_id: q.userId, limit: q.limit, marker: q.marker };
     let url: string | undefined = await client.url('/os-keypairs', query, opts.signal);
+    const cycle = new PageCycleGuard();
+    if (url) cycle.start(url);
     while (url) {
       const res = await client.request('GET', url, {
         signal: opts.signal,
         timeoutMs: opts.timeoutMs,
         microversion: opts.microversion,
         headers: opts.headers,
+        maxBodyBytes: opts.maxBodyBytes,
+        buffer: true,
       });
-      const text = await res.text();
-      const doc = (text ? JSON.parse(text) : {}) as { keypairs?: { keypair?: Record<string, unknown> }[] };
-      const rows = (doc.keypairs ?? []).map((w) => w?.keypair ?? w) as Record<string, unknown>[];
+      const doc = await decodeJson(res, { maxBodyBytes: opts.maxBodyBytes });
+      // nova wraps each row: { keypairs: [{ keypair: {...} }] }
+      const rows = doc.rows('keypairs').map((w, i) => {
+        const k = w.keypair;
+        if (typeof k !== 'object' || k === null || Array.isArray(k))
+          throw doc.fail('wrong-type', `row ${i} of "keypairs" has no "keypair" object`);
+        return k as Record<string, unknown>;
+      });
+      cycle.page(doc, rows, 'name');
       yield rows.map((b) => instantiate(Keypair, client, b));
-      let next = nextLink(doc, 'keypairs', await client.baseUrl());
+      let next = nextLink(doc.value, 'keypairs', await client.baseUrl());
       if (!next && q.limit && rows.length >= q.limit && rows.length > 0) {
         next = setQueryParam(url, 'marker', String(rows[rows.length - 1]?.name));
       }
+      if (next) cycle.follow(next, doc);
       url = next;
     }
   });
@@ -93,14 +106,15 @@ export async function getKeypair(
   const { userId, ...o } = opts;
   await client.resolve(o.signal);
   if (userId !== undefined) minVersion(client, 'keypair.userId', '2.10');
-  const doc = await client.json<{ keypair?: Record<string, unknown> }>('GET', path(name), {
+  const doc = await client.decode('GET', path(name), {
     query: { user_id: userId },
     signal: o.signal,
     timeoutMs: o.timeoutMs,
     microversion: o.microversion,
     headers: o.headers,
+    maxBodyBytes: o.maxBodyBytes,
   });
-  return instantiate(Keypair, client, doc?.keypair ?? {});
+  return instantiate(Keypair, client, doc.resource('keypair'));
 }
 
 export async function findKeypair(

@@ -446,15 +446,11 @@ export class ComputeServers extends ServiceProxy {
 
   /** One metadata value (`NotFoundError` when the key is absent). */
   async getServerMetadataItem(server: ServerRef, key: string, opts: RequestOptions = {}): Promise<string> {
-    const doc = await this.client.json<{ meta?: Record<string, string> }>(
-      'GET',
-      this.metaItemPath(server, key),
-      {
-        signal: opts.signal,
-        timeoutMs: opts.timeoutMs,
-      },
-    );
-    return doc?.meta?.[key] as string;
+    const doc = await this.client.decode('GET', this.metaItemPath(server, key), {
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+    });
+    return (doc.key('meta', 'object') as Record<string, unknown>)[key] as string;
   }
 
   /** Set one metadata value. */
@@ -520,12 +516,11 @@ export class ComputeServers extends ServiceProxy {
     server: ServerRef,
     opts: RequestOptions = {},
   ): Promise<Record<string, ServerAddress[]>> {
-    const doc = await this.client.json<{ addresses?: Record<string, ServerAddress[]> }>(
-      'GET',
-      `/servers/${encodeURIComponent(serverIdOf(server))}/ips`,
-      { signal: opts.signal, timeoutMs: opts.timeoutMs },
-    );
-    return doc?.addresses ?? {};
+    const doc = await this.client.decode('GET', `/servers/${encodeURIComponent(serverIdOf(server))}/ips`, {
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+    });
+    return doc.key('addresses', 'object');
   }
 
   /** The server's addresses on one network (`NotFoundError` when it has none there). */
@@ -534,12 +529,12 @@ export class ComputeServers extends ServiceProxy {
     network: string,
     opts: RequestOptions = {},
   ): Promise<ServerAddress[]> {
-    const doc = await this.client.json<Record<string, ServerAddress[]>>(
+    const doc = await this.client.decode(
       'GET',
       `/servers/${encodeURIComponent(serverIdOf(server))}/ips/${encodeURIComponent(network)}`,
       { signal: opts.signal, timeoutMs: opts.timeoutMs },
     );
-    return doc?.[network] ?? [];
+    return doc.key(network, 'array');
   }
 }
 

@@ -126,8 +126,8 @@ export class ComputeV2 extends ComputeServers {
 
   /** All extra specs of a flavor. */
   async getFlavorExtraSpecs(flavor: IdRef, opts: RequestOptions = {}): Promise<Record<string, string>> {
-    const doc = await this.client.json('GET', `/flavors/${enc(flavor, 'flavor.id')}/os-extra_specs`, opts);
-    return (doc?.extra_specs ?? {}) as Record<string, string>;
+    const doc = await this.client.decode('GET', `/flavors/${enc(flavor, 'flavor.id')}/os-extra_specs`, opts);
+    return doc.key('extra_specs', 'object') as Record<string, string>;
   }
 
   /** Add or change extra specs (others are kept); resolves with the specs sent, as nova echoes them. */
@@ -144,17 +144,17 @@ export class ComputeV2 extends ComputeServers {
         });
       }
     }
-    const doc = await this.client.json('POST', `/flavors/${enc(flavor, 'flavor.id')}/os-extra_specs`, {
+    const doc = await this.client.decode('POST', `/flavors/${enc(flavor, 'flavor.id')}/os-extra_specs`, {
       ...opts,
       json: { extra_specs: specs },
     });
-    return (doc?.extra_specs ?? specs) as Record<string, string>;
+    return doc.keyOr('extra_specs', 'object', specs) as Record<string, string>;
   }
 
   /** One extra spec (`NotFoundError` when absent). */
   async getFlavorExtraSpec(flavor: IdRef, key: string, opts: RequestOptions = {}): Promise<string> {
-    const doc = await this.client.json('GET', this.specPath(flavor, key), opts);
-    return doc?.[key] as string;
+    const doc = await this.client.decode('GET', this.specPath(flavor, key), opts);
+    return doc.key(key, 'string') as string;
   }
 
   /** Set one extra spec. */
@@ -164,11 +164,11 @@ export class ComputeV2 extends ComputeServers {
     value: string,
     opts: RequestOptions = {},
   ): Promise<string> {
-    const doc = await this.client.json('PUT', this.specPath(flavor, key), {
+    const doc = await this.client.decode('PUT', this.specPath(flavor, key), {
       ...opts,
       json: { [key]: value },
     });
-    return (doc?.[key] ?? value) as string;
+    return doc.keyOr(key, 'string', value) as string;
   }
 
   /** Delete one extra spec. */
@@ -326,11 +326,11 @@ export class ComputeV2 extends ComputeServers {
     opts: RequestOptions & { projectId?: string; reserved?: boolean } = {},
   ): Promise<R<typeof Limits>> {
     const { projectId, reserved, ...o } = opts;
-    const doc = await this.client.json('GET', '/limits', {
+    const doc = await this.client.decode('GET', '/limits', {
       ...o,
       query: { tenant_id: projectId, reserved: reserved === undefined ? undefined : reserved ? 1 : 0 },
     });
-    return instantiate(Limits, this.client, doc?.limits ?? {});
+    return instantiate(Limits, this.client, doc.key('limits', 'object'));
   }
 
   /** The quotas of a project, or of `userId` in it. */
@@ -373,12 +373,12 @@ export class ComputeV2 extends ComputeServers {
     const { userId, ...o } = opts;
     await this.client.resolve(o.signal);
     const body = toRequest(QuotaSet, attrs as Record<string, unknown>, 'update', this.client).body;
-    const doc = await this.client.json('PUT', `/os-quota-sets/${encodeURIComponent(project)}`, {
+    const doc = await this.client.decode('PUT', `/os-quota-sets/${encodeURIComponent(project)}`, {
       ...o,
       query: { user_id: userId },
       json: { quota_set: body },
     });
-    return instantiate(QuotaSet, this.client, { id: project, ...(doc?.quota_set ?? {}) });
+    return instantiate(QuotaSet, this.client, { id: project, ...doc.keyOr('quota_set', 'object', {}) });
   }
 
   /** Admin: drop a project's (or user's) own quotas so the defaults apply again. */
@@ -397,8 +397,12 @@ export class ComputeV2 extends ComputeServers {
     query: Record<string, string | undefined>,
     opts: RequestOptions,
   ): Promise<R<D>> {
-    const doc = await this.client.json('GET', path, { ...opts, query });
-    return instantiate(def as typeof QuotaSet, this.client, doc?.quota_set ?? {}) as unknown as R<D>;
+    const doc = await this.client.decode('GET', path, { ...opts, query });
+    return instantiate(
+      def as typeof QuotaSet,
+      this.client,
+      doc.key('quota_set', 'object'),
+    ) as unknown as R<D>;
   }
 
   // --- compute services
@@ -419,11 +423,11 @@ export class ComputeV2 extends ComputeServers {
       'create',
       this.client,
     ).body;
-    const doc = await this.client.json('PUT', `/os-services/${enc(service, 'compute service.id')}`, {
+    const doc = await this.client.decode('PUT', `/os-services/${enc(service, 'compute service.id')}`, {
       ...opts,
       json: body,
     });
-    return instantiate(ComputeService, this.client, doc?.service ?? {});
+    return instantiate(ComputeService, this.client, doc.keyOr('service', 'object', {}));
   }
 
   /** Admin: enable a nova-compute service for scheduling (2.53+). */

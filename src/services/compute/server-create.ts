@@ -10,6 +10,7 @@ import {
   type Resource,
   toRequest,
 } from '../../resource/index.js';
+import { decodeJson } from '../../session/decode.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { type SchedulerHints, Server } from './server.js';
 import { encodeUserData } from './user-data.js';
@@ -56,10 +57,17 @@ export async function createServer(
     signal: opts.signal,
     timeoutMs: opts.timeoutMs,
     microversion: opts.microversion,
+    maxBodyBytes: opts.maxBodyBytes,
+    buffer: true,
   });
-  const text = await res.text();
-  const doc = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-  // nova answers { server: { id, links, adminPass, ... } }, or { reservation_id } with return_reservation_id
-  const answer = (doc.server ?? doc) as Record<string, unknown>;
+  // nova always answers a create (202) with a document: { server: { id, links, adminPass, ... } },
+  // or { reservation_id } with return_reservation_id; anything else is not a server we can report
+  const doc = await decodeJson(res, { required: true, maxBodyBytes: opts.maxBodyBytes });
+  const answer: Record<string, unknown> =
+    doc.optionalKey('reservation_id', 'string') !== undefined && !('server' in doc.object())
+      ? doc.object()
+      : doc.resource('server');
+  if (answer.id !== undefined && (typeof answer.id !== 'string' || !answer.id))
+    throw doc.fail('wrong-type', '"server.id" is not a non-empty string');
   return instantiate(Server, client, { ...parts.body, ...answer }, res.headers);
 }

@@ -23,6 +23,7 @@ import {
   type VerbOptions,
   type VerbsOf,
 } from '../../resource/index.js';
+import { decodeJson } from '../../session/decode.js';
 import type { Session } from '../../session/session.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { identityV3Spec } from '../specs.js';
@@ -469,8 +470,11 @@ export class IdentityV3 extends ServiceProxy {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
     });
-    const doc = (await res.json()) as { token?: Record<string, unknown> };
-    return tokenInfo(token, doc);
+    const doc = await decodeJson(res);
+    doc.key('token', 'object');
+    return tokenInfo(token, doc.value as { token: Record<string, unknown> }, (d) =>
+      doc.fail('wrong-type', d),
+    );
   }
 
   /** Whether a token is valid (`HEAD /v3/auth/tokens`). */
@@ -531,8 +535,12 @@ function withoutPassword<R extends ResourceBase<any>>(r: R): R {
 }
 
 /** Parse a token document (`{ token: {...} }`) into {@link TokenInfo}. */
-export function tokenInfo(token: string, doc: { token?: Record<string, unknown> } | undefined): TokenInfo {
-  const access = accessFromV3(token, doc);
+export function tokenInfo(
+  token: string,
+  doc: { token?: Record<string, unknown> } | undefined,
+  fail?: (detail: string) => Error,
+): TokenInfo {
+  const access = accessFromV3(token, doc, fail);
   const t = instantiate(Token, undefined as never, doc?.token ?? {});
   const user = t.user;
   const project = t.project;

@@ -7,7 +7,7 @@ import { createHash, getHashes, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { OpenStackError } from '../../errors/errors.js';
+import { InvalidResponseError, OpenStackError } from '../../errors/errors.js';
 
 /** What can be uploaded: a file path, bytes, a Node Readable, or an async iterable of byte chunks. */
 export type ImageData = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
@@ -23,8 +23,12 @@ export interface ImageDigest {
   hashValue?: string;
 }
 
-/** The data glance stored does not match the data sent, or the data received does not match the image. */
-export class ChecksumMismatchError extends OpenStackError {
+/**
+ * The data glance stored does not match the data sent, or the data received does not match
+ * the image. An {@link InvalidResponseError}: reason 'length-mismatch' for the size,
+ * 'checksum-mismatch' for a digest; the message is unchanged.
+ */
+export class ChecksumMismatchError extends InvalidResponseError {
   override name = 'ChecksumMismatchError';
   constructor(
     message: string,
@@ -32,8 +36,14 @@ export class ChecksumMismatchError extends OpenStackError {
     readonly what: string,
     readonly expected: string,
     readonly actual: string,
+    facts: { method: string; url: string; status: number; requestId?: string } = {
+      method: 'GET',
+      url: '',
+      status: 200,
+    },
   ) {
-    super(message);
+    super({ ...facts, reason: what === 'size' ? 'length-mismatch' : 'checksum-mismatch', detail: message });
+    this.message = message;
   }
 }
 

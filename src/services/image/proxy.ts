@@ -332,12 +332,13 @@ export class ImageV2 extends ServiceProxy {
 
   /** The import methods this cloud offers (`GET /v2/info/import`), e.g. `['glance-direct', 'web-download']`. */
   async getImportMethods(opts: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.json('GET', '/info/import', {
+    const doc = await this.client.decode('GET', '/info/import', {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
     });
-    const v = doc?.['import-methods']?.value;
-    return Array.isArray(v) ? v.map(String) : [];
+    const v = (doc.key('import-methods', 'object') as { value?: unknown }).value;
+    if (!Array.isArray(v)) throw doc.fail('wrong-type', '"import-methods.value" is not a list');
+    return v.map(String);
   }
 
   /**
@@ -410,8 +411,8 @@ export class ImageV2 extends ServiceProxy {
 
   /** Tasks of an image's imports (`GET /v2/images/{id}/tasks`), newest first. */
   async listImageTasks(image: ImageRef, opts: RequestOptions = {}): Promise<TaskResource[]> {
-    const doc = await this.client.json('GET', imagePath(image, '/tasks'), { signal: opts.signal });
-    const rows: unknown[] = Array.isArray(doc?.tasks) ? doc.tasks : [];
+    const doc = await this.client.decode('GET', imagePath(image, '/tasks'), { signal: opts.signal });
+    const rows = doc.rows('tasks');
     return rows.map((t) => instantiate(Task, this.client, t));
   }
 

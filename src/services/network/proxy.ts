@@ -197,8 +197,8 @@ export class NetworkV2 extends ServiceProxy {
     await this.client.resolve(o.signal);
     const bodies = items.map((a) => toRequest(def, a as Record<string, unknown>, 'create', this.client).body);
     const key = def.resourcesKey!;
-    const doc = await this.client.json('POST', def.basePath, { json: { [key]: bodies }, ...req(o) });
-    const rows = (doc?.[key] ?? []) as Record<string, unknown>[];
+    const doc = await this.client.decode('POST', def.basePath, { json: { [key]: bodies }, ...req(o) });
+    const rows = doc.rows(key);
     return rows.map((b) => instantiate(def, this.client, b));
   }
 
@@ -253,8 +253,11 @@ export class NetworkV2 extends ServiceProxy {
     o: RequestOptions,
   ): Promise<Resource<typeof RouterInterface.fields>> {
     const { body } = toRequest(RouterInterface, { ...target }, 'create');
-    const doc = await this.client.json('PUT', `/routers/${seg(router)}/${action}`, { json: body, ...req(o) });
-    return instantiate(RouterInterface, this.client, doc ?? {}, {}, { router_id: idOf(router) });
+    const doc = await this.client.decode('PUT', `/routers/${seg(router)}/${action}`, {
+      json: body,
+      ...req(o),
+    });
+    return instantiate(RouterInterface, this.client, doc.object(), {}, { router_id: idOf(router) });
   }
 
   /**
@@ -305,11 +308,11 @@ export class NetworkV2 extends ServiceProxy {
     body: Record<string, unknown>,
     o: RequestOptions,
   ): Promise<Resource<typeof Router.fields>> {
-    const doc = await this.client.json('PUT', `/routers/${seg(router)}/${action}`, {
+    const doc = await this.client.decode('PUT', `/routers/${seg(router)}/${action}`, {
       json: { router: body },
       ...req(o),
     });
-    return instantiate(Router, this.client, doc?.router ?? {});
+    return instantiate(Router, this.client, doc.key('router', 'object'));
   }
 
   // ---------------------------------------------------------------- floating IPs
@@ -340,20 +343,20 @@ export class NetworkV2 extends ServiceProxy {
 
   /** Add prefixes to a subnet pool (`PUT /subnetpools/{id}/add_prefixes`); returns all its prefixes. */
   async addSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.json('PUT', `/subnetpools/${seg(pool)}/add_prefixes`, {
+    const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/add_prefixes`, {
       json: { prefixes },
       ...req(o),
     });
-    return (doc?.prefixes ?? []) as string[];
+    return doc.key('prefixes', 'array') as string[];
   }
 
   /** Remove unused prefixes from a subnet pool (`PUT /subnetpools/{id}/remove_prefixes`); returns the rest. */
   async removeSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.json('PUT', `/subnetpools/${seg(pool)}/remove_prefixes`, {
+    const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/remove_prefixes`, {
       json: { prefixes },
       ...req(o),
     });
-    return (doc?.prefixes ?? []) as string[];
+    return doc.key('prefixes', 'array') as string[];
   }
 
   /** Move a network's existing subnets into a subnet pool (`onboard_network_subnets`). */
@@ -362,29 +365,34 @@ export class NetworkV2 extends ServiceProxy {
     network: IdArg,
     o: RequestOptions = {},
   ): Promise<{ subnetpool_id: string; cidr: string }[]> {
-    const doc = await this.client.json('PUT', `/subnetpools/${seg(pool)}/onboard_network_subnets`, {
+    const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/onboard_network_subnets`, {
       json: { network_id: idOf(network) },
       ...req(o),
     });
-    return Array.isArray(doc) ? doc : doc ? [doc] : [];
+    // neutron answers the onboarded subnets as a list (or one object): either way, objects
+    if (doc.value === undefined) return [];
+    return (Array.isArray(doc.value) ? doc.rows(null) : [doc.object()]) as {
+      subnetpool_id: string;
+      cidr: string;
+    }[];
   }
 
   /** Add CIDRs to an address group (`PUT /address-groups/{id}/add_addresses`). */
   async addAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
-    const doc = await this.client.json('PUT', `/address-groups/${seg(group)}/add_addresses`, {
+    const doc = await this.client.decode('PUT', `/address-groups/${seg(group)}/add_addresses`, {
       json: { addresses },
       ...req(o),
     });
-    return instantiate(AddressGroup, this.client, doc?.address_group ?? {});
+    return instantiate(AddressGroup, this.client, doc.key('address_group', 'object'));
   }
 
   /** Remove CIDRs from an address group (`PUT /address-groups/{id}/remove_addresses`). */
   async removeAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
-    const doc = await this.client.json('PUT', `/address-groups/${seg(group)}/remove_addresses`, {
+    const doc = await this.client.decode('PUT', `/address-groups/${seg(group)}/remove_addresses`, {
       json: { addresses },
       ...req(o),
     });
-    return instantiate(AddressGroup, this.client, doc?.address_group ?? {});
+    return instantiate(AddressGroup, this.client, doc.key('address_group', 'object'));
   }
 
   // ---------------------------------------------------------------- quotas
@@ -404,17 +412,17 @@ export class NetworkV2 extends ServiceProxy {
     projectId: string,
     o: RequestOptions = {},
   ): Promise<Resource<typeof QuotaDetails.fields>> {
-    const doc = await this.client.json(
+    const doc = await this.client.decode(
       'GET',
       `/quotas/${encodeURIComponent(projectId)}/details.json`,
       req(o),
     );
-    return instantiate(QuotaDetails, this.client, doc?.quota ?? {}, {}, { project_id: projectId });
+    return instantiate(QuotaDetails, this.client, doc.key('quota', 'object'), {}, { project_id: projectId });
   }
 
   private async quotaDoc(path: string, projectId: string, o: RequestOptions) {
-    const doc = await this.client.json('GET', path, req(o));
-    return instantiate(Quota, this.client, { project_id: projectId, ...(doc?.quota ?? {}) });
+    const doc = await this.client.decode('GET', path, req(o));
+    return instantiate(Quota, this.client, { project_id: projectId, ...doc.key('quota', 'object') });
   }
 
   // ---------------------------------------------------------------- agents and scheduling

@@ -4,6 +4,7 @@
  * `bulk_delete.max_deletes_per_request` (10 000 by default) per request. Swift answers 200
  * at once (whitespace keeps the connection alive) and reports per item in the JSON body.
  */
+import { decodeJson, invalidResponse, JsonDocument } from '../../session/decode.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { encodeObjectName } from './paths.js';
 
@@ -35,22 +36,53 @@ function decodePath(p: string): string {
   }
 }
 
-/** Parse Swift's JSON bulk-delete report. */
-export function parseBulkDeleteResponse(text: string): BulkDeleteResult {
-  const doc = JSON.parse(text.trim()) as {
-    'Number Deleted'?: number;
-    'Number Not Found'?: number;
-    Errors?: [string, string][];
-    'Response Status'?: string;
-    'Response Body'?: string;
-  };
-  const errors = (doc.Errors ?? []).map(([path, status]) => ({ path: decodePath(path), status }));
+/** Swift's JSON report of a bulk operation (bulk delete, SLO manifest put/delete), checked field by field. */
+export interface BulkReport {
+  'Number Deleted'?: number;
+  'Number Not Found'?: number;
+  Errors: [string, string][];
+  'Response Status'?: string;
+  'Response Body'?: string;
+}
+
+/** Read a bulk report from a decoded body; a report of the wrong shape is an InvalidResponseError. */
+export function bulkReport(doc: JsonDocument): BulkReport {
+  const o = doc.object();
+  for (const k of ['Number Deleted', 'Number Not Found'])
+    if (o[k] !== undefined && typeof o[k] !== 'number')
+      throw doc.fail('wrong-type', `"${k}" is not a number`);
+  for (const k of ['Response Status', 'Response Body'])
+    if (o[k] !== undefined && typeof o[k] !== 'string')
+      throw doc.fail('wrong-type', `"${k}" is not a string`);
+  const errors = o.Errors ?? [];
+  if (
+    !Array.isArray(errors) ||
+    !errors.every((e) => Array.isArray(e) && e.length >= 2 && e.every((x) => typeof x === 'string'))
+  )
+    throw doc.fail('wrong-type', '"Errors" is not a list of [path, status] pairs');
+  return { ...(o as Omit<BulkReport, 'Errors'>), Errors: errors as [string, string][] };
+}
+
+function resultOf(doc: BulkReport): BulkDeleteResult {
+  const errors = doc.Errors.map(([path, status]) => ({ path: decodePath(path), status }));
   const status = doc['Response Status'] ?? '200 OK';
   // a request-level failure (e.g. 413, 401) may come with no per-item errors
   if (!status.startsWith('2') && errors.length === 0) {
     errors.push({ path: '', status: `${status}${doc['Response Body'] ? `: ${doc['Response Body']}` : ''}` });
   }
   return { deleted: doc['Number Deleted'] ?? 0, notFound: doc['Number Not Found'] ?? 0, errors };
+}
+
+/** Parse Swift's JSON bulk-delete report (text that is no such report: an InvalidResponseError). */
+export function parseBulkDeleteResponse(text: string): BulkDeleteResult {
+  const facts = { method: 'POST', url: '?bulk-delete', status: 200 };
+  let value: unknown;
+  try {
+    value = JSON.parse(text.trim());
+  } catch (e) {
+    throw invalidResponse(facts, 'invalid-json', 'the bulk-delete report is not JSON', text, e);
+  }
+  return resultOf(bulkReport(new JsonDocument(facts, value, text)));
 }
 
 /** Delete items in batches of `perRequest`. */
@@ -72,8 +104,9 @@ export async function bulkDelete(
       headers: { 'content-type': 'text/plain', accept: 'application/json' },
       signal: opts.signal,
       idempotent: true,
+      buffer: true,
     });
-    const r = parseBulkDeleteResponse(await res.text());
+    const r = resultOf(bulkReport(await decodeJson(res)));
     total.deleted += r.deleted;
     total.notFound += r.notFound;
     total.errors.push(...r.errors);

@@ -8,6 +8,7 @@ import { pipeline, type Readable } from 'node:stream';
 import { ConflictError } from '../../errors/errors.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import type { HttpResponse } from '../../transport/http-client.js';
+import { redactUrl } from '../../transport/redact.js';
 import { objectFromHeaders } from './from-headers.js';
 import { isMd5, unquoteEtag } from './hashing.js';
 import { type ObjectLayout, readLayout } from './layout.js';
@@ -113,6 +114,7 @@ export async function openDownload(
       }
     }
     if (!exp) return { object, stream: res.body, verification, layout };
+    exp.facts = { method: 'GET', url: redactUrl(res.url), status: res.status, requestId: res.requestId };
     const verifier = new VerifyingStream(exp);
     const stream = pipeline(res.body, verifier, () => {});
     return { object, stream, verification, layout };

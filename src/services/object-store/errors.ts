@@ -1,16 +1,30 @@
 /** Errors specific to object storage. */
-import { OpenStackError } from '../../errors/errors.js';
+import { InvalidResponseError, OpenStackError } from '../../errors/errors.js';
 
-/** The MD5 of the bytes sent or received does not match the ETag Swift reported. */
-export class ChecksumMismatchError extends OpenStackError {
+/** The request a stream check belongs to, when the caller knows it (method, redacted URL, status). */
+export interface StreamFacts {
+  method: string;
+  url: string;
+  status: number;
+  requestId?: string;
+}
+
+/**
+ * The MD5 of the bytes sent or received does not match the ETag Swift reported. An
+ * {@link InvalidResponseError} with reason 'checksum-mismatch'; the message is unchanged.
+ */
+export class ChecksumMismatchError extends InvalidResponseError {
   override name = 'ChecksumMismatchError';
   constructor(
     /** What was checked: `c/o`, `c/o segment 3`. */
     readonly what: string,
     readonly expected: string,
     readonly actual: string,
+    facts: StreamFacts = { method: 'GET', url: what, status: 200 },
   ) {
-    super(`${what}: MD5 ${actual} does not match the ETag ${expected}`);
+    const detail = `${what}: MD5 ${actual} does not match the ETag ${expected}`;
+    super({ ...facts, reason: 'checksum-mismatch', detail });
+    this.message = detail;
   }
 }
 

@@ -14,8 +14,9 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../errors/errors.js';
+import { decodeJson } from '../../session/decode.js';
 import type { ServiceClient } from '../../session/service-client.js';
-import { bulkDelete } from './bulk-delete.js';
+import { bulkDelete, bulkReport } from './bulk-delete.js';
 import { LargeObjectUploadError } from './errors.js';
 import { unquoteEtag } from './hashing.js';
 import { readLayout } from './layout.js';
@@ -254,13 +255,11 @@ export async function uploadSegmented(
         headers: { ...o.manifestHeaders, etag, accept: 'application/json' },
         signal: o.signal,
       });
-      const text = await res.text();
-      if (res.status === 202 && text.trim()) {
-        const doc = JSON.parse(text.trim()) as {
-          'Response Status'?: string;
-          Errors?: unknown[];
-          'Response Body'?: string;
-        };
+      // a 202 carries Swift's JSON report of the manifest; a 201 has no body worth reading
+      const report = res.status === 202 ? await decodeJson(res, { required: false }) : undefined;
+      if (res.status !== 202) await res.body.dump();
+      if (report && report.value !== undefined) {
+        const doc = bulkReport(report);
         const st = doc['Response Status'] ?? '';
         if (!st.startsWith('2')) {
           throw httpErrorFor({

@@ -4,6 +4,7 @@
  * one from listing `<segment container>?prefix=<prefix>` (X-Object-Manifest), in name order.
  * Used to verify downloads, compare local files, delete segments and find orphans.
  */
+import { decodeJson } from '../../session/decode.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { isMd5, md5Hex, unquoteEtag } from './hashing.js';
 import { markerListing } from './listing.js';
@@ -111,7 +112,7 @@ export async function readLayout(
       query: { 'multipart-manifest': 'get' },
       signal,
     });
-    const parts = sloParts((await res.json()) as SloManifestEntry[]);
+    const parts = sloParts((await decodeJson(res)).rows(null) as unknown as SloManifestEntry[]);
     const computed = largeObjectEtag(parts.map((p) => ({ hash: p.etag, range: p.range })));
     return {
       kind: 'slo',

@@ -5,8 +5,10 @@
  * in memory at a time.
  */
 import { ResourceList } from '../../resource/pagination.js';
+import { decodeJson } from '../../session/decode.js';
 import type { QueryValue, ServiceClient } from '../../session/service-client.js';
 
+/** A swift listing: the path, its query, the page size and the request options. */
 export interface ListingRequest {
   path: string;
   query: Record<string, QueryValue>;
@@ -14,6 +16,8 @@ export interface ListingRequest {
   limit?: number;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Refuse a page over this many bytes (InvalidResponseError 'too-large'). */
+  maxBodyBytes?: number;
 }
 
 /** A lazy listing of JSON rows, each turned into `T`. */
@@ -33,16 +37,30 @@ export function markerListing<T>(
         marker,
         ...(versionMarker !== undefined ? { version_marker: versionMarker } : {}),
       };
-      const res = await client.request('GET', req.path, { query, signal: req.signal, headers: req.headers });
-      const text = await res.text();
-      const rows = text.trim() ? (JSON.parse(text) as Record<string, unknown>[]) : [];
-      if (!Array.isArray(rows) || rows.length === 0) return;
+      const res = await client.request('GET', req.path, {
+        query,
+        signal: req.signal,
+        headers: req.headers,
+        maxBodyBytes: req.maxBodyBytes,
+        buffer: true,
+      });
+      // an empty container or account may answer 204 without a body: no rows, a true end;
+      // a 200 always carries the JSON list (`[]` when empty)
+      const doc = await decodeJson(res, { required: res.status !== 204, maxBodyBytes: req.maxBodyBytes });
+      if (doc.value === undefined) return;
+      const rows = doc.rows(null);
+      if (rows.length === 0) return;
       yield rows.map((r) => make(r, res.headers));
       if (req.limit !== undefined && rows.length < req.limit) return;
       const last = rows[rows.length - 1]!;
-      const next = (last.name ?? last.subdir) as string | undefined;
+      const next = last.name ?? last.subdir;
+      if (typeof next !== 'string' || next === '')
+        throw doc.fail(
+          'wrong-type',
+          'the last row of the listing has no "name" or "subdir" to continue from',
+        );
       // a page that ends where the last one did would loop forever
-      if (next === undefined || next === marker) return;
+      if (next === marker) throw doc.fail('page-cycle', `the listing does not advance past marker "${next}"`);
       marker = next;
       versionMarker =
         'versions' in req.query && typeof last.version_id === 'string' ? last.version_id : undefined;

@@ -17,13 +17,14 @@ import {
 } from '../../errors/errors.js';
 import { instantiate } from '../../resource/instance.js';
 import type { ResourceList } from '../../resource/pagination.js';
+import { decodeJson } from '../../session/decode.js';
 import { splitVersionedUrl } from '../../session/discovery.js';
 import type { QueryValue } from '../../session/service-client.js';
 import type { Session } from '../../session/session.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { objectStoreV1Spec } from '../specs.js';
 import type { AccountResource } from './account.js';
-import { type BulkDeleteItem, type BulkDeleteResult, bulkDelete } from './bulk-delete.js';
+import { type BulkDeleteItem, type BulkDeleteResult, bulkDelete, bulkReport } from './bulk-delete.js';
 import { Container, type ContainerResource } from './container.js';
 import { type DownloadOptions, type ObjectDownload, openDownload } from './download.js';
 import { BulkDeleteError } from './errors.js';
@@ -312,8 +313,8 @@ export class ObjectStoreV1 extends ServiceProxy {
     if (!this.info || o.refresh) {
       this.info = (async () => {
         const root = splitVersionedUrl(await this.baseUrl(o.signal)).root;
-        const res = await this.client.request('GET', `${root}/info`, { signal: o.signal });
-        return instantiate(Capabilities, this.client, await res.json()) as CapabilitiesResource;
+        const doc = await this.client.decode('GET', `${root}/info`, { signal: o.signal });
+        return instantiate(Capabilities, this.client, doc.object()) as CapabilitiesResource;
       })();
       this.info.catch(() => {
         this.info = undefined;
@@ -749,10 +750,11 @@ export class ObjectStoreV1 extends ServiceProxy {
             signal: o.signal,
             timeoutMs: o.timeoutMs,
           });
-          const text = (await res.text()).trim();
-          if (text.startsWith('{')) {
-            const doc = JSON.parse(text) as { Errors?: [string, string][]; 'Response Status'?: string };
-            if (doc.Errors?.length || !(doc['Response Status'] ?? '200').startsWith('2')) {
+          // with accept: application/json Swift reports as JSON; an empty answer is a plain success
+          const report = await decodeJson(res, { required: false });
+          if (report.value !== undefined) {
+            const doc = bulkReport(report);
+            if (doc.Errors.length || !(doc['Response Status'] ?? '200').startsWith('2')) {
               throw new BulkDeleteError(
                 `deleting ${container}/${name} with its segments: ${doc['Response Status']}`,
                 (doc.Errors ?? []).map(([path, status]) => ({ path, status })),
@@ -834,7 +836,7 @@ export class ObjectStoreV1 extends ServiceProxy {
       await res.body.dump();
       throw new ValidationError(`${container}/${name} is not a static large object`, { field: 'name' });
     }
-    return (await res.json()) as { name: string; hash: string; bytes: number }[];
+    return (await decodeJson(res)).rows(null) as { name: string; hash: string; bytes: number }[];
   }
 
   /**

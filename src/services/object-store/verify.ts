@@ -6,8 +6,8 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { OpenStackError } from '../../errors/errors.js';
-import { ChecksumMismatchError } from './errors.js';
+import { InvalidResponseError } from '../../errors/errors.js';
+import { ChecksumMismatchError, type StreamFacts } from './errors.js';
 
 /** One part of a large object: its length and, when checkable, the MD5 of its bytes. */
 export interface LayoutSegment {
@@ -26,11 +26,20 @@ export interface Expectation {
   md5?: string;
   /** Expected parts (large objects). */
   segments?: LayoutSegment[];
+  /** The download request, for the errors (method, redacted URL, status, request id). */
+  facts?: StreamFacts;
 }
 
-/** The body length did not match Content-Length or the large object's layout. */
-export class LengthMismatchError extends OpenStackError {
+/**
+ * The body length did not match Content-Length or the large object's layout. An
+ * {@link InvalidResponseError} with reason 'length-mismatch'; the message is unchanged.
+ */
+export class LengthMismatchError extends InvalidResponseError {
   override name = 'LengthMismatchError';
+  constructor(message: string, facts: StreamFacts = { method: 'GET', url: '', status: 200 }) {
+    super({ ...facts, reason: 'length-mismatch', detail: message });
+    this.message = message;
+  }
 }
 
 /** A pass-through that fails at the first byte range whose MD5 differs from what Swift promised. */
@@ -56,7 +65,7 @@ export class VerifyingStream extends Transform {
     while (off < chunk.length) {
       const cur = segs[this.seg];
       if (!cur) {
-        cb(new LengthMismatchError(`${this.exp.what}: more bytes than its segments hold`));
+        cb(new LengthMismatchError(`${this.exp.what}: more bytes than its segments hold`, this.exp.facts));
         return;
       }
       const take = Math.min(cur.bytes - this.segFill, chunk.length - off);
@@ -85,6 +94,7 @@ export class VerifyingStream extends Transform {
         `${this.exp.what} segment ${this.seg - 1}${cur.name ? ` (${cur.name})` : ''}`,
         cur.hash,
         got,
+        this.exp.facts,
       );
     }
     return undefined;
@@ -92,7 +102,12 @@ export class VerifyingStream extends Transform {
 
   override _flush(cb: TransformCallback): void {
     if (this.exp.length !== undefined && this.total !== this.exp.length) {
-      cb(new LengthMismatchError(`${this.exp.what}: got ${this.total} bytes, expected ${this.exp.length}`));
+      cb(
+        new LengthMismatchError(
+          `${this.exp.what}: got ${this.total} bytes, expected ${this.exp.length}`,
+          this.exp.facts,
+        ),
+      );
       return;
     }
     const segs = this.exp.segments;
@@ -106,13 +121,18 @@ export class VerifyingStream extends Transform {
         }
       }
       if (this.seg !== segs.length) {
-        cb(new LengthMismatchError(`${this.exp.what}: ended in segment ${this.seg} of ${segs.length}`));
+        cb(
+          new LengthMismatchError(
+            `${this.exp.what}: ended in segment ${this.seg} of ${segs.length}`,
+            this.exp.facts,
+          ),
+        );
         return;
       }
     } else if (this.exp.md5) {
       const got = this.hash.digest('hex');
       if (got !== this.exp.md5.toLowerCase()) {
-        cb(new ChecksumMismatchError(this.exp.what, this.exp.md5, got));
+        cb(new ChecksumMismatchError(this.exp.what, this.exp.md5, got, this.exp.facts));
         return;
       }
     }

@@ -331,14 +331,17 @@ export class PlacementV1 extends ServiceProxy {
     opts: RequestOptions = {},
   ): Promise<string[]> {
     await requireMicroversion(this.client, '1.6', 'listTraits', opts);
-    const doc = (await this.client.json('GET', '/traits', {
+    const doc = await this.client.decode('GET', '/traits', {
       query: { name: query.name, associated: query.associated },
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
       microversion: opts.microversion,
       headers: opts.headers,
-    })) as { traits?: string[] };
-    return doc?.traits ?? [];
+    });
+    const traits = doc.key('traits', 'array') as unknown[];
+    if (!traits.every((t) => typeof t === 'string'))
+      throw doc.fail('wrong-type', '"traits" has a member that is not a string');
+    return traits as string[];
   }
 
   /** Create a custom trait (`CUSTOM_*`, 1.6); resolves true when created, false when it existed. */

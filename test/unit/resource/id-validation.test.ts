@@ -81,7 +81,13 @@ function echo(req: Recorded, res: ServerResponse): void {
     return;
   }
   const body = req.body ? JSON.parse(req.body) : {};
-  const key = Object.keys(body)[0] ?? (path.includes('/flavors') ? 'flavor' : 'server');
+  const key =
+    Object.keys(body)[0] ??
+    (path.includes('/os-interface')
+      ? 'interfaceAttachment'
+      : path.includes('/flavors')
+        ? 'flavor'
+        : 'server');
   sendJson(res, 200, { [key]: { id: decodeURIComponent(path.split('/').at(-1)!), ...body[key] } });
 }
 

@@ -10,6 +10,7 @@ import {
   f,
   fetchResource,
   findResource,
+  InvalidResponseError,
   listResources,
   MultipleMatchesError,
   ResourceFailureError,
@@ -125,13 +126,20 @@ describe('mapping and validation', () => {
     assert.equal(server.requests.at(-1)!.headers['openstack-api-version'], 'widgets 2.6');
   });
 
-  test('unknown response shapes do not crash: a bare body and a non-object', async () => {
+  test('unknown response shapes are typed errors, not empty resources: a bare body and a non-object', async () => {
     handler = (_req, res) => sendJson(res, 200, { unexpected: true });
-    const w = await fetchResource(client(), Widget, 'w9');
-    assert.deepEqual(w.raw, { unexpected: true });
+    await assert.rejects(fetchResource(client(), Widget, 'w9'), (e: unknown) => {
+      assert.ok(e instanceof InvalidResponseError, `a typed error, got ${e}`);
+      assert.equal(e.reason, 'missing-key', e.message);
+      assert.match(e.message, /no "widget" key/, 'names the key');
+      return true;
+    });
     handler = (_req, res) => sendJson(res, 200, { widget: 'weird' });
-    const v = await fetchResource(client(), Widget, 'w9');
-    assert.equal(v.raw.value, 'weird');
+    await assert.rejects(fetchResource(client(), Widget, 'w9'), (e: unknown) => {
+      assert.ok(e instanceof InvalidResponseError, `a typed error, got ${e}`);
+      assert.equal(e.reason, 'wrong-type', e.message);
+      return true;
+    });
   });
 });
 
