@@ -12,6 +12,7 @@ import {
   HttpError,
   httpErrorFor,
   NotFoundError,
+  ResourceNotFoundError,
   ValidationError,
 } from '../../errors/errors.js';
 import { decodeJson } from '../../session/decode.js';
@@ -87,6 +88,23 @@ async function ensureContainer(
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
     await (await client.request('PUT', containerPath(container), { signal })).body.dump();
+  }
+}
+
+/**
+ * The target container must exist before any segment is sent: otherwise every segment would be
+ * uploaded only for the manifest to fail with a 404 (the segment container is ours to create; the
+ * target, with its ACLs and policies, is the caller's, as for a plain object).
+ */
+async function requireContainer(client: ServiceClient, container: string, signal?: AbortSignal) {
+  try {
+    await (await client.request('HEAD', containerPath(container), { signal })).body.dump();
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    throw new ResourceNotFoundError(
+      `container "${container}" does not exist, so no large object can be stored in it. ` +
+        `Fix: create it first (objectStore.createContainer('${container}'))`,
+    );
   }
 }
 
@@ -179,6 +197,7 @@ export async function uploadSegmented(
     );
   if (size !== undefined && Math.ceil(size / o.segmentSize) > maxSegments)
     throw tooMany(Math.ceil(size / o.segmentSize));
+  await requireContainer(client, o.container, o.signal);
   const previous = o.leaveOldSegments ? [] : await oldSegments(client, o.container, o.name, o.signal);
   await ensureContainer(client, segContainer, o.signal);
 

@@ -12,6 +12,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import {
   AbortedError,
   PreconditionFailedError,
+  ResourceNotFoundError,
   UnprocessableEntityError,
 } from '../../../../src/errors/errors.js';
 import {
@@ -222,6 +223,22 @@ describe('large objects', () => {
     const d = await m.os.downloadObject('c', 'big');
     assert.ok(d.data.equals(data));
     assert.equal(d.verification, 'segments');
+  });
+
+  test('a missing target container fails before any segment is sent', async () => {
+    const file = join(dir, 'orphan.txt');
+    writeFileSync(file, ascii(1000));
+    const before = m.requests.length;
+    await assert.rejects(
+      m.os.uploadLargeObject({ container: 'nowhere', name: 'big', file, segmentSize: 300 }),
+      (e: Error) => {
+        assert.ok(e instanceof ResourceNotFoundError, `expected ResourceNotFoundError, got ${e.name}`);
+        assert.match(e.message, /nowhere.*createContainer/);
+        return true;
+      },
+    );
+    const puts = m.requests.slice(before).filter((x) => x.method === 'PUT');
+    assert.equal(puts.length, 0, 'no segment, segment container or manifest was written');
   });
 
   test('a corrupted segment is caught while downloading, naming the segment', async () => {
