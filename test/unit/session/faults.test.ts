@@ -5,7 +5,7 @@
  * printed as diagnostics at the end.
  */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   type AccessInfo,
   computeV2Spec,
@@ -19,31 +19,21 @@ import {
   V3PasswordAuth,
   waitForStatus,
 } from '../../../src/index.js';
-import {
-  type Recorded,
-  rawJson,
-  sendJson,
-  startMockServer,
-  startRawServer,
-} from '../../support/mock-server.js';
+import { delay, diagnostics, fastRetry, rejection } from '../../support/faults.js';
+import { type Recorded, sendJson, startMockServer } from '../../support/mock-server.js';
+import { rawJson, startRawServer } from '../../support/raw-server.js';
 
-const fast = { baseDelayMs: 1, maxDelayMs: 20, maxRetries: 3 };
-const counts: Record<string, string> = {};
-after(() => {
-  for (const [k, v] of Object.entries(counts)) console.log(`# ${k}: ${v}`);
-});
+const counts = diagnostics();
 
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Rejects with what `p` rejects with; fails the test when it resolves. */
-async function rejection(p: Promise<unknown>, what: string): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  assert.fail(`${what} should have failed`);
-}
+/** A password plugin for project p1 against the stub keystone at `url`. */
+const passwordAuth = (url: string) =>
+  new V3PasswordAuth({
+    auth_url: `${url}/v3`,
+    username: 'demo',
+    password: 'secret',
+    user_domain_name: 'Default',
+    project_id: 'p1',
+  });
 
 /**
  * Keystone and one service in one stub: tokens `tok-N` with a given lifetime (issued_at and
@@ -86,14 +76,8 @@ async function cloud(opts: {
       return sendJson(res, 401, { error: { message: 'The request you have made requires authentication.' } });
     sendJson(res, 200, { ok: true });
   });
-  const auth = new V3PasswordAuth({
-    auth_url: `${s.url}/v3`,
-    username: 'demo',
-    password: 'secret',
-    user_domain_name: 'Default',
-    project_id: 'p1',
-  });
-  const session = new Session({ auth, http: new HttpClient({ retry: fast }) });
+  const auth = passwordAuth(s.url);
+  const session = new Session({ auth, http: new HttpClient({ retry: fastRetry }) });
   return {
     url: s.url,
     auth,
@@ -129,8 +113,8 @@ describe('re-authentication', () => {
       assert.equal(reauths, 1, `one re-authentication, got ${reauths}`);
       assert.equal(c.issued(), 2, 'keystone issued 2 tokens in all');
       assert.equal(c.served(), 100, 'each request was sent twice (401, then with the new token)');
-      counts['401 herd of 50: re-authentications'] = String(reauths);
-      counts['401 herd of 50: service requests'] = String(c.served());
+      counts['401 herd of 50: re-authentications'] = reauths;
+      counts['401 herd of 50: service requests'] = c.served();
     } finally {
       await c.close();
     }
@@ -191,7 +175,7 @@ describe('re-authentication', () => {
       for (let i = 0; i < 40; i++)
         await c.session.request({ method: 'GET', url: `${c.url}/svc`, buffer: true });
       assert.equal(c.auth.authCount, 1, `one authentication, got ${c.auth.authCount}`);
-      counts['30 s token, 40 requests: authentications'] = String(c.auth.authCount);
+      counts['30 s token, 40 requests: authentications'] = c.auth.authCount;
     } finally {
       await c.close();
     }
@@ -225,7 +209,7 @@ describe('deadlines over the whole operation', () => {
     const s = await startRawServer(() => {});
     const session = new Session({
       auth: new StaticTokenAuth('admin_token', 't'),
-      http: new HttpClient({ retry: fast }),
+      http: new HttpClient({ retry: fastRetry }),
       endpointOverrides: { compute: `${s.url}/v2.1` },
     });
     try {
@@ -248,7 +232,7 @@ describe('deadlines over the whole operation', () => {
     const s = await startRawServer(() => {});
     const session = new Session({
       auth: new StaticTokenAuth('admin_token', 't'),
-      http: new HttpClient({ retry: fast, timeoutMs: 1000 }),
+      http: new HttpClient({ retry: fastRetry, timeoutMs: 1000 }),
       endpointOverrides: { compute: `${s.url}/v2.1` },
     });
     try {
@@ -267,14 +251,8 @@ describe('deadlines over the whole operation', () => {
 
   test('a token issue that never answers honours the caller’s timeoutMs', async () => {
     const s = await startRawServer(() => {});
-    const auth = new V3PasswordAuth({
-      auth_url: `${s.url}/v3`,
-      username: 'u',
-      password: 'p',
-      user_domain_name: 'Default',
-      project_id: 'p1',
-    });
-    const session = new Session({ auth, http: new HttpClient({ retry: fast }) });
+    const auth = passwordAuth(s.url);
+    const session = new Session({ auth, http: new HttpClient({ retry: fastRetry }) });
     try {
       const t0 = Date.now();
       const e = await rejection(
@@ -306,16 +284,10 @@ describe('deadlines over the whole operation', () => {
       }
       sendJson(res, 200, { versions: [] });
     });
-    const auth = new V3PasswordAuth({
-      auth_url: `${s.url}/v3`,
-      username: 'u',
-      password: 'p',
-      user_domain_name: 'Default',
-      project_id: 'p1',
-    });
+    const auth = passwordAuth(s.url);
     const session = new Session({
       auth,
-      http: new HttpClient({ retry: fast }),
+      http: new HttpClient({ retry: fastRetry }),
       endpointOverrides: { compute: `${s.url}/v2.1` },
     });
     try {
@@ -340,7 +312,7 @@ describe('deadlines over the whole operation', () => {
 describe('waiters', () => {
   test("a poll that hangs ends at the wait's timeoutMs, not the request's", async () => {
     const s = await startRawServer(() => {});
-    const http = new HttpClient({ retry: fast }); // default timeoutMs: 120 s
+    const http = new HttpClient({ retry: fastRetry }); // default timeoutMs: 120 s
     try {
       const t0 = Date.now();
       const e = await rejection(
@@ -376,7 +348,7 @@ describe('a DELETE whose answer was lost', () => {
     });
     const session = new Session({
       auth: new StaticTokenAuth('admin_token', 't'),
-      http: new HttpClient({ retry: fast }),
+      http: new HttpClient({ retry: fastRetry }),
       endpointOverrides: { 'object-store': `${s.url}/v1/AUTH_p` },
     });
     const client = new ServiceClient(session, objectStore);

@@ -13,7 +13,7 @@ import {
   Session,
   StaticTokenAuth,
 } from '../../../src/index.js';
-import { rawHead, rawJson, startRawServer } from '../../support/mock-server.js';
+import { rawHead, rawJson, startRawServer } from '../../support/raw-server.js';
 
 /** A server whose downloads send 32 KiB of a declared 1 MB, then reset; `/` has no version document. */
 async function cutServer() {

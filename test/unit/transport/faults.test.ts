@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   ConnectionError,
   HttpClient,
@@ -16,22 +16,12 @@ import {
   ServiceUnavailableError,
   TimeoutError,
 } from '../../../src/index.js';
-import {
-  type RawRequest,
-  rawHead,
-  rawJson,
-  sendJson,
-  startMockServer,
-  startRawServer,
-} from '../../support/mock-server.js';
+import { delay, diagnostics, fastRetry, rejection } from '../../support/faults.js';
+import { sendJson, startMockServer } from '../../support/mock-server.js';
+import { type RawRequest, rawHead, rawJson, startRawServer } from '../../support/raw-server.js';
 
-const fast = { baseDelayMs: 1, maxDelayMs: 20, maxRetries: 3 };
 /** Attempts the server saw per scenario, for the record. */
-const counts: Record<string, number> = {};
-
-after(() => {
-  for (const [k, v] of Object.entries(counts)) console.log(`# attempts seen by the server: ${k}: ${v}`);
-});
+const counts = diagnostics('attempts seen by the server: ');
 
 async function withRaw(
   handler: (req: RawRequest, socket: Socket, n: number) => unknown,
@@ -39,7 +29,7 @@ async function withRaw(
   opts: ConstructorParameters<typeof HttpClient>[0] = {},
 ) {
   const s = await startRawServer(handler);
-  const http = new HttpClient({ retry: fast, ...opts });
+  const http = new HttpClient({ retry: fastRetry, ...opts });
   try {
     await fn(s.url, s.requests, http);
   } finally {
@@ -48,17 +38,6 @@ async function withRaw(
   }
 }
 
-/** Rejects with what `p` rejects with; fails the test when it resolves. */
-async function rejection(p: Promise<unknown>, what: string): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  assert.fail(`${what} should have failed`);
-}
-
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Write `text` one byte every `everyMs` until it is written or the socket is gone (bounded by its length). */
 async function drip(socket: Socket, text: string, everyMs: number): Promise<void> {
   for (const ch of text) {
@@ -287,7 +266,7 @@ describe('deadlines', () => {
 
   test('a streamed upload longer than timeoutMs in total, but never idle that long, is not cut', async () => {
     const s = await startMockServer((req, res) => sendJson(res, 201, { got: req.body.length }));
-    const http = new HttpClient({ retry: fast });
+    const http = new HttpClient({ retry: fastRetry });
     try {
       async function* slow() {
         for (let i = 0; i < 12; i++) {

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AccessInfo, AuthPlugin } from '../../../../src/auth/index.js';
 import { ObjectStoreV1 } from '../../../../src/services/object-store/proxy.js';
 import { Session } from '../../../../src/session/session.js';
 import type { Logger } from '../../../../src/transport/logger.js';
+import { listenLocal } from '../../../support/mock-server.js';
 
 export interface Recorded {
   method: string;
@@ -51,17 +51,7 @@ async function startServer(
       res.end(String(e));
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { ...(await listenLocal(server, () => server.closeAllConnections())), requests };
 }
 
 export interface StoredObject {
