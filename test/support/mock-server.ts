@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
 
+/** One request as the mock server read it, body as text. */
 export interface Recorded {
   method: string;
   url: string;
@@ -13,8 +14,10 @@ export interface Recorded {
   body: string;
 }
 
+/** Answers one recorded request; a throw becomes a 500 with the error as its body. */
 export type Handler = (req: Recorded, res: ServerResponse, raw: IncomingMessage) => void | Promise<void>;
 
+/** An HTTP server on 127.0.0.1 that records every request and answers it with `handler`. */
 export async function startMockServer(
   handler: Handler,
 ): Promise<{ url: string; requests: Recorded[]; close(): Promise<void> }> {
