@@ -55,6 +55,9 @@ interface LocalFile {
   mtimeMs: number;
 }
 
+/**
+ * Files larger than this (1 GiB) are uploaded as segmented large objects unless `segmentSize` says otherwise.
+ */
 export const DEFAULT_SEGMENT_SIZE = 1024 ** 3;
 
 /** Every regular file under `root` (sorted), with `/`-separated relative paths. */

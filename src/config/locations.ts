@@ -24,6 +24,7 @@ export const CONFIG_SUFFIXES = ['.yaml', '.yml', '.json'] as const;
 
 /** The environment variables that point at one explicit file. */
 export const CONFIG_FILE_ENV = 'OS_CLIENT_CONFIG_FILE';
+/** The environment variable naming an explicit secure.yaml (secrets kept apart from clouds.yaml). */
 export const SECURE_FILE_ENV = 'OS_CLIENT_SECURE_FILE';
 /** Accepted as an alias of OS_CLIENT_SECURE_FILE (not an openstacksdk name). */
 export const SECURE_FILE_ENV_ALIAS = 'OS_SECURE_FILE';

@@ -1,8 +1,3 @@
-/**
- * Volume attachments (`/attachments`, 3.27): the attach flow compute services use. Create one
- * for a server (volume → `reserved`), give it the host's connector (cinder exports the volume
- * and returns `connection_info`), mark it complete (3.44, volume → `in-use`), delete it to detach.
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** What the attaching host offers (os-brick's connector properties). */
@@ -18,6 +13,11 @@ export interface AttachmentConnector {
   [key: string]: unknown;
 }
 
+/**
+ * Volume attachments (`/attachments`, 3.27): the attach flow compute services use. Create one
+ * for a server (volume → `reserved`), give it the host's connector (cinder exports the volume
+ * and returns `connection_info`), mark it complete (3.44, volume → `in-use`), delete it to detach.
+ */
 export const Attachment = defineResource({
   name: 'attachment',
   basePath: '/attachments',

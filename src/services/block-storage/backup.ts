@@ -1,9 +1,9 @@
-/** Block storage volume backup (`/backups`); needs a running cinder-backup service. */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Statuses a backup goes to when an operation fails. */
 export const BACKUP_FAILURE_STATUSES = ['error', 'error_deleting', 'error_restoring'] as const;
 
+/** Block storage volume backup (`/backups`); needs a running cinder-backup service. */
 export const Backup = defineResource({
   name: 'backup',
   basePath: '/backups',

@@ -1,4 +1,3 @@
-/** Block storage limits of the current (or, for admins from 3.39, another) project (`/limits`). */
 import { defineResource, f } from '../../resource/index.js';
 
 /** The `absolute` limits: maxima and current usage. */
@@ -16,6 +15,7 @@ export interface AbsoluteLimits {
   [key: string]: number | undefined;
 }
 
+/** Block storage limits of the current (or, for admins from 3.39, another) project (`/limits`). */
 export const Limits = defineResource({
   name: 'limits',
   basePath: '/limits',

@@ -1,4 +1,3 @@
-/** Block storage quotas of a project with usage (`/os-quota-sets/{project_id}?usage=True`). */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Limit and usage of one quota. */
@@ -10,6 +9,7 @@ export interface QuotaUsage {
   allocated?: number;
 }
 
+/** Block storage quotas of a project with usage (`/os-quota-sets/{project_id}?usage=True`). */
 export const QuotaSetUsage = defineResource({
   name: 'quota set usage',
   basePath: '/os-quota-sets',

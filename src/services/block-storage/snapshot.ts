@@ -1,9 +1,9 @@
-/** Block storage volume snapshot (`/snapshots`). */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Statuses a snapshot goes to when an operation fails. */
 export const SNAPSHOT_FAILURE_STATUSES = ['error', 'error_deleting'] as const;
 
+/** Block storage volume snapshot (`/snapshots`). */
 export const Snapshot = defineResource({
   name: 'snapshot',
   basePath: '/snapshots',

@@ -1,6 +1,6 @@
-/** Block storage volume type (`/types`). Admin creates, changes and deletes types. */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Block storage volume type (`/types`). Admin creates, changes and deletes types. */
 export const VolumeType = defineResource({
   name: 'volume type',
   basePath: '/types',

@@ -1,7 +1,3 @@
-/**
- * Block storage volume (`/volumes`). Field names follow cinder's API reference; the
- * microversion of each field comes from cinder's REST API version history.
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** One attachment of a volume, as listed in its `attachments` field. */
@@ -29,6 +25,10 @@ export const VOLUME_FAILURE_STATUSES = [
   'error_backing-up',
 ] as const;
 
+/**
+ * Block storage volume (`/volumes`). Field names follow cinder's API reference; the
+ * microversion of each field comes from cinder's REST API version history.
+ */
 export const Volume = defineResource({
   name: 'volume',
   basePath: '/volumes',

@@ -1,10 +1,10 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * Compute flavor (`/flavors`). Flavors are created and deleted by admins; only the
  * description changes afterwards (2.55+). Extra specs and project access of private
  * flavors are methods of the proxy.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const Flavor = defineResource({
   name: 'flavor',
   basePath: '/flavors',

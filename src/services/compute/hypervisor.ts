@@ -1,7 +1,3 @@
-/**
- * Hypervisor (`/os-hypervisors`, admin). Ids are integers up to 2.52 and UUIDs from 2.53;
- * from 2.88 the resource counters are gone (read them from placement) and `uptime` is shown.
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** The compute service of a hypervisor. */
@@ -12,6 +8,10 @@ export interface HypervisorService {
   disabled_reason: string | null;
 }
 
+/**
+ * Hypervisor (`/os-hypervisors`, admin). Ids are integers up to 2.52 and UUIDs from 2.53;
+ * from 2.88 the resource counters are gone (read them from placement) and `uptime` is shown.
+ */
 export const Hypervisor = defineResource({
   name: 'hypervisor',
   basePath: '/os-hypervisors',

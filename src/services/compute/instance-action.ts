@@ -1,7 +1,3 @@
-/**
- * What was done to a server and by whom (`/servers/{server_id}/os-instance-actions`): one
- * record per API request, with its events (details need 2.51+ / admin).
- */
 import { defineResource, f } from '../../resource/index.js';
 
 export interface InstanceActionEvent {
@@ -19,6 +15,10 @@ export interface InstanceActionEvent {
   details?: string | null;
 }
 
+/**
+ * What was done to a server and by whom (`/servers/{server_id}/os-instance-actions`): one
+ * record per API request, with its events (details need 2.51+ / admin).
+ */
 export const InstanceAction = defineResource({
   name: 'instance action',
   basePath: '/servers/{server_id}/os-instance-actions',

@@ -1,9 +1,9 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * SSH / x509 key pair (`/os-keypairs`). A key pair's id is its name, and it belongs to a user:
  * admins reach other users' key pairs with `userId` (2.10+).
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const Keypair = defineResource({
   name: 'keypair',
   basePath: '/os-keypairs',

@@ -1,4 +1,3 @@
-/** Rate and absolute limits of a project (`GET /limits`). */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Absolute limits and usage; `-1` means unlimited. Keys vanish with the microversion that dropped them. */
@@ -33,6 +32,7 @@ export interface AbsoluteLimits {
   [key: string]: number | undefined;
 }
 
+/** Rate and absolute limits of a project (`GET /limits`). */
 export const Limits = defineResource({
   name: 'limits',
   basePath: '/limits',

@@ -12,6 +12,7 @@ export interface QuotaUsage {
   reserved: number;
 }
 
+/** Compute quota limits of a project (or a user in it); `-1` means unlimited. */
 export const QuotaSet = defineResource({
   name: 'quota set',
   basePath: '/os-quota-sets',
@@ -41,6 +42,7 @@ export const QuotaSet = defineResource({
   allow: { create: false, list: false },
 });
 
+/** Compute quotas with usage: `{ limit, in_use, reserved }` per resource. */
 export const QuotaSetDetail = defineResource({
   name: 'quota set',
   basePath: '/os-quota-sets',

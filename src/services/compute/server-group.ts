@@ -1,9 +1,6 @@
-/**
- * Server group (`/os-server-groups`): (anti-)affinity for its members. The policy is a list
- * `policies` up to 2.63 and a single `policy` with `rules` from 2.64; groups cannot be changed.
- */
 import { defineResource, f } from '../../resource/index.js';
 
+/** The placement policies a server group can have: (anti-)affinity, strict or soft. */
 export const SERVER_GROUP_POLICIES = [
   'affinity',
   'anti-affinity',
@@ -17,6 +14,10 @@ export interface ServerGroupRules {
   max_server_per_host?: number;
 }
 
+/**
+ * Server group (`/os-server-groups`): (anti-)affinity for its members. The policy is a list
+ * `policies` up to 2.63 and a single `policy` with `rules` from 2.64; groups cannot be changed.
+ */
 export const ServerGroup = defineResource({
   name: 'server group',
   basePath: '/os-server-groups',

@@ -1,4 +1,3 @@
-/** A port attached to a server (`/servers/{server_id}/os-interface`); its id is the port id. */
 import { defineResource, f } from '../../resource/index.js';
 
 export interface InterfaceFixedIp {
@@ -6,6 +5,7 @@ export interface InterfaceFixedIp {
   subnet_id?: string;
 }
 
+/** A port attached to a server (`/servers/{server_id}/os-interface`); its id is the port id. */
 export const ServerInterface = defineResource({
   name: 'server interface',
   basePath: '/servers/{server_id}/os-interface',

@@ -1,18 +1,3 @@
-/**
- * Compute server (`/servers`). Field names follow nova's API reference; the microversion
- * ranges are those of its parameters.yaml (`min_version` / `max_version`).
- *
- * Nova uses one key for a request and another for the value it reports back in a few places.
- * The plain TypeScript name goes to the side programs use most:
- *
- * | you send (create/update)                          | nova reports                                             |
- * | ------------------------------------------------- | -------------------------------------------------------- |
- * | `availabilityZone` (`availability_zone`)          | `currentAvailabilityZone` (`OS-EXT-AZ:availability_zone`) |
- * | `userData` (`user_data`)                          | `currentUserData` (`OS-EXT-SRV-ATTR:user_data`, 2.3+)     |
- * | `hostname` (`hostname`, 2.90+)                    | `currentHostname` (`OS-EXT-SRV-ATTR:hostname`, 2.3+)      |
- * | `requestedHost` (`host`, 2.74+, admin)            | `host` (`OS-EXT-SRV-ATTR:host`)                          |
- * | `requestedHypervisorHostname` (`hypervisor_hostname`, 2.74+) | `hypervisorHostname` (`OS-EXT-SRV-ATTR:hypervisor_hostname`) |
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** One address of a server on one network (`addresses.<network>[]`). */
@@ -104,6 +89,21 @@ export interface SchedulerHints {
   [key: string]: unknown;
 }
 
+/**
+ * Compute server (`/servers`). Field names follow nova's API reference; the microversion
+ * ranges are those of its parameters.yaml (`min_version` / `max_version`).
+ *
+ * Nova uses one key for a request and another for the value it reports back in a few places.
+ * The plain TypeScript name goes to the side programs use most:
+ *
+ * | you send (create/update)                          | nova reports                                             |
+ * | ------------------------------------------------- | -------------------------------------------------------- |
+ * | `availabilityZone` (`availability_zone`)          | `currentAvailabilityZone` (`OS-EXT-AZ:availability_zone`) |
+ * | `userData` (`user_data`)                          | `currentUserData` (`OS-EXT-SRV-ATTR:user_data`, 2.3+)     |
+ * | `hostname` (`hostname`, 2.90+)                    | `currentHostname` (`OS-EXT-SRV-ATTR:hostname`, 2.3+)      |
+ * | `requestedHost` (`host`, 2.74+, admin)            | `host` (`OS-EXT-SRV-ATTR:host`)                          |
+ * | `requestedHypervisorHostname` (`hypervisor_hostname`, 2.74+) | `hypervisorHostname` (`OS-EXT-SRV-ATTR:hypervisor_hostname`) |
+ */
 export const Server = defineResource({
   name: 'server',
   basePath: '/servers',

@@ -1,9 +1,9 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * A volume attached to a server (`/servers/{server_id}/os-volume_attachments`). Its id in the
  * path is the volume id; the attachment `id` nova reported up to 2.88 was the same value.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const VolumeAttachment = defineResource({
   name: 'volume attachment',
   basePath: '/servers/{serverId}/os-volume_attachments',

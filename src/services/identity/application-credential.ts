@@ -1,7 +1,3 @@
-/**
- * Application credentials of a user (`/v3/users/{user_id}/application_credentials`).
- * The secret is returned once, by create; keystone stores only its hash. They cannot be updated.
- */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks, NamedRef } from './types.js';
 
@@ -13,6 +9,10 @@ export interface AccessRuleSpec {
   path: string;
 }
 
+/**
+ * Application credentials of a user (`/v3/users/{user_id}/application_credentials`).
+ * The secret is returned once, by create; keystone stores only its hash. They cannot be updated.
+ */
 export const ApplicationCredential = defineResource({
   name: 'application credential',
   basePath: '/users/{user_id}/application_credentials',

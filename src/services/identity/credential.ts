@@ -1,11 +1,11 @@
+import { defineResource, f } from '../../resource/index.js';
+import type { IdentityLinks } from './types.js';
+
 /**
  * Identity credential (`/v3/credentials`): an EC2, TOTP or other secret blob owned by a user.
  * Only the blob can change after create: keystone's update schema takes `blob` alone (type,
  * owner and project are fixed; an ec2 blob keeps its access key and scope).
  */
-import { defineResource, f } from '../../resource/index.js';
-import type { IdentityLinks } from './types.js';
-
 export const Credential = defineResource({
   name: 'credential',
   basePath: '/credentials',

@@ -1,7 +1,7 @@
-/** Identity domain (`/v3/domains`). A domain must be disabled before it can be deleted. */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
+/** Identity domain (`/v3/domains`). A domain must be disabled before it can be deleted. */
 export const Domain = defineResource({
   name: 'domain',
   basePath: '/domains',

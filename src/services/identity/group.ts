@@ -1,7 +1,7 @@
-/** Identity group (`/v3/groups`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
+/** Identity group (`/v3/groups`). */
 export const Group = defineResource({
   name: 'group',
   basePath: '/groups',

@@ -1,4 +1,3 @@
-/** Identity project (`/v3/projects`), including the projects acting as domains (`is_domain`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
@@ -7,6 +6,7 @@ export interface ProjectTreeEntry {
   project: Record<string, unknown>;
 }
 
+/** Identity project (`/v3/projects`), including the projects acting as domains (`is_domain`). */
 export const Project = defineResource({
   name: 'project',
   basePath: '/projects',

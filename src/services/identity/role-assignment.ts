@@ -1,7 +1,3 @@
-/**
- * Identity role assignments (`GET /v3/role_assignments`): read-only, list only. Grants are
- * made with the proxy's `grantRole` / `revokeRole` / `checkRole`.
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** An actor or role in an assignment; `name`/`domain` only with `includeNames`. */
@@ -20,6 +16,10 @@ export interface AssignmentScope {
   'OS-INHERIT:inherited_to'?: 'projects';
 }
 
+/**
+ * Identity role assignments (`GET /v3/role_assignments`): read-only, list only. Grants are
+ * made with the proxy's `grantRole` / `revokeRole` / `checkRole`.
+ */
 export const RoleAssignment = defineResource({
   name: 'role assignment',
   basePath: '/role_assignments',

@@ -1,7 +1,7 @@
-/** Identity role (`/v3/roles`); global, or domain-specific when `domainId` is set. */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
+/** Identity role (`/v3/roles`); global, or domain-specific when `domainId` is set. */
 export const Role = defineResource({
   name: 'role',
   basePath: '/roles',

@@ -1,7 +1,7 @@
-/** Identity catalog service (`/v3/services`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
+/** Identity catalog service (`/v3/services`). */
 export const Service = defineResource({
   name: 'service',
   basePath: '/services',

@@ -1,11 +1,11 @@
-/**
- * A keystone token body (`token` of `POST/GET /v3/auth/tokens`), read-only. The proxy's
- * `validateToken` returns it parsed as {@link TokenInfo}.
- */
 import type { AccessInfo } from '../../auth/access-info.js';
 import { defineResource, f } from '../../resource/index.js';
 import type { NamedRef } from './types.js';
 
+/**
+ * A keystone token body (`token` of `POST/GET /v3/auth/tokens`), read-only. The proxy's
+ * `validateToken` returns it parsed as {@link TokenInfo}.
+ */
 export const Token = defineResource({
   name: 'token',
   basePath: '/auth/tokens',

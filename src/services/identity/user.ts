@@ -1,4 +1,3 @@
-/** Identity user (`/v3/users`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
@@ -8,6 +7,7 @@ export interface FederatedIdentity {
   protocols: { protocol_id: string; unique_id: string }[];
 }
 
+/** Identity user (`/v3/users`). */
 export const User = defineResource({
   name: 'user',
   basePath: '/users',

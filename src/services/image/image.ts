@@ -1,9 +1,3 @@
-/**
- * Image (`/v2/images`). Glance bodies are bare (no envelope) and every custom property is a
- * top-level key: undeclared ones are kept in `extra` and set with `$extra` / `setRaw`.
- * Updates are JSON Patch (`application/openstack-images-v2.1-json-patch`): a value adds or
- * replaces, `null` removes a custom property (and clears `name`, which glance allows to be null).
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Image statuses glance reports. */
@@ -27,6 +21,12 @@ export interface ImageLocation {
   validation_data?: { checksum?: string; os_hash_algo?: string; os_hash_value?: string };
 }
 
+/**
+ * Image (`/v2/images`). Glance bodies are bare (no envelope) and every custom property is a
+ * top-level key: undeclared ones are kept in `extra` and set with `$extra` / `setRaw`.
+ * Updates are JSON Patch (`application/openstack-images-v2.1-json-patch`): a value adds or
+ * replaces, `null` removes a custom property (and clears `name`, which glance allows to be null).
+ */
 export const Image = defineResource({
   name: 'image',
   basePath: '/images',

@@ -1,6 +1,6 @@
-/** Glance tasks (`/v2/tasks`, and `/v2/images/{id}/tasks` for an image's import tasks). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Glance tasks (`/v2/tasks`, and `/v2/images/{id}/tasks` for an image's import tasks). */
 export const Task = defineResource({
   name: 'task',
   basePath: '/tasks',

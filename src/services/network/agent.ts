@@ -1,7 +1,7 @@
-/** Agent (`/agents`, admin): L2/L3/DHCP/metadata agents; only description and admin state change. */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
+/** Agent (`/agents`, admin): L2/L3/DHCP/metadata agents; only description and admin state change. */
 export const Agent = defineResource({
   name: 'agent',
   basePath: '/agents',

@@ -1,4 +1,3 @@
-/** Floating IP (`/floatingips`): an external address, associated with a port by setting `portId`. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
@@ -13,6 +12,7 @@ export interface FloatingIpPortDetails {
   device_owner: string;
 }
 
+/** Floating IP (`/floatingips`): an external address, associated with a port by setting `portId`. */
 export const FloatingIp = defineResource({
   name: 'floating IP',
   resourceKey: 'floatingip',

@@ -1,7 +1,3 @@
-/**
- * IP availability of a network and its subnets (`/network-ip-availabilities`, admin, read-only).
- * IPv6 totals can exceed 2^53: JSON parsing rounds them (read them as estimates).
- */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
@@ -22,6 +18,10 @@ export interface SubnetIpAvailability {
   ip_availability_details?: IpAvailabilityDetails;
 }
 
+/**
+ * IP availability of a network and its subnets (`/network-ip-availabilities`, admin, read-only).
+ * IPv6 totals can exceed 2^53: JSON parsing rounds them (read them as estimates).
+ */
 export const NetworkIpAvailability = defineResource({
   name: 'network IP availability',
   basePath: '/network-ip-availabilities',

@@ -1,4 +1,3 @@
-/** Network (`/networks`), with the provider, external-net, multi-provider, MTU and port-security extensions. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
@@ -9,6 +8,7 @@ export interface NetworkSegmentSpec {
   'provider:segmentation_id'?: number | null;
 }
 
+/** Network (`/networks`), with the provider, external-net, multi-provider, MTU and port-security extensions. */
 export const Network = defineResource({
   name: 'network',
   basePath: '/networks',

@@ -1,4 +1,3 @@
-/** Port (`/ports`): fixed IPs, allowed address pairs, port binding (`binding:*`), security groups, QoS. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
@@ -26,6 +25,7 @@ export interface DnsAssignment {
   fqdn: string;
 }
 
+/** Port (`/ports`): fixed IPs, allowed address pairs, port binding (`binding:*`), security groups, QoS. */
 export const Port = defineResource({
   name: 'port',
   basePath: '/ports',

@@ -1,4 +1,3 @@
-/** QoS policy (`/qos/policies`): a set of rules applied to ports, networks or floating IPs. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
@@ -15,6 +14,7 @@ export interface QosRuleSummary {
   [key: string]: unknown;
 }
 
+/** QoS policy (`/qos/policies`): a set of rules applied to ports, networks or floating IPs. */
 export const QosPolicy = defineResource({
   name: 'QoS policy',
   basePath: '/qos/policies',

@@ -1,4 +1,3 @@
-/** QoS rule type (`/qos/rule-types`, read-only): rule kinds the loaded drivers support, and their parameters. */
 import { defineResource, f } from '../../resource/index.js';
 
 /** A driver supporting a rule type, and the parameters it accepts. */
@@ -11,6 +10,7 @@ export interface QosRuleTypeDriver {
   }[];
 }
 
+/** QoS rule type (`/qos/rule-types`, read-only): rule kinds the loaded drivers support, and their parameters. */
 export const QosRuleType = defineResource({
   name: 'QoS rule type',
   basePath: '/qos/rule-types',

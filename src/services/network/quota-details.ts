@@ -1,4 +1,3 @@
-/** Quota usage of one project (`/quotas/{project_id}/details.json`): limit, used and reserved per resource. */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Usage of one quota. */
@@ -8,6 +7,7 @@ export interface QuotaUsage {
   reserved: number;
 }
 
+/** Quota usage of one project (`/quotas/{project_id}/details.json`): limit, used and reserved per resource. */
 export const QuotaDetails = defineResource({
   name: 'quota details',
   basePath: '/quotas/{project_id}/details.json',

@@ -1,7 +1,7 @@
-/** RBAC policy (`/rbac-policies`): share a network, QoS policy, security group... with a project. */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
+/** RBAC policy (`/rbac-policies`): share a network, QoS policy, security group... with a project. */
 export const RbacPolicy = defineResource({
   name: 'RBAC policy',
   basePath: '/rbac-policies',

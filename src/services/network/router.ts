@@ -1,4 +1,3 @@
-/** Router (`/routers`): external gateway, extra routes, HA/DVR flags; interfaces are proxy methods. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
@@ -23,6 +22,7 @@ export interface RouterRoute {
   nexthop: string;
 }
 
+/** Router (`/routers`): external gateway, extra routes, HA/DVR flags; interfaces are proxy methods. */
 export const Router = defineResource({
   name: 'router',
   basePath: '/routers',

@@ -1,7 +1,7 @@
-/** Security group rule (`/security-group-rules`): created and deleted, never updated. */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
+/** Security group rule (`/security-group-rules`): created and deleted, never updated. */
 export const SecurityGroupRule = defineResource({
   name: 'security group rule',
   basePath: '/security-group-rules',

@@ -1,7 +1,7 @@
-/** Security group (`/security-groups`); its rules are {@link SecurityGroupRule}s. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
+/** Security group (`/security-groups`); its rules are {@link SecurityGroupRule}s. */
 export const SecurityGroup = defineResource({
   name: 'security group',
   basePath: '/security-groups',

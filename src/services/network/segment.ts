@@ -1,7 +1,7 @@
-/** Network segment (`/segments`, admin; needs the `segment` extension / segments service plugin). */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
+/** Network segment (`/segments`, admin; needs the `segment` extension / segments service plugin). */
 export const Segment = defineResource({
   name: 'segment',
   basePath: '/segments',

@@ -1,7 +1,7 @@
-/** Subnet pool (`/subnetpools`): prefixes subnets are allocated from; add/remove prefixes are proxy methods. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
+/** Subnet pool (`/subnetpools`): prefixes subnets are allocated from; add/remove prefixes are proxy methods. */
 export const SubnetPool = defineResource({
   name: 'subnet pool',
   resourceKey: 'subnetpool',

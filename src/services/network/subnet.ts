@@ -1,4 +1,3 @@
-/** Subnet (`/subnets`): allocation pools, host routes, DNS nameservers, IPv6 modes, subnet pools, segments. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
@@ -12,8 +11,10 @@ export interface HostRoute {
   nexthop: string;
 }
 
+/** How an IPv6 subnet hands out addresses and options: SLAAC, stateful or stateless DHCPv6. */
 export const IPV6_MODES = ['slaac', 'dhcpv6-stateful', 'dhcpv6-stateless'] as const;
 
+/** Subnet (`/subnets`): allocation pools, host routes, DNS nameservers, IPv6 modes, subnet pools, segments. */
 export const Subnet = defineResource({
   name: 'subnet',
   basePath: '/subnets',

@@ -1,8 +1,3 @@
-/**
- * Allocation candidates (`/allocation_candidates`, 1.10): sets of providers that could satisfy
- * a request for resources and traits, each as a body ready for `PUT /allocations/{consumer}`,
- * with a summary of the providers involved. The shape depends on the microversion: see the types.
- */
 import { defineResource, f } from '../../resource/index.js';
 import type { AllocationListItem, ProviderAllocation } from './allocation.js';
 
@@ -24,6 +19,11 @@ export interface ProviderSummary {
   root_provider_uuid?: string;
 }
 
+/**
+ * Allocation candidates (`/allocation_candidates`, 1.10): sets of providers that could satisfy
+ * a request for resources and traits, each as a body ready for `PUT /allocations/{consumer}`,
+ * with a summary of the providers involved. The shape depends on the microversion: see the types.
+ */
 export const AllocationCandidates = defineResource({
   name: 'allocation candidates',
   basePath: '/allocation_candidates',

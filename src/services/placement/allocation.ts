@@ -1,7 +1,3 @@
-/**
- * The allocations of one consumer (`/allocations/{consumer_uuid}`): the resources it holds on
- * each provider, its project and user (1.8), its generation (1.28) and type (1.38).
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** One provider's share of a consumer's allocations (dict form, 1.12+). */
@@ -17,6 +13,10 @@ export interface AllocationListItem {
   resources: Record<string, number>;
 }
 
+/**
+ * The allocations of one consumer (`/allocations/{consumer_uuid}`): the resources it holds on
+ * each provider, its project and user (1.8), its generation (1.28) and type (1.38).
+ */
 export const Allocation = defineResource({
   name: 'allocation',
   basePath: '/allocations',

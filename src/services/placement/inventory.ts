@@ -1,4 +1,3 @@
-/** One inventory record of a resource provider (`/resource_providers/{uuid}/inventories/{resource_class}`). */
 import { defineResource, f } from '../../resource/index.js';
 
 /** The limits of one resource class on a provider, as in inventory documents. */
@@ -11,6 +10,7 @@ export interface InventoryRecord {
   allocation_ratio?: number;
 }
 
+/** One inventory record of a resource provider (`/resource_providers/{uuid}/inventories/{resource_class}`). */
 export const Inventory = defineResource({
   name: 'inventory',
   basePath: '/resource_providers/{uuid}/inventories',

@@ -1,9 +1,9 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * Placement resource provider (`/resource_providers`): something that has inventory of
  * resources (a compute node, a shared storage pool, a NIC). Bodies are bare (no envelope).
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const ResourceProvider = defineResource({
   name: 'resource provider',
   basePath: '/resource_providers',
