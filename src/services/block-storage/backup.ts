@@ -3,7 +3,18 @@ import { defineResource, f } from '../../resource/index.js';
 /** Statuses a backup goes to when an operation fails. */
 export const BACKUP_FAILURE_STATUSES = ['error', 'error_deleting', 'error_restoring'] as const;
 
-/** Block storage volume backup (`/backups`); needs a running cinder-backup service. */
+/**
+ * Block storage volume backup (`/backups`); needs a running cinder-backup service.
+ *
+ * @example
+ * ```ts
+ * const vol = await conn.blockStorage.findVolume('data');
+ * const backup = await conn.blockStorage.createBackup({ volumeId: vol.id, name: 'data-nightly', incremental: true });
+ * await conn.blockStorage.waitForBackup(backup, 'available', { timeoutMs: 3_600_000 });
+ * const restored = await conn.blockStorage.restoreBackup(backup, { name: 'data-restored' });
+ * console.log(restored);
+ * ```
+ */
 export const Backup = defineResource({
   name: 'backup',
   basePath: '/backups',

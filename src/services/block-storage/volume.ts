@@ -28,6 +28,16 @@ export const VOLUME_FAILURE_STATUSES = [
 /**
  * Block storage volume (`/volumes`). Field names follow cinder's API reference; the
  * microversion of each field comes from cinder's REST API version history.
+ *
+ * @example
+ * ```ts
+ * const vol = await conn.blockStorage.createVolume({ name: 'data', size: 10 });
+ * await conn.blockStorage.waitForVolume(vol, 'available');
+ * await conn.blockStorage.updateVolume(vol, { description: 'database files' });
+ * for await (const v of conn.blockStorage.listVolumes({ status: 'available' })) console.log(v.name, v.size);
+ * await conn.blockStorage.deleteVolume(vol);
+ * await conn.blockStorage.waitForVolumeDelete(vol);
+ * ```
  */
 export const Volume = defineResource({
   name: 'volume',

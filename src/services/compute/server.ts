@@ -103,6 +103,25 @@ export interface SchedulerHints {
  * | `hostname` (`hostname`, 2.90+)                    | `currentHostname` (`OS-EXT-SRV-ATTR:hostname`, 2.3+)      |
  * | `requestedHost` (`host`, 2.74+, admin)            | `host` (`OS-EXT-SRV-ATTR:host`)                          |
  * | `requestedHypervisorHostname` (`hypervisor_hostname`, 2.74+) | `hypervisorHostname` (`OS-EXT-SRV-ATTR:hypervisor_hostname`) |
+ *
+ * @example
+ * ```ts
+ * const image = await conn.image.findImage('cirros');
+ * const flavor = await conn.compute.findFlavor('m1.small');
+ * const net = await conn.network.findNetwork('private');
+ * const server = await conn.compute.createServer({
+ *   name: 'web1',
+ *   imageRef: image.id,
+ *   flavorRef: flavor.id,
+ *   networks: [{ uuid: net.id }],
+ *   keyName: 'me',
+ * });
+ * const active = await conn.compute.waitForServer(server, 'ACTIVE', { timeoutMs: 300_000 });
+ * await conn.compute.updateServer(active, { name: 'web1-renamed' });
+ * for await (const s of conn.compute.listServers({ status: 'ACTIVE' })) console.log(s.id, s.name);
+ * await conn.compute.deleteServer(active);
+ * await conn.compute.waitForServerDelete(active);
+ * ```
  */
 export const Server = defineResource({
   name: 'server',

@@ -26,6 +26,18 @@ export interface ImageLocation {
  * top-level key: undeclared ones are kept in `extra` and set with `$extra` / `setRaw`.
  * Updates are JSON Patch (`application/openstack-images-v2.1-json-patch`): a value adds or
  * replaces, `null` removes a custom property (and clears `name`, which glance allows to be null).
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ *
+ * const image = await conn.image.createImage({ name: 'my-image', diskFormat: 'qcow2', containerFormat: 'bare' });
+ * const { verified } = await conn.image.uploadImage(image, createReadStream('disk.qcow2'));
+ * console.log(verified); // { size: true, checksum: true, hash: true }
+ * await conn.image.waitForImage(image, 'active');
+ * for await (const i of conn.image.listImages({ visibility: 'public' })) console.log(i.name, i.status);
+ * await conn.image.deleteImage(image);
+ * ```
  */
 export const Image = defineResource({
   name: 'image',

@@ -236,6 +236,13 @@ export class ImageV2 extends ServiceProxy {
   /**
    * Download the image data to a file (written to a temporary name, renamed when complete and
    * verified; removed on any failure). Resolves with the digests of what was written.
+   *
+   * @example
+   * ```ts
+   * const image = await conn.image.findImage('cirros');
+   * const digest = await conn.image.downloadImageToFile(image, '/tmp/cirros.img');
+   * console.log(digest);
+   * ```
    */
   async downloadImageToFile(image: ImageRef, path: string, opts: DownloadOptions = {}): Promise<ImageDigest> {
     const dl = await this.downloadImage(image, opts);
@@ -344,6 +351,13 @@ export class ImageV2 extends ServiceProxy {
    * Start an interoperable import (`POST /v2/images/{id}/import`): `glance-direct` after
    * {@link stageImage}, `web-download` from a URI, `copy-image` to more stores. Glance works
    * asynchronously; follow with {@link waitForImageImport}.
+   *
+   * @example
+   * ```ts
+   * const image = await conn.image.createImage({ name: 'fedora', diskFormat: 'qcow2', containerFormat: 'bare' });
+   * await conn.image.importImage(image, { name: 'web-download', uri: 'https://example.com/fedora.qcow2' });
+   * await conn.image.waitForImageImport(image, { timeoutMs: 900_000 });
+   * ```
    */
   async importImage(image: ImageRef, method: ImportMethod, opts: ImportOptions = {}): Promise<void> {
     const parts = toRequest(

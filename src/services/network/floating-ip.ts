@@ -12,7 +12,20 @@ export interface FloatingIpPortDetails {
   device_owner: string;
 }
 
-/** Floating IP (`/floatingips`): an external address, associated with a port by setting `portId`. */
+/**
+ * Floating IP (`/floatingips`): an external address, associated with a port by setting `portId`.
+ *
+ * @example
+ * ```ts
+ * const ext = await conn.network.findNetwork('public');
+ * const fip = await conn.network.createFloatingIp({ floatingNetworkId: ext.id });
+ * const [port] = await conn.network.listPorts({ deviceId: 'SERVER_ID' }).toArray();
+ * if (port) await conn.network.associateFloatingIp(fip, port);
+ * console.log(fip.floatingIpAddress);
+ * await conn.network.disassociateFloatingIp(fip);
+ * await conn.network.deleteFloatingIp(fip);
+ * ```
+ */
 export const FloatingIp = defineResource({
   name: 'floating IP',
   resourceKey: 'floatingip',

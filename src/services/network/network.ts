@@ -8,7 +8,18 @@ export interface NetworkSegmentSpec {
   'provider:segmentation_id'?: number | null;
 }
 
-/** Network (`/networks`), with the provider, external-net, multi-provider, MTU and port-security extensions. */
+/**
+ * Network (`/networks`), with the provider, external-net, multi-provider, MTU and port-security extensions.
+ *
+ * @example
+ * ```ts
+ * const net = await conn.network.createNetwork({ name: 'app-net', mtu: 1450 });
+ * const same = await conn.network.findNetwork('app-net');
+ * await conn.network.updateNetwork(same, { description: 'application tier' });
+ * for await (const n of conn.network.listNetworks({ isRouterExternal: true })) console.log(n.name);
+ * await conn.network.deleteNetwork(net, { ignoreMissing: true });
+ * ```
+ */
 export const Network = defineResource({
   name: 'network',
   basePath: '/networks',

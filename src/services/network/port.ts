@@ -25,7 +25,19 @@ export interface DnsAssignment {
   fqdn: string;
 }
 
-/** Port (`/ports`): fixed IPs, allowed address pairs, port binding (`binding:*`), security groups, QoS. */
+/**
+ * Port (`/ports`): fixed IPs, allowed address pairs, port binding (`binding:*`), security groups, QoS.
+ *
+ * @example
+ * ```ts
+ * const net = await conn.network.findNetwork('app-net');
+ * const port = await conn.network.createPort({ networkId: net.id, name: 'vip' });
+ * console.log(port.fixedIps, port.macAddress);
+ * const mine = await conn.network.listPorts({ deviceId: 'SERVER_ID' }).toArray();
+ * console.log(mine.length);
+ * await conn.network.deletePort(port);
+ * ```
+ */
 export const Port = defineResource({
   name: 'port',
   basePath: '/ports',

@@ -22,7 +22,20 @@ export interface RouterRoute {
   nexthop: string;
 }
 
-/** Router (`/routers`): external gateway, extra routes, HA/DVR flags; interfaces are proxy methods. */
+/**
+ * Router (`/routers`): external gateway, extra routes, HA/DVR flags; interfaces are proxy methods.
+ *
+ * @example
+ * ```ts
+ * const ext = await conn.network.findNetwork('public');
+ * const router = await conn.network.createRouter({ name: 'app-router', externalGatewayInfo: { network_id: ext.id } });
+ * const subnet = await conn.network.findSubnet('app-subnet');
+ * await conn.network.addRouterInterface(router, { subnetId: subnet.id });
+ * // ...and in reverse order to clean up
+ * await conn.network.removeRouterInterface(router, { subnetId: subnet.id });
+ * await conn.network.deleteRouter(router);
+ * ```
+ */
 export const Router = defineResource({
   name: 'router',
   basePath: '/routers',

@@ -14,7 +14,24 @@ export interface HostRoute {
 /** How an IPv6 subnet hands out addresses and options: SLAAC, stateful or stateless DHCPv6. */
 export const IPV6_MODES = ['slaac', 'dhcpv6-stateful', 'dhcpv6-stateless'] as const;
 
-/** Subnet (`/subnets`): allocation pools, host routes, DNS nameservers, IPv6 modes, subnet pools, segments. */
+/**
+ * Subnet (`/subnets`): allocation pools, host routes, DNS nameservers, IPv6 modes, subnet pools, segments.
+ *
+ * @example
+ * ```ts
+ * const net = await conn.network.findNetwork('app-net');
+ * const subnet = await conn.network.createSubnet({
+ *   name: 'app-subnet',
+ *   networkId: net.id,
+ *   ipVersion: 4,
+ *   cidr: '10.20.0.0/24',
+ *   dnsNameservers: ['9.9.9.9'],
+ * });
+ * const all = await conn.network.listSubnets({ networkId: net.id }).toArray();
+ * console.log(all.map((s) => s.cidr));
+ * await conn.network.deleteSubnet(subnet);
+ * ```
+ */
 export const Subnet = defineResource({
   name: 'subnet',
   basePath: '/subnets',
