@@ -66,6 +66,14 @@ async function localSize(path: string): Promise<number | undefined> {
 /**
  * Download every object of `container` (under `prefix`) into `localDir`. Failures are
  * reported per object, never thrown (except for a missing container).
+ *
+ * @example
+ * ```ts
+ * import { cloud } from 'openstack-sdk';
+ *
+ * const down = await cloud.downloadContainer(conn, 'www', './site-copy');
+ * console.log(`${down.transferred} files, ${down.bytesTransferred} bytes in ${down.seconds} s`);
+ * ```
  */
 export async function downloadContainer(
   conn: { objectStore: ObjectStoreV1 },

@@ -135,6 +135,14 @@ async function isIdentical(
 /**
  * Upload every file under `localDir` to `container` (created if missing). Failures are
  * reported per file, never thrown (except for an unreadable `localDir` or container).
+ *
+ * @example
+ * ```ts
+ * import { cloud } from 'openstack-sdk';
+ *
+ * const up = await cloud.uploadDirectory(conn, './site', 'www', { skipIdentical: true, concurrency: 8 });
+ * console.log(`${up.transferred} uploaded, ${up.skipped} unchanged, ${up.failed} failed`);
+ * ```
  */
 export async function uploadDirectory(
   conn: { objectStore: ObjectStoreV1 },

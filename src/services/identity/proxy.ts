@@ -363,6 +363,14 @@ export class IdentityV3 extends ServiceProxy {
   /**
    * Create an application credential for a user (the current user when `userId` is omitted).
    * The returned resource carries the `secret`: keystone never shows it again.
+   *
+   * @example
+   * ```ts
+   * const cred = await conn.identity.createApplicationCredential({ name: 'ci-deployer', expiresAt: '2030-01-01T00:00:00' });
+   * // cred.secret is shown only now: store it with cred.id (clouds.yaml auth_type v3applicationcredential)
+   * console.log(cred.id);
+   * await conn.identity.deleteApplicationCredential(cred);
+   * ```
    */
   async createApplicationCredential(
     attrs: AppCredCreate,

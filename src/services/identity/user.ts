@@ -7,7 +7,17 @@ export interface FederatedIdentity {
   protocols: { protocol_id: string; unique_id: string }[];
 }
 
-/** Identity user (`/v3/users`). */
+/**
+ * Identity user (`/v3/users`).
+ *
+ * @example
+ * ```ts
+ * const alice = await conn.identity.findUser('alice');
+ * await conn.identity.updateUser(alice, { email: 'alice@example.com' });
+ * for await (const g of conn.identity.listUserGroups(alice)) console.log(g.name);
+ * await conn.identity.deleteUser(alice);
+ * ```
+ */
 export const User = defineResource({
   name: 'user',
   basePath: '/users',

@@ -348,6 +348,13 @@ export class ObjectStoreV1 extends ServiceProxy {
   /**
    * Create a container (`PUT`; an existing one is kept and updated with the given settings).
    * `createContainer('my_container')` or `createContainer({ name, metadata, readAcl, ... })`.
+   *
+   * @example
+   * ```ts
+   * await conn.objectStore.createContainer({ name: 'backups', metadata: { owner: 'ops' } });
+   * for await (const c of conn.objectStore.listContainers({ prefix: 'back' })) console.log(c.name, c.count, c.bytes);
+   * await conn.objectStore.deleteContainer('backups'); // must be empty: see emptyContainer
+   * ```
    */
   async createContainer(c: string | CreateContainerOptions): Promise<ContainerResource> {
     const o = typeof c === 'string' ? { name: c } : c;
@@ -480,6 +487,14 @@ export class ObjectStoreV1 extends ServiceProxy {
    * Upload an object from text, bytes, a file, a Readable or an AsyncIterable, streaming and
    * checking the MD5 against Swift's ETag (bytes in memory send their MD5 first so Swift
    * refuses a corrupted body). With `segmentSize`, bigger sources become large objects.
+   *
+   * @example
+   * ```ts
+   * await conn.objectStore.createObject({ container: 'backups', name: 'notes.txt', data: 'hello' });
+   * await conn.objectStore.createObject({ container: 'backups', name: 'db.dump', file: '/var/backups/db.dump' });
+   * for await (const o of conn.objectStore.listObjects('backups', { prefix: 'db.' })) console.log(o.name, o.bytes);
+   * await conn.objectStore.deleteObject('backups', 'notes.txt');
+   * ```
    */
   async createObject(o: CreateObjectOptions): Promise<ObjectResource> {
     if ((o.data === undefined) === (o.file === undefined)) {
@@ -555,6 +570,17 @@ export class ObjectStoreV1 extends ServiceProxy {
    * ETag, to `<container>_segments` (or `segmentContainer`), then the manifest. An upload
    * that fails or is aborted leaves the previous object untouched; its segments are deleted
    * (or kept with `keepSegmentsOnError`) and named in the LargeObjectUploadError.
+   *
+   * @example
+   * ```ts
+   * const result = await conn.objectStore.uploadLargeObject({
+   *   container: 'isos',
+   *   name: 'ubuntu.iso',
+   *   file: '/srv/isos/ubuntu-24.04.iso',
+   *   segmentSize: 256 * 1024 * 1024,
+   * });
+   * console.log(result);
+   * ```
    */
   async uploadLargeObject(
     o: Omit<CreateObjectOptions, 'data' | 'file'> & {
@@ -630,7 +656,21 @@ export class ObjectStoreV1 extends ServiceProxy {
     return openDownload(this.client, container, name, o);
   }
 
-  /** Read a whole object into memory, verified like {@link streamObject}. */
+  /**
+   * Read a whole object into memory, verified like {@link streamObject}.
+   *
+   * @example
+   * ```ts
+   * import { createWriteStream } from 'node:fs';
+   * import { pipeline } from 'node:stream/promises';
+   *
+   * const small = await conn.objectStore.downloadObject('backups', 'notes.txt');
+   * console.log(small.data.toString('utf8'), small.verification);
+   * // big objects: stream them, still verified part by part
+   * const big = await conn.objectStore.streamObject('isos', 'ubuntu.iso');
+   * await pipeline(big.stream, createWriteStream('/tmp/ubuntu.iso'));
+   * ```
+   */
   async downloadObject(
     container: string,
     name: string,
@@ -784,6 +824,15 @@ export class ObjectStoreV1 extends ServiceProxy {
    * Delete many objects (and empty containers) with `?bulk-delete`, 10 000 per request (or
    * the cluster's limit). Per-item failures are reported in `errors`, not thrown. Clusters
    * without bulk delete get one DELETE per item.
+   *
+   * @example
+   * ```ts
+   * const r = await conn.objectStore.bulkDelete([
+   *   { container: 'logs', name: '2024/01.log' },
+   *   { container: 'logs', name: '2024/02.log' },
+   * ]);
+   * console.log(r.deleted, r.notFound, r.errors);
+   * ```
    */
   async bulkDelete(items: readonly BulkDeleteItem[], o: CallOptions = {}): Promise<BulkDeleteResult> {
     if (!items.length) return { deleted: 0, notFound: 0, errors: [] };
@@ -943,6 +992,16 @@ export class ObjectStoreV1 extends ServiceProxy {
    * A temporary URL: anyone holding it may use `method` on the object (or every object
    * starting with `prefix`) until it expires, without a token. Signed with HMAC-SHA256 by
    * default. Without `key`, the container's key (else the account's) is read from Swift.
+   *
+   * @example
+   * ```ts
+   * await conn.objectStore.setContainerTempUrlKey('reports', 'a-long-random-secret');
+   * const url = await conn.objectStore.generateTempUrl({ container: 'reports', name: 'q3.pdf', expiresIn: 3600 });
+   * console.log(url); // anyone with the URL can GET reports/q3.pdf for an hour
+   * // let a client upload one object without credentials
+   * const put = await conn.objectStore.generateTempUrl({ container: 'reports', name: 'q4.pdf', method: 'PUT', expiresIn: 600 });
+   * console.log(put);
+   * ```
    */
   async generateTempUrl(o: TempUrlOptions): Promise<string> {
     if ((o.name === undefined) === (o.prefix === undefined)) {

@@ -603,6 +603,12 @@ export class PlacementV1 extends ServiceProxy {
    * `{ resources: 'VCPU:1,MEMORY_MB:64', required: 'CUSTOM_FAST', limit: 5 }`. Parameters newer
    * than the connection's microversion are refused before sending; suffixed (granular) groups
    * go through `$raw`, e.g. `{ $raw: { resources1: 'VCPU:1', required1: 'CUSTOM_X' } }` (1.25).
+   *
+   * @example
+   * ```ts
+   * const candidates = await conn.placement.getAllocationCandidates({ resources: 'VCPU:2,MEMORY_MB:4096', limit: 5 });
+   * console.log(candidates);
+   * ```
    */
   async getAllocationCandidates(
     query: ListQuery<(typeof AllocationCandidates)['query']>,
