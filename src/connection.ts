@@ -29,6 +29,9 @@ import { HttpClient, type HttpClientOptions } from './transport/http-client.js';
 import { consoleLogger, type Logger } from './transport/logger.js';
 import { VERSION } from './version.js';
 
+/**
+ * How to build a {@link Connection}: which cloud (clouds.yaml name, or `OS_*` variables), overrides, and HTTP behaviour.
+ */
 export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
   /**
    * clouds.yaml keys (snake_case or camelCase) that override files and environment,
@@ -46,6 +49,9 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
    * `useTokenStore`); `admin_token` and `none` never cache.
    */
   tokenCache?: boolean | TokenStore;
+  /**
+   * Receives request and response logs (secrets redacted); default: silent, or the console when `OSSDK_DEBUG` is set.
+   */
   logger?: Logger;
   /** Per-attempt HTTP timeout in ms (default 120 000). */
   timeoutMs?: number;
@@ -53,6 +59,7 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
   retry?: HttpClientOptions['retry'];
   /** Microversion pins per service type, overriding clouds.yaml (`{ compute: '2.79' }`). */
   microversions?: Record<string, string>;
+  /** The `User-Agent` header; default `openstack-sdk-ts/<version> node/<version>`. */
   userAgent?: string;
 }
 
@@ -76,7 +83,11 @@ function pinFor(spec: ServiceSpec, cfg: CloudConfig, explicit?: string): string 
 }
 
 export class Connection {
+  /**
+   * The resolved cloud configuration (files, environment and options merged; secrets included: do not log it).
+   */
   readonly config: CloudConfig;
+  /** The session: authentication, the service catalog, and requests to any endpoint. */
   readonly session: Session;
   private readonly proxies = new Map<string, unknown>();
   private readonly pins: Record<string, string>;
@@ -145,6 +156,7 @@ export class Connection {
       (s, o) => new IdentityV3(s, o),
     );
   }
+  /** Identity, bound to v3. */
   get identity(): IdentityV3 {
     return this.identityV3;
   }
@@ -156,6 +168,7 @@ export class Connection {
       (s, o) => new ImageV2(s, o),
     );
   }
+  /** Image, bound to v2. */
   get image(): ImageV2 {
     return this.imageV2;
   }
@@ -167,6 +180,7 @@ export class Connection {
       (s, o) => new NetworkV2(s, o),
     );
   }
+  /** Network, bound to v2.0. */
   get network(): NetworkV2 {
     return this.networkV2;
   }
@@ -174,6 +188,7 @@ export class Connection {
   get blockStorageV3(): BlockStorageV3 {
     return this.proxy('block-storage', blockStorageV3Spec, (s, o) => new BlockStorageV3(s, o));
   }
+  /** Block storage, bound to v3.x. */
   get blockStorage(): BlockStorageV3 {
     return this.blockStorageV3;
   }
@@ -181,6 +196,7 @@ export class Connection {
   get placementV1(): PlacementV1 {
     return this.proxy('placement', placementV1Spec, (s, o) => new PlacementV1(s, o));
   }
+  /** Placement, bound to v1.x. */
   get placement(): PlacementV1 {
     return this.placementV1;
   }
@@ -192,6 +208,7 @@ export class Connection {
       (s, o) => new ObjectStoreV1(s, o),
     );
   }
+  /** Object storage, bound to v1. */
   get objectStore(): ObjectStoreV1 {
     return this.objectStoreV1;
   }

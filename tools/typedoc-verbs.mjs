@@ -27,12 +27,12 @@ const NAMESPACE_OF = {
 const VERBS = [
   [/^list(\w+)$/, 0, 'Lists ', '. Returns a lazy `ResourceList`: `for await` it (pages are fetched as you go) or call `.toArray()`; `query` takes the definition\'s filters.', 'plural'],
   [/^get(\w+)$/, 1, 'Fetches one ', ' by id (or by the resource itself). A missing one is a `NotFoundError`.', 'singular'],
-  [/^find(\w+)$/, 2, 'Finds one ', ' by name or id: throws `NotFoundError` when none matches (or returns `undefined` with `ignoreMissing: true`) and `ConflictError` when several names match.', 'singular'],
+  [/^find(\w+)$/, 2, 'Finds one ', ' by id, else by exact name: throws `ResourceNotFoundError` when none matches (or returns `undefined` with `ignoreMissing: true`) and `MultipleMatchesError` when several have the name.', 'singular'],
   [/^create(\w+)$/, 3, 'Creates a ', ' from typed attributes (required ones are checked before the request) and returns it as the service stored it.', 'singular'],
   [/^update(\w+)$/, 4, 'Updates a ', ': sends only the given attributes and returns the result.', 'singular'],
-  [/^delete(\w+)$/, 5, 'Deletes a ', '. A 404 is an error unless `ignoreMissing: true` is passed.', 'singular'],
-  [/^waitFor(\w+)Delete$/, 7, 'Waits until a ', ' is gone (its get answers 404), polling at `intervalMs` for at most `timeoutMs`; throws `TimeoutError` otherwise.', 'singular'],
-  [/^waitFor(\w+)$/, 6, 'Waits until a ', ' reaches one of the given statuses, polling at `intervalMs` for at most `timeoutMs`; throws `TimeoutError` on timeout and `ResourceFailedError`-style errors on an error status.', 'singular'],
+  [/^delete(\w+)$/, 5, 'Deletes a ', '. A missing one is a `NotFoundError`, or success with `ignoreMissing: true`.', 'singular'],
+  [/^waitFor(\w+)Delete$/, 7, 'Waits until a ', ' is gone (its get answers 404), polling every `intervalMs` for at most `timeoutMs`; throws `TimeoutError` when it is still there.', 'singular'],
+  [/^waitFor(\w+)$/, 6, 'Waits until a ', ' reaches one of the given statuses (case-insensitive), polling every `intervalMs` for at most `timeoutMs`; throws `ResourceFailureError` when it reaches a failure status (`failures`, default `ERROR`) and `TimeoutError` when time runs out.', 'singular'],
 ];
 
 function words(name) {
@@ -113,6 +113,8 @@ export function load(app) {
       for (const p of owner.children ?? []) {
         if (!p.kindOf(ReflectionKind.Property | ReflectionKind.Accessor)) continue;
         if (p.comment || p.getSignature?.comment || p.inheritedFrom) continue;
+        // an error class's `name` is its class name, set for stack traces and logs
+        if (p.name === 'name' && owner.name.endsWith('Error')) continue;
         const file = project.getSymbolIdFromReflection(p)?.fileName ?? '';
         // generated verbs are documented above; a property without a source file is inferred
         if (!file || file.includes('node_modules')) continue;

@@ -12,6 +12,7 @@ import {
 } from './microversion.js';
 import type { Session } from './session.js';
 
+/** Which service a client talks to, at which major version, with which microversion support. */
 export interface ServiceSpec {
   /** Official service type, e.g. 'compute'. */
   serviceType: string;
@@ -33,19 +34,25 @@ export type QueryValue =
   | null
   | readonly (string | number | boolean)[];
 
+/** One request to a service: path-relative, with a query, a JSON or raw body, and per-call options. */
 export interface ServiceRequestOptions {
+  /** Query parameters; arrays repeat the key, `undefined` and `null` are left out. */
   query?: Record<string, QueryValue>;
   /** A JSON body; serialised with content-type application/json. */
   json?: unknown;
   /** A raw body (text, bytes or a stream). */
   body?: RequestBody;
+  /** Extra request headers. */
   headers?: Record<string, string>;
   /** Statuses that are not errors (default: < 400). */
   okStatuses?: readonly number[];
   /** Send this microversion for this one call instead of the negotiated one. */
   microversion?: string;
+  /** Aborts the request (an `AbortedError`). */
   signal?: AbortSignal;
+  /** Per-attempt timeout in ms. */
   timeoutMs?: number;
+  /** Allow retrying a non-idempotent method (a POST known to be safe to repeat). */
   idempotent?: boolean;
   /** Do not log the body (big uploads). */
   logBody?: boolean;
@@ -69,6 +76,9 @@ function joinUrl(base: string, path: string, query?: Record<string, QueryValue>)
   return withQuery(path ? `${base}${path.startsWith('/') ? '' : '/'}${path}` : base, query);
 }
 
+/**
+ * One service at one major version over a {@link Session}: resolves its endpoint by version discovery, negotiates the microversion, and sends requests with paths relative to the service.
+ */
 export class ServiceClient {
   private resolved?: Promise<{ version: DiscoveredVersion; microversion?: string }>;
   private negotiated?: string;
@@ -77,7 +87,9 @@ export class ServiceClient {
   private mvHeaders?: { mv: string; headers: Record<string, string> };
 
   constructor(
+    /** The session requests go through. */
     readonly session: Session,
+    /** The service, major version and microversion support. */
     readonly spec: ServiceSpec,
     /** Microversion pinned by the program or clouds.yaml (`<service>_api_version: 2.79`). */
     readonly pinnedMicroversion?: string,
@@ -135,6 +147,7 @@ export class ServiceClient {
     return joinUrl(await this.baseUrl(signal), path, query);
   }
 
+  /** Send a request to `path` (relative to the versioned endpoint) with the negotiated microversion. */
   async request(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<HttpResponse> {
     // once resolved, the base URL is known: build the URL without another round of awaits
     if (this.base === undefined) await this.resolve(opts.signal);

@@ -58,13 +58,19 @@ const undici = ((): { Agent: typeof UndiciAgent; request: UndiciRequest } => {
 /** A request body: text/JSON are replayable (so retryable); streams are sent once. */
 export type RequestBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
 
+/** One HTTP request as the transport sends it (retries, timeouts and logging included). */
 export interface HttpRequest {
+  /** The HTTP method. */
   method: string;
+  /** The absolute URL. */
   url: string;
+  /** Request headers. */
   headers?: Record<string, string>;
+  /** The body, sent as given: text and bytes can be replayed on a retry, a stream is sent once. */
   body?: RequestBody;
   /** Per-attempt timeout in ms (headers and body both); default from the client. */
   timeoutMs?: number;
+  /** Aborts the request and its retries (an `AbortedError`). */
   signal?: AbortSignal;
   /** Statuses that are not errors for this call (default: 2xx and 3xx). */
   okStatuses?: readonly number[];
@@ -74,31 +80,45 @@ export interface HttpRequest {
   logBody?: boolean;
 }
 
+/** A response whose status was accepted (others become an `HttpError`). */
 export interface HttpResponse {
+  /** The HTTP status. */
   status: number;
   /** Lower-cased header names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   /** The body stream; consume it with text()/json()/bytes() or stream it. */
   body: Dispatcher.ResponseData['body'];
+  /** The service's request id, from whichever header it uses. */
   requestId?: string;
+  /** The request URL. */
   url: string;
+  /** The request method. */
   method: string;
+  /** Reads the body as UTF-8 text. */
   text(): Promise<string>;
+  /** Reads and parses the body as JSON. */
   json<T = unknown>(): Promise<T>;
+  /** Reads the body into a Buffer. */
   bytes(): Promise<Buffer>;
 }
 
+/** How an {@link HttpClient} connects, times out, retries and logs. */
 export interface HttpClientOptions {
   /** Default per-attempt timeout (ms). 0 = none. Default 120 000. */
   timeoutMs?: number;
+  /** Retry tuning: backoff, the statuses retried for idempotent methods, the longest `Retry-After` honoured. */
   retry?: Partial<RetryOptions>;
+  /** Receives request and response logs, secrets redacted. */
   logger?: Logger;
+  /** The `User-Agent` header. */
   userAgent?: string;
   /** TLS: verify server certificates (default true). */
   verify?: boolean;
   /** CA bundle path, client cert and key paths. */
   cacert?: string;
+  /** Client certificate path (mutual TLS). */
   cert?: string;
+  /** Client certificate key path (mutual TLS). */
   key?: string;
   /** Max sockets per origin (default 64). */
   connections?: number;
@@ -130,8 +150,11 @@ function isReplayable(body: RequestBody | undefined): boolean {
 
 /** Keep-alive HTTP client shared by every service of a session. */
 export class HttpClient {
+  /** The undici dispatcher (connection pool) requests go through. */
   readonly dispatcher: Dispatcher;
+  /** Where requests and responses are logged. */
   readonly logger: Logger;
+  /** The `User-Agent` sent with every request. */
   readonly userAgent: string;
   /** False with the default silent logger: request/response log payloads are then never built. */
   private readonly debugEnabled: boolean;

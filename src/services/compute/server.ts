@@ -2,9 +2,13 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** One address of a server on one network (`addresses.<network>[]`). */
 export interface ServerAddress {
+  /** The IP address. */
   addr: string;
+  /** IPv4 or IPv6. */
   version: 4 | 6;
+  /** `fixed` (on the port) or `floating` (a floating IP mapped to it). */
   'OS-EXT-IPS:type'?: 'fixed' | 'floating';
+  /** The MAC address of the port. */
   'OS-EXT-IPS-MAC:mac_addr'?: string;
 }
 
@@ -22,16 +26,27 @@ export interface ServerNetworkRequest {
 
 /** One block device mapping (`block_device_mapping_v2[]`). */
 export interface BlockDeviceMapping {
+  /** Boot order: `0` is the boot disk; `null` or `-1` for a disk that is not bootable. */
   boot_index?: number | string | null;
+  /** The id of the source (image, snapshot or volume); none for `blank`. */
   uuid?: string;
+  /** What the disk is made from. */
   source_type?: 'blank' | 'image' | 'snapshot' | 'volume';
+  /** `volume` (a cinder volume) or `local` (the hypervisor's disk). */
   destination_type?: 'local' | 'volume';
+  /** Size in GiB of a volume created for the mapping. */
   volume_size?: number;
+  /** Delete the volume with the server. */
   delete_on_termination?: boolean;
+  /** The device name asked for (e.g. `vdb`); hypervisors may ignore it. */
   device_name?: string;
+  /** `disk`, `cdrom`, ... */
   device_type?: string;
+  /** `virtio`, `scsi`, `ide`, ... */
   disk_bus?: string;
+  /** Filesystem for a blank local disk (`swap` for swap). */
   guest_format?: string;
+  /** Suppress a device the flavor would add. */
   no_device?: boolean;
   /** Device role tag (2.32+). */
   tag?: string;
@@ -42,6 +57,7 @@ export interface BlockDeviceMapping {
 
 /** A file injected at create or rebuild (`personality[]`, removed at 2.57). */
 export interface Personality {
+  /** Where the file goes in the guest. */
   path: string;
   /** Base64-encoded contents. */
   contents: string;
@@ -49,20 +65,31 @@ export interface Personality {
 
 /** The flavor of a server: `{ id, links }` before 2.47, the flavor's values from 2.47. */
 export interface ServerFlavor {
+  /** The flavor id (before 2.47). */
   id?: string;
+  /** Links to the flavor (before 2.47). */
   links?: { rel: string; href: string }[];
+  /** The flavor's name when the server was created (2.47+). */
   original_name?: string;
+  /** Virtual CPUs (2.47+). */
   vcpus?: number;
+  /** Memory in MiB (2.47+). */
   ram?: number;
+  /** Root disk in GiB (2.47+). */
   disk?: number;
+  /** Ephemeral disk in GiB (2.47+). */
   ephemeral?: number;
+  /** Swap in MiB (2.47+). */
   swap?: number;
+  /** The flavor's extra specs (2.47+; admin or policy permitting). */
   extra_specs?: Record<string, string>;
 }
 
 /** The image of a server (`""` when it boots from a volume). */
 export interface ServerImage {
+  /** The image id. */
   id: string;
+  /** Links to the image. */
   links?: { rel: string; href: string }[];
   /** Image properties (2.98+). */
   properties?: Record<string, string>;
@@ -70,21 +97,33 @@ export interface ServerImage {
 
 /** Why a server went to ERROR. */
 export interface ServerFault {
+  /** The HTTP-style code of the failure (e.g. 500). */
   code: number;
+  /** What went wrong, in nova's words. */
   message: string;
+  /** A traceback, for admins. */
   details?: string;
+  /** When the fault was recorded (ISO 8601). */
   created: string;
 }
 
 /** Scheduler hints sent beside the server at create (`os:scheduler_hints`). */
 export interface SchedulerHints {
+  /** A server group id: its policy (affinity, anti-affinity) applies. */
   group?: string;
+  /** Servers (ids) to keep away from: land on another host. */
   different_host?: string | string[];
+  /** Servers (ids) to join: land on the same host. */
   same_host?: string | string[];
+  /** A JSON filter expression over host state (JsonFilter). */
   query?: string | unknown[];
+  /** A cell name to build in (cells v1 style hint). */
   target_cell?: string;
+  /** Cells to avoid. */
   different_cell?: string | string[];
+  /** Land near this host IP (with `cidr`). */
   build_near_host_ip?: string;
+  /** The network prefix for `build_near_host_ip`, e.g. `/24`. */
   cidr?: string;
   [key: string]: unknown;
 }

@@ -7,7 +7,9 @@ export class ChecksumMismatchError extends OpenStackError {
   constructor(
     /** What was checked: `c/o`, `c/o segment 3`. */
     readonly what: string,
+    /** The MD5 Swift reported (its ETag). */
     readonly expected: string,
+    /** The MD5 of the bytes actually sent or received. */
     readonly actual: string,
   ) {
     super(`${what}: MD5 ${actual} does not match the ETag ${expected}`);
@@ -34,6 +36,7 @@ export class BulkDeleteError extends OpenStackError {
   override name = 'BulkDeleteError';
   constructor(
     message: string,
+    /** The items that failed, with Swift's status text (`409 Conflict`, ...). */
     readonly errors: { path: string; status: string }[],
   ) {
     super(message);
