@@ -37,6 +37,7 @@ export class TagsMixin {
     const base = `${itemPath(this.collection, id)}/tags`;
     return tag.length ? `${base}/${encodeURIComponent(requireKey('tag', 'tag', tag[0]))}` : base;
   }
+  /** All tags of the resource. */
   async list(id: string, o: RequestOptions = {}): Promise<string[]> {
     const doc = await this.client.json('GET', this.p(id), { signal: o.signal });
     return (doc?.tags ?? []) as string[];
@@ -46,14 +47,17 @@ export class TagsMixin {
     const doc = await this.client.json('PUT', this.p(id), { json: { tags }, signal: o.signal });
     return (doc?.tags ?? tags) as string[];
   }
+  /** Add one tag (no error when it is already there). */
   async add(id: string, tag: string, o: RequestOptions = {}): Promise<void> {
     const path = this.p(id, tag);
     await (await this.client.request('PUT', path, { signal: o.signal })).body.dump();
   }
+  /** Remove one tag (a missing one is a `NotFoundError`). */
   async remove(id: string, tag: string, o: RequestOptions = {}): Promise<void> {
     const path = this.p(id, tag);
     await (await this.client.request('DELETE', path, { signal: o.signal })).body.dump();
   }
+  /** Whether the resource has the tag. */
   async has(id: string, tag: string, o: RequestOptions = {}): Promise<boolean> {
     const path = this.p(id, tag);
     try {
@@ -64,6 +68,7 @@ export class TagsMixin {
       throw e;
     }
   }
+  /** Remove every tag. */
   async clear(id: string, o: RequestOptions = {}): Promise<void> {
     await (await this.client.request('DELETE', this.p(id), { signal: o.signal })).body.dump();
   }
@@ -80,6 +85,7 @@ export class MetadataMixin {
     const base = `${itemPath(this.collection, id)}/${this.key}`;
     return item.length ? `${base}/${encodeURIComponent(requireKey('metadata key', 'key', item[0]))}` : base;
   }
+  /** All metadata of the resource. */
   async get(id: string, o: RequestOptions = {}): Promise<Record<string, string>> {
     return ((await this.client.json('GET', this.p(id), { signal: o.signal }))?.[this.key] ?? {}) as Record<
       string,
@@ -106,6 +112,7 @@ export class MetadataMixin {
       this.key
     ] ?? md) as Record<string, string>;
   }
+  /** Remove one key (a missing one is a `NotFoundError`). */
   async deleteItem(id: string, item: string, o: RequestOptions = {}): Promise<void> {
     await (await this.client.request('DELETE', this.p(id, item), { signal: o.signal })).body.dump();
   }

@@ -2,13 +2,21 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** What the attaching host offers (os-brick's connector properties). */
 export interface AttachmentConnector {
+  /** The host the volume is attached to. */
   host?: string;
+  /** The host's storage network address. */
   ip?: string;
+  /** The host's iSCSI initiator name. */
   initiator?: string;
+  /** The host's CPU platform, e.g. `x86_64`. */
   platform?: string;
+  /** The host's OS, e.g. `linux`. */
   os_type?: string;
+  /** Whether the host uses multipath. */
   multipath?: boolean;
+  /** The device path in the guest. */
   mountpoint?: string;
+  /** Read-write or read-only. */
   mode?: 'rw' | 'ro';
   [key: string]: unknown;
 }

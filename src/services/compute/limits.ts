@@ -2,16 +2,27 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** Absolute limits and usage; `-1` means unlimited. Keys vanish with the microversion that dropped them. */
 export interface AbsoluteLimits {
+  /** Metadata items per server. */
   maxServerMeta: number;
+  /** vCPUs in the project. */
   maxTotalCores: number;
+  /** Servers in the project. */
   maxTotalInstances: number;
+  /** Key pairs per user. */
   maxTotalKeypairs: number;
+  /** RAM in the project (MiB). */
   maxTotalRAMSize: number;
+  /** Server groups in the project. */
   maxServerGroups: number;
+  /** Servers per server group. */
   maxServerGroupMembers: number;
+  /** vCPUs in use. */
   totalCoresUsed: number;
+  /** Servers in use. */
   totalInstancesUsed: number;
+  /** RAM in use (MiB). */
   totalRAMUsed: number;
+  /** Server groups in use. */
   totalServerGroupsUsed: number;
   /** Up to 2.35. */
   maxSecurityGroupRules?: number;

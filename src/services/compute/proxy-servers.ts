@@ -51,13 +51,21 @@ export type ServerResource = Resource<ServerFields>;
 
 /** Options of {@link ComputeServers.rebuildServer}. */
 export interface RebuildServerOptions {
+  /** A new name. */
   name?: string;
+  /** The admin password to set in the rebuilt guest. */
   adminPass?: string;
+  /** The IPv4 address to report as the server's access address. */
   accessIpv4?: string;
+  /** The IPv6 address to report as the server's access address. */
   accessIpv6?: string;
+  /** Replaces the server's metadata. */
   metadata?: Record<string, string>;
+  /** `AUTO` resizes the root partition to the disk, `MANUAL` leaves it. */
   diskConfig?: 'AUTO' | 'MANUAL';
+  /** Files to inject (before 2.57). */
   personality?: { path: string; contents: string }[];
+  /** Keep the ephemeral disk's contents (bare metal). */
   preserveEphemeral?: boolean;
   /** 2.19+ */
   description?: string | null;

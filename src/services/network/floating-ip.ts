@@ -3,12 +3,19 @@ import { ownerFields, standardFields, standardQuery } from './common.js';
 
 /** Summary of the associated port (fip-port-details extension). */
 export interface FloatingIpPortDetails {
+  /** The port's name. */
   name: string;
+  /** The port's network. */
   network_id: string;
+  /** The port's MAC address. */
   mac_address: string;
+  /** Whether the port is administratively up. */
   admin_state_up: boolean;
+  /** The port's status (`ACTIVE`, `DOWN`, ...). */
   status: string;
+  /** What uses the port, e.g. a server id. */
   device_id: string;
+  /** The kind of user, e.g. `compute:nova`. */
   device_owner: string;
 }
 

@@ -1,20 +1,33 @@
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
+/** Address counts of a subnet, in the whole subnet and in its allocation pools. */
 export interface IpAvailabilityDetails {
+  /** Addresses in the subnet's CIDR. */
   total_ips_in_subnet: number;
+  /** Addresses in the allocation pools (what neutron hands out). */
   total_ips_in_allocation_pool: number;
+  /** Addresses in use anywhere in the subnet. */
   used_ips_in_subnet: number;
+  /** Addresses in use inside the allocation pools. */
   used_ips_in_allocation_pool: number;
 }
 
+/** IP usage of one subnet of a network. */
 export interface SubnetIpAvailability {
+  /** The subnet's id. */
   subnet_id: string;
+  /** The subnet's name. */
   subnet_name: string;
+  /** The subnet's CIDR. */
   cidr: string;
+  /** 4 or 6. */
   ip_version: 4 | 6;
+  /** Addresses the subnet has. */
   total_ips: number;
+  /** Addresses in use. */
   used_ips: number;
+  /** The split between the subnet and its allocation pools, when neutron reports it. */
   ip_availability_details?: IpAvailabilityDetails;
 }
 

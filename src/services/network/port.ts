@@ -3,25 +3,37 @@ import { ownerFields, standardFields, standardQuery } from './common.js';
 
 /** A fixed IP: give `subnet_id` and/or `ip_address` when creating. */
 export interface FixedIp {
+  /** The subnet the address is on. */
   subnet_id?: string;
+  /** The address; neutron picks one from the subnet when only `subnet_id` is given. */
   ip_address?: string;
 }
 
 /** An extra IP (or CIDR) and MAC the port may send from (anti-spoofing exception). */
 export interface AllowedAddressPair {
+  /** An extra address (or CIDR) the port may send from, e.g. a VRRP virtual IP. */
   ip_address: string;
+  /** The MAC to allow with it (default: the port's). */
   mac_address?: string;
 }
 
+/** One extra DHCP option neutron serves to the port. */
 export interface ExtraDhcpOpt {
+  /** The option's name or number, e.g. `bootfile-name`. */
   opt_name: string;
+  /** Its value; `null` removes the option on update. */
   opt_value: string | null;
+  /** Serve it over DHCPv4 or DHCPv6 (default 4). */
   ip_version?: 4 | 6;
 }
 
+/** A DNS name neutron assigned to one of the port's addresses. */
 export interface DnsAssignment {
+  /** The host part. */
   hostname: string;
+  /** The address it resolves to. */
   ip_address: string;
+  /** The fully qualified name. */
   fqdn: string;
 }
 

@@ -3,22 +3,31 @@ import { ownerFields, standardFields, standardQuery } from './common.js';
 
 /** The router's gateway on an external network. Send `{}` or null in an update to clear it. */
 export interface ExternalGatewayInfo {
+  /** The external network to route to. */
   network_id?: string;
+  /** Source-NAT traffic from the router's subnets (default true; admin may change). */
   enable_snat?: boolean;
+  /** Addresses to take on the external network. */
   external_fixed_ips?: { ip_address?: string; subnet_id?: string }[];
+  /** A QoS policy for the gateway port; `null` removes it. */
   qos_policy_id?: string | null;
 }
 
 /** One gateway of a router with several (external-gateway-multihoming extension). */
 export interface ExternalGateway {
+  /** The external network. */
   network_id: string;
+  /** Source-NAT traffic through this gateway. */
   enable_snat?: boolean;
+  /** Its addresses on the external network. */
   external_fixed_ips?: { ip_address?: string; subnet_id?: string }[];
 }
 
 /** A static ("extra") route. */
 export interface RouterRoute {
+  /** The destination CIDR. */
   destination: string;
+  /** The next hop IP (on one of the router's subnets). */
   nexthop: string;
 }
 
