@@ -128,6 +128,7 @@ abstract class V3Plugin extends CachingAuthPlugin {
     return v3Scope(this.opts);
   }
 
+  /** Authenticate against identity v3 (`POST /auth/tokens`) with this plugin's method and scope. */
   protected async authenticate(http: HttpClient, opts: AuthRequestOptions): Promise<AccessInfo> {
     const base = await identityEndpoint(http, this.opts.auth_url!, '3', opts.signal);
     const scope = this.scope();
@@ -151,6 +152,7 @@ abstract class V3Plugin extends CachingAuthPlugin {
 
 /** `auth_type: password` (v3). */
 export class V3PasswordAuth extends V3Plugin {
+  /** `password` */
   readonly authType = 'password';
   constructor(opts: V3AuthOptions) {
     super(opts);
@@ -173,6 +175,7 @@ export class V3PasswordAuth extends V3Plugin {
 
 /** `auth_type: token` (v3): exchange an existing token, e.g. to scope an unscoped one. */
 export class V3TokenAuth extends V3Plugin {
+  /** `token` */
   readonly authType = 'token';
   constructor(opts: V3AuthOptions) {
     super(opts);
@@ -187,6 +190,7 @@ export class V3TokenAuth extends V3Plugin {
 
 /** `auth_type: v3applicationcredential`: by id, or by name with the owning user. */
 export class V3ApplicationCredentialAuth extends V3Plugin {
+  /** `v3applicationcredential` */
   readonly authType = 'v3applicationcredential';
   constructor(opts: V3AuthOptions) {
     super(opts);

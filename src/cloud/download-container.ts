@@ -27,6 +27,7 @@ import {
 } from './directory-transfer.js';
 import { fileMatchesLayout } from './object-compare.js';
 
+/** Options of {@link downloadContainer}. */
 export interface DownloadContainerOptions {
   /** Only objects whose names start with this. Default ''. */
   prefix?: string;
@@ -36,7 +37,9 @@ export interface DownloadContainerOptions {
   concurrency?: number;
   /** Skip objects whose local file already has the same content (MD5, per segment for large objects). */
   skipIdentical?: boolean;
+  /** Called as files complete and bytes arrive. */
   onProgress?: (p: TransferProgress) => void;
+  /** Aborts the download (finished files stay). */
   signal?: AbortSignal;
 }
 

@@ -29,6 +29,7 @@ import {
 } from './directory-transfer.js';
 import { fileMatchesLayout } from './object-compare.js';
 
+/** Options of {@link uploadDirectory}. */
 export interface UploadDirectoryOptions {
   /** Prepended to every object name (add the trailing `/` yourself for a folder). Default ''. */
   prefix?: string;
@@ -44,7 +45,9 @@ export interface UploadDirectoryOptions {
   metadata?: Record<string, string>;
   /** Follow symbolic links (default false: they are skipped). */
   followSymlinks?: boolean;
+  /** Called as files complete and bytes are sent. */
   onProgress?: (p: TransferProgress) => void;
+  /** Aborts the upload (finished objects stay). */
   signal?: AbortSignal;
 }
 

@@ -31,8 +31,11 @@ export const SECURE_FILE_ENV_ALIAS = 'OS_SECURE_FILE';
 
 /** The inputs of the search, with process defaults filled in. */
 export interface ConfigSearchContext {
+  /** The environment (`OS_CLIENT_CONFIG_FILE`, `XDG_CONFIG_HOME`, ...). */
   env: Record<string, string | undefined>;
+  /** The directory searched first (the process's working directory). */
   cwd: string;
+  /** The home directory `~` expands to (for `~/.config/openstack/clouds.yaml`). */
   home: string;
   /** Site-wide directories; see {@link LoadCloudOptions.systemDirs}. */
   systemDirs?: string[];

@@ -29,6 +29,7 @@ export type ListQuery<Q extends Record<string, string>> = { [K in keyof Q]?: Que
 export type ParentRef = Record<string, string | undefined>;
 
 export interface VerbOptions extends RequestOptions {
+  /** The parent's ids, for a resource under another one (`/servers/{server_id}/os-interface`). */
   parent?: ParentRef;
 }
 
@@ -112,6 +113,7 @@ async function readJson(res: { text(): Promise<string> }): Promise<unknown> {
   }
 }
 
+/** Create a resource from typed attributes (required fields and microversions checked first). */
 export async function createResource<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -153,6 +155,7 @@ export async function createResource<F extends Fields, Q extends Record<string, 
   return instantiate(def, client, body, res.headers, uri);
 }
 
+/** Get one resource by id (or the resource itself). */
 export async function fetchResource<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -296,6 +299,7 @@ export interface DeleteOptions extends VerbOptions {
   ignoreMissing?: boolean;
 }
 
+/** Delete a resource by id; a 404 is success with `ignoreMissing`. */
 export async function deleteResource<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,
@@ -355,6 +359,7 @@ export function listQueryToApi(
   return out;
 }
 
+/** List resources lazily, page by page, with typed filters. */
 export function listResources<F extends Fields, Q extends Record<string, string>>(
   client: ServiceClient,
   def: Def<F, Q>,

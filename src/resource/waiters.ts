@@ -7,16 +7,19 @@ import { AbortedError, NotFoundError, ResourceFailureError, TimeoutError } from 
 import { sleep } from '../transport/retry.js';
 import type { ResourceBase } from './instance.js';
 
+/** How long and how often a waiter polls. */
 export interface WaitOptions {
   /** Poll interval in ms (default 2000). */
   intervalMs?: number;
   /** Give up after this many ms (default 600 000). */
   timeoutMs?: number;
+  /** Aborts the wait (an `AbortedError`). */
   signal?: AbortSignal;
   /** Called after every poll (e.g. for a progress display). */
   onPoll?: (status: string | undefined, elapsedMs: number) => void;
 }
 
+/** Options of a wait for a status: those of every wait, plus the statuses that fail it. */
 export interface WaitForStatusOptions extends WaitOptions {
   /** Statuses that end the wait with an error (default ['ERROR']). Case-insensitive. */
   failures?: string[];

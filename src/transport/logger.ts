@@ -3,8 +3,11 @@
  * to a logger has already been through {@link redactHeaders} / {@link redactBody}.
  */
 export interface Logger {
+  /** Request and response details (secrets redacted). */
   debug(message: string, data?: Record<string, unknown>): void;
+  /** Notable events. */
   info?(message: string, data?: Record<string, unknown>): void;
+  /** Problems the SDK worked around, e.g. a request it retries. */
   warn(message: string, data?: Record<string, unknown>): void;
 }
 

@@ -69,7 +69,10 @@ export const Backup = defineResource({
 
 /** The result of restoring a backup (`POST /backups/{id}/restore`). */
 export interface BackupRestore {
+  /** The backup restored. */
   backup_id: string;
+  /** The volume it was restored to. */
   volume_id: string;
+  /** That volume's name. */
   volume_name: string;
 }

@@ -2,8 +2,11 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** Limit and usage of one quota. */
 export interface QuotaUsage {
+  /** The limit (`-1`: unlimited). */
   limit: number;
+  /** Used now. */
   in_use: number;
+  /** Held by operations in progress. */
   reserved: number;
   /** Only with nested quotas. */
   allocated?: number;

@@ -8,9 +8,13 @@ export interface VolumeAttachment {
   server_id?: string;
   /** The volume id. */
   volume_id?: string;
+  /** The volume id again (cinder reports both). */
   id?: string;
+  /** The device path in the guest (e.g. `/dev/vdb`). */
   device?: string;
+  /** The host it is attached to, for a volume attached to a host rather than a server. */
   host_name?: string | null;
+  /** When it was attached (ISO 8601). */
   attached_at?: string;
   [key: string]: unknown;
 }

@@ -2,9 +2,11 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** The compute service of a hypervisor. */
 export interface HypervisorService {
+  /** The compute host's name. */
   host: string;
   /** Integer up to 2.52, UUID from 2.53. */
   id: string | number;
+  /** Why the service is disabled, when it is. */
   disabled_reason: string | null;
 }
 

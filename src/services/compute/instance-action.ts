@@ -1,9 +1,14 @@
 import { defineResource, f } from '../../resource/index.js';
 
+/** One step of a server action (e.g. `compute_reboot_instance`) and how it ended. */
 export interface InstanceActionEvent {
+  /** The step's name. */
   event: string;
+  /** When it started. */
   start_time: string;
+  /** When it ended (`null` while running). */
   finish_time: string | null;
+  /** `Success` or `Error` (`null` while running). */
   result: string | null;
   /** Admin only. */
   traceback?: string | null;

@@ -7,8 +7,11 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** One resource of a detailed quota set. */
 export interface QuotaUsage {
+  /** The limit (`-1`: unlimited). */
   limit: number;
+  /** Used now. */
   in_use: number;
+  /** Held by operations in progress. */
   reserved: number;
 }
 

@@ -7,10 +7,12 @@ export const SERVER_GROUP_POLICIES = [
   'soft-affinity',
   'soft-anti-affinity',
 ] as const;
+/** A server group placement policy. */
 export type ServerGroupPolicy = (typeof SERVER_GROUP_POLICIES)[number];
 
 /** Rules of a group (2.64+): only anti-affinity takes `max_server_per_host`. */
 export interface ServerGroupRules {
+  /** At most this many of the group's servers per host (anti-affinity). */
   max_server_per_host?: number;
 }
 

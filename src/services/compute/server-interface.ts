@@ -1,7 +1,10 @@
 import { defineResource, f } from '../../resource/index.js';
 
+/** An address of a server's network interface. */
 export interface InterfaceFixedIp {
+  /** The address. */
   ip_address: string;
+  /** Its subnet. */
   subnet_id?: string;
 }
 

@@ -3,9 +3,13 @@ import type { IdentityLinks, NamedRef } from './types.js';
 
 /** An access rule restricting what the credential may call (service type, method, path glob). */
 export interface AccessRuleSpec {
+  /** An existing access rule's id (to reuse it). */
   id?: string;
+  /** The service type the rule applies to, e.g. `compute`. */
   service: string;
+  /** The HTTP method allowed. */
   method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The API path allowed; `*` matches one segment, `**` any number. */
   path: string;
 }
 

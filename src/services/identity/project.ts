@@ -3,6 +3,7 @@ import type { IdentityLinks } from './types.js';
 
 /** An entry of `parents` / `subtree` when asked for with `parents_as_list` / `subtree_as_list`. */
 export interface ProjectTreeEntry {
+  /** The project, as keystone returns it. */
   project: Record<string, unknown>;
 }
 

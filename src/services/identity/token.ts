@@ -32,10 +32,13 @@ export const Token = defineResource({
 
 /** What token validation yields: the {@link AccessInfo} view plus the token's own metadata. */
 export interface TokenInfo extends AccessInfo {
+  /** When the token was issued. */
   issuedAt?: Date;
   /** Audit ids: the token's own first, then the chain it was rescoped from. */
   auditIds: string[];
+  /** The domain of the token's user. */
   userDomainId?: string;
+  /** The domain of the token's project. */
   projectDomainId?: string;
   /** Set for system-scoped tokens, e.g. `{ all: true }`. */
   system?: Record<string, boolean>;

@@ -3,7 +3,9 @@ import type { IdentityLinks } from './types.js';
 
 /** A federated identity of a user: the identity provider and the user's id in each protocol. */
 export interface FederatedIdentity {
+  /** The identity provider's id. */
   idp_id: string;
+  /** The user's id in each protocol of that provider. */
   protocols: { protocol_id: string; unique_id: string }[];
 }
 

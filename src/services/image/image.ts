@@ -12,12 +12,16 @@ export const IMAGE_STATUSES = [
   'deleted',
   'pending_delete',
 ] as const;
+/** An image's lifecycle status (`queued` until data is uploaded, `active` when usable, ...). */
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
 /** A location of the image data (only shown when glance's `show_multiple_locations` is on). */
 export interface ImageLocation {
+  /** Where the data is (a store URL). */
   url: string;
+  /** Store-specific metadata of the location. */
   metadata: Record<string, unknown>;
+  /** Checksums glance verifies the data against. */
   validation_data?: { checksum?: string; os_hash_algo?: string; os_hash_value?: string };
 }
 

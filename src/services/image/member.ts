@@ -2,6 +2,7 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** The states of an image membership: the member project accepts or rejects a shared image. */
 export const MEMBER_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+/** Where a sharing stands for the member project. */
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /**

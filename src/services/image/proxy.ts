@@ -81,6 +81,7 @@ export interface UploadOptions extends RequestOptions {
 
 /** What an upload sent, and the image after it. */
 export interface UploadResult extends ImageDigest {
+  /** The image after the upload, as glance now reports it. */
   image: ImageResource;
   /** Which of the image's values matched what was sent. */
   verified: { size: boolean; checksum: boolean; hash: boolean };
@@ -111,7 +112,9 @@ export interface ImageDownload {
 export interface ImportOptions extends RequestOptions {
   /** Target store ids (multi-store clouds). */
   stores?: string[];
+  /** Import to every store (multi-store clouds). */
   allStores?: boolean;
+  /** Fail the import when one store fails (with `stores` or `allStores`). */
   allStoresMustSucceed?: boolean;
 }
 

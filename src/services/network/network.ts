@@ -3,8 +3,11 @@ import { ownerFields, standardFields, standardQuery } from './common.js';
 
 /** One segment of a multi-provider network (`segments` attribute). */
 export interface NetworkSegmentSpec {
+  /** `vlan`, `vxlan`, `flat`, `geneve`, ... */
   'provider:network_type'?: string;
+  /** The physical network (flat and VLAN). */
   'provider:physical_network'?: string | null;
+  /** The VLAN id or tunnel id. */
   'provider:segmentation_id'?: number | null;
 }
 

@@ -3,13 +3,16 @@ import { ownerFields, standardFields, standardQuery } from './common.js';
 
 /** A rule as listed inside a policy (`type` says which kind). */
 export interface QosRuleSummary {
+  /** The rule's id. */
   id: string;
+  /** The kind of rule. */
   type:
     | 'bandwidth_limit'
     | 'dscp_marking'
     | 'minimum_bandwidth'
     | 'minimum_packet_rate'
     | 'packet_rate_limit';
+  /** The policy it belongs to. */
   qos_policy_id?: string;
   [key: string]: unknown;
 }

@@ -2,7 +2,9 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** A driver supporting a rule type, and the parameters it accepts. */
 export interface QosRuleTypeDriver {
+  /** The driver's name, e.g. `openvswitch`. */
   name: string;
+  /** The parameters it accepts, with their allowed values or ranges. */
   supported_parameters: {
     parameter_name: string;
     parameter_type: 'range' | 'choices' | string;

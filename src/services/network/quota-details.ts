@@ -2,8 +2,11 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** Usage of one quota. */
 export interface QuotaUsage {
+  /** The limit (`-1`: unlimited). */
   limit: number;
+  /** Used now. */
   used: number;
+  /** Held by operations in progress. */
   reserved: number;
 }
 

@@ -1,13 +1,19 @@
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
+/** A range of addresses neutron hands out on the subnet. */
 export interface AllocationPool {
+  /** The first address. */
   start: string;
+  /** The last address. */
   end: string;
 }
 
+/** A static route DHCP announces to the subnet's hosts. */
 export interface HostRoute {
+  /** The destination CIDR. */
   destination: string;
+  /** The gateway to it. */
   nexthop: string;
 }
 

@@ -56,4 +56,5 @@ export const Capabilities = defineResource({
   },
 });
 
+/** What the Swift cluster supports (`GET /info`): limits, middleware and their settings. */
 export type CapabilitiesResource = Resource<(typeof Capabilities)['fields']>;

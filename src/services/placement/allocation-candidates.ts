@@ -3,6 +3,7 @@ import type { AllocationListItem, ProviderAllocation } from './allocation.js';
 
 /** One candidate: allocations by provider (1.12+; a list before), with group mappings (1.34). */
 export interface AllocationRequest {
+  /** What would be allocated from each provider. */
   allocations: Record<string, ProviderAllocation> | AllocationListItem[];
   /** Request group suffix → providers that satisfied it (1.34). */
   mappings?: Record<string, string[]>;
@@ -10,6 +11,7 @@ export interface AllocationRequest {
 
 /** Capacity and usage of one provider in a candidate set. */
 export interface ProviderSummary {
+  /** Capacity and usage per resource class. */
   resources: Record<string, { capacity: number; used: number }>;
   /** 1.17. */
   traits?: string[];

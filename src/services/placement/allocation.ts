@@ -2,6 +2,7 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** One provider's share of a consumer's allocations (dict form, 1.12+). */
 export interface ProviderAllocation {
+  /** Amounts per resource class, e.g. `{ VCPU: 2, MEMORY_MB: 4096 }`. */
   resources: Record<string, number>;
   /** The provider generation (in responses). */
   generation?: number;
@@ -9,7 +10,9 @@ export interface ProviderAllocation {
 
 /** The list form of allocations, before 1.12. */
 export interface AllocationListItem {
+  /** The provider allocated from. */
   resource_provider: { uuid: string };
+  /** Amounts per resource class. */
   resources: Record<string, number>;
 }
 
