@@ -82,6 +82,28 @@ function pinFor(spec: ServiceSpec, cfg: CloudConfig, explicit?: string): string 
   return v;
 }
 
+/**
+ * A connection to one cloud: its configuration, an authenticated {@link Session}, and one
+ * proxy per service (`conn.compute`, `conn.network`, `conn.image`, `conn.blockStorage`,
+ * `conn.identity`, `conn.objectStore`, `conn.placement`) plus the cloud layer (`conn.cloud`).
+ * Nothing is sent until the first call; close it when done so the process can exit.
+ *
+ * @example
+ * ```ts
+ * import { Connection, NotFoundError } from 'openstack-sdk';
+ *
+ * const conn = Connection.fromCloud('mycloud', { microversions: { compute: '2.79' } });
+ * try {
+ *   for await (const server of conn.compute.listServers()) console.log(server.name, server.status);
+ *   await conn.compute.getServer('no-such-id');
+ * } catch (e) {
+ *   if (e instanceof NotFoundError) console.log(`not found (request ${e.requestId})`);
+ *   else throw e;
+ * } finally {
+ *   await conn.close();
+ * }
+ * ```
+ */
 export class Connection {
   /**
    * The resolved cloud configuration (files, environment and options merged; secrets included: do not log it).

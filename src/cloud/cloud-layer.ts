@@ -20,7 +20,7 @@ import type {
 
 /** The cloud layer of one {@link Connection} (`conn.cloud`). */
 export class CloudLayer {
-  /** The connection whose proxies the cloud layer uses. */
+  /** @param conn The connection whose proxies the cloud layer uses. */
   constructor(readonly conn: Connection) {}
 
   /**
