@@ -12,18 +12,7 @@
 // anything else (bash, yaml, text, ```ts-fragment for excerpts of the SDK's own sources shown in the
 // contributor guide) is not compiled. A block that does not compile fails with its Markdown file and line.
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,10 +62,8 @@ if (!existsSync(join(root, 'dist', 'index.d.ts'))) {
   process.exit(2);
 }
 
-// a directory of its own per run: two checks at once (two worktrees, a developer and an editor) must not
-// delete each other's blocks
-const work = mkdtempSync(join(tmpdir(), 'ossdk-docs-check-'));
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const work = join(root, 'node_modules', '.cache', 'docs-check');
+rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'node_modules'), { recursive: true });
 // the package as a user installs it: resolved through its package.json `exports`, not through src/
 symlinkSync(root, join(work, 'node_modules', 'openstack-sdk'), 'dir');
