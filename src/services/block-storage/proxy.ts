@@ -898,6 +898,13 @@ export class BlockStorageV3 extends ServiceProxy {
   /**
    * Admin: create a QoS specification; `specs` are its limits (sent beside `name`, as cinder
    * expects), e.g. `{ name: 'gold', consumer: 'front-end', specs: { total_iops_sec: '1000' } }`.
+   *
+   * @example
+   * ```ts
+   * const spec = await conn.blockStorage.createQosSpec({ name: 'capped', consumer: 'front-end', specs: { total_iops_sec: '500' } });
+   * const type = await conn.blockStorage.findVolumeType('standard');
+   * await conn.blockStorage.associateQosSpec(spec, type.id);
+   * ```
    */
   async createQosSpec(
     attrs: CreateAttributes<(typeof QosSpec)['fields']> & { specs?: Record<string, string> },
@@ -1168,6 +1175,15 @@ export class BlockStorageV3 extends ServiceProxy {
   /**
    * Offer a volume to another project (3.55): the result carries the `authKey` the receiver
    * needs, shown only now. The volume waits in `awaiting-transfer`.
+   *
+   * @example
+   * ```ts
+   * const vol = await conn.blockStorage.findVolume('data');
+   * const transfer = await conn.blockStorage.createVolumeTransfer({ volumeId: vol.id, name: 'handover' });
+   * // give transfer.id and transfer.authKey to the receiving project, which calls:
+   * // await other.blockStorage.acceptVolumeTransfer(transfer.id, authKey);
+   * console.log(transfer.id);
+   * ```
    */
   async createVolumeTransfer(
     attrs: CreateAttributes<(typeof VolumeTransfer)['fields']>,

@@ -451,7 +451,18 @@ export class ComputeV2 extends ComputeServers {
 
   // --- interfaces
 
-  /** Attach a port (`portId`) or a new port on a network (`netId`, `fixedIps`) to a server. */
+  /**
+   * Attach a port (`portId`) or a new port on a network (`netId`, `fixedIps`) to a server.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * const net = await conn.network.findNetwork('backend');
+   * const iface = await conn.compute.attachServerInterface(server, { netId: net.id });
+   * console.log(iface.portId, iface.fixedIps);
+   * await conn.compute.detachServerInterface(server, iface.portId as string);
+   * ```
+   */
   async attachServerInterface(
     server: ServerRef,
     attrs: Omit<CreateAttributes<FieldsOf<typeof ServerInterface>>, 'serverId'>,

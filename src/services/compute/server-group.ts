@@ -19,6 +19,15 @@ export interface ServerGroupRules {
 /**
  * Server group (`/os-server-groups`): (anti-)affinity for its members. The policy is a list
  * `policies` up to 2.63 and a single `policy` with `rules` from 2.64; groups cannot be changed.
+ *
+ * @example
+ * ```ts
+ * // keep the web servers on different hosts
+ * const group = await conn.compute.createServerGroup({ name: 'web-spread', policy: 'anti-affinity' });
+ * console.log(group.id, group.members);
+ * for await (const g of conn.compute.listServerGroups()) console.log(g.name, g.policy);
+ * await conn.compute.deleteServerGroup(group);
+ * ```
  */
 export const ServerGroup = defineResource({
   name: 'server group',

@@ -465,6 +465,12 @@ export class IdentityV3 extends ServiceProxy {
   /**
    * Validate a token (`GET /v3/auth/tokens` with `X-Subject-Token`) and return what it grants.
    * Throws NotFoundError when the token is invalid, expired or revoked.
+   *
+   * @example
+   * ```ts
+   * const info = await conn.identity.validateToken('TOKEN_TO_CHECK');
+   * console.log(info.userId, info.projectId, info.expiresAt);
+   * ```
    */
   async validateToken(token: string, opts: ValidateTokenOptions = {}): Promise<TokenInfo> {
     const res = await this.client.request('GET', '/auth/tokens', {

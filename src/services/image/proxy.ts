@@ -297,7 +297,18 @@ export class ImageV2 extends ServiceProxy {
 
   // ---- members --------------------------------------------------------------------------
 
-  /** Share an image with a project (the image's visibility must be `shared`). */
+  /**
+   * Share an image with a project (the image's visibility must be `shared`).
+   *
+   * @example
+   * ```ts
+   * // share a private image with another project; that project accepts it
+   * const image = await conn.image.findImage('golden');
+   * await conn.image.updateImage(image, { visibility: 'shared' });
+   * await conn.image.addImageMember(image, 'OTHER_PROJECT_ID');
+   * // in the other project: await other.image.updateImageMember(image.id, 'OTHER_PROJECT_ID', 'accepted');
+   * ```
+   */
   addImageMember(image: ImageRef, projectId: string, opts: VerbOptions = {}): Promise<MemberResource> {
     return createResource(
       this.client,

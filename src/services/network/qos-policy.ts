@@ -17,7 +17,17 @@ export interface QosRuleSummary {
   [key: string]: unknown;
 }
 
-/** QoS policy (`/qos/policies`): a set of rules applied to ports, networks or floating IPs. */
+/**
+ * QoS policy (`/qos/policies`): a set of rules applied to ports, networks or floating IPs.
+ *
+ * @example
+ * ```ts
+ * const policy = await conn.network.createQosPolicy({ name: 'bronze' });
+ * await conn.network.createQosBandwidthLimitRule({ qosPolicyId: policy.id, maxKbps: 10_000, direction: 'egress' });
+ * const port = await conn.network.findPort('vip');
+ * await conn.network.updatePort(port, { qosPolicyId: policy.id });
+ * ```
+ */
 export const QosPolicy = defineResource({
   name: 'QoS policy',
   basePath: '/qos/policies',

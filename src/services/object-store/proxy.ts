@@ -734,6 +734,13 @@ export class ObjectStoreV1 extends ServiceProxy {
   /**
    * Set object metadata (`POST`). Swift's POST replaces all user metadata; by default the
    * current metadata is read first and merged (`replace: true` sends only the given keys).
+   *
+   * @example
+   * ```ts
+   * await conn.objectStore.setObjectMetadata('backups', 'db.dump', { retention: '30d' }, { deleteAfter: 30 * 86_400 });
+   * const meta = await conn.objectStore.getObjectMetadata('backups', 'db.dump');
+   * console.log(meta.metadata, meta.bytes);
+   * ```
    */
   async setObjectMetadata(
     container: string,

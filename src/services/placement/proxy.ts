@@ -391,7 +391,20 @@ export class PlacementV1 extends ServiceProxy {
     );
   }
 
-  /** Replace the traits of a provider (1.6); the traits must exist. 409 when the generation is stale. */
+  /**
+   * Replace the traits of a provider (1.6); the traits must exist. 409 when the generation is stale.
+   *
+   * @example
+   * ```ts
+   * const rp = await conn.placement.findResourceProvider('gpu-pool-1');
+   * await conn.placement.createTrait('CUSTOM_FAST_GPU');
+   * const current = await conn.placement.getProviderTraits(rp);
+   * await conn.placement.setProviderTraits(rp, {
+   *   traits: [...(current.traits ?? []), 'CUSTOM_FAST_GPU'],
+   *   resourceProviderGeneration: current.resourceProviderGeneration ?? 0,
+   * });
+   * ```
+   */
   async setProviderTraits(
     provider: IdArg,
     attrs: { traits: string[]; resourceProviderGeneration: number },
@@ -527,6 +540,17 @@ export class PlacementV1 extends ServiceProxy {
    * Replace the allocations of a consumer (PUT). From 1.8 `projectId` and `userId` are required;
    * from 1.28 `consumerGeneration` too: `null` for a new consumer, else the value last read
    * (409 `ConflictError` when it is stale, as when a provider generation is).
+   *
+   * @example
+   * ```ts
+   * const rp = await conn.placement.findResourceProvider('gpu-pool-1');
+   * await conn.placement.setAllocations('CONSUMER_UUID', {
+   *   allocations: { [rp.id]: { resources: { VGPU: 1 } } },
+   *   projectId: 'PROJECT_ID',
+   *   userId: 'USER_ID',
+   *   consumerGeneration: null,
+   * });
+   * ```
    */
   async setAllocations(
     consumer: string,
