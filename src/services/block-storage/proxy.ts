@@ -499,7 +499,16 @@ export class BlockStorageV3 extends ServiceProxy {
     return this.metadata('volumes', 'GET', volume, undefined, opts);
   }
 
-  /** Add or change metadata keys of a volume (other keys are kept); returns all metadata. */
+  /**
+   * Add or change metadata keys of a volume (other keys are kept); returns all metadata.
+   *
+   * @example
+   * ```ts
+   * const vol = await conn.blockStorage.findVolume('data');
+   * await conn.blockStorage.setVolumeMetadata(vol, { backup: 'nightly' });
+   * console.log(await conn.blockStorage.getVolumeMetadata(vol));
+   * ```
+   */
   async setVolumeMetadata(
     volume: IdArg,
     metadata: Record<string, string>,
@@ -1108,7 +1117,15 @@ export class BlockStorageV3 extends ServiceProxy {
     return updateResource(this.client, QuotaClassSet, className, attrs, opts);
   }
 
-  /** Limits and usage of the caller's project, or of `projectId` (admin, 3.39). */
+  /**
+   * Limits and usage of the caller's project, or of `projectId` (admin, 3.39).
+   *
+   * @example
+   * ```ts
+   * const { absolute } = await conn.blockStorage.getLimits();
+   * console.log(`${absolute?.totalGigabytesUsed} of ${absolute?.maxTotalVolumeGigabytes} GiB used`);
+   * ```
+   */
   async getLimits(opts: RequestOptions & { projectId?: string } = {}): Promise<LimitsResource> {
     if (opts.projectId) await requireMicroversion(this.client, '3.39', 'getLimits.projectId', opts);
     return requestDocument(this.client, Limits, 'GET', '/limits', {
@@ -1231,7 +1248,16 @@ export class BlockStorageV3 extends ServiceProxy {
 
   // --------------------------------------------------------------- messages
 
-  /** Lazily list user messages (3.3), e.g. `{ resourceUuid: volume.id }` for why a volume failed. */
+  /**
+   * Lazily list user messages (3.3), e.g. `{ resourceUuid: volume.id }` for why a volume failed.
+   *
+   * @example
+   * ```ts
+   * // why did a volume go to error? cinder's user messages say
+   * const vol = await conn.blockStorage.findVolume('data');
+   * for await (const m of conn.blockStorage.listMessages({ resourceUuid: vol.id })) console.log(m.createdAt, m.userMessage);
+   * ```
+   */
   listMessages(
     query: ListQuery<(typeof Message)['query']> = {},
     opts: VerbOptions = {},

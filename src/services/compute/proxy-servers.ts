@@ -547,7 +547,16 @@ export class ComputeServers extends ServiceProxy {
     return this.serverTags.set(serverIdOf(server), tags, opts);
   }
 
-  /** Add one tag (no error when present). */
+  /**
+   * Add one tag (no error when present).
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.addServerTag(server, 'frontend');
+   * console.log(await conn.compute.serverHasTag(server, 'frontend')); // true
+   * ```
+   */
   async addServerTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<void> {
     return this.serverTags.add(serverIdOf(server), tag, opts);
   }

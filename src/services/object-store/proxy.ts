@@ -356,6 +356,12 @@ export class ObjectStoreV1 extends ServiceProxy {
 
   /**
    * Cluster capabilities (`GET /info` at the proxy root), cached per proxy; `refresh` re-reads.
+   *
+   * @example
+   * ```ts
+   * const info = await conn.objectStore.getInfo();
+   * console.log(info.swift?.max_file_size, info.slo !== undefined ? 'static large objects' : 'no SLO');
+   * ```
    */
   async getInfo(o: { signal?: AbortSignal; refresh?: boolean } = {}): Promise<CapabilitiesResource> {
     if (!this.info || o.refresh) {
@@ -430,7 +436,16 @@ export class ObjectStoreV1 extends ServiceProxy {
     return containerFromHeaders(this.client, name, await this.dump('HEAD', containerPath(name), o));
   }
 
-  /** Change container metadata and settings (`POST`; keys not given are kept, `null` removes). */
+  /**
+   * Change container metadata and settings (`POST`; keys not given are kept, `null` removes).
+   *
+   * @example
+   * ```ts
+   * // make a container publicly readable and listable, then private again
+   * await conn.objectStore.setContainerMetadata('www', { readAcl: '.r:*,.rlistings' });
+   * await conn.objectStore.setContainerMetadata('www', { readAcl: null });
+   * ```
+   */
   async setContainerMetadata(name: string, u: UpdateContainerOptions): Promise<void> {
     await this.dump('POST', containerPath(name), { ...u, headers: undefined }, containerHeaders(u));
   }
@@ -1016,6 +1031,14 @@ export class ObjectStoreV1 extends ServiceProxy {
    * Rotate the account key (or a container's): the current key moves to slot 2, so URLs
    * signed with it keep working, and a new key (given, or 32 random bytes) takes slot 1.
    * Returns the new key.
+   *
+   * @example
+   * ```ts
+   * // URLs signed with the old key keep working (it moves to slot 2) until the next rotation
+   * const newKey = await conn.objectStore.rotateTempUrlKey({ container: 'reports' });
+   * const url = await conn.objectStore.generateTempUrl({ container: 'reports', name: 'q3.pdf', expiresIn: 600, key: newKey });
+   * console.log(url);
+   * ```
    */
   async rotateTempUrlKey(o: CallOptions & { container?: string; newKey?: string } = {}): Promise<string> {
     const keys = await this.getTempUrlKeys({ ...o });

@@ -515,7 +515,15 @@ export class PlacementV1 extends ServiceProxy {
     );
   }
 
-  /** What a project, optionally one user or consumer type (1.38), consumes (1.9). */
+  /**
+   * What a project, optionally one user or consumer type (1.38), consumes (1.9).
+   *
+   * @example
+   * ```ts
+   * const usages = await conn.placement.getUsages({ projectId: 'PROJECT_ID' });
+   * console.log(usages.usages);
+   * ```
+   */
   async getUsages(
     query: { projectId: string; userId?: string; consumerType?: string },
     opts: RequestOptions = {},
@@ -670,7 +678,15 @@ export class PlacementV1 extends ServiceProxy {
     return rc;
   }
 
-  /** Make sure a custom resource class exists (PUT, 1.7); resolves true when it was created. */
+  /**
+   * Make sure a custom resource class exists (PUT, 1.7); resolves true when it was created.
+   *
+   * @example
+   * ```ts
+   * const created = await conn.placement.ensureResourceClass('CUSTOM_FPGA');
+   * console.log(created ? 'created' : 'already there');
+   * ```
+   */
   async ensureResourceClass(name: string, opts: RequestOptions = {}): Promise<boolean> {
     requireCustom('resource class', name);
     await requireMicroversion(this.client, '1.7', 'ensureResourceClass', opts);
