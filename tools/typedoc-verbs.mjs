@@ -35,8 +35,17 @@ const VERBS = [
   [/^waitFor(\w+)$/, 6, 'Waits until a ', ' reaches one of the given statuses (case-insensitive), polling every `intervalMs` for at most `timeoutMs`; throws `ResourceFailureError` when it reaches a failure status (`failures`, default `ERROR`) and `TimeoutError` when time runs out.', 'singular'],
 ];
 
+const ACRONYMS = { ip: 'IP', qos: 'QoS', rbac: 'RBAC', dscp: 'DSCP', dhcp: 'DHCP', l3: 'L3' };
+
+/** `FloatingIp` → `floating IP`. */
 function words(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(' ')
+    .map((w) => ACRONYMS[w] ?? w)
+    .join(' ');
 }
 
 function textParts(s) {
@@ -69,7 +78,10 @@ export function load(app) {
           const m = re.exec(member.name);
           if (!m) continue;
           const resource = m[1];
-          const parts = [...textParts(before), { kind: 'text', text: words(resource) }, ...textParts(after)];
+          const w = words(resource);
+          // 'Creates a ' + 'image' → 'Creates an image'
+          const lead = before.endsWith(' a ') && /^[aeiou]/.test(w) ? `${before.slice(0, -1)}n ` : before;
+          const parts = [...textParts(lead), { kind: 'text', text: w }, ...textParts(after)];
           const key = number === 'plural' ? `plural:${resource}` : resource;
           const family = families.get(key) ?? [];
           family.push({ member, order, parts });
