@@ -80,7 +80,7 @@ export function load(app) {
           const resource = m[1];
           const w = words(resource);
           // 'Creates a ' + 'image' → 'Creates an image'
-          const lead = before.endsWith(' a ') && /^[aeiou]/.test(w) ? `${before.slice(0, -1)}n ` : before;
+          const lead = before.endsWith(' a ') && /^([aeiou]|RBAC|L3)/.test(w) ? `${before.slice(0, -1)}n ` : before;
           const parts = [...textParts(lead), { kind: 'text', text: w }, ...textParts(after)];
           const key = number === 'plural' ? `plural:${resource}` : resource;
           const family = families.get(key) ?? [];
