@@ -13,6 +13,12 @@ export interface HypervisorService {
 /**
  * Hypervisor (`/os-hypervisors`, admin). Ids are integers up to 2.52 and UUIDs from 2.53;
  * from 2.88 the resource counters are gone (read them from placement) and `uptime` is shown.
+ *
+ * @example
+ * ```ts
+ * // admin: capacity per compute host
+ * for await (const h of conn.compute.listHypervisors()) console.log(h.hypervisorHostname, h.state, h.status);
+ * ```
  */
 export const Hypervisor = defineResource({
   name: 'hypervisor',

@@ -23,6 +23,14 @@ export interface InstanceActionEvent {
 /**
  * What was done to a server and by whom (`/servers/{server_id}/os-instance-actions`): one
  * record per API request, with its events (details need 2.51+ / admin).
+ *
+ * @example
+ * ```ts
+ * // what happened to a server, and who did it
+ * const server = await conn.compute.findServer('web1');
+ * const actions = await conn.compute.listInstanceActions({}, { parent: { serverId: server.id } }).toArray();
+ * for (const a of actions) console.log(a.startTime, a.action, a.userId);
+ * ```
  */
 export const InstanceAction = defineResource({
   name: 'instance action',
