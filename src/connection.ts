@@ -31,6 +31,9 @@ import { consoleLogger, type Logger } from './transport/logger.js';
 import { configSecrets, Redactor } from './transport/redact.js';
 import { VERSION } from './version.js';
 
+/**
+ * How to build a {@link Connection}: which cloud (clouds.yaml name, or `OS_*` variables), overrides, and HTTP behaviour.
+ */
 export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
   /**
    * clouds.yaml keys (snake_case or camelCase) that override files and environment,
@@ -48,6 +51,9 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
    * `useTokenStore`); `admin_token` and `none` never cache.
    */
   tokenCache?: boolean | TokenStore;
+  /**
+   * Receives request and response logs (secrets redacted); default: silent, or the console when `OSSDK_DEBUG` is set.
+   */
   logger?: Logger;
   /**
    * Total deadline of each HTTP attempt in ms: headers and every body the SDK reads into memory
@@ -59,6 +65,7 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
   retry?: HttpClientOptions['retry'];
   /** Microversion pins per service type, overriding clouds.yaml (`{ compute: '2.79' }`). */
   microversions?: Record<string, string>;
+  /** The `User-Agent` header; default `openstack-sdk-ts/<version> node/<version>`. */
   userAgent?: string;
 }
 
@@ -83,8 +90,34 @@ function pinFor(spec: ServiceSpec, cfg: CloudConfig, explicit?: string): string 
   return v;
 }
 
+/**
+ * A connection to one cloud: its configuration, an authenticated {@link Session}, and one
+ * proxy per service (`conn.compute`, `conn.network`, `conn.image`, `conn.blockStorage`,
+ * `conn.identity`, `conn.objectStore`, `conn.placement`) plus the cloud layer (`conn.cloud`).
+ * Nothing is sent until the first call; close it when done so the process can exit.
+ *
+ * @example
+ * ```ts
+ * import { Connection, NotFoundError } from 'openstack-sdk';
+ *
+ * const conn = Connection.fromCloud('mycloud', { microversions: { compute: '2.79' } });
+ * try {
+ *   for await (const server of conn.compute.listServers()) console.log(server.name, server.status);
+ *   await conn.compute.getServer('no-such-id');
+ * } catch (e) {
+ *   if (e instanceof NotFoundError) console.log(`not found (request ${e.requestId})`);
+ *   else throw e;
+ * } finally {
+ *   await conn.close();
+ * }
+ * ```
+ */
 export class Connection {
+  /**
+   * The resolved cloud configuration (files, environment and options merged; secrets included: do not log it).
+   */
   readonly config: CloudConfig;
+  /** The session: authentication, the service catalog, and requests to any endpoint. */
   readonly session: Session;
   private readonly proxies = new Map<string, unknown>();
   private readonly pins: Record<string, string>;
@@ -158,6 +191,7 @@ export class Connection {
       (s, o) => new IdentityV3(s, o),
     );
   }
+  /** Identity, bound to v3. */
   get identity(): IdentityV3 {
     return this.identityV3;
   }
@@ -169,6 +203,7 @@ export class Connection {
       (s, o) => new ImageV2(s, o),
     );
   }
+  /** Image, bound to v2. */
   get image(): ImageV2 {
     return this.imageV2;
   }
@@ -180,6 +215,7 @@ export class Connection {
       (s, o) => new NetworkV2(s, o),
     );
   }
+  /** Network, bound to v2.0. */
   get network(): NetworkV2 {
     return this.networkV2;
   }
@@ -187,6 +223,7 @@ export class Connection {
   get blockStorageV3(): BlockStorageV3 {
     return this.proxy('block-storage', blockStorageV3Spec, (s, o) => new BlockStorageV3(s, o));
   }
+  /** Block storage, bound to v3.x. */
   get blockStorage(): BlockStorageV3 {
     return this.blockStorageV3;
   }
@@ -194,6 +231,7 @@ export class Connection {
   get placementV1(): PlacementV1 {
     return this.proxy('placement', placementV1Spec, (s, o) => new PlacementV1(s, o));
   }
+  /** Placement, bound to v1.x. */
   get placement(): PlacementV1 {
     return this.placementV1;
   }
@@ -205,6 +243,7 @@ export class Connection {
       (s, o) => new ObjectStoreV1(s, o),
     );
   }
+  /** Object storage, bound to v1. */
   get objectStore(): ObjectStoreV1 {
     return this.objectStoreV1;
   }

@@ -7,6 +7,7 @@
  */
 
 export * from './auth/index.js';
+/** The cloud layer's functions and types: compound tasks across services (also reachable as `conn.cloud`). */
 export * as cloud from './cloud/index.js';
 export * from './config/index.js';
 export { Connection, type ConnectionOptions } from './connection.js';
@@ -15,16 +16,22 @@ export * from './resource/index.js';
 /** Each service's resource definitions and types, namespaced (names like `AvailabilityZone` repeat across services). */
 export * as blockStorage from './services/block-storage/index.js';
 export { BlockStorageV3 } from './services/block-storage/proxy.js';
+/** Compute (nova) resource definitions and types; the proxy is {@link ComputeV2} (`conn.compute`). */
 export * as compute from './services/compute/index.js';
 export { ComputeV2 } from './services/compute/proxy.js';
+/** Identity (keystone) resource definitions and types; the proxy is {@link IdentityV3} (`conn.identity`). */
 export * as identity from './services/identity/index.js';
 export { IdentityV3 } from './services/identity/proxy.js';
+/** Image (glance) resource definitions and types; the proxy is {@link ImageV2} (`conn.image`). */
 export * as image from './services/image/index.js';
 export { ImageV2 } from './services/image/proxy.js';
+/** Network (neutron) resource definitions and types; the proxy is {@link NetworkV2} (`conn.network`). */
 export * as network from './services/network/index.js';
 export { NetworkV2 } from './services/network/proxy.js';
+/** Object storage (swift) types; the proxy is {@link ObjectStoreV1} (`conn.objectStore`). */
 export * as objectStore from './services/object-store/index.js';
 export { ObjectStoreV1 } from './services/object-store/proxy.js';
+/** Placement resource definitions and types; the proxy is {@link PlacementV1} (`conn.placement`). */
 export * as placement from './services/placement/index.js';
 export { PlacementV1 } from './services/placement/proxy.js';
 export { type ProxyOptions, ServiceProxy } from './services/service-proxy.js';

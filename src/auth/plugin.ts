@@ -16,6 +16,9 @@ export interface AuthRequestOptions {
   timeoutMs?: number;
 }
 
+/**
+ * How a session gets its token: an identity method (password, token, application credential, ...) with its cache.
+ */
 export interface AuthPlugin {
   /** The `auth_type` this plugin implements. */
   readonly authType: string;
@@ -103,6 +106,7 @@ export abstract class CachingAuthPlugin implements AuthPlugin {
   /** Counts real authentications (not cache hits, in memory or in the token store); tests and benchmarks read it. */
   authCount = 0;
 
+  /** One real authentication against the identity service (the cache decides when). */
   protected abstract authenticate(http: HttpClient, opts: AuthRequestOptions): Promise<AccessInfo>;
 
   /**

@@ -6,6 +6,9 @@ import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';
 import type { AuthPlugin } from './plugin.js';
 
+/**
+ * A fixed token (`admin_token`) or none at all (`none`, for services without keystone): nothing to re-authenticate.
+ */
 export class StaticTokenAuth implements AuthPlugin {
   readonly canReauthenticate = false;
   constructor(

@@ -20,6 +20,7 @@ export class V2PasswordAuth extends CachingAuthPlugin {
       throw new ConfigError('missing password', { field: 'auth.password', fix: 'set password' });
   }
 
+  /** Authenticate with a password against identity v2.0 (`POST /tokens`). */
   protected async authenticate(http: HttpClient, opts: AuthRequestOptions): Promise<AccessInfo> {
     const o = this.opts;
     const base = await identityEndpoint(http, o.auth_url!, '2.0', opts.signal, opts.timeoutMs);

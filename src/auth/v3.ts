@@ -130,6 +130,7 @@ abstract class V3Plugin extends CachingAuthPlugin {
     return v3Scope(this.opts);
   }
 
+  /** Authenticate against identity v3 (`POST /auth/tokens`) with this plugin's method and scope. */
   protected async authenticate(http: HttpClient, opts: AuthRequestOptions): Promise<AccessInfo> {
     const base = await identityEndpoint(http, this.opts.auth_url!, '3', opts.signal, opts.timeoutMs);
     const scope = this.scope();
@@ -158,6 +159,7 @@ abstract class V3Plugin extends CachingAuthPlugin {
 
 /** `auth_type: password` (v3). */
 export class V3PasswordAuth extends V3Plugin {
+  /** `password` */
   readonly authType = 'password';
   constructor(opts: V3AuthOptions) {
     super(opts);
@@ -180,6 +182,7 @@ export class V3PasswordAuth extends V3Plugin {
 
 /** `auth_type: token` (v3): exchange an existing token, e.g. to scope an unscoped one. */
 export class V3TokenAuth extends V3Plugin {
+  /** `token` */
   readonly authType = 'token';
   constructor(opts: V3AuthOptions) {
     super(opts);
@@ -194,6 +197,7 @@ export class V3TokenAuth extends V3Plugin {
 
 /** `auth_type: v3applicationcredential`: by id, or by name with the owning user. */
 export class V3ApplicationCredentialAuth extends V3Plugin {
+  /** `v3applicationcredential` */
   readonly authType = 'v3applicationcredential';
   constructor(opts: V3AuthOptions) {
     super(opts);

@@ -20,6 +20,7 @@ import type {
 
 /** The cloud layer of one {@link Connection} (`conn.cloud`). */
 export class CloudLayer {
+  /** @param conn The connection whose proxies the cloud layer uses. */
   constructor(readonly conn: Connection) {}
 
   /**
@@ -31,9 +32,15 @@ export class CloudLayer {
    * the error is rethrown.
    *
    * @example
+   * ```ts
+   * import { readFileSync } from 'node:fs';
+   *
+   * const publicKey = readFileSync(`${process.env.HOME}/.ssh/id_ed25519.pub`, 'utf8');
    * const { server, publicV4 } = await conn.cloud.createServer({
    *   name: 'web1', image: 'cirros', flavor: { minRam: 128 }, keyName: 'me', publicKey, autoIp: true,
    * });
+   * console.log(`${server.name}: ssh cirros@${publicV4}`);
+   * ```
    */
   async createServer(opts: CreateServerOptions): Promise<CreatedServer> {
     return (await import('./create-server.js')).createServer(this.conn, opts);

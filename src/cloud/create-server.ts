@@ -36,14 +36,17 @@ export type CreateServerStage =
 
 /** A progress report of {@link createServer}. */
 export interface CreateServerProgress {
+  /** What is happening now. */
   stage: CreateServerStage;
   /** The server's status (and task, as `BUILD/spawning`) while building. */
   status?: string;
+  /** Time since the call started, in ms. */
   elapsedMs: number;
 }
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
+  /** The server's name. */
   name: string;
   /** Image name or id. */
   image: string;
@@ -73,7 +76,9 @@ export interface CreateServerOptions {
   userData?: string | Uint8Array;
   /** Security group names (default: the project's `default`). */
   securityGroups?: string[];
+  /** Server metadata. */
   metadata?: Record<string, string>;
+  /** The availability zone to boot in (default: the cloud's). */
   availabilityZone?: string;
   /** Wait until ACTIVE with its addresses known (default true). */
   wait?: boolean;
@@ -81,6 +86,7 @@ export interface CreateServerOptions {
   timeoutMs?: number;
   /** Poll interval in ms (default 2000). */
   intervalMs?: number;
+  /** Aborts the creation; what was created so far is deleted. */
   signal?: AbortSignal;
   /** Called as the work advances (for progress displays). */
   onProgress?: (p: CreateServerProgress) => void;

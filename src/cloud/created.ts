@@ -18,8 +18,11 @@ export type CloudResourceType =
 
 /** One resource a cloud-layer operation created. */
 export interface CreatedResource {
+  /** The kind of resource. */
   type: CloudResourceType;
+  /** Its id. */
   id: string;
+  /** Its name, when it has one. */
   name?: string;
 }
 
@@ -27,6 +30,7 @@ export interface CreatedResource {
 export interface CleanupFailure {
   /** The resource being removed; undefined for an undo step that removes nothing (a detach). */
   resource?: CreatedResource;
+  /** Why it could not be deleted. */
   error: Error;
 }
 

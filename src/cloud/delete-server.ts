@@ -10,7 +10,9 @@ export interface DeleteServerOptions {
   wait?: boolean;
   /** Wait at most this long in ms (default 300 000). */
   timeoutMs?: number;
+  /** Poll interval while waiting, in ms. */
   intervalMs?: number;
+  /** Aborts the deletion or the wait. */
   signal?: AbortSignal;
 }
 
@@ -18,6 +20,7 @@ export interface DeleteServerOptions {
 export interface DeleteServerResult {
   /** False when there was no such server. */
   deleted: boolean;
+  /** The id of the server deleted, when one was found. */
   serverId?: string;
   /** Addresses of the floating IPs deleted. */
   floatingIpsDeleted: string[];

@@ -9,30 +9,41 @@ export interface FileTransferResult {
   path: string;
   /** Object name in the container. */
   object: string;
+  /** What happened to the file (`skipped`: identical content already there). */
   status: 'uploaded' | 'downloaded' | 'skipped' | 'failed';
   /** Size in bytes. */
   bytes: number;
   /** Segments, for large objects. */
   segments?: number;
+  /** Why it failed. */
   error?: Error;
 }
 
 /** Aggregate progress, reported as files complete and (at most every `progressIntervalMs`) as bytes flow. */
 export interface TransferProgress {
+  /** Files finished (transferred, skipped or failed). */
   filesDone: number;
+  /** Files in the transfer. */
   filesTotal: number;
   /** Bytes transferred or skipped as identical. */
   bytesDone: number;
+  /** Bytes of all files. */
   bytesTotal: number;
   /** The file that just completed, when the report is about one. */
   file?: FileTransferResult;
 }
 
+/** The outcome of a directory upload or a container download: one entry per file, and totals. */
 export interface TransferSummary {
+  /** The container transferred to or from. */
   container: string;
+  /** One result per file, failures included (a transfer never throws for one file). */
   files: FileTransferResult[];
+  /** Files sent or received. */
   transferred: number;
+  /** Files left alone because their content matched. */
   skipped: number;
+  /** Files that failed: check `files` for their errors. */
   failed: number;
   /** Bytes actually sent or received. */
   bytesTransferred: number;

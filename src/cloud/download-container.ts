@@ -27,6 +27,7 @@ import {
 } from './directory-transfer.js';
 import { fileMatchesLayout } from './object-compare.js';
 
+/** Options of {@link downloadContainer}. */
 export interface DownloadContainerOptions {
   /** Only objects whose names start with this. Default ''. */
   prefix?: string;
@@ -36,7 +37,9 @@ export interface DownloadContainerOptions {
   concurrency?: number;
   /** Skip objects whose local file already has the same content (MD5, per segment for large objects). */
   skipIdentical?: boolean;
+  /** Called as files complete and bytes arrive. */
   onProgress?: (p: TransferProgress) => void;
+  /** Aborts the download (finished files stay). */
   signal?: AbortSignal;
 }
 
@@ -66,6 +69,14 @@ async function localSize(path: string): Promise<number | undefined> {
 /**
  * Download every object of `container` (under `prefix`) into `localDir`. Failures are
  * reported per object, never thrown (except for a missing container).
+ *
+ * @example
+ * ```ts
+ * import { cloud } from 'openstack-sdk';
+ *
+ * const down = await cloud.downloadContainer(conn, 'www', './site-copy');
+ * console.log(`${down.transferred} files, ${down.bytesTransferred} bytes in ${down.seconds} s`);
+ * ```
  */
 export async function downloadContainer(
   conn: { objectStore: ObjectStoreV1 },

@@ -5,6 +5,7 @@ import type { FloatingIpResource, NetworkResource, PortResource } from './resour
 
 /** What {@link findOrCreateFloatingIp} found or made. */
 export interface FloatingIpResult {
+  /** The floating IP. */
   floatingIp: FloatingIpResource;
   /** True when this call created it. */
   created: boolean;

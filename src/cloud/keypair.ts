@@ -7,11 +7,13 @@ import type { KeypairResource } from './resources.js';
 export interface GetOrCreateKeypairOptions {
   /** OpenSSH public key to import when the key pair does not exist; without it nova generates one. */
   publicKey?: string;
+  /** Aborts the lookup or the creation. */
   signal?: AbortSignal;
 }
 
 /** What {@link getOrCreateKeypair} found or made. */
 export interface KeypairResult {
+  /** The key pair. */
   keypair: KeypairResource;
   /** True when this call created it. */
   created: boolean;

@@ -23,12 +23,15 @@ export interface GetOrCreateNetworkOptions {
   dnsNameservers?: string[];
   /** Default 4, or 6 when the CIDR is IPv6. */
   ipVersion?: 4 | 6;
+  /** Aborts the lookup or the creation. */
   signal?: AbortSignal;
 }
 
 /** What {@link getOrCreateNetwork} found or made. */
 export interface NetworkSetup {
+  /** The network. */
   network: NetworkResource;
+  /** Its subnet. */
   subnet: SubnetResource;
   /** The router, with `routerToExternal`. */
   router?: RouterResource;

@@ -27,6 +27,7 @@ export const CLEANUP_ORDER = [
   'container',
 ] as const;
 
+/** A kind of resource project cleanup deletes, in the order it deletes them. */
 export type CleanupResourceType = (typeof CLEANUP_ORDER)[number];
 
 /** Which resources to consider; with several filters a resource must match all. */
@@ -46,6 +47,7 @@ export interface CleanupFilters {
 export interface ProjectCleanupOptions {
   /** Only list what would be deleted (default true). */
   dryRun?: boolean;
+  /** Which resources to consider (default: all of the project's). */
   filters?: CleanupFilters;
   /** Only these kinds (default: all). */
   resourceTypes?: readonly CleanupResourceType[];
@@ -53,23 +55,31 @@ export interface ProjectCleanupOptions {
   onAction?: (a: CleanupAction) => void;
   /** Longest wait for servers, snapshots and volumes to go, in ms (default 300 000). */
   waitTimeoutMs?: number;
+  /** Poll interval of those waits, in ms. */
   intervalMs?: number;
+  /** Aborts the cleanup between steps. */
   signal?: AbortSignal;
 }
 
 /** One step of a cleanup. */
 export interface CleanupAction {
+  /** The kind of resource. */
   type: CleanupResourceType;
+  /** Its id. */
   id: string;
+  /** Its name, when it has one. */
   name?: string;
   /** `planned` in a dry run; `deleted` or `failed` otherwise. */
   status: 'planned' | 'deleted' | 'failed';
+  /** Why the step failed. */
   error?: string;
 }
 
 /** What {@link projectCleanup} did, or would do. */
 export interface ProjectCleanupResult {
+  /** Whether this was only a plan. */
   dryRun: boolean;
+  /** The project cleaned up (the connection's). */
   projectId: string;
   /** Steps in the order they were (or would be) taken. */
   actions: CleanupAction[];

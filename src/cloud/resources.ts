@@ -15,14 +15,25 @@ import type { SecurityGroupRule } from '../services/network/security-group-rule.
 import type { Subnet } from '../services/network/subnet.js';
 
 export type { KeypairResource, ServerResource };
+/** A compute flavor as the cloud layer returns it. */
 export type FlavorResource = Resource<(typeof Flavor)['fields']>;
+/** An image as the cloud layer returns it. */
 export type ImageResource = Resource<(typeof Image)['fields']>;
+/** A network as the cloud layer returns it. */
 export type NetworkResource = Resource<(typeof Network)['fields']>;
+/** A subnet as the cloud layer returns it. */
 export type SubnetResource = Resource<(typeof Subnet)['fields']>;
+/** A port as the cloud layer returns it. */
 export type PortResource = Resource<(typeof Port)['fields']>;
+/** A router as the cloud layer returns it. */
 export type RouterResource = Resource<(typeof Router)['fields']>;
+/** A floating IP as the cloud layer returns it. */
 export type FloatingIpResource = Resource<(typeof FloatingIp)['fields']>;
+/** A security group as the cloud layer returns it. */
 export type SecurityGroupResource = Resource<(typeof SecurityGroup)['fields']>;
+/** A security group rule as the cloud layer returns it. */
 export type SecurityGroupRuleResource = Resource<(typeof SecurityGroupRule)['fields']>;
+/** A volume as the cloud layer returns it. */
 export type VolumeResource = Resource<(typeof Volume)['fields']>;
+/** A volume snapshot as the cloud layer returns it. */
 export type SnapshotResource = Resource<(typeof Snapshot)['fields']>;

@@ -108,10 +108,13 @@ export async function searchServers(conn: Connection, f: ServerFilters = {}): Pr
 
 /** Filters of {@link searchNetworks}. */
 export interface NetworkFilters extends CommonFilters<NetworkResource> {
+  /** Only networks in this status (`ACTIVE`, ...). */
   status?: string;
   /** External (router:external) or not. */
   external?: boolean;
+  /** Only shared (or only unshared) networks. */
   shared?: boolean;
+  /** Only networks of this project. */
   projectId?: string;
   /** Networks carrying all of these tags. */
   tags?: string[];
@@ -138,6 +141,7 @@ export async function searchNetworks(conn: Connection, f: NetworkFilters = {}): 
 export interface ImageFilters extends CommonFilters<ImageResource> {
   /** `active`, `queued`, ... (server-side). */
   status?: string;
+  /** Only images with this visibility. */
   visibility?: 'public' | 'private' | 'shared' | 'community';
   /** Owner project id. */
   owner?: string;
@@ -165,6 +169,7 @@ export async function searchImages(conn: Connection, f: ImageFilters = {}): Prom
 export interface VolumeFilters extends CommonFilters<VolumeResource> {
   /** `available`, `in-use`, ... (server-side). */
   status?: string;
+  /** Only bootable (or only non-bootable) volumes. */
   bootable?: boolean;
   /** Admin: volumes of every project. */
   allProjects?: boolean;

@@ -23,6 +23,7 @@ export interface SecurityGroupRuleSpec {
   remoteIpPrefix?: string | null;
   /** Allow traffic from members of this group (id). */
   remoteGroupId?: string | null;
+  /** The rule's description. */
   description?: string;
 }
 
@@ -30,6 +31,7 @@ export interface SecurityGroupRuleSpec {
 export interface GetOrCreateSecurityGroupOptions {
   /** Description of a created group. */
   description?: string;
+  /** Aborts the lookup or the creation. */
   signal?: AbortSignal;
 }
 

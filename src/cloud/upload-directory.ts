@@ -29,6 +29,7 @@ import {
 } from './directory-transfer.js';
 import { fileMatchesLayout } from './object-compare.js';
 
+/** Options of {@link uploadDirectory}. */
 export interface UploadDirectoryOptions {
   /** Prepended to every object name (add the trailing `/` yourself for a folder). Default ''. */
   prefix?: string;
@@ -44,7 +45,9 @@ export interface UploadDirectoryOptions {
   metadata?: Record<string, string>;
   /** Follow symbolic links (default false: they are skipped). */
   followSymlinks?: boolean;
+  /** Called as files complete and bytes are sent. */
   onProgress?: (p: TransferProgress) => void;
+  /** Aborts the upload (finished objects stay). */
   signal?: AbortSignal;
 }
 
@@ -55,6 +58,9 @@ interface LocalFile {
   mtimeMs: number;
 }
 
+/**
+ * Files larger than this (1 GiB) are uploaded as segmented large objects unless `segmentSize` says otherwise.
+ */
 export const DEFAULT_SEGMENT_SIZE = 1024 ** 3;
 
 /** Every regular file under `root` (sorted), with `/`-separated relative paths. */
@@ -132,6 +138,14 @@ async function isIdentical(
 /**
  * Upload every file under `localDir` to `container` (created if missing). Failures are
  * reported per file, never thrown (except for an unreadable `localDir` or container).
+ *
+ * @example
+ * ```ts
+ * import { cloud } from 'openstack-sdk';
+ *
+ * const up = await cloud.uploadDirectory(conn, './site', 'www', { skipIdentical: true, concurrency: 8 });
+ * console.log(`${up.transferred} uploaded, ${up.skipped} unchanged, ${up.failed} failed`);
+ * ```
  */
 export async function uploadDirectory(
   conn: { objectStore: ObjectStoreV1 },

@@ -29,6 +29,7 @@ const IGNORED_PREFIXES = ['OS_TEST', 'OS_STD', 'OS_LOG'];
 /** Default name of the cloud built from the environment; OS_CLOUD_NAME renames it. */
 export const DEFAULT_ENV_CLOUD_NAME = 'envvars';
 
+/** The name of the cloud built from `OS_*` variables: `OS_CLOUD_NAME`, else `envvars`. */
 export function envCloudName(env: Record<string, string | undefined>): string {
   const n = env.OS_CLOUD_NAME;
   return n !== undefined && n !== '' ? n : DEFAULT_ENV_CLOUD_NAME;

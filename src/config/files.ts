@@ -13,7 +13,9 @@ import { ConfigError } from '../errors/errors.js';
 
 /** A parsed config document; `clouds` maps cloud names to their (raw) entries. */
 export interface ConfigDocument {
+  /** The file it was read from. */
   path: string;
+  /** Its parsed contents. */
   data: Record<string, unknown>;
 }
 

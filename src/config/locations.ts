@@ -24,14 +24,18 @@ export const CONFIG_SUFFIXES = ['.yaml', '.yml', '.json'] as const;
 
 /** The environment variables that point at one explicit file. */
 export const CONFIG_FILE_ENV = 'OS_CLIENT_CONFIG_FILE';
+/** The environment variable naming an explicit secure.yaml (secrets kept apart from clouds.yaml). */
 export const SECURE_FILE_ENV = 'OS_CLIENT_SECURE_FILE';
 /** Accepted as an alias of OS_CLIENT_SECURE_FILE (not an openstacksdk name). */
 export const SECURE_FILE_ENV_ALIAS = 'OS_SECURE_FILE';
 
 /** The inputs of the search, with process defaults filled in. */
 export interface ConfigSearchContext {
+  /** The environment (`OS_CLIENT_CONFIG_FILE`, `XDG_CONFIG_HOME`, ...). */
   env: Record<string, string | undefined>;
+  /** The directory searched first (the process's working directory). */
   cwd: string;
+  /** The home directory `~` expands to (for `~/.config/openstack/clouds.yaml`). */
   home: string;
   /** Site-wide directories; see {@link LoadCloudOptions.systemDirs}. */
   systemDirs?: string[];

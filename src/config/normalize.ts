@@ -9,6 +9,7 @@
 /** A configuration dictionary. */
 export type ConfigDict = Record<string, unknown>;
 
+/** Whether a value is a plain object (a YAML mapping), not an array, null or a class instance. */
 export function isConfigDict(v: unknown): v is ConfigDict {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
@@ -23,6 +24,7 @@ export function camelToSnakeKey(key: string): string {
     .toLowerCase();
 }
 
+/** How config keys are normalised to clouds.yaml's snake_case. */
 export interface NormalizeConfigKeyOptions {
   /** Convert camelCase keys to snake_case (programmatic options only). */
   camelCase?: boolean;

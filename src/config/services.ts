@@ -38,8 +38,11 @@ function aliasRank(prefix: string, type: string): number {
   return prefix.replace(/_/g, '-') === type ? 0 : 1;
 }
 
+/** The per-service keys of a cloud entry, by official service type. */
 export interface ServiceSettings {
+  /** `<service>_api_version` values. */
   apiVersions: Record<string, string>;
+  /** `<service>_endpoint_override` values. */
   endpointOverrides: Record<string, string>;
 }
 

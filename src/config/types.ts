@@ -18,6 +18,7 @@ export type AuthType =
   | 'admin_token'
   | 'none';
 
+/** One cloud's configuration, resolved from clouds.yaml, secure.yaml, `OS_*` variables and options. */
 export interface CloudConfig {
   /** Name of the cloud entry (`envvars` when built from OS_* only, `options` when only programmatic). */
   name: string;
@@ -25,6 +26,7 @@ export interface CloudConfig {
   authType: AuthType;
   /** The `auth:` dictionary, snake_case keys, values as strings. */
   auth: Record<string, string>;
+  /** The region to use (`region_name`). */
   regionName?: string;
   /** Endpoint interface for catalog lookups; defaults to 'public'. */
   interface: Interface;
@@ -39,8 +41,11 @@ export interface CloudConfig {
   endpointOverrides: Record<string, string>;
   /** TLS verification (verify: false / OS_INSECURE=true turn it off). */
   verify: boolean;
+  /** CA bundle path for TLS verification (`cacert`). */
   cacert?: string;
+  /** Client certificate path (`cert`). */
   cert?: string;
+  /** Client certificate key path (`key`). */
   key?: string;
   /**
    * Keep the auth state (token and catalog) between processes: openstacksdk's

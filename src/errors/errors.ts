@@ -39,6 +39,7 @@ export class ConfigError extends OpenStackError {
 /** Client-side validation of user input failed; nothing was sent. */
 export class ValidationError extends OpenStackError {
   override name = 'ValidationError';
+  /** The input that was refused, e.g. `server.networks`, when it is one field. */
   readonly field?: string;
   constructor(message: string, opts: { field?: string; fix?: string } = {}) {
     super(`${opts.field ? `${opts.field}: ` : ''}${message}${opts.fix ? `. Fix: ${opts.fix}` : ''}`);
@@ -68,7 +69,9 @@ export class AbortedError extends OpenStackError {
  */
 export class ConnectionError extends OpenStackError {
   override name = 'ConnectionError';
+  /** The HTTP method of the request that could not be sent. */
   readonly method: string;
+  /** The URL that could not be reached. */
   readonly url: string;
   /** How to fix it, when the SDK knows (e.g. the cacert / verify settings for a rejected certificate). */
   readonly fix?: string;
@@ -97,6 +100,7 @@ export class ResourceNotFoundError extends OpenStackError {
 /** find() matched more than one resource. */
 export class MultipleMatchesError extends OpenStackError {
   override name = 'MultipleMatchesError';
+  /** The ids of every match: pass one of them instead of the name. */
   readonly ids: string[];
   constructor(message: string, ids: string[]) {
     super(message);
@@ -107,7 +111,9 @@ export class MultipleMatchesError extends OpenStackError {
 /** A waiter saw a failure status (e.g. ERROR) instead of the one it waited for. */
 export class ResourceFailureError extends OpenStackError {
   override name = 'ResourceFailureError';
+  /** The failure status the resource reached, as the service spells it (e.g. `ERROR`). */
   readonly status: string;
+  /** The service's explanation of the failure, when it gives one (nova's `fault.message`). */
   readonly fault?: string;
   constructor(message: string, status: string, fault?: string) {
     super(message);
@@ -118,8 +124,11 @@ export class ResourceFailureError extends OpenStackError {
 
 /** Details every HTTP error carries. */
 export interface HttpErrorDetails {
+  /** The HTTP status code. */
   status: number;
+  /** The request's HTTP method. */
   method: string;
+  /** The request URL (redacted). */
   url: string;
   /** The service's own message, parsed from its error body. */
   serviceMessage?: string;
@@ -142,12 +151,19 @@ export interface HttpErrorDetails {
 /** The service answered with an HTTP error status. */
 export class HttpError extends OpenStackError {
   override name = 'HttpError';
+  /** The HTTP status code; the subclass already tells the common ones apart. */
   readonly status: number;
+  /** The request's HTTP method. */
   readonly method: string;
+  /** The request URL (redacted). */
   readonly url: string;
+  /** The service's own message, parsed from its error body (what to show a user). */
   readonly serviceMessage?: string;
+  /** The service's request id: quote it to the cloud operator, who can find the call in the logs. */
   readonly requestId?: string;
+  /** The raw response body text (truncated). */
   readonly body?: string;
+  /** The response headers, with lower-cased names (e.g. `retry-after`). */
   readonly headers: Record<string, string>;
   /** How many times the request was sent (1 when it was not retried). */
   readonly attempts: number;
@@ -271,12 +287,17 @@ export type InvalidResponseReason =
 
 /** Details every {@link InvalidResponseError} carries (all redacted). */
 export interface InvalidResponseDetails {
+  /** Which check the response failed. */
   reason: InvalidResponseReason;
+  /** The request's HTTP method. */
   method: string;
   /** The request URL, redacted. */
   url: string;
+  /** The HTTP status of the response. */
   status: number;
+  /** The service's request id, when it sent one. */
   requestId?: string;
+  /** The response's content type, when it sent one. */
   contentType?: string;
   /** A short, redacted excerpt of the body (at most a few hundred characters). */
   excerpt?: string;
@@ -292,13 +313,21 @@ export interface InvalidResponseDetails {
  */
 export class InvalidResponseError extends OpenStackError {
   override name = 'InvalidResponseError';
+  /** Which check the response failed: branch on this, not on the message. */
   readonly reason: InvalidResponseReason;
+  /** The request's HTTP method. */
   readonly method: string;
+  /** The request URL, redacted. */
   readonly url: string;
+  /** The HTTP status of the response (a 2xx: the status was fine, the body was not). */
   readonly status: number;
+  /** The service's request id, when it sent one. */
   readonly requestId?: string;
+  /** The response's content type, when it sent one. */
   readonly contentType?: string;
+  /** A short, redacted excerpt of the body. */
   readonly excerpt?: string;
+  /** What was wrong, in words (e.g. `no "servers" key`). */
   readonly detail: string;
   constructor(d: InvalidResponseDetails, opts?: { cause?: unknown }) {
     super(

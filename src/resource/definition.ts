@@ -4,18 +4,30 @@
  */
 import { apiName, type FieldSpec, type Fields } from './field.js';
 
+/** How an update is sent: a whole-resource `PUT`, a merge `PATCH`, a JSON Patch (glance), or a `POST`. */
 export type CommitMethod = 'PUT' | 'PATCH' | 'JSON_PATCH' | 'POST';
+/** How a listing pages: by `next` links, by `marker` (the last id seen), or not at all. */
 export type Pagination = 'links' | 'marker' | 'none';
 
+/** Which operations a service allows on a resource. */
 export interface Verbs {
+  /** Create (`POST`, or `PUT` to a chosen path). */
   create?: boolean;
+  /** Get one by id. */
   fetch?: boolean;
+  /** Update. */
   commit?: boolean;
+  /** Delete. */
   delete?: boolean;
+  /** List. */
   list?: boolean;
+  /** `HEAD` (read headers only, as Swift does). */
   head?: boolean;
 }
 
+/**
+ * A resource declaration as `defineResource` returns it: paths, envelope keys, fields, verbs and list filters.
+ */
 export interface ResourceDefinition<
   F extends Fields = Fields,
   Q extends Record<string, string> = Record<string, string>,
@@ -28,14 +40,19 @@ export interface ResourceDefinition<
   resourceKey: string | null;
   /** JSON key of the list in listings (`servers`); null when the body is a bare array. */
   resourcesKey: string | null;
+  /** The declared fields, by TypeScript name. */
   fields: F;
   /** List query parameters: TypeScript name → API name. */
   query: Q;
+  /** Which operations the service allows. */
   allow: Required<Verbs>;
+  /** `POST` to the collection, or `PUT` to the resource's own path. */
   createMethod: 'POST' | 'PUT';
+  /** How updates are sent. */
   commitMethod: CommitMethod;
   /** Path used for listing when it differs (`/servers/detail`). */
   listPath?: string;
+  /** How listings page. */
   pagination: Pagination;
   /** TypeScript name of the id field. */
   idField: string;
@@ -51,6 +68,7 @@ export interface ResourceDefinition<
   readonly byApi: ReadonlyMap<string, { name: string; spec: FieldSpec }>;
 }
 
+/** What `defineResource` takes: name, path and fields are required, the rest has defaults. */
 export type DefinitionInput<F extends Fields, Q extends Record<string, string>> = Pick<
   ResourceDefinition<F, Q>,
   'name' | 'basePath' | 'fields'

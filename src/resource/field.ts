@@ -4,19 +4,28 @@
  * The TypeScript types of attributes and of create/update inputs are inferred from these.
  */
 export type FieldLocation = 'body' | 'header' | 'uri';
+/** The JSON type of a field's value, checked when a request is built. */
 export type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'any';
 /** rw: settable on create and update; create: only on create; ro: set by the service. */
 export type Writability = 'rw' | 'create' | 'ro';
 
+/**
+ * How a field is declared: its API name, where it travels, who may set it, and from which microversion it exists.
+ */
 export interface FieldOptions {
   /** The API's name when it differs from the TypeScript name (`accessIPv4` for `accessIpv4`). */
   api?: string;
+  /** Where the field travels (default `body`). */
   location?: FieldLocation;
+  /** Set by the service only: refused in create and update input. */
   readOnly?: boolean;
+  /** Settable on create only. */
   createOnly?: boolean;
+  /** Required on create (checked before sending). */
   required?: boolean;
   /** Microversion range in which the field exists (inclusive). */
   minVersion?: string;
+  /** The last microversion in which the field exists (inclusive). */
   maxVersion?: string;
   /** Allowed values (checked before sending). */
   values?: readonly string[];
@@ -24,20 +33,30 @@ export interface FieldOptions {
   nullable?: boolean;
 }
 
+/** A declared field of a resource: its options, and its value type for inference. */
 export interface FieldSpec<
   T = unknown,
   W extends Writability = Writability,
   R extends boolean = boolean,
   N extends boolean = boolean,
 > {
+  /** The JSON type of the value. */
   readonly kind: FieldKind;
+  /** The API's name when it differs from the TypeScript name. */
   readonly api?: string;
+  /** Where the field travels. */
   readonly location: FieldLocation;
+  /** Who may set the field. */
   readonly writable: W;
+  /** Whether create needs it. */
   readonly isRequired: R;
+  /** The first microversion in which the field exists. */
   readonly minVersion?: string;
+  /** The last microversion in which the field exists. */
   readonly maxVersion?: string;
+  /** The allowed values, when restricted. */
   readonly values?: readonly string[];
+  /** Whether the user may send `null` (to clear the value). */
   readonly nullable?: N;
   /** Phantom: carries the value type for inference. */
   readonly __type?: T;
@@ -108,9 +127,13 @@ function generic<D>(kind: FieldKind) {
  * and for structured values `f.object<Fault>().readOnly()`.
  */
 export const f = {
+  /** A string field. */
   string: make<string>('string'),
+  /** A number field. */
   number: make<number>('number'),
+  /** An integer field (a number checked to be whole). */
   integer: make<number>('integer'),
+  /** A boolean field. */
   boolean: make<boolean>('boolean'),
   /** An ISO-8601 timestamp, kept as the service's string. */
   date: make<string>('string'),
@@ -124,6 +147,7 @@ export const f = {
   ): FieldSpec<V[number], 'rw', false, NOf<O>> => build('string', { ...o, values }),
 };
 
+/** The fields of a resource, by TypeScript name. */
 export type Fields = Record<string, FieldSpec<any, any, any>>;
 
 type ValueOf<S> = S extends FieldSpec<infer T, any, any> ? T : never;
@@ -143,6 +167,7 @@ export type Attributes<F extends Fields> = {
 
 /** Escape hatch for body keys the SDK does not declare: sent verbatim. */
 export interface ExtraBody {
+  /** Keys sent as they are, beside the declared fields: for an API extension the SDK does not declare. */
   $extra?: Record<string, unknown>;
 }
 

@@ -11,10 +11,13 @@ import { fromHeader, validateField } from './serialize.js';
 
 /** Options every request-sending verb accepts. */
 export interface RequestOptions {
+  /** Aborts the call (an `AbortedError`). */
   signal?: AbortSignal;
+  /** Per-attempt timeout in ms. */
   timeoutMs?: number;
   /** Use this microversion for this call. */
   microversion?: string;
+  /** Extra request headers. */
   headers?: Record<string, string>;
   /**
    * Refuse a response document (for a listing: one page) larger than this many bytes with an

@@ -38,6 +38,7 @@ export class TagsMixin {
     const base = `${itemPath(this.collection, id)}/tags`;
     return tag.length ? `${base}/${encodeURIComponent(requireKey('tag', 'tag', tag[0]))}` : base;
   }
+  /** All tags of the resource. */
   async list(id: string, o: RequestOptions = {}): Promise<string[]> {
     const doc = await this.client.decode('GET', this.p(id), { signal: o.signal });
     return doc.key('tags', 'array') as string[];
@@ -47,14 +48,17 @@ export class TagsMixin {
     const doc = await this.client.decode('PUT', this.p(id), { json: { tags }, signal: o.signal });
     return doc.keyOr('tags', 'array', tags) as string[];
   }
+  /** Add one tag (no error when it is already there). */
   async add(id: string, tag: string, o: RequestOptions = {}): Promise<void> {
     const path = this.p(id, tag);
     await (await this.client.request('PUT', path, { signal: o.signal })).body.dump();
   }
+  /** Remove one tag (a missing one is a `NotFoundError`). */
   async remove(id: string, tag: string, o: RequestOptions = {}): Promise<void> {
     const path = this.p(id, tag);
     await (await this.client.request('DELETE', path, { signal: o.signal })).body.dump();
   }
+  /** Whether the resource has the tag. */
   async has(id: string, tag: string, o: RequestOptions = {}): Promise<boolean> {
     const path = this.p(id, tag);
     try {
@@ -65,6 +69,7 @@ export class TagsMixin {
       throw e;
     }
   }
+  /** Remove every tag. */
   async clear(id: string, o: RequestOptions = {}): Promise<void> {
     await (await this.client.request('DELETE', this.p(id), { signal: o.signal })).body.dump();
   }
@@ -81,6 +86,7 @@ export class MetadataMixin {
     const base = `${itemPath(this.collection, id)}/${this.key}`;
     return item.length ? `${base}/${encodeURIComponent(requireKey('metadata key', 'key', item[0]))}` : base;
   }
+  /** All metadata of the resource. */
   async get(id: string, o: RequestOptions = {}): Promise<Record<string, string>> {
     const doc = await this.client.decode('GET', this.p(id), { signal: o.signal, timeoutMs: o.timeoutMs });
     return doc.key(this.key, 'object') as Record<string, string>;
@@ -103,6 +109,7 @@ export class MetadataMixin {
     const doc = await this.client.decode('POST', this.p(id), { json: { [this.key]: md }, signal: o.signal });
     return doc.keyOr(this.key, 'object', md) as Record<string, string>;
   }
+  /** Remove one key (a missing one is a `NotFoundError`). */
   async deleteItem(id: string, item: string, o: RequestOptions = {}): Promise<void> {
     await (await this.client.request('DELETE', this.p(id, item), { signal: o.signal })).body.dump();
   }

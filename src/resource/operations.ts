@@ -30,6 +30,7 @@ export type ListQuery<Q extends Record<string, string>> = { [K in keyof Q]?: Que
 export type ParentRef = Record<string, string | undefined>;
 
 export interface VerbOptions extends RequestOptions {
+  /** The parent's ids, for a resource under another one (`/servers/{server_id}/os-interface`). */
   parent?: ParentRef;
 }
 

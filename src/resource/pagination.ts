@@ -12,6 +12,7 @@ import { redactUrl } from '../transport/redact.js';
 export class ResourceList<T> implements AsyncIterable<T> {
   constructor(private readonly pageSource: () => AsyncGenerator<T[]>) {}
 
+  /** Iterate every item, fetching pages as needed. */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     for await (const page of this.pageSource()) yield* page;
   }

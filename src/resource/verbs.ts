@@ -23,8 +23,11 @@ import {
 import type { ResourceList } from './pagination.js';
 import { type WaitForStatusOptions, type WaitOptions, waitForDelete, waitForStatus } from './waiters.js';
 
+/** A generated verb: each resource declares which of these its service supports. */
 export type Verb = 'list' | 'get' | 'find' | 'create' | 'update' | 'delete' | 'wait';
+/** Every verb: for a resource the service lets you list, read, create, update, delete and wait on. */
 export const ALL_VERBS = ['list', 'get', 'find', 'create', 'update', 'delete', 'wait'] as const;
+/** The read-only verbs: for catalogue-like resources (extensions, rule types) a user cannot change. */
 export const READ_VERBS = ['list', 'get', 'find'] as const;
 
 type IdArg = string | ResourceBase<any>;

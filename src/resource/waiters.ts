@@ -14,6 +14,7 @@ export interface WaitOptions {
   intervalMs?: number;
   /** Give up after this many ms, polls included (default 600 000): a {@link TimeoutError}. */
   timeoutMs?: number;
+  /** Aborts the wait (an `AbortedError`). */
   signal?: AbortSignal;
   /** Called after every poll (e.g. for a progress display). */
   onPoll?: (status: string | undefined, elapsedMs: number) => void;

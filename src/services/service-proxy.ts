@@ -6,11 +6,15 @@ import { ServiceClient, type ServiceRequestOptions, type ServiceSpec } from '../
 import type { Session } from '../session/session.js';
 import type { HttpResponse } from '../transport/http-client.js';
 
+/** Options of a service proxy. */
 export interface ProxyOptions {
   /** Microversion pin (`2.79`), or 'latest' to opt into the newest both sides support. */
   microversion?: string;
 }
 
+/**
+ * Base of every service proxy: a {@link ServiceClient} at the proxy's version, the negotiated microversion, and raw requests for anything not modelled.
+ */
 export abstract class ServiceProxy {
   /** The client all of this proxy's resources use. */
   readonly client: ServiceClient;

@@ -5,6 +5,7 @@
  */
 import type { ServiceSpec } from '../session/service-client.js';
 
+/** How the compute v2.1 proxy finds its endpoint and which microversions it knows. */
 export const computeV2Spec: ServiceSpec = {
   serviceType: 'compute',
   major: '2',
@@ -18,12 +19,16 @@ export const computeV2Spec: ServiceSpec = {
   },
 };
 
+/** How the identity v3 proxy finds its endpoint. */
 export const identityV3Spec: ServiceSpec = { serviceType: 'identity', major: '3', fallbackPath: '/v3' };
 
+/** How the image v2 proxy finds its endpoint. */
 export const imageV2Spec: ServiceSpec = { serviceType: 'image', major: '2', fallbackPath: '/v2' };
 
+/** How the network v2.0 proxy finds its endpoint. */
 export const networkV2Spec: ServiceSpec = { serviceType: 'network', major: '2', fallbackPath: '/v2.0' };
 
+/** How the block storage v3 proxy finds its endpoint and which microversions it knows. */
 export const blockStorageV3Spec: ServiceSpec = {
   serviceType: 'block-storage',
   major: '3',
@@ -31,6 +36,7 @@ export const blockStorageV3Spec: ServiceSpec = {
   microversions: { headerName: 'volume', sdkMin: '3.0', sdkMax: '3.71', default: '3.60' },
 };
 
+/** How the placement v1 proxy finds its endpoint and which microversions it knows. */
 export const placementV1Spec: ServiceSpec = {
   serviceType: 'placement',
   major: '1',
@@ -38,6 +44,7 @@ export const placementV1Spec: ServiceSpec = {
   microversions: { headerName: 'placement', sdkMin: '1.0', sdkMax: '1.39', default: '1.36' },
 };
 
+/** How the object store v1 proxy finds its endpoint (Swift's catalog URL carries the account). */
 export const objectStoreV1Spec: ServiceSpec = {
   serviceType: 'object-store',
   major: '1',

@@ -8,17 +8,25 @@ import { officialServiceType, serviceTypeNames } from './service-types.js';
 
 /** One endpoint of a catalog service: an absolute http(s) URL, its interface and region. */
 export interface CatalogEndpoint {
+  /** The endpoint URL, as the catalog gives it (often without a version). */
   url: string;
+  /** Who the endpoint is meant for: `public`, `internal` or `admin`. */
   interface: Interface;
+  /** The region the endpoint serves. */
   region?: string;
+  /** The endpoint's id in keystone. */
   id?: string;
 }
 
 /** One service of the catalog with its endpoints. */
 export interface CatalogService {
+  /** The service type, e.g. `compute` or `volumev3`. */
   type: string;
+  /** The service's name, e.g. `nova`. */
   name?: string;
+  /** The service's id in keystone. */
   id?: string;
+  /** Its endpoints, one per interface and region. */
   endpoints: CatalogEndpoint[];
 }
 

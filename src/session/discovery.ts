@@ -7,12 +7,15 @@ import { AbortedError, InvalidResponseError, TimeoutError } from '../errors/erro
 import type { HttpClient, HttpResponse } from '../transport/http-client.js';
 import { decodeJson, isJsonObject, type JsonDocument } from './decode.js';
 
+/** The endpoint and microversion range found by version discovery. */
 export interface DiscoveredVersion {
   /** Base URL to which resource paths are appended (no trailing slash). */
   baseUrl: string;
   /** The version id from the version document (e.g. 'v2.1'), when discovered. */
   versionId?: string;
+  /** The lowest microversion the service accepts. */
   minMicroversion?: string;
+  /** The highest microversion the service accepts. */
   maxMicroversion?: string;
   /** Whether a version document was found (false: fallback to conventions). */
   discovered: boolean;
@@ -50,6 +53,9 @@ function majorOf(id: string): string {
   return id.replace(/^v/, '').split('.')[0] ?? '';
 }
 
+/**
+ * Find a service's versioned endpoint (and microversion range) from its catalog URL's version document; falls back to the catalog URL and the spec's path when there is none.
+ */
 export async function discoverVersion(
   http: HttpClient,
   token: string | undefined,

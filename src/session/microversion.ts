@@ -9,11 +9,15 @@
  */
 import { ConfigError } from '../errors/errors.js';
 
+/** A parsed microversion: `2.79` is `{ major: 2, minor: 79 }`. */
 export interface Microversion {
+  /** The major version (before the dot). */
   major: number;
+  /** The minor version (after the dot); `2.10` is above `2.9`. */
   minor: number;
 }
 
+/** Parse `"2.79"` (a leading `v` is allowed); throws a `ConfigError` on anything else. */
 export function parseMicroversion(v: string): Microversion {
   const m = /^v?(\d+)\.(\d+)$/.exec(v.trim());
   if (!m)
@@ -21,6 +25,7 @@ export function parseMicroversion(v: string): Microversion {
   return { major: Number(m[1]), minor: Number(m[2]) };
 }
 
+/** Format a microversion back to `"2.79"`. */
 export function formatMicroversion(v: Microversion): string {
   return `${v.major}.${v.minor}`;
 }
@@ -43,7 +48,9 @@ export interface MicroversionSupport {
   headerName: string;
   /** Legacy header also sent (nova's X-OpenStack-Nova-API-Version). */
   legacyHeader?: string;
+  /** The lowest microversion the SDK can speak to this service. */
   sdkMin: string;
+  /** The highest microversion the SDK knows this service's changes up to. */
   sdkMax: string;
   /** Used when nothing is pinned (documented in README "Versioning"). */
   default: string;

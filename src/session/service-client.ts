@@ -38,18 +38,23 @@ export type QueryValue =
 
 /** Options of one request through a {@link ServiceClient}. */
 export interface ServiceRequestOptions {
+  /** Query parameters; arrays repeat the key, `undefined` and `null` are left out. */
   query?: Record<string, QueryValue>;
   /** A JSON body; serialised with content-type application/json. */
   json?: unknown;
   /** A raw body (text, bytes or a stream). */
   body?: RequestBody;
+  /** Extra request headers. */
   headers?: Record<string, string>;
   /** Statuses that are not errors (default: < 400). */
   okStatuses?: readonly number[];
   /** Send this microversion for this one call instead of the negotiated one. */
   microversion?: string;
+  /** Aborts the request (an `AbortedError`). */
   signal?: AbortSignal;
+  /** Per-attempt timeout in ms. */
   timeoutMs?: number;
+  /** Allow retrying a non-idempotent method (a POST known to be safe to repeat). */
   idempotent?: boolean;
   /** Do not log the body (big uploads). */
   logBody?: boolean;
@@ -99,7 +104,9 @@ export class ServiceClient {
   private mvHeaders?: { mv: string; headers: Record<string, string> };
 
   constructor(
+    /** The session requests go through. */
     readonly session: Session,
+    /** The service, major version and microversion support. */
     readonly spec: ServiceSpec,
     /** Microversion pinned by the program or clouds.yaml (`<service>_api_version: 2.79`). */
     readonly pinnedMicroversion?: string,

@@ -17,26 +17,39 @@ import { type CatalogService, selectEndpoint } from './catalog.js';
 import { type DiscoveredVersion, type DiscoveryRequest, discoverVersion } from './discovery.js';
 import { officialServiceType } from './service-types.js';
 
+/** What a {@link Session} is built from: an auth plugin, HTTP settings, and where endpoints are picked. */
 export interface SessionOptions {
+  /** Authenticates and re-authenticates (password, application credential, token, ...). */
   auth: AuthPlugin;
   /** An HTTP client to share, or options to build one. */
   http?: HttpClient | HttpClientOptions;
+  /** Pick catalog endpoints of this region (default: any). */
   regionName?: string;
+  /** Pick catalog endpoints of this interface (default `public`). */
   interface?: Interface;
   /** Endpoint overrides keyed by official service type. */
   endpointOverrides?: Record<string, string>;
 }
 
+/** A request to an absolute URL, with the session's token unless `authenticated: false`. */
 export interface SessionRequest extends Omit<HttpRequest, 'url'> {
+  /** The absolute URL (resolve a service's with `endpointUrl` or a `ServiceClient`). */
   url: string;
   /** Send the token (default true). */
   authenticated?: boolean;
 }
 
+/**
+ * Authenticated requests to any service of a cloud: adds the token, re-authenticates once on a 401, and resolves endpoints from the catalog or from overrides.
+ */
 export class Session {
+  /** The HTTP client requests go through. */
   readonly http: HttpClient;
+  /** The auth plugin that gives the token and the catalog. */
   readonly auth: AuthPlugin;
+  /** The region endpoints are picked from (any when unset). */
   readonly regionName?: string;
+  /** The endpoint interface picked (`public`, `internal` or `admin`). */
   readonly interface: Interface;
   private readonly overrides: Record<string, string>;
   private readonly discovered = new Map<string, Promise<DiscoveredVersion>>();
@@ -66,6 +79,7 @@ export class Session {
     return (await this.getAccess(signal)).token;
   }
 
+  /** The service catalog of the current token, authenticating if needed. */
   async catalog(signal?: AbortSignal): Promise<CatalogService[]> {
     return (await this.getAccess(signal)).catalog;
   }

@@ -73,7 +73,9 @@ export interface HttpRequest {
   method: string;
   /** Absolute URL. */
   url: string;
+  /** Request headers. */
   headers?: Record<string, string>;
+  /** The body, sent as given: text and bytes can be replayed on a retry, a stream is sent once. */
   body?: RequestBody;
   /**
    * Total deadline of one attempt in ms: connecting, the response headers and every body read
@@ -111,6 +113,7 @@ export interface HttpRequest {
 
 /** A response the transport accepted (2xx/3xx or one of the request's `okStatuses`). */
 export interface HttpResponse {
+  /** The HTTP status. */
   status: number;
   /** Lower-cased header names; repeated headers joined with ", ". */
   headers: Record<string, string>;
@@ -121,8 +124,11 @@ export interface HttpResponse {
    * {@link AbortedError}).
    */
   body: Dispatcher.ResponseData['body'];
+  /** The service's request id, from whichever header it uses. */
   requestId?: string;
+  /** The request URL. */
   url: string;
+  /** The request method. */
   method: string;
   /** The body as UTF-8 text (read once, then kept). */
   text(): Promise<string>;
@@ -136,14 +142,19 @@ export interface HttpResponse {
 export interface HttpClientOptions {
   /** Default total deadline of one attempt (ms), see {@link HttpRequest.timeoutMs}. 0 = none. Default 120 000. */
   timeoutMs?: number;
+  /** Retry tuning: backoff, the statuses retried for idempotent methods, the longest `Retry-After` honoured. */
   retry?: Partial<RetryOptions>;
+  /** Receives request and response logs, secrets redacted. */
   logger?: Logger;
+  /** The `User-Agent` header. */
   userAgent?: string;
   /** TLS: verify server certificates (default true). */
   verify?: boolean;
   /** CA bundle path, client cert and key paths. */
   cacert?: string;
+  /** Client certificate path (mutual TLS). */
   cert?: string;
+  /** Client certificate key path (mutual TLS). */
   key?: string;
   /** Max sockets per origin (default 64). */
   connections?: number;
@@ -265,8 +276,11 @@ function translateBodyErrors(body: Readable, translate: (e: unknown) => Error): 
 
 /** Keep-alive HTTP client shared by every service of a session. */
 export class HttpClient {
+  /** The undici dispatcher (connection pool) requests go through. */
   readonly dispatcher: Dispatcher;
+  /** Where requests and responses are logged. */
   readonly logger: Logger;
+  /** The `User-Agent` sent with every request. */
   readonly userAgent: string;
   /** Secrets scrubbed by value from everything this client logs or puts in an error. */
   readonly redactor: Redactor;

@@ -1,23 +1,31 @@
+import { defineResource, f } from '../../resource/index.js';
+
+/** What the attaching host offers (os-brick's connector properties). */
+export interface AttachmentConnector {
+  /** The host the volume is attached to. */
+  host?: string;
+  /** The host's storage network address. */
+  ip?: string;
+  /** The host's iSCSI initiator name. */
+  initiator?: string;
+  /** The host's CPU platform, e.g. `x86_64`. */
+  platform?: string;
+  /** The host's OS, e.g. `linux`. */
+  os_type?: string;
+  /** Whether the host uses multipath. */
+  multipath?: boolean;
+  /** The device path in the guest. */
+  mountpoint?: string;
+  /** Read-write or read-only. */
+  mode?: 'rw' | 'ro';
+  [key: string]: unknown;
+}
+
 /**
  * Volume attachments (`/attachments`, 3.27): the attach flow compute services use. Create one
  * for a server (volume → `reserved`), give it the host's connector (cinder exports the volume
  * and returns `connection_info`), mark it complete (3.44, volume → `in-use`), delete it to detach.
  */
-import { defineResource, f } from '../../resource/index.js';
-
-/** What the attaching host offers (os-brick's connector properties). */
-export interface AttachmentConnector {
-  host?: string;
-  ip?: string;
-  initiator?: string;
-  platform?: string;
-  os_type?: string;
-  multipath?: boolean;
-  mountpoint?: string;
-  mode?: 'rw' | 'ro';
-  [key: string]: unknown;
-}
-
 export const Attachment = defineResource({
   name: 'attachment',
   basePath: '/attachments',

@@ -1,6 +1,6 @@
-/** Block storage availability zones (`/os-availability-zone`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Block storage availability zones (`/os-availability-zone`). */
 export const AvailabilityZone = defineResource({
   name: 'availability zone',
   basePath: '/os-availability-zone',

@@ -1,9 +1,20 @@
-/** Block storage volume backup (`/backups`); needs a running cinder-backup service. */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Statuses a backup goes to when an operation fails. */
 export const BACKUP_FAILURE_STATUSES = ['error', 'error_deleting', 'error_restoring'] as const;
 
+/**
+ * Block storage volume backup (`/backups`); needs a running cinder-backup service.
+ *
+ * @example
+ * ```ts
+ * const vol = await conn.blockStorage.findVolume('data');
+ * const backup = await conn.blockStorage.createBackup({ volumeId: vol.id, name: 'data-nightly', incremental: true });
+ * await conn.blockStorage.waitForBackup(backup, 'available', { timeoutMs: 3_600_000 });
+ * const restored = await conn.blockStorage.restoreBackup(backup, { name: 'data-restored' });
+ * console.log(restored);
+ * ```
+ */
 export const Backup = defineResource({
   name: 'backup',
   basePath: '/backups',
@@ -58,7 +69,10 @@ export const Backup = defineResource({
 
 /** The result of restoring a backup (`POST /backups/{id}/restore`). */
 export interface BackupRestore {
+  /** The backup restored. */
   backup_id: string;
+  /** The volume it was restored to. */
   volume_id: string;
+  /** That volume's name. */
   volume_name: string;
 }

@@ -1,10 +1,10 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * The default volume type of a project (`/default-types/{project_id}`, 3.62, admin): overrides
  * the cloud's `default_volume_type` for volumes created there without a type. These paths sit
  * beside the project-scoped API (`/v3/default-types`), not under it.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const DefaultType = defineResource({
   name: 'default type',
   basePath: '/default-types',

@@ -1,9 +1,9 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * User messages (`/messages`, 3.3): cinder's explanation of asynchronous failures, e.g. why a
  * volume went to `error` or why a backup could not be scheduled.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const Message = defineResource({
   name: 'message',
   basePath: '/messages',

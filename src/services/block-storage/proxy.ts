@@ -499,7 +499,16 @@ export class BlockStorageV3 extends ServiceProxy {
     return this.metadata('volumes', 'GET', volume, undefined, opts);
   }
 
-  /** Add or change metadata keys of a volume (other keys are kept); returns all metadata. */
+  /**
+   * Add or change metadata keys of a volume (other keys are kept); returns all metadata.
+   *
+   * @example
+   * ```ts
+   * const vol = await conn.blockStorage.findVolume('data');
+   * await conn.blockStorage.setVolumeMetadata(vol, { backup: 'nightly' });
+   * console.log(await conn.blockStorage.getVolumeMetadata(vol));
+   * ```
+   */
   async setVolumeMetadata(
     volume: IdArg,
     metadata: Record<string, string>,
@@ -909,6 +918,13 @@ export class BlockStorageV3 extends ServiceProxy {
   /**
    * Admin: create a QoS specification; `specs` are its limits (sent beside `name`, as cinder
    * expects), e.g. `{ name: 'gold', consumer: 'front-end', specs: { total_iops_sec: '1000' } }`.
+   *
+   * @example
+   * ```ts
+   * const spec = await conn.blockStorage.createQosSpec({ name: 'capped', consumer: 'front-end', specs: { total_iops_sec: '500' } });
+   * const type = await conn.blockStorage.findVolumeType('standard');
+   * await conn.blockStorage.associateQosSpec(spec, type.id);
+   * ```
    */
   async createQosSpec(
     attrs: CreateAttributes<(typeof QosSpec)['fields']> & { specs?: Record<string, string> },
@@ -1112,7 +1128,15 @@ export class BlockStorageV3 extends ServiceProxy {
     return updateResource(this.client, QuotaClassSet, className, attrs, opts);
   }
 
-  /** Limits and usage of the caller's project, or of `projectId` (admin, 3.39). */
+  /**
+   * Limits and usage of the caller's project, or of `projectId` (admin, 3.39).
+   *
+   * @example
+   * ```ts
+   * const { absolute } = await conn.blockStorage.getLimits();
+   * console.log(`${absolute?.totalGigabytesUsed} of ${absolute?.maxTotalVolumeGigabytes} GiB used`);
+   * ```
+   */
   async getLimits(opts: RequestOptions & { projectId?: string } = {}): Promise<LimitsResource> {
     if (opts.projectId) await requireMicroversion(this.client, '3.39', 'getLimits.projectId', opts);
     return requestDocument(this.client, Limits, 'GET', '/limits', {
@@ -1179,6 +1203,15 @@ export class BlockStorageV3 extends ServiceProxy {
   /**
    * Offer a volume to another project (3.55): the result carries the `authKey` the receiver
    * needs, shown only now. The volume waits in `awaiting-transfer`.
+   *
+   * @example
+   * ```ts
+   * const vol = await conn.blockStorage.findVolume('data');
+   * const transfer = await conn.blockStorage.createVolumeTransfer({ volumeId: vol.id, name: 'handover' });
+   * // give transfer.id and transfer.authKey to the receiving project, which calls:
+   * // await other.blockStorage.acceptVolumeTransfer(transfer.id, authKey);
+   * console.log(transfer.id);
+   * ```
    */
   async createVolumeTransfer(
     attrs: CreateAttributes<(typeof VolumeTransfer)['fields']>,
@@ -1226,7 +1259,16 @@ export class BlockStorageV3 extends ServiceProxy {
 
   // --------------------------------------------------------------- messages
 
-  /** Lazily list user messages (3.3), e.g. `{ resourceUuid: volume.id }` for why a volume failed. */
+  /**
+   * Lazily list user messages (3.3), e.g. `{ resourceUuid: volume.id }` for why a volume failed.
+   *
+   * @example
+   * ```ts
+   * // why did a volume go to error? cinder's user messages say
+   * const vol = await conn.blockStorage.findVolume('data');
+   * for await (const m of conn.blockStorage.listMessages({ resourceUuid: vol.id })) console.log(m.createdAt, m.userMessage);
+   * ```
+   */
   listMessages(
     query: ListQuery<(typeof Message)['query']> = {},
     opts: VerbOptions = {},

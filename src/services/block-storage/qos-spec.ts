@@ -4,6 +4,9 @@
  */
 import { defineResource, f } from '../../resource/index.js';
 
+/**
+ * A QoS specification: a named set of limits (`total_iops_sec`, ...) with where they are enforced (`consumer`).
+ */
 export const QosSpec = defineResource({
   name: 'qos specs',
   basePath: '/qos-specs',

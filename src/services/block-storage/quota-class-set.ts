@@ -1,6 +1,6 @@
-/** Block storage default quotas of a quota class (`/os-quota-class-sets/{class}`; `default` is the only class used). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Block storage default quotas of a quota class (`/os-quota-class-sets/{class}`; `default` is the only class used). */
 export const QuotaClassSet = defineResource({
   name: 'quota class set',
   basePath: '/os-quota-class-sets',

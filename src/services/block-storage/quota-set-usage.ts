@@ -1,15 +1,18 @@
-/** Block storage quotas of a project with usage (`/os-quota-sets/{project_id}?usage=True`). */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Limit and usage of one quota. */
 export interface QuotaUsage {
+  /** The limit (`-1`: unlimited). */
   limit: number;
+  /** Used now. */
   in_use: number;
+  /** Held by operations in progress. */
   reserved: number;
   /** Only with nested quotas. */
   allocated?: number;
 }
 
+/** Block storage quotas of a project with usage (`/os-quota-sets/{project_id}?usage=True`). */
 export const QuotaSetUsage = defineResource({
   name: 'quota set usage',
   basePath: '/os-quota-sets',

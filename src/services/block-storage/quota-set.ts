@@ -1,10 +1,10 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * Block storage quotas of a project (`/os-quota-sets/{project_id}`). Per-volume-type limits
  * (`volumes_<type>`, `gigabytes_<type>`, `snapshots_<type>`) are kept in `extra` and can be
  * changed through `$extra`.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const QuotaSet = defineResource({
   name: 'quota set',
   basePath: '/os-quota-sets',

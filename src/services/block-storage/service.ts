@@ -1,10 +1,10 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * Block storage services (`/os-services`): cinder-scheduler, cinder-volume (one per backend),
  * cinder-backup. Services have no id: `host` and `binary` name one. Listing, enabling and
  * disabling are admin operations.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const Service = defineResource({
   name: 'service',
   basePath: '/os-services',

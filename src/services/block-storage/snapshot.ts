@@ -1,9 +1,19 @@
-/** Block storage volume snapshot (`/snapshots`). */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Statuses a snapshot goes to when an operation fails. */
 export const SNAPSHOT_FAILURE_STATUSES = ['error', 'error_deleting'] as const;
 
+/**
+ * Block storage volume snapshot (`/snapshots`).
+ *
+ * @example
+ * ```ts
+ * const vol = await conn.blockStorage.findVolume('data');
+ * const snap = await conn.blockStorage.createSnapshot({ volumeId: vol.id, name: 'data-before-upgrade' });
+ * await conn.blockStorage.waitForSnapshot(snap, 'available');
+ * await conn.blockStorage.deleteSnapshot(snap);
+ * ```
+ */
 export const Snapshot = defineResource({
   name: 'snapshot',
   basePath: '/snapshots',

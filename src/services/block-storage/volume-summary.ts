@@ -1,6 +1,6 @@
-/** Totals over the visible volumes (`/volumes/summary`, 3.12; metadata from 3.36). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Totals over the visible volumes (`/volumes/summary`, 3.12; metadata from 3.36). */
 export const VolumeSummary = defineResource({
   name: 'volume summary',
   basePath: '/volumes/summary',

@@ -1,10 +1,10 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * Volume transfers (`/volume-transfers`, 3.55): hand a volume to another project. The owner
  * creates a transfer (the volume goes `awaiting-transfer`) and passes its id and `authKey`
  * (shown only at creation) to the receiver, who accepts it; deleting the transfer cancels it.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const VolumeTransfer = defineResource({
   name: 'transfer',
   basePath: '/volume-transfers',

@@ -1,6 +1,6 @@
-/** Projects that may use a private volume type (`/types/{volume_type_id}/os-volume-type-access`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Projects that may use a private volume type (`/types/{volume_type_id}/os-volume-type-access`). */
 export const VolumeTypeAccess = defineResource({
   name: 'volume type access',
   basePath: '/types/{volume_type_id}/os-volume-type-access',

@@ -1,6 +1,15 @@
-/** Block storage volume type (`/types`). Admin creates, changes and deletes types. */
 import { defineResource, f } from '../../resource/index.js';
 
+/**
+ * Block storage volume type (`/types`). Admin creates, changes and deletes types.
+ *
+ * @example
+ * ```ts
+ * for await (const t of conn.blockStorage.listVolumeTypes()) console.log(t.name, t.extraSpecs);
+ * const ssd = await conn.blockStorage.findVolumeType('ssd');
+ * await conn.blockStorage.createVolume({ name: 'fast', size: 20, volumeType: ssd.name });
+ * ```
+ */
 export const VolumeType = defineResource({
   name: 'volume type',
   basePath: '/types',

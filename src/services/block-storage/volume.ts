@@ -1,7 +1,3 @@
-/**
- * Block storage volume (`/volumes`). Field names follow cinder's API reference; the
- * microversion of each field comes from cinder's REST API version history.
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** One attachment of a volume, as listed in its `attachments` field. */
@@ -12,9 +8,13 @@ export interface VolumeAttachment {
   server_id?: string;
   /** The volume id. */
   volume_id?: string;
+  /** The volume id again (cinder reports both). */
   id?: string;
+  /** The device path in the guest (e.g. `/dev/vdb`). */
   device?: string;
+  /** The host it is attached to, for a volume attached to a host rather than a server. */
   host_name?: string | null;
+  /** When it was attached (ISO 8601). */
   attached_at?: string;
   [key: string]: unknown;
 }
@@ -29,6 +29,20 @@ export const VOLUME_FAILURE_STATUSES = [
   'error_backing-up',
 ] as const;
 
+/**
+ * Block storage volume (`/volumes`). Field names follow cinder's API reference; the
+ * microversion of each field comes from cinder's REST API version history.
+ *
+ * @example
+ * ```ts
+ * const vol = await conn.blockStorage.createVolume({ name: 'data', size: 10 });
+ * await conn.blockStorage.waitForVolume(vol, 'available');
+ * await conn.blockStorage.updateVolume(vol, { description: 'database files' });
+ * for await (const v of conn.blockStorage.listVolumes({ status: 'available' })) console.log(v.name, v.size);
+ * await conn.blockStorage.deleteVolume(vol);
+ * await conn.blockStorage.waitForVolumeDelete(vol);
+ * ```
+ */
 export const Volume = defineResource({
   name: 'volume',
   basePath: '/volumes',

@@ -1,7 +1,3 @@
-/**
- * Compute availability zone (`/os-availability-zone`; `/detail` adds the hosts and their
- * services, admin only). Listing only.
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** `hosts` of the detailed listing: host → service binary → state. */
@@ -10,6 +6,10 @@ export type AvailabilityZoneHosts = Record<
   Record<string, { active: boolean; available: boolean; updated_at: string | null }>
 >;
 
+/**
+ * Compute availability zone (`/os-availability-zone`; `/detail` adds the hosts and their
+ * services, admin only). Listing only.
+ */
 export const AvailabilityZone = defineResource({
   name: 'availability zone',
   basePath: '/os-availability-zone',

@@ -5,6 +5,7 @@
  */
 import { defineResource, f } from '../../resource/index.js';
 
+/** A compute service process (nova-compute on a host, the scheduler, the conductor) and its state. */
 export const ComputeService = defineResource({
   name: 'compute service',
   basePath: '/os-services',

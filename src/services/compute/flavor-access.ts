@@ -4,6 +4,7 @@
  */
 import { defineResource, f } from '../../resource/index.js';
 
+/** One project that may use a private flavor. */
 export const FlavorAccess = defineResource({
   name: 'flavor access',
   basePath: '/flavors/{flavor_id}/os-flavor-access',

@@ -1,10 +1,20 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * Compute flavor (`/flavors`). Flavors are created and deleted by admins; only the
  * description changes afterwards (2.55+). Extra specs and project access of private
  * flavors are methods of the proxy.
+ *
+ * @example
+ * ```ts
+ * const small = await conn.compute.findFlavor('m1.small');
+ * console.log(small.vcpus, small.ram, small.disk);
+ * // admin: a private flavor, then let one project use it
+ * const f = await conn.compute.createFlavor({ name: 'c2.big', vcpus: 2, ram: 4096, disk: 20, isPublic: false });
+ * await conn.compute.addFlavorAccess(f, 'PROJECT_ID');
+ * await conn.compute.deleteFlavor(f);
+ * ```
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const Flavor = defineResource({
   name: 'flavor',
   basePath: '/flavors',

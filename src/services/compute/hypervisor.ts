@@ -1,17 +1,25 @@
-/**
- * Hypervisor (`/os-hypervisors`, admin). Ids are integers up to 2.52 and UUIDs from 2.53;
- * from 2.88 the resource counters are gone (read them from placement) and `uptime` is shown.
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** The compute service of a hypervisor. */
 export interface HypervisorService {
+  /** The compute host's name. */
   host: string;
   /** Integer up to 2.52, UUID from 2.53. */
   id: string | number;
+  /** Why the service is disabled, when it is. */
   disabled_reason: string | null;
 }
 
+/**
+ * Hypervisor (`/os-hypervisors`, admin). Ids are integers up to 2.52 and UUIDs from 2.53;
+ * from 2.88 the resource counters are gone (read them from placement) and `uptime` is shown.
+ *
+ * @example
+ * ```ts
+ * // admin: capacity per compute host
+ * for await (const h of conn.compute.listHypervisors()) console.log(h.hypervisorHostname, h.state, h.status);
+ * ```
+ */
 export const Hypervisor = defineResource({
   name: 'hypervisor',
   basePath: '/os-hypervisors',

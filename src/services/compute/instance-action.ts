@@ -1,13 +1,14 @@
-/**
- * What was done to a server and by whom (`/servers/{server_id}/os-instance-actions`): one
- * record per API request, with its events (details need 2.51+ / admin).
- */
 import { defineResource, f } from '../../resource/index.js';
 
+/** One step of a server action (e.g. `compute_reboot_instance`) and how it ended. */
 export interface InstanceActionEvent {
+  /** The step's name. */
   event: string;
+  /** When it started. */
   start_time: string;
+  /** When it ended (`null` while running). */
   finish_time: string | null;
+  /** `Success` or `Error` (`null` while running). */
   result: string | null;
   /** Admin only. */
   traceback?: string | null;
@@ -19,6 +20,18 @@ export interface InstanceActionEvent {
   details?: string | null;
 }
 
+/**
+ * What was done to a server and by whom (`/servers/{server_id}/os-instance-actions`): one
+ * record per API request, with its events (details need 2.51+ / admin).
+ *
+ * @example
+ * ```ts
+ * // what happened to a server, and who did it
+ * const server = await conn.compute.findServer('web1');
+ * const actions = await conn.compute.listInstanceActions({}, { parent: { serverId: server.id } }).toArray();
+ * for (const a of actions) console.log(a.startTime, a.action, a.userId);
+ * ```
+ */
 export const InstanceAction = defineResource({
   name: 'instance action',
   basePath: '/servers/{server_id}/os-instance-actions',

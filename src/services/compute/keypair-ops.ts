@@ -20,6 +20,7 @@ import type { QueryValue, ServiceClient } from '../../session/service-client.js'
 import { Keypair } from './keypair.js';
 
 type KeypairFields = (typeof Keypair)['fields'];
+/** A key pair as compute returns it (`privateKey` only when nova generated it). */
 export type KeypairResource = Resource<KeypairFields>;
 
 /** Filters of `listKeypairs`. */

@@ -1,9 +1,19 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * SSH / x509 key pair (`/os-keypairs`). A key pair's id is its name, and it belongs to a user:
  * admins reach other users' key pairs with `userId` (2.10+).
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ *
+ * const publicKey = readFileSync(`${process.env.HOME}/.ssh/id_ed25519.pub`, 'utf8');
+ * await conn.compute.createKeypair({ name: 'me', publicKey });
+ * for await (const k of conn.compute.listKeypairs()) console.log(k.name, k.fingerprint);
+ * await conn.compute.deleteKeypair('me');
+ * ```
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const Keypair = defineResource({
   name: 'keypair',
   basePath: '/os-keypairs',

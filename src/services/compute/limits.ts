@@ -1,18 +1,28 @@
-/** Rate and absolute limits of a project (`GET /limits`). */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Absolute limits and usage; `-1` means unlimited. Keys vanish with the microversion that dropped them. */
 export interface AbsoluteLimits {
+  /** Metadata items per server. */
   maxServerMeta: number;
+  /** vCPUs in the project. */
   maxTotalCores: number;
+  /** Servers in the project. */
   maxTotalInstances: number;
+  /** Key pairs per user. */
   maxTotalKeypairs: number;
+  /** RAM in the project (MiB). */
   maxTotalRAMSize: number;
+  /** Server groups in the project. */
   maxServerGroups: number;
+  /** Servers per server group. */
   maxServerGroupMembers: number;
+  /** vCPUs in use. */
   totalCoresUsed: number;
+  /** Servers in use. */
   totalInstancesUsed: number;
+  /** RAM in use (MiB). */
   totalRAMUsed: number;
+  /** Server groups in use. */
   totalServerGroupsUsed: number;
   /** Up to 2.35. */
   maxSecurityGroupRules?: number;
@@ -33,6 +43,7 @@ export interface AbsoluteLimits {
   [key: string]: number | undefined;
 }
 
+/** Rate and absolute limits of a project (`GET /limits`). */
 export const Limits = defineResource({
   name: 'limits',
   basePath: '/limits',

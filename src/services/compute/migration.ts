@@ -1,6 +1,6 @@
-/** Migrations of every kind across the cloud (`/os-migrations`, admin). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Migrations of every kind across the cloud (`/os-migrations`, admin). */
 export const Migration = defineResource({
   name: 'migration',
   basePath: '/os-migrations',

@@ -51,13 +51,21 @@ export type ServerResource = Resource<ServerFields>;
 
 /** Options of {@link ComputeServers.rebuildServer}. */
 export interface RebuildServerOptions {
+  /** A new name. */
   name?: string;
+  /** The admin password to set in the rebuilt guest. */
   adminPass?: string;
+  /** The IPv4 address to report as the server's access address. */
   accessIpv4?: string;
+  /** The IPv6 address to report as the server's access address. */
   accessIpv6?: string;
+  /** Replaces the server's metadata. */
   metadata?: Record<string, string>;
+  /** `AUTO` resizes the root partition to the disk, `MANUAL` leaves it. */
   diskConfig?: 'AUTO' | 'MANUAL';
+  /** Files to inject (before 2.57). */
   personality?: { path: string; contents: string }[];
+  /** Keep the ephemeral disk's contents (bare metal). */
   preserveEphemeral?: boolean;
   /** 2.19+ */
   description?: string | null;
@@ -139,7 +147,19 @@ export class ComputeServers extends ServiceProxy {
     return waitForServerIdle(() => this.getServer(id, get), status, opts);
   }
 
-  /** Reboot a server: `SOFT` (default; asks the guest) or `HARD` (power cycle). */
+  /**
+   * Reboot a server: `SOFT` (default; asks the guest) or `HARD` (power cycle).
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.rebootServer(server, 'HARD');
+   * await conn.compute.waitForServer(server, 'ACTIVE');
+   * await conn.compute.stopServer(server);
+   * await conn.compute.waitForServer(server, 'SHUTOFF');
+   * await conn.compute.startServer(server);
+   * ```
+   */
   async rebootServer(
     server: ServerRef,
     type: 'SOFT' | 'HARD' = 'SOFT',
@@ -220,6 +240,15 @@ export class ComputeServers extends ServiceProxy {
   /**
    * Resize a server to another flavor (id). The server goes to VERIFY_RESIZE; then
    * {@link confirmServerResize} or {@link revertServerResize}.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * const bigger = await conn.compute.findFlavor('m1.medium');
+   * await conn.compute.resizeServer(server, bigger.id);
+   * await conn.compute.waitForServer(server, 'VERIFY_RESIZE', { timeoutMs: 600_000 });
+   * await conn.compute.confirmServerResize(server); // or revertServerResize
+   * ```
    */
   async resizeServer(
     server: ServerRef,
@@ -272,6 +301,13 @@ export class ComputeServers extends ServiceProxy {
    * Snapshot a server to a new image (`createImage`); resolves with the image id. From 2.45
    * nova returns it in the body, before that in the `Location` header: both are handled.
    * The image is still being uploaded: wait for it to become `active` in the image service.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * const imageId = await conn.compute.createServerImage(server, 'web1-snapshot');
+   * await conn.image.waitForImage(imageId, 'active', { timeoutMs: 600_000 });
+   * ```
    */
   async createServerImage(
     server: ServerRef,
@@ -313,7 +349,15 @@ export class ComputeServers extends ServiceProxy {
     );
   }
 
-  /** The server's console log; `length` keeps only the last lines. */
+  /**
+   * The server's console log; `length` keeps only the last lines.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * console.log(await conn.compute.getServerConsoleOutput(server, { length: 50 }));
+   * ```
+   */
   async getServerConsoleOutput(
     server: ServerRef,
     opts: RequestOptions & { length?: number } = {},
@@ -435,7 +479,17 @@ export class ComputeServers extends ServiceProxy {
     return this.serverMetadata.replace(serverIdOf(server), metadata, opts);
   }
 
-  /** Add or change the given keys, keeping the others. Resolves with the whole metadata. */
+  /**
+   * Add or change the given keys, keeping the others. Resolves with the whole metadata.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.updateServerMetadata(server, { role: 'frontend' });
+   * console.log(await conn.compute.getServerMetadata(server)); // { role: 'frontend', ... }
+   * await conn.compute.deleteServerMetadataItem(server, 'role');
+   * ```
+   */
   async updateServerMetadata(
     server: ServerRef,
     metadata: Record<string, string>,
@@ -489,7 +543,16 @@ export class ComputeServers extends ServiceProxy {
     return this.serverTags.set(serverIdOf(server), tags, opts);
   }
 
-  /** Add one tag (no error when present). */
+  /**
+   * Add one tag (no error when present).
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.addServerTag(server, 'frontend');
+   * console.log(await conn.compute.serverHasTag(server, 'frontend')); // true
+   * ```
+   */
   async addServerTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<void> {
     return this.serverTags.add(serverIdOf(server), tag, opts);
   }

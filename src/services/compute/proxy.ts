@@ -321,7 +321,16 @@ export class ComputeV2 extends ComputeServers {
 
   // --- limits and quotas
 
-  /** Absolute limits and usage of the caller's project (admin: of `projectId`). */
+  /**
+   * Absolute limits and usage of the caller's project (admin: of `projectId`).
+   *
+   * @example
+   * ```ts
+   * const limits = await conn.compute.getLimits();
+   * const abs = limits.absolute;
+   * console.log(`cores ${abs?.totalCoresUsed}/${abs?.maxTotalCores}, servers ${abs?.totalInstancesUsed}/${abs?.maxTotalInstances}`);
+   * ```
+   */
   async getLimits(
     opts: RequestOptions & { projectId?: string; reserved?: boolean } = {},
   ): Promise<R<typeof Limits>> {
@@ -364,6 +373,13 @@ export class ComputeV2 extends ComputeServers {
   /**
    * Admin: change quotas of a project (or of `userId` in it). Only the given limits change;
    * `force: true` allows limits below the current usage. Resolves with the whole quota set.
+   *
+   * @example
+   * ```ts
+   * // admin: raise a project's quotas
+   * const q = await conn.compute.updateQuotaSet('PROJECT_ID', { cores: 64, ram: 131_072, instances: 20 });
+   * console.log(q.cores, q.ram, q.instances);
+   * ```
    */
   async updateQuotaSet(
     project: string,
@@ -455,7 +471,18 @@ export class ComputeV2 extends ComputeServers {
 
   // --- interfaces
 
-  /** Attach a port (`portId`) or a new port on a network (`netId`, `fixedIps`) to a server. */
+  /**
+   * Attach a port (`portId`) or a new port on a network (`netId`, `fixedIps`) to a server.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * const net = await conn.network.findNetwork('backend');
+   * const iface = await conn.compute.attachServerInterface(server, { netId: net.id });
+   * console.log(iface.portId, iface.fixedIps);
+   * await conn.compute.detachServerInterface(server, iface.portId as string);
+   * ```
+   */
   async attachServerInterface(
     server: ServerRef,
     attrs: Omit<CreateAttributes<FieldsOf<typeof ServerInterface>>, 'serverId'>,

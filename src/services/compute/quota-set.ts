@@ -7,11 +7,15 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** One resource of a detailed quota set. */
 export interface QuotaUsage {
+  /** The limit (`-1`: unlimited). */
   limit: number;
+  /** Used now. */
   in_use: number;
+  /** Held by operations in progress. */
   reserved: number;
 }
 
+/** Compute quota limits of a project (or a user in it); `-1` means unlimited. */
 export const QuotaSet = defineResource({
   name: 'quota set',
   basePath: '/os-quota-sets',
@@ -41,6 +45,7 @@ export const QuotaSet = defineResource({
   allow: { create: false, list: false },
 });
 
+/** Compute quotas with usage: `{ limit, in_use, reserved }` per resource. */
 export const QuotaSetDetail = defineResource({
   name: 'quota set',
   basePath: '/os-quota-sets',

@@ -39,24 +39,29 @@ function actionBody<const F extends Fields>(action: string, fields: F): Resource
   });
 }
 
+/** Body of the `reboot` action: `SOFT` asks the guest OS, `HARD` power-cycles. */
 export const RebootAction = actionBody('reboot', {
   type: f.enum(['SOFT', 'HARD']).required(),
 });
 
+/** Body of the `lock` action: a locked server refuses actions from non-admin users. */
 export const LockAction = actionBody('lock', {
   lockedReason: f.string({ api: 'locked_reason', minVersion: '2.73' }),
 });
 
+/** Body of the `rescue` action: boots the server from a rescue image, with an optional admin password. */
 export const RescueAction = actionBody('rescue', {
   adminPass: f.string(),
   rescueImageRef: f.string({ api: 'rescue_image_ref' }),
 });
 
+/** Body of the `resize` action: moves the server to another flavor (confirm or revert afterwards). */
 export const ResizeAction = actionBody('resize', {
   flavorRef: f.string({ required: true }),
   diskConfig: f.enum(['AUTO', 'MANUAL'], { api: 'OS-DCF:diskConfig' }),
 });
 
+/** Body of the `rebuild` action: reinstalls the server from an image, keeping its id and addresses. */
 export const RebuildAction = actionBody('rebuild', {
   imageRef: f.string({ required: true }),
   name: f.string(),
@@ -80,11 +85,13 @@ export const RebuildAction = actionBody('rebuild', {
   hostname: f.string({ minVersion: '2.90' }),
 });
 
+/** Body of the `createImage` action: snapshots the server into a new image. */
 export const CreateImageAction = actionBody('createImage', {
   name: f.string({ required: true }),
   metadata: f.object<Record<string, string>>(),
 });
 
+/** Body of the `createBackup` action: a snapshot image kept in a rotation of `rotation` backups. */
 export const CreateBackupAction = actionBody('createBackup', {
   name: f.string({ required: true }),
   backupType: f.string({ api: 'backup_type', required: true }),
@@ -92,23 +99,28 @@ export const CreateBackupAction = actionBody('createBackup', {
   metadata: f.object<Record<string, string>>(),
 });
 
+/** Body of the `os-getConsoleOutput` action: the last `length` lines of the console log. */
 export const ConsoleOutputAction = actionBody('os-getConsoleOutput', {
   /** Number of lines from the end of the log; null or absent for all of it. */
   length: f.integer({ nullable: true }),
 });
 
+/** Body of the `changePassword` action: sets the guest's admin password (needs guest support). */
 export const ChangePasswordAction = actionBody('changePassword', {
   adminPass: f.string({ required: true }),
 });
 
+/** Body of the `os-resetState` action (admin): forces the server's state to `active` or `error`. */
 export const ResetStateAction = actionBody('os-resetState', {
   state: f.enum(['active', 'error']).required(),
 });
 
+/** Body of the `migrate` action (admin): cold-migrates the server to another host. */
 export const MigrateAction = actionBody('migrate', {
   host: f.string({ minVersion: '2.56', nullable: true }),
 });
 
+/** Body of the `os-migrateLive` action (admin): moves a running server to another host. */
 export const LiveMigrateAction = actionBody('os-migrateLive', {
   /** Target host; null lets the scheduler choose. */
   host: f.string({ nullable: true }),
@@ -119,16 +131,19 @@ export const LiveMigrateAction = actionBody('os-migrateLive', {
   force: f.boolean({ minVersion: '2.30', maxVersion: '2.67' }),
 });
 
+/** Body of the `unshelve` action: brings a shelved server back, optionally in another availability zone. */
 export const UnshelveAction = actionBody('unshelve', {
   /** Target zone (2.77+); null unpins the server (2.91+). */
   availabilityZone: f.string({ api: 'availability_zone', minVersion: '2.77', nullable: true }),
   host: f.string({ minVersion: '2.91' }),
 });
 
+/** Body of the `addSecurityGroup` action: adds a security group (by name) to every port of the server. */
 export const AddSecurityGroupAction = actionBody('addSecurityGroup', {
   name: f.string({ required: true }),
 });
 
+/** Body of the `removeSecurityGroup` action: removes a security group (by name) from the server. */
 export const RemoveSecurityGroupAction = actionBody('removeSecurityGroup', {
   name: f.string({ required: true }),
 });

@@ -1,22 +1,34 @@
-/**
- * Server group (`/os-server-groups`): (anti-)affinity for its members. The policy is a list
- * `policies` up to 2.63 and a single `policy` with `rules` from 2.64; groups cannot be changed.
- */
 import { defineResource, f } from '../../resource/index.js';
 
+/** The placement policies a server group can have: (anti-)affinity, strict or soft. */
 export const SERVER_GROUP_POLICIES = [
   'affinity',
   'anti-affinity',
   'soft-affinity',
   'soft-anti-affinity',
 ] as const;
+/** A server group placement policy. */
 export type ServerGroupPolicy = (typeof SERVER_GROUP_POLICIES)[number];
 
 /** Rules of a group (2.64+): only anti-affinity takes `max_server_per_host`. */
 export interface ServerGroupRules {
+  /** At most this many of the group's servers per host (anti-affinity). */
   max_server_per_host?: number;
 }
 
+/**
+ * Server group (`/os-server-groups`): (anti-)affinity for its members. The policy is a list
+ * `policies` up to 2.63 and a single `policy` with `rules` from 2.64; groups cannot be changed.
+ *
+ * @example
+ * ```ts
+ * // keep the web servers on different hosts
+ * const group = await conn.compute.createServerGroup({ name: 'web-spread', policy: 'anti-affinity' });
+ * console.log(group.id, group.members);
+ * for await (const g of conn.compute.listServerGroups()) console.log(g.name, g.policy);
+ * await conn.compute.deleteServerGroup(group);
+ * ```
+ */
 export const ServerGroup = defineResource({
   name: 'server group',
   basePath: '/os-server-groups',

@@ -1,11 +1,14 @@
-/** A port attached to a server (`/servers/{server_id}/os-interface`); its id is the port id. */
 import { defineResource, f } from '../../resource/index.js';
 
+/** An address of a server's network interface. */
 export interface InterfaceFixedIp {
+  /** The address. */
   ip_address: string;
+  /** Its subnet. */
   subnet_id?: string;
 }
 
+/** A port attached to a server (`/servers/{server_id}/os-interface`); its id is the port id. */
 export const ServerInterface = defineResource({
   name: 'server interface',
   basePath: '/servers/{server_id}/os-interface',

@@ -1,9 +1,9 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * An in-progress live migration of a server (`/servers/{server_id}/migrations`, 2.23+).
  * Deleting one aborts it (2.24+); finished and other kinds of migrations are in `Migration`.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const ServerMigration = defineResource({
   name: 'server migration',
   basePath: '/servers/{server_id}/migrations',

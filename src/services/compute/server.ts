@@ -1,25 +1,14 @@
-/**
- * Compute server (`/servers`). Field names follow nova's API reference; the microversion
- * ranges are those of its parameters.yaml (`min_version` / `max_version`).
- *
- * Nova uses one key for a request and another for the value it reports back in a few places.
- * The plain TypeScript name goes to the side programs use most:
- *
- * | you send (create/update)                          | nova reports                                             |
- * | ------------------------------------------------- | -------------------------------------------------------- |
- * | `availabilityZone` (`availability_zone`)          | `currentAvailabilityZone` (`OS-EXT-AZ:availability_zone`) |
- * | `userData` (`user_data`)                          | `currentUserData` (`OS-EXT-SRV-ATTR:user_data`, 2.3+)     |
- * | `hostname` (`hostname`, 2.90+)                    | `currentHostname` (`OS-EXT-SRV-ATTR:hostname`, 2.3+)      |
- * | `requestedHost` (`host`, 2.74+, admin)            | `host` (`OS-EXT-SRV-ATTR:host`)                          |
- * | `requestedHypervisorHostname` (`hypervisor_hostname`, 2.74+) | `hypervisorHostname` (`OS-EXT-SRV-ATTR:hypervisor_hostname`) |
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** One address of a server on one network (`addresses.<network>[]`). */
 export interface ServerAddress {
+  /** The IP address. */
   addr: string;
+  /** IPv4 or IPv6. */
   version: 4 | 6;
+  /** `fixed` (on the port) or `floating` (a floating IP mapped to it). */
   'OS-EXT-IPS:type'?: 'fixed' | 'floating';
+  /** The MAC address of the port. */
   'OS-EXT-IPS-MAC:mac_addr'?: string;
 }
 
@@ -37,16 +26,27 @@ export interface ServerNetworkRequest {
 
 /** One block device mapping (`block_device_mapping_v2[]`). */
 export interface BlockDeviceMapping {
+  /** Boot order: `0` is the boot disk; `null` or `-1` for a disk that is not bootable. */
   boot_index?: number | string | null;
+  /** The id of the source (image, snapshot or volume); none for `blank`. */
   uuid?: string;
+  /** What the disk is made from. */
   source_type?: 'blank' | 'image' | 'snapshot' | 'volume';
+  /** `volume` (a cinder volume) or `local` (the hypervisor's disk). */
   destination_type?: 'local' | 'volume';
+  /** Size in GiB of a volume created for the mapping. */
   volume_size?: number;
+  /** Delete the volume with the server. */
   delete_on_termination?: boolean;
+  /** The device name asked for (e.g. `vdb`); hypervisors may ignore it. */
   device_name?: string;
+  /** `disk`, `cdrom`, ... */
   device_type?: string;
+  /** `virtio`, `scsi`, `ide`, ... */
   disk_bus?: string;
+  /** Filesystem for a blank local disk (`swap` for swap). */
   guest_format?: string;
+  /** Suppress a device the flavor would add. */
   no_device?: boolean;
   /** Device role tag (2.32+). */
   tag?: string;
@@ -57,6 +57,7 @@ export interface BlockDeviceMapping {
 
 /** A file injected at create or rebuild (`personality[]`, removed at 2.57). */
 export interface Personality {
+  /** Where the file goes in the guest. */
   path: string;
   /** Base64-encoded contents. */
   contents: string;
@@ -64,20 +65,31 @@ export interface Personality {
 
 /** The flavor of a server: `{ id, links }` before 2.47, the flavor's values from 2.47. */
 export interface ServerFlavor {
+  /** The flavor id (before 2.47). */
   id?: string;
+  /** Links to the flavor (before 2.47). */
   links?: { rel: string; href: string }[];
+  /** The flavor's name when the server was created (2.47+). */
   original_name?: string;
+  /** Virtual CPUs (2.47+). */
   vcpus?: number;
+  /** Memory in MiB (2.47+). */
   ram?: number;
+  /** Root disk in GiB (2.47+). */
   disk?: number;
+  /** Ephemeral disk in GiB (2.47+). */
   ephemeral?: number;
+  /** Swap in MiB (2.47+). */
   swap?: number;
+  /** The flavor's extra specs (2.47+; admin or policy permitting). */
   extra_specs?: Record<string, string>;
 }
 
 /** The image of a server (`""` when it boots from a volume). */
 export interface ServerImage {
+  /** The image id. */
   id: string;
+  /** Links to the image. */
   links?: { rel: string; href: string }[];
   /** Image properties (2.98+). */
   properties?: Record<string, string>;
@@ -85,25 +97,71 @@ export interface ServerImage {
 
 /** Why a server went to ERROR. */
 export interface ServerFault {
+  /** The HTTP-style code of the failure (e.g. 500). */
   code: number;
+  /** What went wrong, in nova's words. */
   message: string;
+  /** A traceback, for admins. */
   details?: string;
+  /** When the fault was recorded (ISO 8601). */
   created: string;
 }
 
 /** Scheduler hints sent beside the server at create (`os:scheduler_hints`). */
 export interface SchedulerHints {
+  /** A server group id: its policy (affinity, anti-affinity) applies. */
   group?: string;
+  /** Servers (ids) to keep away from: land on another host. */
   different_host?: string | string[];
+  /** Servers (ids) to join: land on the same host. */
   same_host?: string | string[];
+  /** A JSON filter expression over host state (JsonFilter). */
   query?: string | unknown[];
+  /** A cell name to build in (cells v1 style hint). */
   target_cell?: string;
+  /** Cells to avoid. */
   different_cell?: string | string[];
+  /** Land near this host IP (with `cidr`). */
   build_near_host_ip?: string;
+  /** The network prefix for `build_near_host_ip`, e.g. `/24`. */
   cidr?: string;
   [key: string]: unknown;
 }
 
+/**
+ * Compute server (`/servers`). Field names follow nova's API reference; the microversion
+ * ranges are those of its parameters.yaml (`min_version` / `max_version`).
+ *
+ * Nova uses one key for a request and another for the value it reports back in a few places.
+ * The plain TypeScript name goes to the side programs use most:
+ *
+ * | you send (create/update)                          | nova reports                                             |
+ * | ------------------------------------------------- | -------------------------------------------------------- |
+ * | `availabilityZone` (`availability_zone`)          | `currentAvailabilityZone` (`OS-EXT-AZ:availability_zone`) |
+ * | `userData` (`user_data`)                          | `currentUserData` (`OS-EXT-SRV-ATTR:user_data`, 2.3+)     |
+ * | `hostname` (`hostname`, 2.90+)                    | `currentHostname` (`OS-EXT-SRV-ATTR:hostname`, 2.3+)      |
+ * | `requestedHost` (`host`, 2.74+, admin)            | `host` (`OS-EXT-SRV-ATTR:host`)                          |
+ * | `requestedHypervisorHostname` (`hypervisor_hostname`, 2.74+) | `hypervisorHostname` (`OS-EXT-SRV-ATTR:hypervisor_hostname`) |
+ *
+ * @example
+ * ```ts
+ * const image = await conn.image.findImage('cirros');
+ * const flavor = await conn.compute.findFlavor('m1.small');
+ * const net = await conn.network.findNetwork('private');
+ * const server = await conn.compute.createServer({
+ *   name: 'web1',
+ *   imageRef: image.id,
+ *   flavorRef: flavor.id,
+ *   networks: [{ uuid: net.id }],
+ *   keyName: 'me',
+ * });
+ * const active = await conn.compute.waitForServer(server, 'ACTIVE', { timeoutMs: 300_000 });
+ * await conn.compute.updateServer(active, { name: 'web1-renamed' });
+ * for await (const s of conn.compute.listServers({ status: 'ACTIVE' })) console.log(s.id, s.name);
+ * await conn.compute.deleteServer(active);
+ * await conn.compute.waitForServerDelete(active);
+ * ```
+ */
 export const Server = defineResource({
   name: 'server',
   basePath: '/servers',

@@ -1,9 +1,20 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * A volume attached to a server (`/servers/{server_id}/os-volume_attachments`). Its id in the
  * path is the volume id; the attachment `id` nova reported up to 2.88 was the same value.
+ *
+ * @example
+ * ```ts
+ * const server = await conn.compute.findServer('web1');
+ * const volume = await conn.blockStorage.findVolume('data');
+ * await conn.compute.createVolumeAttachment({ serverId: server.id, volumeId: volume.id });
+ * await conn.blockStorage.waitForVolume(volume, 'in-use');
+ * const attached = await conn.compute.listVolumeAttachments({}, { parent: { serverId: server.id } }).toArray();
+ * console.log(attached.map((a) => a.device));
+ * await conn.compute.deleteVolumeAttachment(volume.id, { parent: { serverId: server.id } });
+ * ```
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const VolumeAttachment = defineResource({
   name: 'volume attachment',
   basePath: '/servers/{serverId}/os-volume_attachments',

@@ -1,7 +1,7 @@
-/** Access rules a user's application credentials use (`/v3/users/{user_id}/access_rules`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
+/** Access rules a user's application credentials use (`/v3/users/{user_id}/access_rules`). */
 export const AccessRule = defineResource({
   name: 'access rule',
   basePath: '/users/{user_id}/access_rules',

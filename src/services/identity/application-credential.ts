@@ -1,18 +1,22 @@
-/**
- * Application credentials of a user (`/v3/users/{user_id}/application_credentials`).
- * The secret is returned once, by create; keystone stores only its hash. They cannot be updated.
- */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks, NamedRef } from './types.js';
 
 /** An access rule restricting what the credential may call (service type, method, path glob). */
 export interface AccessRuleSpec {
+  /** An existing access rule's id (to reuse it). */
   id?: string;
+  /** The service type the rule applies to, e.g. `compute`. */
   service: string;
+  /** The HTTP method allowed. */
   method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The API path allowed; `*` matches one segment, `**` any number. */
   path: string;
 }
 
+/**
+ * Application credentials of a user (`/v3/users/{user_id}/application_credentials`).
+ * The secret is returned once, by create; keystone stores only its hash. They cannot be updated.
+ */
 export const ApplicationCredential = defineResource({
   name: 'application credential',
   basePath: '/users/{user_id}/application_credentials',

@@ -1,11 +1,25 @@
+import { defineResource, f } from '../../resource/index.js';
+import type { IdentityLinks } from './types.js';
+
 /**
  * Identity credential (`/v3/credentials`): an EC2, TOTP or other secret blob owned by a user.
  * Only the blob can change after create: keystone's update schema takes `blob` alone (type,
  * owner and project are fixed; an ec2 blob keeps its access key and scope).
+ *
+ * @example
+ * ```ts
+ * // EC2-style access keys, kept by keystone
+ * const me = await conn.identity.findUser('alice');
+ * const project = await conn.identity.findProject('team-a');
+ * const cred = await conn.identity.createCredential({
+ *   type: 'ec2',
+ *   userId: me.id,
+ *   projectId: project.id,
+ *   blob: JSON.stringify({ access: 'ACCESS', secret: 'SECRET' }),
+ * });
+ * await conn.identity.deleteCredential(cred);
+ * ```
  */
-import { defineResource, f } from '../../resource/index.js';
-import type { IdentityLinks } from './types.js';
-
 export const Credential = defineResource({
   name: 'credential',
   basePath: '/credentials',

@@ -1,7 +1,7 @@
-/** Identity catalog endpoint (`/v3/endpoints`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
+/** Identity catalog endpoint (`/v3/endpoints`). */
 export const Endpoint = defineResource({
   name: 'endpoint',
   basePath: '/endpoints',

@@ -1,7 +1,17 @@
-/** Identity group (`/v3/groups`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
+/**
+ * Identity group (`/v3/groups`).
+ *
+ * @example
+ * ```ts
+ * const ops = await conn.identity.createGroup({ name: 'ops', domainId: 'default' });
+ * const alice = await conn.identity.findUser('alice');
+ * await conn.identity.addUserToGroup(ops, alice);
+ * for await (const u of conn.identity.listGroupUsers(ops)) console.log(u.name);
+ * ```
+ */
 export const Group = defineResource({
   name: 'group',
   basePath: '/groups',

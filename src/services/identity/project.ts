@@ -1,12 +1,26 @@
-/** Identity project (`/v3/projects`), including the projects acting as domains (`is_domain`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
 /** An entry of `parents` / `subtree` when asked for with `parents_as_list` / `subtree_as_list`. */
 export interface ProjectTreeEntry {
+  /** The project, as keystone returns it. */
   project: Record<string, unknown>;
 }
 
+/**
+ * Identity project (`/v3/projects`), including the projects acting as domains (`is_domain`).
+ *
+ * @example
+ * ```ts
+ * const project = await conn.identity.createProject({ name: 'team-a', description: 'Team A', domainId: 'default' });
+ * const user = await conn.identity.createUser({ name: 'alice', password: 'change-me', defaultProjectId: project.id });
+ * const member = await conn.identity.findRole('member');
+ * await conn.identity.grantRole({ role: member, user, project });
+ * for await (const p of conn.identity.listProjects({ domainId: 'default' })) console.log(p.name, p.enabled);
+ * await conn.identity.updateProject(project, { enabled: false });
+ * await conn.identity.deleteProject(project);
+ * ```
+ */
 export const Project = defineResource({
   name: 'project',
   basePath: '/projects',

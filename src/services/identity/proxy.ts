@@ -364,6 +364,14 @@ export class IdentityV3 extends ServiceProxy {
   /**
    * Create an application credential for a user (the current user when `userId` is omitted).
    * The returned resource carries the `secret`: keystone never shows it again.
+   *
+   * @example
+   * ```ts
+   * const cred = await conn.identity.createApplicationCredential({ name: 'ci-deployer', expiresAt: '2030-01-01T00:00:00' });
+   * // cred.secret is shown only now: store it with cred.id (clouds.yaml auth_type v3applicationcredential)
+   * console.log(cred.id);
+   * await conn.identity.deleteApplicationCredential(cred);
+   * ```
    */
   async createApplicationCredential(
     attrs: AppCredCreate,
@@ -458,6 +466,12 @@ export class IdentityV3 extends ServiceProxy {
   /**
    * Validate a token (`GET /v3/auth/tokens` with `X-Subject-Token`) and return what it grants.
    * Throws NotFoundError when the token is invalid, expired or revoked.
+   *
+   * @example
+   * ```ts
+   * const info = await conn.identity.validateToken('TOKEN_TO_CHECK');
+   * console.log(info.userId, info.projectId, info.expiresAt);
+   * ```
    */
   async validateToken(token: string, opts: ValidateTokenOptions = {}): Promise<TokenInfo> {
     const res = await this.client.request('GET', '/auth/tokens', {

@@ -1,7 +1,7 @@
-/** Identity region (`/v3/regions`). Its id is chosen by the creator (e.g. `RegionTwo`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
+/** Identity region (`/v3/regions`). Its id is chosen by the creator (e.g. `RegionTwo`). */
 export const Region = defineResource({
   name: 'region',
   basePath: '/regions',

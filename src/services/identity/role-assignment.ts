@@ -1,25 +1,31 @@
-/**
- * Identity role assignments (`GET /v3/role_assignments`): read-only, list only. Grants are
- * made with the proxy's `grantRole` / `revokeRole` / `checkRole`.
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** An actor or role in an assignment; `name`/`domain` only with `includeNames`. */
 export interface AssignmentRef {
+  /** The id. */
   id: string;
+  /** The name (with `includeNames`). */
   name?: string;
+  /** The domain (with `includeNames`). */
   domain?: { id: string; name?: string };
 }
 
 /** Where an assignment applies. */
 export interface AssignmentScope {
+  /** The project. */
   project?: AssignmentRef;
+  /** The domain. */
   domain?: AssignmentRef;
+  /** The whole deployment. */
   system?: { all?: boolean };
   /** `projects` when the assignment is inherited by the projects of a domain or project tree. */
   'OS-INHERIT:inherited_to'?: 'projects';
 }
 
+/**
+ * Identity role assignments (`GET /v3/role_assignments`): read-only, list only. Grants are
+ * made with the proxy's `grantRole` / `revokeRole` / `checkRole`.
+ */
 export const RoleAssignment = defineResource({
   name: 'role assignment',
   basePath: '/role_assignments',

@@ -1,7 +1,23 @@
-/** Identity catalog service (`/v3/services`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
+/**
+ * Identity catalog service (`/v3/services`).
+ *
+ * @example
+ * ```ts
+ * // admin: register a service in the catalog, with a public endpoint in a region
+ * const region = await conn.identity.createRegion({ id: 'eu-west', description: 'Europe (west)' });
+ * const svc = await conn.identity.createService({ type: 'dns', name: 'designate', description: 'DNS' });
+ * await conn.identity.createEndpoint({
+ *   serviceId: svc.id,
+ *   interface: 'public',
+ *   url: 'https://dns.example.com:9001',
+ *   regionId: region.id,
+ * });
+ * for await (const e of conn.identity.listEndpoints({ serviceId: svc.id })) console.log(e.interface, e.url);
+ * ```
+ */
 export const Service = defineResource({
   name: 'service',
   basePath: '/services',

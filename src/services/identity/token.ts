@@ -1,11 +1,11 @@
-/**
- * A keystone token body (`token` of `POST/GET /v3/auth/tokens`), read-only. The proxy's
- * `validateToken` returns it parsed as {@link TokenInfo}.
- */
 import type { AccessInfo } from '../../auth/access-info.js';
 import { defineResource, f } from '../../resource/index.js';
 import type { NamedRef } from './types.js';
 
+/**
+ * A keystone token body (`token` of `POST/GET /v3/auth/tokens`), read-only. The proxy's
+ * `validateToken` returns it parsed as {@link TokenInfo}.
+ */
 export const Token = defineResource({
   name: 'token',
   basePath: '/auth/tokens',
@@ -32,10 +32,13 @@ export const Token = defineResource({
 
 /** What token validation yields: the {@link AccessInfo} view plus the token's own metadata. */
 export interface TokenInfo extends AccessInfo {
+  /** When the token was issued. */
   issuedAt?: Date;
   /** Audit ids: the token's own first, then the chain it was rescoped from. */
   auditIds: string[];
+  /** The domain of the token's user. */
   userDomainId?: string;
+  /** The domain of the token's project. */
   projectDomainId?: string;
   /** Set for system-scoped tokens, e.g. `{ all: true }`. */
   system?: Record<string, boolean>;

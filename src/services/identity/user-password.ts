@@ -1,9 +1,9 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * A user's own password change (`POST /v3/users/{user_id}/password`). Not a listable
  * resource: the declaration builds and validates the request body.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const UserPassword = defineResource({
   name: 'user password',
   basePath: '/users/{user_id}/password',

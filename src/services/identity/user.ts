@@ -1,13 +1,25 @@
-/** Identity user (`/v3/users`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
 /** A federated identity of a user: the identity provider and the user's id in each protocol. */
 export interface FederatedIdentity {
+  /** The identity provider's id. */
   idp_id: string;
+  /** The user's id in each protocol of that provider. */
   protocols: { protocol_id: string; unique_id: string }[];
 }
 
+/**
+ * Identity user (`/v3/users`).
+ *
+ * @example
+ * ```ts
+ * const alice = await conn.identity.findUser('alice');
+ * await conn.identity.updateUser(alice, { email: 'alice@example.com' });
+ * for await (const g of conn.identity.listUserGroups(alice)) console.log(g.name);
+ * await conn.identity.deleteUser(alice);
+ * ```
+ */
 export const User = defineResource({
   name: 'user',
   basePath: '/users',

@@ -20,6 +20,7 @@ export interface ImageDigest {
   checksum?: string;
   /** The multihash algorithm computed (glance `os_hash_algo` naming, e.g. `sha512`). */
   hashAlgo?: string;
+  /** The multihash value, hex. */
   hashValue?: string;
 }
 
@@ -34,7 +35,9 @@ export class ChecksumMismatchError extends InvalidResponseError {
     message: string,
     /** Which value differs: `size`, `checksum` (MD5) or the hash algorithm's name. */
     readonly what: string,
+    /** The value the image (or the upload) should have. */
     readonly expected: string,
+    /** The value computed from the data. */
     readonly actual: string,
     facts: { method: string; url: string; status: number; requestId?: string } = {
       method: 'GET',
@@ -144,9 +147,13 @@ export function hashing(
 
 /** What an image says its data is. */
 export interface ExpectedDigest {
+  /** The size glance recorded. */
   size?: number | null;
+  /** The MD5 glance recorded (`checksum`). */
   checksum?: string | null;
+  /** The multihash algorithm glance used (`os_hash_algo`). */
   hashAlgo?: string | null;
+  /** The multihash glance recorded (`os_hash_value`). */
   hashValue?: string | null;
 }
 

@@ -1,8 +1,3 @@
-/**
- * The body of `POST /v2/images/{image_id}/import` (interoperable image import): which
- * method brings the data in and which stores receive it. Built and validated through this
- * declaration by the proxy's `importImage`.
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Import methods and their parameters (`GET /v2/info/import` lists what a cloud offers). */
@@ -17,6 +12,11 @@ export type ImportMethod =
       glance_service_interface?: string;
     };
 
+/**
+ * The body of `POST /v2/images/{image_id}/import` (interoperable image import): which
+ * method brings the data in and which stores receive it. Built and validated through this
+ * declaration by the proxy's `importImage`.
+ */
 export const ImageImport = defineResource({
   name: 'image import',
   basePath: '/images/{image_id}/import',

@@ -1,9 +1,3 @@
-/**
- * Image (`/v2/images`). Glance bodies are bare (no envelope) and every custom property is a
- * top-level key: undeclared ones are kept in `extra` and set with `$extra` / `setRaw`.
- * Updates are JSON Patch (`application/openstack-images-v2.1-json-patch`): a value adds or
- * replaces, `null` removes a custom property (and clears `name`, which glance allows to be null).
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Image statuses glance reports. */
@@ -18,15 +12,37 @@ export const IMAGE_STATUSES = [
   'deleted',
   'pending_delete',
 ] as const;
+/** An image's lifecycle status (`queued` until data is uploaded, `active` when usable, ...). */
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
 /** A location of the image data (only shown when glance's `show_multiple_locations` is on). */
 export interface ImageLocation {
+  /** Where the data is (a store URL). */
   url: string;
+  /** Store-specific metadata of the location. */
   metadata: Record<string, unknown>;
+  /** Checksums glance verifies the data against. */
   validation_data?: { checksum?: string; os_hash_algo?: string; os_hash_value?: string };
 }
 
+/**
+ * Image (`/v2/images`). Glance bodies are bare (no envelope) and every custom property is a
+ * top-level key: undeclared ones are kept in `extra` and set with `$extra` / `setRaw`.
+ * Updates are JSON Patch (`application/openstack-images-v2.1-json-patch`): a value adds or
+ * replaces, `null` removes a custom property (and clears `name`, which glance allows to be null).
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ *
+ * const image = await conn.image.createImage({ name: 'my-image', diskFormat: 'qcow2', containerFormat: 'bare' });
+ * const { verified } = await conn.image.uploadImage(image, createReadStream('disk.qcow2'));
+ * console.log(verified); // { size: true, checksum: true, hash: true }
+ * await conn.image.waitForImage(image, 'active');
+ * for await (const i of conn.image.listImages({ visibility: 'public' })) console.log(i.name, i.status);
+ * await conn.image.deleteImage(image);
+ * ```
+ */
 export const Image = defineResource({
   name: 'image',
   basePath: '/images',

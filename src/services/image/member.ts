@@ -1,13 +1,15 @@
+import { defineResource, f } from '../../resource/index.js';
+
+/** The states of an image membership: the member project accepts or rejects a shared image. */
+export const MEMBER_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+/** Where a sharing stands for the member project. */
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
 /**
  * Image members (`/v2/images/{image_id}/members`): projects an image with visibility
  * `shared` is offered to. The owner adds and removes members; the member project accepts
  * or rejects with an update of `status`.
  */
-import { defineResource, f } from '../../resource/index.js';
-
-export const MEMBER_STATUSES = ['pending', 'accepted', 'rejected'] as const;
-export type MemberStatus = (typeof MEMBER_STATUSES)[number];
-
 export const Member = defineResource({
   name: 'image member',
   basePath: '/images/{image_id}/members',

@@ -81,6 +81,7 @@ export interface UploadOptions extends RequestOptions {
 
 /** What an upload sent, and the image after it. */
 export interface UploadResult extends ImageDigest {
+  /** The image after the upload, as glance now reports it. */
   image: ImageResource;
   /** Which of the image's values matched what was sent. */
   verified: { size: boolean; checksum: boolean; hash: boolean };
@@ -111,7 +112,9 @@ export interface ImageDownload {
 export interface ImportOptions extends RequestOptions {
   /** Target store ids (multi-store clouds). */
   stores?: string[];
+  /** Import to every store (multi-store clouds). */
   allStores?: boolean;
+  /** Fail the import when one store fails (with `stores` or `allStores`). */
   allStoresMustSucceed?: boolean;
 }
 
@@ -236,6 +239,13 @@ export class ImageV2 extends ServiceProxy {
   /**
    * Download the image data to a file (written to a temporary name, renamed when complete and
    * verified; removed on any failure). Resolves with the digests of what was written.
+   *
+   * @example
+   * ```ts
+   * const image = await conn.image.findImage('cirros');
+   * const digest = await conn.image.downloadImageToFile(image, '/tmp/cirros.img');
+   * console.log(digest);
+   * ```
    */
   async downloadImageToFile(image: ImageRef, path: string, opts: DownloadOptions = {}): Promise<ImageDigest> {
     const dl = await this.downloadImage(image, opts);
@@ -287,7 +297,18 @@ export class ImageV2 extends ServiceProxy {
 
   // ---- members --------------------------------------------------------------------------
 
-  /** Share an image with a project (the image's visibility must be `shared`). */
+  /**
+   * Share an image with a project (the image's visibility must be `shared`).
+   *
+   * @example
+   * ```ts
+   * // share a private image with another project; that project accepts it
+   * const image = await conn.image.findImage('golden');
+   * await conn.image.updateImage(image, { visibility: 'shared' });
+   * await conn.image.addImageMember(image, 'OTHER_PROJECT_ID');
+   * // in the other project: await other.image.updateImageMember(image.id, 'OTHER_PROJECT_ID', 'accepted');
+   * ```
+   */
   addImageMember(image: ImageRef, projectId: string, opts: VerbOptions = {}): Promise<MemberResource> {
     return createResource(
       this.client,
@@ -345,6 +366,13 @@ export class ImageV2 extends ServiceProxy {
    * Start an interoperable import (`POST /v2/images/{id}/import`): `glance-direct` after
    * {@link stageImage}, `web-download` from a URI, `copy-image` to more stores. Glance works
    * asynchronously; follow with {@link waitForImageImport}.
+   *
+   * @example
+   * ```ts
+   * const image = await conn.image.createImage({ name: 'fedora', diskFormat: 'qcow2', containerFormat: 'bare' });
+   * await conn.image.importImage(image, { name: 'web-download', uri: 'https://example.com/fedora.qcow2' });
+   * await conn.image.waitForImageImport(image, { timeoutMs: 900_000 });
+   * ```
    */
   async importImage(image: ImageRef, method: ImportMethod, opts: ImportOptions = {}): Promise<void> {
     const parts = toRequest(

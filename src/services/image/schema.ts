@@ -1,6 +1,6 @@
-/** A JSON Schema glance publishes for its documents (`GET /v2/schemas/{image,images,member,members,...}`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** A JSON Schema glance publishes for its documents (`GET /v2/schemas/{image,images,member,members,...}`). */
 export const Schema = defineResource({
   name: 'schema',
   basePath: '/schemas',

@@ -1,6 +1,6 @@
-/** Image stores of a multi-store cloud (`GET /v2/info/stores`, details at `/v2/info/stores/detail`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Image stores of a multi-store cloud (`GET /v2/info/stores`, details at `/v2/info/stores/detail`). */
 export const Store = defineResource({
   name: 'store',
   basePath: '/info/stores',

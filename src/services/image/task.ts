@@ -1,6 +1,13 @@
-/** Glance tasks (`/v2/tasks`, and `/v2/images/{id}/tasks` for an image's import tasks). */
 import { defineResource, f } from '../../resource/index.js';
 
+/**
+ * Glance tasks (`/v2/tasks`, and `/v2/images/{id}/tasks` for an image's import tasks).
+ *
+ * @example
+ * ```ts
+ * for await (const t of conn.image.listTasks({ status: 'failure' })) console.log(t.id, t.type, t.message);
+ * ```
+ */
 export const Task = defineResource({
   name: 'task',
   basePath: '/tasks',

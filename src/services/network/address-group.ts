@@ -1,7 +1,7 @@
-/** Address group (`/address-groups`): a set of CIDRs security group rules can refer to. */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery, ownerFields } from './common.js';
 
+/** Address group (`/address-groups`): a set of CIDRs security group rules can refer to. */
 export const AddressGroup = defineResource({
   name: 'address group',
   basePath: '/address-groups',

@@ -1,7 +1,7 @@
-/** Address scope (`/address-scopes`): subnet pools in one scope route to each other without NAT. */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery, ownerFields } from './common.js';
 
+/** Address scope (`/address-scopes`): subnet pools in one scope route to each other without NAT. */
 export const AddressScope = defineResource({
   name: 'address scope',
   basePath: '/address-scopes',

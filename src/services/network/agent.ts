@@ -1,7 +1,15 @@
-/** Agent (`/agents`, admin): L2/L3/DHCP/metadata agents; only description and admin state change. */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
+/**
+ * Agent (`/agents`, admin): L2/L3/DHCP/metadata agents; only description and admin state change.
+ *
+ * @example
+ * ```ts
+ * // admin: which neutron agents are alive
+ * for await (const a of conn.network.listAgents()) console.log(a.agentType, a.host, a.alive ? 'up' : 'DOWN');
+ * ```
+ */
 export const Agent = defineResource({
   name: 'agent',
   basePath: '/agents',

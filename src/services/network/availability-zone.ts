@@ -1,6 +1,6 @@
-/** Availability zone (`/availability_zones`, list only): zones of network and router agents. */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Availability zone (`/availability_zones`, list only): zones of network and router agents. */
 export const AvailabilityZone = defineResource({
   name: 'availability zone',
   basePath: '/availability_zones',

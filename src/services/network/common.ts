@@ -57,6 +57,8 @@ export const standardQuery = {
 
 /** A link as neutron returns it. */
 export interface Link {
+  /** The relation, e.g. `self` or `next`. */
   rel: string;
+  /** The URL. */
   href: string;
 }

@@ -1,7 +1,7 @@
-/** API extension (`/extensions`, read-only): what this neutron offers, by alias. */
 import { defineResource, f } from '../../resource/index.js';
 import type { Link } from './common.js';
 
+/** API extension (`/extensions`, read-only): what this neutron offers, by alias. */
 export const Extension = defineResource({
   name: 'extension',
   basePath: '/extensions',

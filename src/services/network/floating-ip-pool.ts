@@ -1,6 +1,6 @@
-/** Floating IP pool (`/floatingip_pools`, read-only): external subnets floating IPs can come from. */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Floating IP pool (`/floatingip_pools`, read-only): external subnets floating IPs can come from. */
 export const FloatingIpPool = defineResource({
   name: 'floating IP pool',
   resourceKey: 'floatingip_pool',

@@ -1,18 +1,38 @@
-/** Floating IP (`/floatingips`): an external address, associated with a port by setting `portId`. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
 /** Summary of the associated port (fip-port-details extension). */
 export interface FloatingIpPortDetails {
+  /** The port's name. */
   name: string;
+  /** The port's network. */
   network_id: string;
+  /** The port's MAC address. */
   mac_address: string;
+  /** Whether the port is administratively up. */
   admin_state_up: boolean;
+  /** The port's status (`ACTIVE`, `DOWN`, ...). */
   status: string;
+  /** What uses the port, e.g. a server id. */
   device_id: string;
+  /** The kind of user, e.g. `compute:nova`. */
   device_owner: string;
 }
 
+/**
+ * Floating IP (`/floatingips`): an external address, associated with a port by setting `portId`.
+ *
+ * @example
+ * ```ts
+ * const ext = await conn.network.findNetwork('public');
+ * const fip = await conn.network.createFloatingIp({ floatingNetworkId: ext.id });
+ * const [port] = await conn.network.listPorts({ deviceId: 'SERVER_ID' }).toArray();
+ * if (port) await conn.network.associateFloatingIp(fip, port);
+ * console.log(fip.floatingIpAddress);
+ * await conn.network.disassociateFloatingIp(fip);
+ * await conn.network.deleteFloatingIp(fip);
+ * ```
+ */
 export const FloatingIp = defineResource({
   name: 'floating IP',
   resourceKey: 'floatingip',

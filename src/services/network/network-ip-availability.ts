@@ -1,27 +1,40 @@
+import { defineResource, f } from '../../resource/index.js';
+import { baseQuery } from './common.js';
+
+/** Address counts of a subnet, in the whole subnet and in its allocation pools. */
+export interface IpAvailabilityDetails {
+  /** Addresses in the subnet's CIDR. */
+  total_ips_in_subnet: number;
+  /** Addresses in the allocation pools (what neutron hands out). */
+  total_ips_in_allocation_pool: number;
+  /** Addresses in use anywhere in the subnet. */
+  used_ips_in_subnet: number;
+  /** Addresses in use inside the allocation pools. */
+  used_ips_in_allocation_pool: number;
+}
+
+/** IP usage of one subnet of a network. */
+export interface SubnetIpAvailability {
+  /** The subnet's id. */
+  subnet_id: string;
+  /** The subnet's name. */
+  subnet_name: string;
+  /** The subnet's CIDR. */
+  cidr: string;
+  /** 4 or 6. */
+  ip_version: 4 | 6;
+  /** Addresses the subnet has. */
+  total_ips: number;
+  /** Addresses in use. */
+  used_ips: number;
+  /** The split between the subnet and its allocation pools, when neutron reports it. */
+  ip_availability_details?: IpAvailabilityDetails;
+}
+
 /**
  * IP availability of a network and its subnets (`/network-ip-availabilities`, admin, read-only).
  * IPv6 totals can exceed 2^53: JSON parsing rounds them (read them as estimates).
  */
-import { defineResource, f } from '../../resource/index.js';
-import { baseQuery } from './common.js';
-
-export interface IpAvailabilityDetails {
-  total_ips_in_subnet: number;
-  total_ips_in_allocation_pool: number;
-  used_ips_in_subnet: number;
-  used_ips_in_allocation_pool: number;
-}
-
-export interface SubnetIpAvailability {
-  subnet_id: string;
-  subnet_name: string;
-  cidr: string;
-  ip_version: 4 | 6;
-  total_ips: number;
-  used_ips: number;
-  ip_availability_details?: IpAvailabilityDetails;
-}
-
 export const NetworkIpAvailability = defineResource({
   name: 'network IP availability',
   basePath: '/network-ip-availabilities',

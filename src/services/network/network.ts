@@ -1,14 +1,28 @@
-/** Network (`/networks`), with the provider, external-net, multi-provider, MTU and port-security extensions. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
 /** One segment of a multi-provider network (`segments` attribute). */
 export interface NetworkSegmentSpec {
+  /** `vlan`, `vxlan`, `flat`, `geneve`, ... */
   'provider:network_type'?: string;
+  /** The physical network (flat and VLAN). */
   'provider:physical_network'?: string | null;
+  /** The VLAN id or tunnel id. */
   'provider:segmentation_id'?: number | null;
 }
 
+/**
+ * Network (`/networks`), with the provider, external-net, multi-provider, MTU and port-security extensions.
+ *
+ * @example
+ * ```ts
+ * const net = await conn.network.createNetwork({ name: 'app-net', mtu: 1450 });
+ * const same = await conn.network.findNetwork('app-net');
+ * await conn.network.updateNetwork(same, { description: 'application tier' });
+ * for await (const n of conn.network.listNetworks({ isRouterExternal: true })) console.log(n.name);
+ * await conn.network.deleteNetwork(net, { ignoreMissing: true });
+ * ```
+ */
 export const Network = defineResource({
   name: 'network',
   basePath: '/networks',

@@ -1,31 +1,55 @@
-/** Port (`/ports`): fixed IPs, allowed address pairs, port binding (`binding:*`), security groups, QoS. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
 /** A fixed IP: give `subnet_id` and/or `ip_address` when creating. */
 export interface FixedIp {
+  /** The subnet the address is on. */
   subnet_id?: string;
+  /** The address; neutron picks one from the subnet when only `subnet_id` is given. */
   ip_address?: string;
 }
 
 /** An extra IP (or CIDR) and MAC the port may send from (anti-spoofing exception). */
 export interface AllowedAddressPair {
+  /** An extra address (or CIDR) the port may send from, e.g. a VRRP virtual IP. */
   ip_address: string;
+  /** The MAC to allow with it (default: the port's). */
   mac_address?: string;
 }
 
+/** One extra DHCP option neutron serves to the port. */
 export interface ExtraDhcpOpt {
+  /** The option's name or number, e.g. `bootfile-name`. */
   opt_name: string;
+  /** Its value; `null` removes the option on update. */
   opt_value: string | null;
+  /** Serve it over DHCPv4 or DHCPv6 (default 4). */
   ip_version?: 4 | 6;
 }
 
+/** A DNS name neutron assigned to one of the port's addresses. */
 export interface DnsAssignment {
+  /** The host part. */
   hostname: string;
+  /** The address it resolves to. */
   ip_address: string;
+  /** The fully qualified name. */
   fqdn: string;
 }
 
+/**
+ * Port (`/ports`): fixed IPs, allowed address pairs, port binding (`binding:*`), security groups, QoS.
+ *
+ * @example
+ * ```ts
+ * const net = await conn.network.findNetwork('app-net');
+ * const port = await conn.network.createPort({ networkId: net.id, name: 'vip' });
+ * console.log(port.fixedIps, port.macAddress);
+ * const mine = await conn.network.listPorts({ deviceId: 'SERVER_ID' }).toArray();
+ * console.log(mine.length);
+ * await conn.network.deletePort(port);
+ * ```
+ */
 export const Port = defineResource({
   name: 'port',
   basePath: '/ports',

@@ -407,7 +407,15 @@ export class NetworkV2 extends ServiceProxy {
     return this.quotaDoc(`/quotas/${encodeURIComponent(projectId)}/default`, projectId, o);
   }
 
-  /** A project's quota usage: limit, used and reserved per resource (`GET /quotas/{project_id}/details.json`). */
+  /**
+   * A project's quota usage: limit, used and reserved per resource (`GET /quotas/{project_id}/details.json`).
+   *
+   * @example
+   * ```ts
+   * const details = await conn.network.getQuotaDetails('PROJECT_ID');
+   * console.log(details.port, details.floatingip);
+   * ```
+   */
   async getQuotaDetails(
     projectId: string,
     o: RequestOptions = {},
@@ -487,7 +495,16 @@ export class NetworkV2 extends ServiceProxy {
 
   // ---------------------------------------------------------------- extensions
 
-  /** Whether the cloud's neutron has an extension (by alias, e.g. `qos`, `segment`). */
+  /**
+   * Whether the cloud's neutron has an extension (by alias, e.g. `qos`, `segment`).
+   *
+   * @example
+   * ```ts
+   * if (await conn.network.hasExtension('qos')) {
+   *   for await (const p of conn.network.listQosPolicies()) console.log(p.name);
+   * }
+   * ```
+   */
   async hasExtension(alias: string, o: RequestOptions = {}): Promise<boolean> {
     for await (const e of this.listExtensions({}, o)) if (e.alias === alias) return true;
     return false;
@@ -506,7 +523,19 @@ export class NetworkV2 extends ServiceProxy {
     return this.tagsFor(t.collection).list(t.id, o);
   }
 
-  /** Replace all of a resource's tags (`PUT /{collection}/{id}/tags`); returns the new tags. */
+  /**
+   * Replace all of a resource's tags (`PUT /{collection}/{id}/tags`); returns the new tags.
+   *
+   * @example
+   * ```ts
+   * const net = await conn.network.findNetwork('app-net');
+   * await conn.network.setTags(net, ['env:prod', 'team:a']);
+   * await conn.network.addTag(net, 'backup');
+   * console.log(await conn.network.listTags(net));
+   * const tagged = await conn.network.listNetworks({ tags: 'env:prod' }).toArray();
+   * console.log(tagged.length);
+   * ```
+   */
   async setTags(resource: Taggable, tags: string[], o: RequestOptions = {}): Promise<string[]> {
     const t = tagTarget(resource);
     const out = await this.tagsFor(t.collection).set(t.id, tags, o);

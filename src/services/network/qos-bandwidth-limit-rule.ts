@@ -1,6 +1,6 @@
-/** QoS bandwidth limit rule (`/qos/policies/{policy_id}/bandwidth_limit_rules`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** QoS bandwidth limit rule (`/qos/policies/{policy_id}/bandwidth_limit_rules`). */
 export const QosBandwidthLimitRule = defineResource({
   name: 'bandwidth limit rule',
   basePath: '/qos/policies/{policy_id}/bandwidth_limit_rules',

@@ -1,6 +1,6 @@
-/** QoS DSCP marking rule (`/qos/policies/{policy_id}/dscp_marking_rules`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** QoS DSCP marking rule (`/qos/policies/{policy_id}/dscp_marking_rules`). */
 export const QosDscpMarkingRule = defineResource({
   name: 'DSCP marking rule',
   resourceKey: 'dscp_marking_rule',

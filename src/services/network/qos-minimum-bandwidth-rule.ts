@@ -1,6 +1,6 @@
-/** QoS minimum bandwidth rule (`/qos/policies/{policy_id}/minimum_bandwidth_rules`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** QoS minimum bandwidth rule (`/qos/policies/{policy_id}/minimum_bandwidth_rules`). */
 export const QosMinimumBandwidthRule = defineResource({
   name: 'minimum bandwidth rule',
   basePath: '/qos/policies/{policy_id}/minimum_bandwidth_rules',

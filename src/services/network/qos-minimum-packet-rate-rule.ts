@@ -1,6 +1,6 @@
-/** QoS minimum packet rate rule (`/qos/policies/{policy_id}/minimum_packet_rate_rules`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** QoS minimum packet rate rule (`/qos/policies/{policy_id}/minimum_packet_rate_rules`). */
 export const QosMinimumPacketRateRule = defineResource({
   name: 'minimum packet rate rule',
   basePath: '/qos/policies/{policy_id}/minimum_packet_rate_rules',

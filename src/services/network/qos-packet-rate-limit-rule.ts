@@ -1,6 +1,6 @@
-/** QoS packet rate limit rule (`/qos/policies/{policy_id}/packet_rate_limit_rules`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** QoS packet rate limit rule (`/qos/policies/{policy_id}/packet_rate_limit_rules`). */
 export const QosPacketRateLimitRule = defineResource({
   name: 'packet rate limit rule',
   basePath: '/qos/policies/{policy_id}/packet_rate_limit_rules',

@@ -1,9 +1,10 @@
-/** QoS rule type (`/qos/rule-types`, read-only): rule kinds the loaded drivers support, and their parameters. */
 import { defineResource, f } from '../../resource/index.js';
 
 /** A driver supporting a rule type, and the parameters it accepts. */
 export interface QosRuleTypeDriver {
+  /** The driver's name, e.g. `openvswitch`. */
   name: string;
+  /** The parameters it accepts, with their allowed values or ranges. */
   supported_parameters: {
     parameter_name: string;
     parameter_type: 'range' | 'choices' | string;
@@ -11,6 +12,7 @@ export interface QosRuleTypeDriver {
   }[];
 }
 
+/** QoS rule type (`/qos/rule-types`, read-only): rule kinds the loaded drivers support, and their parameters. */
 export const QosRuleType = defineResource({
   name: 'QoS rule type',
   basePath: '/qos/rule-types',

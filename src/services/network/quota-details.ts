@@ -1,13 +1,16 @@
-/** Quota usage of one project (`/quotas/{project_id}/details.json`): limit, used and reserved per resource. */
 import { defineResource, f } from '../../resource/index.js';
 
 /** Usage of one quota. */
 export interface QuotaUsage {
+  /** The limit (`-1`: unlimited). */
   limit: number;
+  /** Used now. */
   used: number;
+  /** Held by operations in progress. */
   reserved: number;
 }
 
+/** Quota usage of one project (`/quotas/{project_id}/details.json`): limit, used and reserved per resource. */
 export const QuotaDetails = defineResource({
   name: 'quota details',
   basePath: '/quotas/{project_id}/details.json',

@@ -1,6 +1,6 @@
-/** Quota of one project (`/quotas/{project_id}`); -1 means unlimited. */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Quota of one project (`/quotas/{project_id}`); -1 means unlimited. */
 export const Quota = defineResource({
   name: 'quota',
   basePath: '/quotas',

@@ -1,7 +1,21 @@
-/** RBAC policy (`/rbac-policies`): share a network, QoS policy, security group... with a project. */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
+/**
+ * RBAC policy (`/rbac-policies`): share a network, QoS policy, security group... with a project.
+ *
+ * @example
+ * ```ts
+ * // share one network with one other project (instead of with everyone)
+ * const net = await conn.network.findNetwork('app-net');
+ * await conn.network.createRbacPolicy({
+ *   objectType: 'network',
+ *   objectId: net.id,
+ *   action: 'access_as_shared',
+ *   targetTenant: 'OTHER_PROJECT_ID',
+ * });
+ * ```
+ */
 export const RbacPolicy = defineResource({
   name: 'RBAC policy',
   basePath: '/rbac-policies',

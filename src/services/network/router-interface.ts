@@ -1,9 +1,9 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * What `PUT /routers/{id}/add_router_interface` and `remove_router_interface` take and return:
  * the router port connecting a subnet. Not a collection: use `conn.network.addRouterInterface()`.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const RouterInterface = defineResource({
   name: 'router interface',
   basePath: '/routers/{router_id}',

@@ -1,28 +1,50 @@
-/** Router (`/routers`): external gateway, extra routes, HA/DVR flags; interfaces are proxy methods. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
 /** The router's gateway on an external network. Send `{}` or null in an update to clear it. */
 export interface ExternalGatewayInfo {
+  /** The external network to route to. */
   network_id?: string;
+  /** Source-NAT traffic from the router's subnets (default true; admin may change). */
   enable_snat?: boolean;
+  /** Addresses to take on the external network. */
   external_fixed_ips?: { ip_address?: string; subnet_id?: string }[];
+  /** A QoS policy for the gateway port; `null` removes it. */
   qos_policy_id?: string | null;
 }
 
 /** One gateway of a router with several (external-gateway-multihoming extension). */
 export interface ExternalGateway {
+  /** The external network. */
   network_id: string;
+  /** Source-NAT traffic through this gateway. */
   enable_snat?: boolean;
+  /** Its addresses on the external network. */
   external_fixed_ips?: { ip_address?: string; subnet_id?: string }[];
 }
 
 /** A static ("extra") route. */
 export interface RouterRoute {
+  /** The destination CIDR. */
   destination: string;
+  /** The next hop IP (on one of the router's subnets). */
   nexthop: string;
 }
 
+/**
+ * Router (`/routers`): external gateway, extra routes, HA/DVR flags; interfaces are proxy methods.
+ *
+ * @example
+ * ```ts
+ * const ext = await conn.network.findNetwork('public');
+ * const router = await conn.network.createRouter({ name: 'app-router', externalGatewayInfo: { network_id: ext.id } });
+ * const subnet = await conn.network.findSubnet('app-subnet');
+ * await conn.network.addRouterInterface(router, { subnetId: subnet.id });
+ * // ...and in reverse order to clean up
+ * await conn.network.removeRouterInterface(router, { subnetId: subnet.id });
+ * await conn.network.deleteRouter(router);
+ * ```
+ */
 export const Router = defineResource({
   name: 'router',
   basePath: '/routers',

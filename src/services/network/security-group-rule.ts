@@ -1,7 +1,16 @@
-/** Security group rule (`/security-group-rules`): created and deleted, never updated. */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
+/**
+ * Security group rule (`/security-group-rules`): created and deleted, never updated.
+ *
+ * @example
+ * ```ts
+ * const sg = await conn.network.findSecurityGroup('web');
+ * const rules = await conn.network.listSecurityGroupRules({ securityGroupId: sg.id }).toArray();
+ * for (const r of rules) console.log(r.direction, r.protocol, r.portRangeMin, r.remoteIpPrefix);
+ * ```
+ */
 export const SecurityGroupRule = defineResource({
   name: 'security group rule',
   basePath: '/security-group-rules',

@@ -1,7 +1,26 @@
-/** Security group (`/security-groups`); its rules are {@link SecurityGroupRule}s. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
+/**
+ * Security group (`/security-groups`); its rules are {@link SecurityGroupRule}s.
+ *
+ * @example
+ * ```ts
+ * const sg = await conn.network.createSecurityGroup({ name: 'web', description: 'SSH and HTTP' });
+ * for (const port of [22, 80]) {
+ *   await conn.network.createSecurityGroupRule({
+ *     securityGroupId: sg.id,
+ *     direction: 'ingress',
+ *     ethertype: 'IPv4',
+ *     protocol: 'tcp',
+ *     portRangeMin: port,
+ *     portRangeMax: port,
+ *     remoteIpPrefix: '0.0.0.0/0',
+ *   });
+ * }
+ * await conn.network.deleteSecurityGroup(sg);
+ * ```
+ */
 export const SecurityGroup = defineResource({
   name: 'security group',
   basePath: '/security-groups',

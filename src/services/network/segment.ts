@@ -1,7 +1,17 @@
-/** Network segment (`/segments`, admin; needs the `segment` extension / segments service plugin). */
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery } from './common.js';
 
+/**
+ * Network segment (`/segments`, admin; needs the `segment` extension / segments service plugin).
+ *
+ * @example
+ * ```ts
+ * // admin: a routed provider network gets one segment per rack
+ * const net = await conn.network.createNetwork({ name: 'provider-net' });
+ * await conn.network.createSegment({ networkId: net.id, networkType: 'vlan', physicalNetwork: 'rack1', segmentationId: 101 });
+ * for await (const s of conn.network.listSegments({ networkId: net.id })) console.log(s.physicalNetwork, s.segmentationId);
+ * ```
+ */
 export const Segment = defineResource({
   name: 'segment',
   basePath: '/segments',

@@ -1,7 +1,18 @@
-/** Subnet pool (`/subnetpools`): prefixes subnets are allocated from; add/remove prefixes are proxy methods. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
+/**
+ * Subnet pool (`/subnetpools`): prefixes subnets are allocated from; add/remove prefixes are proxy methods.
+ *
+ * @example
+ * ```ts
+ * const pool = await conn.network.createSubnetPool({ name: 'tenant-pool', prefixes: ['10.100.0.0/16'], defaultPrefixlen: 24 });
+ * const net = await conn.network.findNetwork('app-net');
+ * // a /24 picked from the pool, no CIDR to choose by hand
+ * const subnet = await conn.network.createSubnet({ networkId: net.id, ipVersion: 4, subnetpoolId: pool.id });
+ * console.log(subnet.cidr);
+ * ```
+ */
 export const SubnetPool = defineResource({
   name: 'subnet pool',
   resourceKey: 'subnetpool',

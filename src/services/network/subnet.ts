@@ -1,19 +1,43 @@
-/** Subnet (`/subnets`): allocation pools, host routes, DNS nameservers, IPv6 modes, subnet pools, segments. */
 import { defineResource, f } from '../../resource/index.js';
 import { ownerFields, standardFields, standardQuery } from './common.js';
 
+/** A range of addresses neutron hands out on the subnet. */
 export interface AllocationPool {
+  /** The first address. */
   start: string;
+  /** The last address. */
   end: string;
 }
 
+/** A static route DHCP announces to the subnet's hosts. */
 export interface HostRoute {
+  /** The destination CIDR. */
   destination: string;
+  /** The gateway to it. */
   nexthop: string;
 }
 
+/** How an IPv6 subnet hands out addresses and options: SLAAC, stateful or stateless DHCPv6. */
 export const IPV6_MODES = ['slaac', 'dhcpv6-stateful', 'dhcpv6-stateless'] as const;
 
+/**
+ * Subnet (`/subnets`): allocation pools, host routes, DNS nameservers, IPv6 modes, subnet pools, segments.
+ *
+ * @example
+ * ```ts
+ * const net = await conn.network.findNetwork('app-net');
+ * const subnet = await conn.network.createSubnet({
+ *   name: 'app-subnet',
+ *   networkId: net.id,
+ *   ipVersion: 4,
+ *   cidr: '10.20.0.0/24',
+ *   dnsNameservers: ['9.9.9.9'],
+ * });
+ * const all = await conn.network.listSubnets({ networkId: net.id }).toArray();
+ * console.log(all.map((s) => s.cidr));
+ * await conn.network.deleteSubnet(subnet);
+ * ```
+ */
 export const Subnet = defineResource({
   name: 'subnet',
   basePath: '/subnets',

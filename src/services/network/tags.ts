@@ -25,6 +25,7 @@ export const TAG_COLLECTIONS = [
   '/network_segment_ranges',
 ] as const;
 
+/** A neutron resource collection that supports tags. */
 export type TagCollection = (typeof TAG_COLLECTIONS)[number];
 
 /** Resource paths whose tag path differs. */

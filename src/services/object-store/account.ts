@@ -1,11 +1,11 @@
+import { defineResource, f, type Resource } from '../../resource/index.js';
+import { addMetadataAccessor } from './metadata-accessor.js';
+
 /**
  * The Swift account (`HEAD /v1/AUTH_<project>`): counts, quotas and user metadata, all in
  * response headers. Temp URL keys are secrets: instances never hold them (see
  * `ObjectStoreV1.getTempUrlKeys`).
  */
-import { defineResource, f, type Resource } from '../../resource/index.js';
-import { addMetadataAccessor } from './metadata-accessor.js';
-
 export const Account = defineResource({
   name: 'account',
   basePath: '',

@@ -10,7 +10,9 @@ import { encodeObjectName } from './paths.js';
 
 /** Result of a bulk delete (all requests added up). */
 export interface BulkDeleteResult {
+  /** Items deleted. */
   deleted: number;
+  /** Items that did not exist. */
   notFound: number;
   /** Items that failed, with Swift's status text (`409 Conflict`, ...). Paths are decoded. */
   errors: { path: string; status: string }[];
@@ -18,7 +20,9 @@ export interface BulkDeleteResult {
 
 /** One item to delete: `{ container }` (must be empty) or `{ container, name }`. */
 export interface BulkDeleteItem {
+  /** The container (deleted itself when `name` is absent; it must be empty). */
   container: string;
+  /** The object. */
   name?: string;
 }
 

@@ -1,12 +1,12 @@
+import { defineResource, f, type Resource } from '../../resource/index.js';
+import { addMetadataAccessor } from './metadata-accessor.js';
+
 /**
  * A Swift container. Listing rows (`GET /v1/AUTH_x?format=json`) carry `name`, `count`,
  * `bytes` and `last_modified`; `HEAD /v1/AUTH_x/<container>` carries the rest in headers and
  * no body, so the SDK fills `name`, `count` and `bytes` of such an instance from the headers:
  * the same names work whichever way the container was read.
  */
-import { defineResource, f, type Resource } from '../../resource/index.js';
-import { addMetadataAccessor } from './metadata-accessor.js';
-
 export const Container = defineResource({
   name: 'container',
   basePath: '',

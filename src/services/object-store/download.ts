@@ -16,6 +16,7 @@ import type { ObjectResource } from './object.js';
 import { objectPath } from './paths.js';
 import { type Expectation, VerifyingStream } from './verify.js';
 
+/** What to download and how to check it. */
 export interface DownloadOptions {
   /** Bytes to read: `{ start, end }` (inclusive, like HTTP), `{ suffix: n }` for the last n, or a raw `bytes=` value. */
   range?: { start: number; end?: number } | { suffix: number } | string;
@@ -25,10 +26,13 @@ export interface DownloadOptions {
   versionId?: string;
   /** Extra headers (If-Match, If-Modified-Since, ...). */
   headers?: Record<string, string>;
+  /** Aborts the download. */
   signal?: AbortSignal;
+  /** Per-attempt timeout in ms. */
   timeoutMs?: number;
 }
 
+/** An object being downloaded: its metadata, its bytes as a stream, and what is verified. */
 export interface ObjectDownload {
   /** The object's metadata, from the GET's headers. */
   object: ObjectResource;

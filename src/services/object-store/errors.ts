@@ -18,7 +18,9 @@ export class ChecksumMismatchError extends InvalidResponseError {
   constructor(
     /** What was checked: `c/o`, `c/o segment 3`. */
     readonly what: string,
+    /** The MD5 Swift reported (its ETag). */
     readonly expected: string,
+    /** The MD5 of the bytes actually sent or received. */
     readonly actual: string,
     facts: StreamFacts = { method: 'GET', url: what, status: 200 },
   ) {
@@ -48,6 +50,7 @@ export class BulkDeleteError extends OpenStackError {
   override name = 'BulkDeleteError';
   constructor(
     message: string,
+    /** The items that failed, with Swift's status text (`409 Conflict`, ...). */
     readonly errors: { path: string; status: string }[],
   ) {
     super(message);

@@ -1,8 +1,3 @@
-/**
- * Cluster capabilities (`GET /info` at the proxy root, not under `/v1/AUTH_`): one key per
- * enabled middleware with its limits. Declared keys are the ones the SDK reads; any other
- * middleware's entry stays available in `extra`.
- */
 import { defineResource, f, type Resource } from '../../resource/index.js';
 
 export interface SwiftCoreInfo {
@@ -31,6 +26,11 @@ export interface TempUrlInfo {
   [key: string]: unknown;
 }
 
+/**
+ * Cluster capabilities (`GET /info` at the proxy root, not under `/v1/AUTH_`): one key per
+ * enabled middleware with its limits. Declared keys are the ones the SDK reads; any other
+ * middleware's entry stays available in `extra`.
+ */
 export const Capabilities = defineResource({
   name: 'capabilities',
   basePath: '/info',
@@ -56,4 +56,5 @@ export const Capabilities = defineResource({
   },
 });
 
+/** What the Swift cluster supports (`GET /info`): limits, middleware and their settings. */
 export type CapabilitiesResource = Resource<(typeof Capabilities)['fields']>;

@@ -61,18 +61,27 @@ export interface SegmentedUploadOptions {
   maxSegments?: number;
 }
 
+/** One segment of a large object, as stored. */
 export interface UploadedSegment {
+  /** The segment's object name in the segment container. */
   name: string;
+  /** Its MD5, as Swift confirmed it. */
   etag: string;
+  /** Its size. */
   bytes: number;
 }
 
+/** A finished large-object upload: its kind, where its segments are, and its ETag. */
 export interface SegmentedUploadResult {
+  /** `slo` (static manifest) or `dlo` (dynamic, by prefix). */
   kind: LargeObjectKind;
+  /** The container holding the segments. */
   segmentContainer: string;
+  /** The segments, in order. */
   segments: UploadedSegment[];
   /** The large object's ETag (MD5 of the segment ETags), unquoted. */
   etag: string;
+  /** The object's total size. */
   bytes: number;
   /** Segments of the replaced object that were deleted. */
   oldSegmentsDeleted: number;

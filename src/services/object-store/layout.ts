@@ -11,9 +11,11 @@ import { markerListing } from './listing.js';
 import { containerPath, objectPath } from './paths.js';
 import { largeObjectEtag } from './verify.js';
 
+/** One part of an object's data: a segment, or a range of one. */
 export interface LayoutPart {
   /** Segment container and name (absent for inline data segments). */
   container?: string;
+  /** The segment's name. */
   name?: string;
   /** Bytes this part contributes. */
   bytes: number;
@@ -21,15 +23,19 @@ export interface LayoutPart {
   hash?: string;
   /** The segment's ETag as recorded (for the large object's ETag). */
   etag: string;
+  /** The byte range of the segment used (SLO ranges), e.g. `0-1023`. */
   range?: string;
 }
 
+/** How an object's data is stored: plain, or a large object and its parts. */
 export interface ObjectLayout {
+  /** Plain, static large object or dynamic large object. */
   kind: 'plain' | 'slo' | 'dlo';
   /** The object's ETag, unquoted. */
   etag?: string;
   /** Total size. */
   bytes: number;
+  /** The parts in order (empty for a plain object). */
   parts: LayoutPart[];
   /** DLO: where the segments are. */
   dlo?: { container: string; prefix: string };

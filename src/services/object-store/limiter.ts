@@ -3,6 +3,7 @@ export class Limiter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
+  /** @param limit Tasks allowed at once. */
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be >= 1, got ${limit}`);
   }

@@ -1,3 +1,6 @@
+import { defineResource, f, type Resource } from '../../resource/index.js';
+import { addMetadataAccessor } from './metadata-accessor.js';
+
 /**
  * A Swift object. Listing rows (`GET /v1/AUTH_x/<container>?format=json`) carry `name`,
  * `hash`, `bytes`, `content_type`, `last_modified` (and `subdir` for pseudo-directories with a
@@ -6,9 +9,6 @@
  * from the headers for such instances; `hash` is always the unquoted MD5 of the stored bytes
  * for a plain object (for a large object see `etag`, `isStaticLargeObject`, `objectManifest`).
  */
-import { defineResource, f, type Resource } from '../../resource/index.js';
-import { addMetadataAccessor } from './metadata-accessor.js';
-
 export const StorageObject = defineResource({
   name: 'object',
   basePath: '',

@@ -45,7 +45,9 @@ import { signedAccountPath, type TempUrlDigest, type TempUrlMethod, tempUrlSigna
 
 /** Options every call accepts. */
 export interface CallOptions {
+  /** Aborts the call (an `AbortedError`). */
   signal?: AbortSignal;
+  /** Gives up on the call after this many ms (a `TimeoutError`). */
   timeoutMs?: number;
   /** Extra request headers. */
   headers?: Record<string, string>;
@@ -53,6 +55,7 @@ export interface CallOptions {
 
 /** Container settings at creation. */
 export interface CreateContainerOptions extends CallOptions {
+  /** The container's name (no `/`). */
   name: string;
   /** `X-Container-Meta-*` metadata. */
   metadata?: Record<string, string>;
@@ -66,9 +69,11 @@ export interface CreateContainerOptions extends CallOptions {
   historyLocation?: string;
   /** Object versioning (`X-Versions-Enabled`). */
   versionsEnabled?: boolean;
+  /** The storage policy (`X-Storage-Policy`), fixed at creation; default: the cluster's. */
   storagePolicy?: string;
   /** Container quotas (container_quotas middleware). */
   quotaBytes?: number;
+  /** At most this many objects (container_quotas middleware). */
   quotaCount?: number;
 }
 
@@ -76,25 +81,39 @@ export interface CreateContainerOptions extends CallOptions {
 export interface UpdateContainerOptions extends CallOptions {
   /** Keys to set (others are kept). */
   metadata?: Record<string, string>;
+  /** `X-Container-Read`; `null` makes the container private again. */
   readAcl?: string | null;
+  /** `X-Container-Write`; `null` removes it. */
   writeAcl?: string | null;
+  /** Legacy "stack" versioning target; `null` turns it off. */
   versionsLocation?: string | null;
+  /** Legacy "history" versioning target; `null` turns it off. */
   historyLocation?: string | null;
+  /** Object versioning (`X-Versions-Enabled`) on or off. */
   versionsEnabled?: boolean;
+  /** At most this many bytes; `null` removes the quota. */
   quotaBytes?: number | null;
+  /** At most this many objects; `null` removes the quota. */
   quotaCount?: number | null;
 }
 
+/** Filters and paging of a container (or object) listing, sent as Swift's query parameters. */
 export interface ListContainersQuery {
+  /** Only names starting with this. */
   prefix?: string;
+  /** Roll names up to this character (`/`: one directory level); rolled-up rows carry `subdir`. */
   delimiter?: string;
+  /** Only names after this one (paging resumes here). */
   marker?: string;
+  /** Only names before this one. */
   endMarker?: string;
   /** Page size (every page is still yielded). */
   limit?: number;
+  /** Newest-name first (reverse lexical order). */
   reverse?: boolean;
 }
 
+/** Filters of an object listing: those of containers, and versions. */
 export interface ListObjectsQuery extends ListContainersQuery {
   /** List every version (object versioning); rows carry `versionId` and `isLatest`. */
   versions?: boolean;
@@ -102,7 +121,9 @@ export interface ListObjectsQuery extends ListContainersQuery {
 
 /** What to upload and how. Exactly one of `data` and `file`. */
 export interface CreateObjectOptions extends CallOptions {
+  /** The container to upload into (it must exist). */
   container: string;
+  /** The object's name; `/` in it makes pseudo-directories. */
   name: string;
   /** Text (UTF-8), bytes, a Readable or an AsyncIterable of bytes (streamed, never buffered). */
   data?: ObjectData;
@@ -110,8 +131,11 @@ export interface CreateObjectOptions extends CallOptions {
   file?: string;
   /** Default: Swift guesses from the name, else application/octet-stream. */
   contentType?: string;
+  /** `Content-Encoding` stored with the object (e.g. `gzip`) and sent back on download. */
   contentEncoding?: string;
+  /** `Content-Disposition` stored with the object, e.g. `attachment; filename="report.pdf"`. */
   contentDisposition?: string;
+  /** `X-Object-Meta-*` metadata. */
   metadata?: Record<string, string>;
   /** Expire the object this many seconds from now. */
   deleteAfter?: number;
@@ -142,18 +166,25 @@ export interface CreateObjectOptions extends CallOptions {
   onBytes?: (n: number) => void;
 }
 
+/** What to change in an object's metadata (`POST`, the data is untouched). */
 export interface SetObjectMetadataOptions extends CallOptions {
   /** Replace all user metadata instead of merging (Swift's own POST semantics). */
   replace?: boolean;
+  /** A new content type. */
   contentType?: string;
+  /** Expire the object this many seconds from now. */
   deleteAfter?: number;
+  /** Expire the object at this time (Unix seconds or a Date). */
   deleteAt?: number | Date;
   /** Remove an expiry. */
   removeDeleteAt?: boolean;
 }
 
+/** A server-side copy: the bytes never pass through the client. */
 export interface CopyObjectOptions extends CallOptions {
+  /** The source object. */
   from: { container: string; name: string };
+  /** The destination (its container must exist). */
   to: { container: string; name: string };
   /** `COPY` with Destination (default) or `PUT` with X-Copy-From. */
   method?: 'COPY' | 'PUT';
@@ -161,29 +192,41 @@ export interface CopyObjectOptions extends CallOptions {
   metadata?: Record<string, string>;
   /** Drop the source's metadata. */
   freshMetadata?: boolean;
+  /** A content type for the copy (default: the source's). */
   contentType?: string;
   /** Copy a static large object's manifest (sharing its segments) instead of its bytes. */
   manifestOnly?: boolean;
+  /** `'*'`: fail with PreconditionFailedError (412) when the destination exists. */
   ifNoneMatch?: '*';
 }
 
+/** How to delete an object. */
 export interface DeleteObjectOptions extends CallOptions {
+  /** A missing object is success instead of a `NotFoundError`. */
   ignoreMissing?: boolean;
   /** Also delete the segments of a large object (SLO: `?multipart-manifest=delete`; DLO: its prefix). */
   withSegments?: boolean;
+  /** Delete this version only (object versioning). */
   versionId?: string;
 }
 
+/** How to delete a container. */
 export interface DeleteContainerOptions extends CallOptions {
+  /** A missing container is success instead of a `NotFoundError`. */
   ignoreMissing?: boolean;
   /** Delete every object (and every version) first, with bulk deletes. */
   empty?: boolean;
 }
 
+/**
+ * What a temporary URL grants, and until when. Exactly one of `name` and `prefix`; one of `expiresIn` and `expiresAt`.
+ */
 export interface TempUrlOptions {
+  /** The container of the object(s). */
   container: string;
   /** The object; or `prefix` for a URL valid for every object starting with it. */
   name?: string;
+  /** Sign for every object whose name starts with this (a prefix-based temp URL). */
   prefix?: string;
   /** Default GET (a GET, PUT or POST URL also allows HEAD). */
   method?: TempUrlMethod;
@@ -201,15 +244,21 @@ export interface TempUrlOptions {
   filename?: string;
   /** Content-Disposition: inline. */
   inline?: boolean;
+  /** Aborts reading the key from Swift. */
   signal?: AbortSignal;
 }
 
+/** The temp URL keys in use (slots 1 and 2), for rotation; `undefined` marks an empty slot. */
 export interface TempUrlKeys {
+  /** The account's keys. */
   account: (string | undefined)[];
+  /** The container's keys, when a container was asked about. */
   container?: (string | undefined)[];
 }
 
+/** Which orphaned large-object segments to look for. */
 export interface CleanupOrphansOptions extends CallOptions {
+  /** The segment container to scan (default `<container>_segments`). */
   segmentContainer?: string;
   /** Only segments last modified this long ago (ms); protects uploads in progress. Default 0. */
   olderThanMs?: number;
@@ -308,6 +357,12 @@ export class ObjectStoreV1 extends ServiceProxy {
 
   /**
    * Cluster capabilities (`GET /info` at the proxy root), cached per proxy; `refresh` re-reads.
+   *
+   * @example
+   * ```ts
+   * const info = await conn.objectStore.getInfo();
+   * console.log(info.swift?.max_file_size, info.slo !== undefined ? 'static large objects' : 'no SLO');
+   * ```
    */
   async getInfo(o: { signal?: AbortSignal; refresh?: boolean } = {}): Promise<CapabilitiesResource> {
     if (!this.info || o.refresh) {
@@ -349,6 +404,13 @@ export class ObjectStoreV1 extends ServiceProxy {
   /**
    * Create a container (`PUT`; an existing one is kept and updated with the given settings).
    * `createContainer('my_container')` or `createContainer({ name, metadata, readAcl, ... })`.
+   *
+   * @example
+   * ```ts
+   * await conn.objectStore.createContainer({ name: 'backups', metadata: { owner: 'ops' } });
+   * for await (const c of conn.objectStore.listContainers({ prefix: 'back' })) console.log(c.name, c.count, c.bytes);
+   * await conn.objectStore.deleteContainer('backups'); // must be empty: see emptyContainer
+   * ```
    */
   async createContainer(c: string | CreateContainerOptions): Promise<ContainerResource> {
     const o = typeof c === 'string' ? { name: c } : c;
@@ -375,7 +437,16 @@ export class ObjectStoreV1 extends ServiceProxy {
     return containerFromHeaders(this.client, name, await this.dump('HEAD', containerPath(name), o));
   }
 
-  /** Change container metadata and settings (`POST`; keys not given are kept, `null` removes). */
+  /**
+   * Change container metadata and settings (`POST`; keys not given are kept, `null` removes).
+   *
+   * @example
+   * ```ts
+   * // make a container publicly readable and listable, then private again
+   * await conn.objectStore.setContainerMetadata('www', { readAcl: '.r:*,.rlistings' });
+   * await conn.objectStore.setContainerMetadata('www', { readAcl: null });
+   * ```
+   */
   async setContainerMetadata(name: string, u: UpdateContainerOptions): Promise<void> {
     await this.dump('POST', containerPath(name), { ...u, headers: undefined }, containerHeaders(u));
   }
@@ -481,6 +552,14 @@ export class ObjectStoreV1 extends ServiceProxy {
    * Upload an object from text, bytes, a file, a Readable or an AsyncIterable, streaming and
    * checking the MD5 against Swift's ETag (bytes in memory send their MD5 first so Swift
    * refuses a corrupted body). With `segmentSize`, bigger sources become large objects.
+   *
+   * @example
+   * ```ts
+   * await conn.objectStore.createObject({ container: 'backups', name: 'notes.txt', data: 'hello' });
+   * await conn.objectStore.createObject({ container: 'backups', name: 'db.dump', file: '/var/backups/db.dump' });
+   * for await (const o of conn.objectStore.listObjects('backups', { prefix: 'db.' })) console.log(o.name, o.bytes);
+   * await conn.objectStore.deleteObject('backups', 'notes.txt');
+   * ```
    */
   async createObject(o: CreateObjectOptions): Promise<ObjectResource> {
     if ((o.data === undefined) === (o.file === undefined)) {
@@ -556,6 +635,17 @@ export class ObjectStoreV1 extends ServiceProxy {
    * ETag, to `<container>_segments` (or `segmentContainer`), then the manifest. An upload
    * that fails or is aborted leaves the previous object untouched; its segments are deleted
    * (or kept with `keepSegmentsOnError`) and named in the LargeObjectUploadError.
+   *
+   * @example
+   * ```ts
+   * const result = await conn.objectStore.uploadLargeObject({
+   *   container: 'isos',
+   *   name: 'ubuntu.iso',
+   *   file: '/srv/isos/ubuntu-24.04.iso',
+   *   segmentSize: 256 * 1024 * 1024,
+   * });
+   * console.log(result);
+   * ```
    */
   async uploadLargeObject(
     o: Omit<CreateObjectOptions, 'data' | 'file'> & {
@@ -631,7 +721,21 @@ export class ObjectStoreV1 extends ServiceProxy {
     return openDownload(this.client, container, name, o);
   }
 
-  /** Read a whole object into memory, verified like {@link streamObject}. */
+  /**
+   * Read a whole object into memory, verified like {@link streamObject}.
+   *
+   * @example
+   * ```ts
+   * import { createWriteStream } from 'node:fs';
+   * import { pipeline } from 'node:stream/promises';
+   *
+   * const small = await conn.objectStore.downloadObject('backups', 'notes.txt');
+   * console.log(small.data.toString('utf8'), small.verification);
+   * // big objects: stream them, still verified part by part
+   * const big = await conn.objectStore.streamObject('isos', 'ubuntu.iso');
+   * await pipeline(big.stream, createWriteStream('/tmp/ubuntu.iso'));
+   * ```
+   */
   async downloadObject(
     container: string,
     name: string,
@@ -646,6 +750,13 @@ export class ObjectStoreV1 extends ServiceProxy {
   /**
    * Set object metadata (`POST`). Swift's POST replaces all user metadata; by default the
    * current metadata is read first and merged (`replace: true` sends only the given keys).
+   *
+   * @example
+   * ```ts
+   * await conn.objectStore.setObjectMetadata('backups', 'db.dump', { retention: '30d' }, { deleteAfter: 30 * 86_400 });
+   * const meta = await conn.objectStore.getObjectMetadata('backups', 'db.dump');
+   * console.log(meta.metadata, meta.bytes);
+   * ```
    */
   async setObjectMetadata(
     container: string,
@@ -786,6 +897,15 @@ export class ObjectStoreV1 extends ServiceProxy {
    * Delete many objects (and empty containers) with `?bulk-delete`, 10 000 per request (or
    * the cluster's limit). Per-item failures are reported in `errors`, not thrown. Clusters
    * without bulk delete get one DELETE per item.
+   *
+   * @example
+   * ```ts
+   * const r = await conn.objectStore.bulkDelete([
+   *   { container: 'logs', name: '2024/01.log' },
+   *   { container: 'logs', name: '2024/02.log' },
+   * ]);
+   * console.log(r.deleted, r.notFound, r.errors);
+   * ```
    */
   async bulkDelete(items: readonly BulkDeleteItem[], o: CallOptions = {}): Promise<BulkDeleteResult> {
     if (!items.length) return { deleted: 0, notFound: 0, errors: [] };
@@ -913,6 +1033,14 @@ export class ObjectStoreV1 extends ServiceProxy {
    * Rotate the account key (or a container's): the current key moves to slot 2, so URLs
    * signed with it keep working, and a new key (given, or 32 random bytes) takes slot 1.
    * Returns the new key.
+   *
+   * @example
+   * ```ts
+   * // URLs signed with the old key keep working (it moves to slot 2) until the next rotation
+   * const newKey = await conn.objectStore.rotateTempUrlKey({ container: 'reports' });
+   * const url = await conn.objectStore.generateTempUrl({ container: 'reports', name: 'q3.pdf', expiresIn: 600, key: newKey });
+   * console.log(url);
+   * ```
    */
   async rotateTempUrlKey(o: CallOptions & { container?: string; newKey?: string } = {}): Promise<string> {
     const keys = await this.getTempUrlKeys({ ...o });
@@ -945,6 +1073,16 @@ export class ObjectStoreV1 extends ServiceProxy {
    * A temporary URL: anyone holding it may use `method` on the object (or every object
    * starting with `prefix`) until it expires, without a token. Signed with HMAC-SHA256 by
    * default. Without `key`, the container's key (else the account's) is read from Swift.
+   *
+   * @example
+   * ```ts
+   * await conn.objectStore.setContainerTempUrlKey('reports', 'a-long-random-secret');
+   * const url = await conn.objectStore.generateTempUrl({ container: 'reports', name: 'q3.pdf', expiresIn: 3600 });
+   * console.log(url); // anyone with the URL can GET reports/q3.pdf for an hour
+   * // let a client upload one object without credentials
+   * const put = await conn.objectStore.generateTempUrl({ container: 'reports', name: 'q4.pdf', method: 'PUT', expiresIn: 600 });
+   * console.log(put);
+   * ```
    */
   async generateTempUrl(o: TempUrlOptions): Promise<string> {
     if ((o.name === undefined) === (o.prefix === undefined)) {

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
+/** Static (`slo`: a manifest listing the segments) or dynamic (`dlo`: every object under a prefix). */
 export type LargeObjectKind = 'slo' | 'dlo';
 
 /** Default segment container for a container. */

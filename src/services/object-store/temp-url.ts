@@ -8,7 +8,9 @@
 import { createHmac } from 'node:crypto';
 import { ValidationError } from '../../errors/errors.js';
 
+/** The HMAC digest a temp URL is signed with. */
 export type TempUrlDigest = 'sha1' | 'sha256' | 'sha512';
+/** The HTTP methods a temp URL can grant. */
 export type TempUrlMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';
 
 export interface TempUrlSignInput {

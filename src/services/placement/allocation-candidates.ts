@@ -1,13 +1,9 @@
-/**
- * Allocation candidates (`/allocation_candidates`, 1.10): sets of providers that could satisfy
- * a request for resources and traits, each as a body ready for `PUT /allocations/{consumer}`,
- * with a summary of the providers involved. The shape depends on the microversion: see the types.
- */
 import { defineResource, f } from '../../resource/index.js';
 import type { AllocationListItem, ProviderAllocation } from './allocation.js';
 
 /** One candidate: allocations by provider (1.12+; a list before), with group mappings (1.34). */
 export interface AllocationRequest {
+  /** What would be allocated from each provider. */
   allocations: Record<string, ProviderAllocation> | AllocationListItem[];
   /** Request group suffix → providers that satisfied it (1.34). */
   mappings?: Record<string, string[]>;
@@ -15,6 +11,7 @@ export interface AllocationRequest {
 
 /** Capacity and usage of one provider in a candidate set. */
 export interface ProviderSummary {
+  /** Capacity and usage per resource class. */
   resources: Record<string, { capacity: number; used: number }>;
   /** 1.17. */
   traits?: string[];
@@ -24,6 +21,11 @@ export interface ProviderSummary {
   root_provider_uuid?: string;
 }
 
+/**
+ * Allocation candidates (`/allocation_candidates`, 1.10): sets of providers that could satisfy
+ * a request for resources and traits, each as a body ready for `PUT /allocations/{consumer}`,
+ * with a summary of the providers involved. The shape depends on the microversion: see the types.
+ */
 export const AllocationCandidates = defineResource({
   name: 'allocation candidates',
   basePath: '/allocation_candidates',

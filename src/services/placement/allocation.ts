@@ -1,11 +1,8 @@
-/**
- * The allocations of one consumer (`/allocations/{consumer_uuid}`): the resources it holds on
- * each provider, its project and user (1.8), its generation (1.28) and type (1.38).
- */
 import { defineResource, f } from '../../resource/index.js';
 
 /** One provider's share of a consumer's allocations (dict form, 1.12+). */
 export interface ProviderAllocation {
+  /** Amounts per resource class, e.g. `{ VCPU: 2, MEMORY_MB: 4096 }`. */
   resources: Record<string, number>;
   /** The provider generation (in responses). */
   generation?: number;
@@ -13,10 +10,16 @@ export interface ProviderAllocation {
 
 /** The list form of allocations, before 1.12. */
 export interface AllocationListItem {
+  /** The provider allocated from. */
   resource_provider: { uuid: string };
+  /** Amounts per resource class. */
   resources: Record<string, number>;
 }
 
+/**
+ * The allocations of one consumer (`/allocations/{consumer_uuid}`): the resources it holds on
+ * each provider, its project and user (1.8), its generation (1.28) and type (1.38).
+ */
 export const Allocation = defineResource({
   name: 'allocation',
   basePath: '/allocations',

@@ -1,16 +1,22 @@
-/** One inventory record of a resource provider (`/resource_providers/{uuid}/inventories/{resource_class}`). */
 import { defineResource, f } from '../../resource/index.js';
 
 /** The limits of one resource class on a provider, as in inventory documents. */
 export interface InventoryRecord {
+  /** The amount the provider has. */
   total: number;
+  /** The amount kept back from allocation. */
   reserved?: number;
+  /** The smallest allocation. */
   min_unit?: number;
+  /** The largest allocation. */
   max_unit?: number;
+  /** Allocations are multiples of this. */
   step_size?: number;
+  /** Overcommit: capacity is `(total - reserved) * allocation_ratio`. */
   allocation_ratio?: number;
 }
 
+/** One inventory record of a resource provider (`/resource_providers/{uuid}/inventories/{resource_class}`). */
 export const Inventory = defineResource({
   name: 'inventory',
   basePath: '/resource_providers/{uuid}/inventories',

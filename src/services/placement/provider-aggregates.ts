@@ -1,9 +1,9 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * The aggregates a resource provider belongs to (`/resource_providers/{uuid}/aggregates`, 1.1);
  * from 1.19 the document carries the provider generation, which replacing must send.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const ProviderAggregates = defineResource({
   name: 'resource provider aggregates',
   basePath: '/resource_providers/{uuid}/aggregates',

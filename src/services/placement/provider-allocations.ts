@@ -1,6 +1,6 @@
-/** The allocations made against a provider, by consumer (`/resource_providers/{uuid}/allocations`, 1.11). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** The allocations made against a provider, by consumer (`/resource_providers/{uuid}/allocations`, 1.11). */
 export const ProviderAllocations = defineResource({
   name: 'resource provider allocations',
   basePath: '/resource_providers/{uuid}/allocations',

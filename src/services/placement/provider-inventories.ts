@@ -1,7 +1,7 @@
-/** All inventory records of a resource provider (`/resource_providers/{uuid}/inventories`). */
 import { defineResource, f } from '../../resource/index.js';
 import type { InventoryRecord } from './inventory.js';
 
+/** All inventory records of a resource provider (`/resource_providers/{uuid}/inventories`). */
 export const ProviderInventories = defineResource({
   name: 'resource provider inventories',
   basePath: '/resource_providers/{uuid}/inventories',

@@ -1,6 +1,6 @@
-/** The traits of a resource provider (`/resource_providers/{uuid}/traits`, 1.6). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** The traits of a resource provider (`/resource_providers/{uuid}/traits`, 1.6). */
 export const ProviderTraits = defineResource({
   name: 'resource provider traits',
   basePath: '/resource_providers/{uuid}/traits',

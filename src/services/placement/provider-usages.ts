@@ -1,6 +1,6 @@
-/** What is consumed of each resource class of a provider (`/resource_providers/{uuid}/usages`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** What is consumed of each resource class of a provider (`/resource_providers/{uuid}/usages`). */
 export const ProviderUsages = defineResource({
   name: 'resource provider usages',
   basePath: '/resource_providers/{uuid}/usages',

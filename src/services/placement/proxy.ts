@@ -394,7 +394,20 @@ export class PlacementV1 extends ServiceProxy {
     );
   }
 
-  /** Replace the traits of a provider (1.6); the traits must exist. 409 when the generation is stale. */
+  /**
+   * Replace the traits of a provider (1.6); the traits must exist. 409 when the generation is stale.
+   *
+   * @example
+   * ```ts
+   * const rp = await conn.placement.findResourceProvider('gpu-pool-1');
+   * await conn.placement.createTrait('CUSTOM_FAST_GPU');
+   * const current = await conn.placement.getProviderTraits(rp);
+   * await conn.placement.setProviderTraits(rp, {
+   *   traits: [...(current.traits ?? []), 'CUSTOM_FAST_GPU'],
+   *   resourceProviderGeneration: current.resourceProviderGeneration ?? 0,
+   * });
+   * ```
+   */
   async setProviderTraits(
     provider: IdArg,
     attrs: { traits: string[]; resourceProviderGeneration: number },
@@ -505,7 +518,15 @@ export class PlacementV1 extends ServiceProxy {
     );
   }
 
-  /** What a project, optionally one user or consumer type (1.38), consumes (1.9). */
+  /**
+   * What a project, optionally one user or consumer type (1.38), consumes (1.9).
+   *
+   * @example
+   * ```ts
+   * const usages = await conn.placement.getUsages({ projectId: 'PROJECT_ID' });
+   * console.log(usages.usages);
+   * ```
+   */
   async getUsages(
     query: { projectId: string; userId?: string; consumerType?: string },
     opts: RequestOptions = {},
@@ -530,6 +551,17 @@ export class PlacementV1 extends ServiceProxy {
    * Replace the allocations of a consumer (PUT). From 1.8 `projectId` and `userId` are required;
    * from 1.28 `consumerGeneration` too: `null` for a new consumer, else the value last read
    * (409 `ConflictError` when it is stale, as when a provider generation is).
+   *
+   * @example
+   * ```ts
+   * const rp = await conn.placement.findResourceProvider('gpu-pool-1');
+   * await conn.placement.setAllocations('CONSUMER_UUID', {
+   *   allocations: { [rp.id]: { resources: { VGPU: 1 } } },
+   *   projectId: 'PROJECT_ID',
+   *   userId: 'USER_ID',
+   *   consumerGeneration: null,
+   * });
+   * ```
    */
   async setAllocations(
     consumer: string,
@@ -606,6 +638,12 @@ export class PlacementV1 extends ServiceProxy {
    * `{ resources: 'VCPU:1,MEMORY_MB:64', required: 'CUSTOM_FAST', limit: 5 }`. Parameters newer
    * than the connection's microversion are refused before sending; suffixed (granular) groups
    * go through `$raw`, e.g. `{ $raw: { resources1: 'VCPU:1', required1: 'CUSTOM_X' } }` (1.25).
+   *
+   * @example
+   * ```ts
+   * const candidates = await conn.placement.getAllocationCandidates({ resources: 'VCPU:2,MEMORY_MB:4096', limit: 5 });
+   * console.log(candidates);
+   * ```
    */
   async getAllocationCandidates(
     query: ListQuery<(typeof AllocationCandidates)['query']>,
@@ -643,7 +681,15 @@ export class PlacementV1 extends ServiceProxy {
     return rc;
   }
 
-  /** Make sure a custom resource class exists (PUT, 1.7); resolves true when it was created. */
+  /**
+   * Make sure a custom resource class exists (PUT, 1.7); resolves true when it was created.
+   *
+   * @example
+   * ```ts
+   * const created = await conn.placement.ensureResourceClass('CUSTOM_FPGA');
+   * console.log(created ? 'created' : 'already there');
+   * ```
+   */
   async ensureResourceClass(name: string, opts: RequestOptions = {}): Promise<boolean> {
     requireCustom('resource class', name);
     await requireMicroversion(this.client, '1.7', 'ensureResourceClass', opts);

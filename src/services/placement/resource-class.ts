@@ -1,6 +1,6 @@
-/** Placement resource class (`/resource_classes`, 1.2): standard (`VCPU`) or custom (`CUSTOM_*`). */
 import { defineResource, f } from '../../resource/index.js';
 
+/** Placement resource class (`/resource_classes`, 1.2): standard (`VCPU`) or custom (`CUSTOM_*`). */
 export const ResourceClass = defineResource({
   name: 'resource class',
   basePath: '/resource_classes',

@@ -1,9 +1,21 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * Placement resource provider (`/resource_providers`): something that has inventory of
  * resources (a compute node, a shared storage pool, a NIC). Bodies are bare (no envelope).
+ *
+ * @example
+ * ```ts
+ * const rp = await conn.placement.createResourceProvider({ name: 'gpu-pool-1' });
+ * const inv = await conn.placement.getInventories(rp);
+ * await conn.placement.setInventories(rp, {
+ *   resourceProviderGeneration: inv.resourceProviderGeneration ?? 0,
+ *   inventories: { VGPU: { total: 8, max_unit: 2 } },
+ * });
+ * for await (const p of conn.placement.listResourceProviders({ resources: 'VGPU:1' })) console.log(p.name);
+ * await conn.placement.deleteResourceProvider(rp);
+ * ```
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const ResourceProvider = defineResource({
   name: 'resource provider',
   basePath: '/resource_providers',

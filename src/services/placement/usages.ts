@@ -1,9 +1,9 @@
+import { defineResource, f } from '../../resource/index.js';
+
 /**
  * What a project (and optionally a user) consumes (`/usages`, 1.9); from 1.38 grouped by
  * consumer type with a `consumer_count` each.
  */
-import { defineResource, f } from '../../resource/index.js';
-
 export const Usages = defineResource({
   name: 'usages',
   basePath: '/usages',
