@@ -38,15 +38,26 @@ export { type ProxyOptions, ServiceProxy } from './services/service-proxy.js';
 export * from './services/specs.js';
 export {
   type CatalogEndpoint,
+  type CatalogFailure,
   type CatalogService,
   catalogFromV2,
   catalogFromV3,
   selectEndpoint,
 } from './session/catalog.js';
+export {
+  type DecodableResponse,
+  type DecodeOptions,
+  decodeJson,
+  isJsonObject,
+  JsonDocument,
+  type JsonKind,
+  type ResponseFacts,
+} from './session/decode.js';
 export { type DiscoveredVersion, discoverVersion, splitVersionedUrl } from './session/discovery.js';
 export * from './session/microversion.js';
 export {
   ServiceClient,
+  type ServiceDecodeOptions,
   type ServiceRequestOptions,
   type ServiceSpec,
   withQuery,

@@ -11,6 +11,7 @@ import type { TokenStore } from './token-store.js';
 
 /** Options of one authentication: the caller's signal and per-request deadline apply to token issue too. */
 export interface AuthRequestOptions {
+  /** Cancels the authentication; `AbortSignal.timeout(ms)` makes it a deadline (TimeoutError). */
   signal?: AbortSignal;
   /** Total deadline of each request of the authentication (ms); default: the HTTP client's. */
   timeoutMs?: number;

@@ -23,15 +23,25 @@ import { redactBody, redactUrl } from '../transport/redact.js';
 
 /** The part of a response the decoder needs (an {@link HttpResponse} is one). */
 export interface DecodableResponse {
+  /** The HTTP status. */
   status: number;
   /** Lower-cased header names. */
   headers: Record<string, string>;
+  /** The request's method. */
   method: string;
+  /** The request's URL (redacted before it reaches an error). */
   url: string;
+  /** The request id the service returned, if any. */
   requestId?: string;
+  /** Reads the body as UTF-8 text. */
   text(): Promise<string>;
+  /** Reads the body as bytes (used to refuse bodies that are not UTF-8). */
   bytes?(): Promise<Uint8Array>;
-  body?: { dump?(): Promise<void> };
+  /** The body stream, drained when the body is not needed. */
+  body?: {
+    /** Reads and discards the rest of the body. */
+    dump?(): Promise<void>;
+  };
 }
 
 /** How a body is to be read. */
@@ -56,11 +66,15 @@ const notJsonType = /^(text\/html|application\/xhtml|text\/xml|application\/xml)
 
 /** The response facts an {@link InvalidResponseError} carries. */
 export interface ResponseFacts {
+  /** The request's method. */
   method: string;
   /** The URL, already redacted. */
   url: string;
+  /** The HTTP status. */
   status: number;
+  /** The request id the service returned, if any. */
   requestId?: string;
+  /** The response's content type, if any. */
   contentType?: string;
 }
 

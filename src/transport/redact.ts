@@ -149,7 +149,7 @@ const MAX_LEARNED_SECRETS = 32;
  * Values from the configuration are pinned; values the client learns from traffic (the
  * `X-Auth-Token` it sends, the `X-Subject-Token` Keystone returns) are kept up to
  * 32 at a time, newest first. Values shorter than
- * {@link MIN_SECRET_LENGTH} characters are ignored.
+ * `MIN_SECRET_LENGTH` (4) characters are ignored.
  */
 export class Redactor {
   private readonly pinned = new Set<string>();
@@ -205,7 +205,7 @@ export class Redactor {
     return out;
   }
 
-  /** The registered secrets, for {@link scrubSecrets} callers. */
+  /** The registered secrets, for `scrubSecrets` callers. */
   secrets(): string[] {
     return [...this.pinned, ...this.learned];
   }

@@ -3,9 +3,13 @@ import { InvalidResponseError, OpenStackError } from '../../errors/errors.js';
 
 /** The request a stream check belongs to, when the caller knows it (method, redacted URL, status). */
 export interface StreamFacts {
+  /** The request's method. */
   method: string;
+  /** The URL, redacted. */
   url: string;
+  /** The HTTP status of the response the stream came from. */
   status: number;
+  /** The request id the service returned, if any. */
   requestId?: string;
 }
 

@@ -2,7 +2,12 @@ export { Account, type AccountResource } from './account.js';
 export type { BulkDeleteItem, BulkDeleteResult } from './bulk-delete.js';
 export { Container, type ContainerResource } from './container.js';
 export type { DownloadOptions, ObjectDownload } from './download.js';
-export { BulkDeleteError, ChecksumMismatchError, LargeObjectUploadError } from './errors.js';
+export {
+  BulkDeleteError,
+  ChecksumMismatchError,
+  LargeObjectUploadError,
+  type StreamFacts,
+} from './errors.js';
 export { Capabilities, type CapabilitiesResource } from './info.js';
 export type { SegmentedUploadResult, UploadedSegment } from './large-object-upload.js';
 export type { LayoutPart, ObjectLayout } from './layout.js';
