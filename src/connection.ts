@@ -156,8 +156,22 @@ export class Connection {
       pinFor(spec, this.config, this.pins[spec.serviceType]);
   }
 
-  /** A connection to a cloud named in clouds.yaml (or OS_CLOUD when omitted). */
-  static fromCloud(cloud?: string, opts: Omit<ConnectionOptions, 'cloud'> = {}): Connection {
+  /**
+   * A connection to a cloud named in clouds.yaml (or OS_CLOUD when omitted). The options may come
+   * first when the cloud is OS_CLOUD's: `Connection.fromCloud({ microversions: { compute: '2.79' } })`.
+   */
+  static fromCloud(
+    cloud?: string | Omit<ConnectionOptions, 'cloud'>,
+    opts: Omit<ConnectionOptions, 'cloud'> = {},
+  ): Connection {
+    if (cloud !== undefined && typeof cloud !== 'string') {
+      if (cloud === null || typeof cloud !== 'object')
+        throw new ConfigError(`the cloud must be a name or an options object, not ${typeof cloud}`, {
+          field: 'cloud',
+          fix: "pass the name of a cloud in clouds.yaml, e.g. Connection.fromCloud('mycloud')",
+        });
+      return new Connection({ ...cloud });
+    }
     return new Connection({ ...opts, cloud });
   }
 

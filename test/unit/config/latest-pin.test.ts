@@ -34,6 +34,14 @@ describe("microversion pin 'latest'", () => {
         }),
     ],
     [
+      'through fromCloud with the options first',
+      () =>
+        Connection.fromCloud({
+          config: { ...base, compute_endpoint_override: nova.url },
+          microversions: { compute: 'latest' },
+        }),
+    ],
+    [
       'as compute_api_version in the config',
       () =>
         new Connection({
