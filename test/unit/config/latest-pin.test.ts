@@ -3,6 +3,7 @@
  * opt-in to float up to what both the cloud and the SDK understand; it must not be mistaken for a major.
  */
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { Connection } from '../../../src/connection.js';
 import { computeV2Spec } from '../../../src/services/specs.js';
@@ -18,6 +19,9 @@ before(async () => {
 });
 after(() => nova.close());
 
+/** No clouds.yaml and no OS_* of the machine running the tests (CI exports the dev cloud's). */
+const isolated = { env: {}, cwd: tmpdir(), home: tmpdir(), systemDirs: [] };
+
 const base = {
   auth_type: 'admin_token',
   auth: { token: 'tok', endpoint: 'http://127.0.0.1:1' },
@@ -29,6 +33,7 @@ describe("microversion pin 'latest'", () => {
       'as a Connection option',
       () =>
         new Connection({
+          ...isolated,
           config: { ...base, compute_endpoint_override: nova.url },
           microversions: { compute: 'latest' },
         }),
@@ -37,6 +42,7 @@ describe("microversion pin 'latest'", () => {
       'through fromCloud with the options first',
       () =>
         Connection.fromCloud({
+          ...isolated,
           config: { ...base, compute_endpoint_override: nova.url },
           microversions: { compute: 'latest' },
         }),
@@ -45,6 +51,7 @@ describe("microversion pin 'latest'", () => {
       'as compute_api_version in the config',
       () =>
         new Connection({
+          ...isolated,
           config: { ...base, compute_endpoint_override: nova.url, compute_api_version: 'latest' },
         }),
     ],
