@@ -5,7 +5,7 @@ import { defineResource, f } from '../../resource/index.js';
  *
  * @example
  * ```ts
- * for await (const rc of conn.placement.listResourceClasses()) if (rc.name.startsWith('CUSTOM_')) console.log(rc.name);
+ * for await (const rc of conn.placement.listResourceClasses()) if (rc.name?.startsWith('CUSTOM_')) console.log(rc.name);
  * await conn.placement.deleteResourceClass('CUSTOM_FPGA'); // 409 while inventories still use it
  * ```
  */
