@@ -345,7 +345,19 @@ export class BlockStorageV3 extends ServiceProxy {
     await this.volumeAction(volume, 'os-retype', body, opts);
   }
 
-  /** Mark a volume bootable or not (`os-set_bootable`). */
+  /**
+   * Mark a volume bootable or not (`os-set_bootable`).
+   *
+   * @example
+   * ```ts
+   * const vol = await conn.blockStorage.findVolume('boot-disk');
+   * await conn.blockStorage.setVolumeBootable(vol, true);
+   * await conn.blockStorage.setVolumeReadonly(vol, false);
+   * // roll the volume back to its latest snapshot (3.40; the volume must be available)
+   * const [snap] = await conn.blockStorage.listSnapshots({ volumeId: vol.id, sort: 'created_at:desc', limit: 1 }).toArray();
+   * if (snap) await conn.blockStorage.revertVolumeToSnapshot(vol, snap);
+   * ```
+   */
   async setVolumeBootable(volume: IdArg, bootable: boolean, opts: RequestOptions = {}): Promise<void> {
     await this.volumeAction(volume, 'os-set_bootable', { bootable }, opts);
   }
@@ -355,7 +367,16 @@ export class BlockStorageV3 extends ServiceProxy {
     await this.volumeAction(volume, 'os-update_readonly_flag', { readonly }, opts);
   }
 
-  /** Admin: overwrite a volume's status fields in the database (`os-reset_status`). Nothing is checked on the backend. */
+  /**
+   * Admin: overwrite a volume's status fields in the database (`os-reset_status`). Nothing is checked on the backend.
+   *
+   * @example
+   * ```ts
+   * // admin: a volume stuck in 'detaching' after its server was deleted
+   * const vol = await conn.blockStorage.findVolume('data');
+   * await conn.blockStorage.resetVolumeStatus(vol, { status: 'available', attachStatus: 'detached' });
+   * ```
+   */
   async resetVolumeStatus(
     volume: IdArg,
     s: { status?: string; attachStatus?: 'attached' | 'detached'; migrationStatus?: string | null },
@@ -385,7 +406,19 @@ export class BlockStorageV3 extends ServiceProxy {
     await this.volumeAction(volume, 'revert', { snapshot_id: idOf(snapshot) }, opts);
   }
 
-  /** Reserve a volume for an attachment (`os-reserve`: `available` → `attaching`). */
+  /**
+   * Reserve a volume for an attachment (`os-reserve`: `available` → `attaching`).
+   *
+   * @example
+   * ```ts
+   * // the old (pre-3.27) attach flow a compute service follows; prefer createAttachment
+   * const vol = await conn.blockStorage.findVolume('data');
+   * const server = await conn.compute.findServer('web1');
+   * await conn.blockStorage.reserveVolume(vol); // attaching: nobody else can take it
+   * await conn.blockStorage.attachVolume(vol, { mountpoint: '/dev/vdb', instanceUuid: server.id });
+   * await conn.blockStorage.detachVolume(vol);
+   * ```
+   */
   async reserveVolume(volume: IdArg, opts: RequestOptions = {}): Promise<void> {
     await this.volumeAction(volume, 'os-reserve', {}, opts);
   }
@@ -842,7 +875,18 @@ export class BlockStorageV3 extends ServiceProxy {
     return (await readDocument(res)).key('restore', 'object') as BackupRestore;
   }
 
-  /** Admin: delete a backup whatever its state (`os-force_delete`). */
+  /**
+   * Admin: delete a backup whatever its state (`os-force_delete`).
+   *
+   * @example
+   * ```ts
+   * // admin: a backup stuck in 'creating' after the backup service restarted
+   * const backup = await conn.blockStorage.findBackup('db-weekly');
+   * await conn.blockStorage.resetBackupStatus(backup, 'error');
+   * await conn.blockStorage.forceDeleteBackup(backup);
+   * await conn.blockStorage.waitForBackupDelete(backup);
+   * ```
+   */
   async forceDeleteBackup(backup: IdArg, opts: RequestOptions = {}): Promise<void> {
     await resourceAction(this.client, '/backups', idOf(backup), 'os-force_delete', {}, opts);
   }
@@ -876,7 +920,14 @@ export class BlockStorageV3 extends ServiceProxy {
     return createResource(this.client, VolumeType, input, opts);
   }
 
-  /** The type new volumes get when none is given (`/types/default`). */
+  /**
+   * The type new volumes get when none is given (`/types/default`).
+   *
+   * @example
+   * ```ts
+   * console.log('volumes without a type get', (await conn.blockStorage.getDefaultVolumeType()).name);
+   * ```
+   */
   async getDefaultVolumeType(opts: RequestOptions = {}): Promise<VolumeTypeResource> {
     return requestDocument(this.client, VolumeType, 'GET', '/types/default', opts);
   }

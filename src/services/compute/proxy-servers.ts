@@ -187,7 +187,20 @@ export class ComputeServers extends ServiceProxy {
     return postBareServerAction(this.client, server, 'os-stop', opts);
   }
 
-  /** Pause a server (kept in memory); it goes to PAUSED. */
+  /**
+   * Pause a server (kept in memory); it goes to PAUSED.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('batch1');
+   * await conn.compute.pauseServer(server); // kept in memory: PAUSED
+   * await conn.compute.waitForServerIdle(server, 'PAUSED');
+   * await conn.compute.unpauseServer(server);
+   * await conn.compute.suspendServer(server); // memory to disk: SUSPENDED
+   * await conn.compute.waitForServerIdle(server, 'SUSPENDED');
+   * await conn.compute.resumeServer(server);
+   * ```
+   */
   async pauseServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'pause', opts);
   }
@@ -298,6 +311,15 @@ export class ComputeServers extends ServiceProxy {
   /**
    * Rebuild a server from an image (id), keeping its id, addresses and flavor. Resolves with
    * the server as nova answers (status REBUILD; includes `adminPass`).
+   *
+   * @example
+   * ```ts
+   * // reinstall a server from a newer image, keeping its id, addresses and flavor
+   * const server = await conn.compute.findServer('web1');
+   * const image = await conn.image.findImage('ubuntu-24.04');
+   * await conn.compute.rebuildServer(server, image.id, { name: 'web1' });
+   * await conn.compute.waitForServerIdle(server, 'ACTIVE', { timeoutMs: 600_000 });
+   * ```
    */
   async rebuildServer(
     server: ServerRef,

@@ -511,7 +511,18 @@ export class ComputeV2 extends ComputeServers {
     return this.updateComputeService(service, { status: 'disabled', disabledReason: reason }, o);
   }
 
-  /** Admin: mark a nova-compute service as down (fencing before evacuation), or clear it (2.53+). */
+  /**
+   * Admin: mark a nova-compute service as down (fencing before evacuation), or clear it (2.53+).
+   *
+   * @example
+   * ```ts
+   * // admin: fence a dead host so its servers can be evacuated (2.53+)
+   * const [svc] = await conn.compute.listComputeServices({ binary: 'nova-compute', host: 'compute-3' }).toArray();
+   * if (svc) await conn.compute.forceDownComputeService(svc);
+   * // ...and once the host is back
+   * if (svc) await conn.compute.forceDownComputeService(svc, false);
+   * ```
+   */
   async forceDownComputeService(
     service: IdRef,
     forcedDown = true,

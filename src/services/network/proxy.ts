@@ -516,7 +516,21 @@ export class NetworkV2 extends ServiceProxy {
     return listResources(this.client, Agent, {}, { ...o, path: `/networks/${seg(network)}/dhcp-agents` });
   }
 
-  /** L3 agents hosting a router (`GET /routers/{id}/l3-agents`). */
+  /**
+   * L3 agents hosting a router (`GET /routers/{id}/l3-agents`).
+   *
+   * @example
+   * ```ts
+   * // admin: move a router to the L3 agent of another network node
+   * const router = await conn.network.findRouter('app-router');
+   * const [current] = await conn.network.listRouterL3Agents(router).toArray();
+   * const [target] = await conn.network.listAgents({ agentType: 'L3 agent', host: 'network-2' }).toArray();
+   * if (current && target) {
+   *   await conn.network.removeRouterFromL3Agent(current, router);
+   *   await conn.network.addRouterToL3Agent(target, router);
+   * }
+   * ```
+   */
   listRouterL3Agents(router: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
     return listResources(this.client, Agent, {}, { ...o, path: `/routers/${seg(router)}/l3-agents` });
   }

@@ -1015,7 +1015,14 @@ export class ObjectStoreV1 extends ServiceProxy {
     return readLayout(this.client, container, name, h, o.signal);
   }
 
-  /** A static large object's manifest as stored (`?multipart-manifest=get`). */
+  /**
+   * A static large object's manifest as stored (`?multipart-manifest=get`).
+   *
+   * @example
+   * ```ts
+   * for (const seg of await conn.objectStore.getManifest('isos', 'big.iso')) console.log(seg.name, seg.bytes, seg.hash);
+   * ```
+   */
   async getManifest(
     container: string,
     name: string,

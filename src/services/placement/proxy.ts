@@ -297,7 +297,17 @@ export class PlacementV1 extends ServiceProxy {
     });
   }
 
-  /** Add an inventory record for a resource class the provider does not have yet (409 if it has). */
+  /**
+   * Add an inventory record for a resource class the provider does not have yet (409 if it has).
+   *
+   * @example
+   * ```ts
+   * // a provider starts offering a custom resource class, then stops
+   * const rp = await conn.placement.findResourceProvider('gpu-pool-1');
+   * await conn.placement.createInventory(rp, 'CUSTOM_FPGA', { total: 4, maxUnit: 1 });
+   * await conn.placement.deleteInventory(rp, 'CUSTOM_FPGA'); // 409 while allocations use it
+   * ```
+   */
   async createInventory(
     provider: IdArg,
     resourceClass: string,
