@@ -1,6 +1,13 @@
 import { defineResource, f } from '../../resource/index.js';
 
-/** Block storage availability zones (`/os-availability-zone`). */
+/**
+ * Block storage availability zones (`/os-availability-zone`).
+ *
+ * @example
+ * ```ts
+ * for await (const az of conn.blockStorage.listAvailabilityZones()) console.log(az.zoneName, az.zoneState?.available);
+ * ```
+ */
 export const AvailabilityZone = defineResource({
   name: 'availability zone',
   basePath: '/os-availability-zone',

@@ -313,7 +313,17 @@ export class BlockStorageV3 extends ServiceProxy {
     };
   }
 
-  /** Grow a volume to `newSize` GiB (`os-extend`); status goes `extending` → `available`. */
+  /**
+   * Grow a volume to `newSize` GiB (`os-extend`); status goes `extending` → `available`.
+   *
+   * @example
+   * ```ts
+   * const vol = await conn.blockStorage.findVolume('data');
+   * await conn.blockStorage.extendVolume(vol, 20);
+   * await conn.blockStorage.waitForVolume(vol, ['available']);
+   * await conn.blockStorage.retypeVolume(vol, 'ssd', { migrationPolicy: 'on-demand' });
+   * ```
+   */
   async extendVolume(volume: IdArg, newSize: number, opts: RequestOptions = {}): Promise<void> {
     if (!Number.isInteger(newSize) || newSize < 1) {
       throw new ValidationError(`must be a positive integer, got ${newSize}`, {
@@ -335,7 +345,19 @@ export class BlockStorageV3 extends ServiceProxy {
     await this.volumeAction(volume, 'os-retype', body, opts);
   }
 
-  /** Mark a volume bootable or not (`os-set_bootable`). */
+  /**
+   * Mark a volume bootable or not (`os-set_bootable`).
+   *
+   * @example
+   * ```ts
+   * const vol = await conn.blockStorage.findVolume('boot-disk');
+   * await conn.blockStorage.setVolumeBootable(vol, true);
+   * await conn.blockStorage.setVolumeReadonly(vol, false);
+   * // roll the volume back to its latest snapshot (3.40; the volume must be available)
+   * const [snap] = await conn.blockStorage.listSnapshots({ volumeId: vol.id, sort: 'created_at:desc', limit: 1 }).toArray();
+   * if (snap) await conn.blockStorage.revertVolumeToSnapshot(vol, snap);
+   * ```
+   */
   async setVolumeBootable(volume: IdArg, bootable: boolean, opts: RequestOptions = {}): Promise<void> {
     await this.volumeAction(volume, 'os-set_bootable', { bootable }, opts);
   }
@@ -345,7 +367,16 @@ export class BlockStorageV3 extends ServiceProxy {
     await this.volumeAction(volume, 'os-update_readonly_flag', { readonly }, opts);
   }
 
-  /** Admin: overwrite a volume's status fields in the database (`os-reset_status`). Nothing is checked on the backend. */
+  /**
+   * Admin: overwrite a volume's status fields in the database (`os-reset_status`). Nothing is checked on the backend.
+   *
+   * @example
+   * ```ts
+   * // admin: a volume stuck in 'detaching' after its server was deleted
+   * const vol = await conn.blockStorage.findVolume('data');
+   * await conn.blockStorage.resetVolumeStatus(vol, { status: 'available', attachStatus: 'detached' });
+   * ```
+   */
   async resetVolumeStatus(
     volume: IdArg,
     s: { status?: string; attachStatus?: 'attached' | 'detached'; migrationStatus?: string | null },
@@ -375,7 +406,19 @@ export class BlockStorageV3 extends ServiceProxy {
     await this.volumeAction(volume, 'revert', { snapshot_id: idOf(snapshot) }, opts);
   }
 
-  /** Reserve a volume for an attachment (`os-reserve`: `available` → `attaching`). */
+  /**
+   * Reserve a volume for an attachment (`os-reserve`: `available` → `attaching`).
+   *
+   * @example
+   * ```ts
+   * // the old (pre-3.27) attach flow a compute service follows; prefer createAttachment
+   * const vol = await conn.blockStorage.findVolume('data');
+   * const server = await conn.compute.findServer('web1');
+   * await conn.blockStorage.reserveVolume(vol); // attaching: nobody else can take it
+   * await conn.blockStorage.attachVolume(vol, { mountpoint: '/dev/vdb', instanceUuid: server.id });
+   * await conn.blockStorage.detachVolume(vol);
+   * ```
+   */
   async reserveVolume(volume: IdArg, opts: RequestOptions = {}): Promise<void> {
     await this.volumeAction(volume, 'os-reserve', {}, opts);
   }
@@ -417,7 +460,18 @@ export class BlockStorageV3 extends ServiceProxy {
     );
   }
 
-  /** Set image metadata keys on a volume (`os-set_image_metadata`); returns the volume's image metadata. */
+  /**
+   * Set image metadata keys on a volume (`os-set_image_metadata`); returns the volume's image metadata.
+   *
+   * @example
+   * ```ts
+   * // a bootable volume tells nova how to boot from it through its image metadata
+   * const vol = await conn.blockStorage.findVolume('boot-disk');
+   * await conn.blockStorage.setVolumeImageMetadata(vol, { hw_disk_bus: 'scsi', hw_scsi_model: 'virtio-scsi' });
+   * console.log(await conn.blockStorage.getVolumeImageMetadata(vol));
+   * await conn.blockStorage.unsetVolumeImageMetadata(vol, 'hw_scsi_model');
+   * ```
+   */
   async setVolumeImageMetadata(
     volume: IdArg,
     metadata: Record<string, string>,
@@ -451,6 +505,13 @@ export class BlockStorageV3 extends ServiceProxy {
   /**
    * Upload a volume to the image service (`os-volume_upload_image`); `visibility` and
    * `protected` need 3.1. Returns cinder's description of the upload (with `image_id`).
+   *
+   * @example
+   * ```ts
+   * const vol = await conn.blockStorage.findVolume('golden');
+   * const upload = await conn.blockStorage.uploadVolumeToImage(vol, { imageName: 'golden-2026', diskFormat: 'qcow2' });
+   * await conn.image.waitForImage(upload.image_id as string, ['active']);
+   * ```
    */
   async uploadVolumeToImage(
     volume: IdArg,
@@ -481,7 +542,15 @@ export class BlockStorageV3 extends ServiceProxy {
     return r.body?.['os-volume_upload_image'] ?? {};
   }
 
-  /** Totals over the visible volumes (3.12); `allTenants` for admins. */
+  /**
+   * Totals over the visible volumes (3.12); `allTenants` for admins.
+   *
+   * @example
+   * ```ts
+   * const { totalCount, totalSize } = await conn.blockStorage.getVolumeSummary();
+   * console.log(`${totalCount} volumes, ${totalSize} GiB`);
+   * ```
+   */
   async getVolumeSummary(
     opts: RequestOptions & { allTenants?: boolean } = {},
   ): Promise<VolumeSummaryResource> {
@@ -526,7 +595,17 @@ export class BlockStorageV3 extends ServiceProxy {
     return this.metadata('volumes', 'PUT', volume, metadata, opts);
   }
 
-  /** One metadata value of a volume (NotFoundError when the key is absent). */
+  /**
+   * One metadata value of a volume (NotFoundError when the key is absent).
+   *
+   * @example
+   * ```ts
+   * const vol = await conn.blockStorage.findVolume('data');
+   * await conn.blockStorage.setVolumeMetadataItem(vol, 'owner', 'team-a');
+   * console.log(await conn.blockStorage.getVolumeMetadataItem(vol, 'owner')); // 'team-a'
+   * await conn.blockStorage.deleteVolumeMetadataItem(vol, 'owner');
+   * ```
+   */
   async getVolumeMetadataItem(volume: IdArg, key: string, opts: RequestOptions = {}): Promise<string> {
     return this.metadataItem('volumes', 'GET', volume, key, undefined, opts);
   }
@@ -634,7 +713,18 @@ export class BlockStorageV3 extends ServiceProxy {
     );
   }
 
-  /** Admin: delete a snapshot whatever its state (`os-force_delete`). */
+  /**
+   * Admin: delete a snapshot whatever its state (`os-force_delete`).
+   *
+   * @example
+   * ```ts
+   * // admin: a snapshot stuck in error_deleting
+   * const snap = await conn.blockStorage.findSnapshot('nightly-0412');
+   * await conn.blockStorage.resetSnapshotStatus(snap, 'error');
+   * await conn.blockStorage.forceDeleteSnapshot(snap);
+   * await conn.blockStorage.waitForSnapshotDelete(snap);
+   * ```
+   */
   async forceDeleteSnapshot(snapshot: IdArg, opts: RequestOptions = {}): Promise<void> {
     await resourceAction(this.client, '/snapshots', idOf(snapshot), 'os-force_delete', {}, opts);
   }
@@ -651,7 +741,17 @@ export class BlockStorageV3 extends ServiceProxy {
     );
   }
 
-  /** A snapshot's metadata. */
+  /**
+   * A snapshot's metadata.
+   *
+   * @example
+   * ```ts
+   * const snap = await conn.blockStorage.findSnapshot('nightly-0412');
+   * await conn.blockStorage.setSnapshotMetadata(snap, { retention: '30d' });
+   * await conn.blockStorage.setSnapshotMetadataItem(snap, 'verified', 'yes');
+   * console.log(await conn.blockStorage.getSnapshotMetadata(snap)); // { retention: '30d', verified: 'yes' }
+   * ```
+   */
   async getSnapshotMetadata(snapshot: IdArg, opts: RequestOptions = {}): Promise<Record<string, string>> {
     return this.metadata('snapshots', 'GET', snapshot, undefined, opts);
   }
@@ -747,7 +847,16 @@ export class BlockStorageV3 extends ServiceProxy {
     );
   }
 
-  /** Restore a backup into an existing volume (`volumeId`) or a new one (`name`). */
+  /**
+   * Restore a backup into an existing volume (`volumeId`) or a new one (`name`).
+   *
+   * @example
+   * ```ts
+   * const backup = await conn.blockStorage.findBackup('db-weekly');
+   * const restore = await conn.blockStorage.restoreBackup(backup, { name: 'db-restored' });
+   * await conn.blockStorage.waitForVolume(restore.volume_id, ['available'], { timeoutMs: 30 * 60_000 });
+   * ```
+   */
   async restoreBackup(
     backup: IdArg,
     target: { volumeId?: string; name?: string } = {},
@@ -766,7 +875,18 @@ export class BlockStorageV3 extends ServiceProxy {
     return (await readDocument(res)).key('restore', 'object') as BackupRestore;
   }
 
-  /** Admin: delete a backup whatever its state (`os-force_delete`). */
+  /**
+   * Admin: delete a backup whatever its state (`os-force_delete`).
+   *
+   * @example
+   * ```ts
+   * // admin: a backup stuck in 'creating' after the backup service restarted
+   * const backup = await conn.blockStorage.findBackup('db-weekly');
+   * await conn.blockStorage.resetBackupStatus(backup, 'error');
+   * await conn.blockStorage.forceDeleteBackup(backup);
+   * await conn.blockStorage.waitForBackupDelete(backup);
+   * ```
+   */
   async forceDeleteBackup(backup: IdArg, opts: RequestOptions = {}): Promise<void> {
     await resourceAction(this.client, '/backups', idOf(backup), 'os-force_delete', {}, opts);
   }
@@ -800,12 +920,29 @@ export class BlockStorageV3 extends ServiceProxy {
     return createResource(this.client, VolumeType, input, opts);
   }
 
-  /** The type new volumes get when none is given (`/types/default`). */
+  /**
+   * The type new volumes get when none is given (`/types/default`).
+   *
+   * @example
+   * ```ts
+   * console.log('volumes without a type get', (await conn.blockStorage.getDefaultVolumeType()).name);
+   * ```
+   */
   async getDefaultVolumeType(opts: RequestOptions = {}): Promise<VolumeTypeResource> {
     return requestDocument(this.client, VolumeType, 'GET', '/types/default', opts);
   }
 
-  /** All extra specs of a volume type. */
+  /**
+   * All extra specs of a volume type.
+   *
+   * @example
+   * ```ts
+   * // admin: pin a volume type to one backend
+   * const type = await conn.blockStorage.findVolumeType('ssd');
+   * await conn.blockStorage.setVolumeTypeExtraSpecs(type, { volume_backend_name: 'ceph-ssd' });
+   * console.log(await conn.blockStorage.getVolumeTypeExtraSpecs(type));
+   * ```
+   */
   async getVolumeTypeExtraSpecs(type: IdArg, opts: RequestOptions = {}): Promise<Record<string, string>> {
     const doc = await this.client.decode('GET', `/types/${enc(type)}/extra_specs`, {
       signal: opts.signal,
@@ -891,7 +1028,18 @@ export class BlockStorageV3 extends ServiceProxy {
     await res.body.dump();
   }
 
-  /** Projects that may use a private volume type. */
+  /**
+   * Projects that may use a private volume type.
+   *
+   * @example
+   * ```ts
+   * // admin: share a private volume type with one project
+   * const type = await conn.blockStorage.findVolumeType('gold');
+   * const project = await conn.identity.findProject('finance');
+   * await conn.blockStorage.addVolumeTypeAccess(type, project.id);
+   * for await (const a of conn.blockStorage.listVolumeTypeAccess(type)) console.log(a.projectId);
+   * ```
+   */
   listVolumeTypeAccess(type: IdArg, opts: VerbOptions = {}): ResourceList<VolumeTypeAccessResource> {
     return listResources(this.client, VolumeTypeAccess, {}, { ...opts, parent: { typeId: idOf(type) } });
   }
@@ -950,7 +1098,18 @@ export class BlockStorageV3 extends ServiceProxy {
     return listResources(this.client, QosSpec, query, opts);
   }
 
-  /** Admin: add or change limits of a QoS specification; returns the keys sent. */
+  /**
+   * Admin: add or change limits of a QoS specification; returns the keys sent.
+   *
+   * @example
+   * ```ts
+   * const qos = await conn.blockStorage.getQosSpec('9c8e1a52-5b5a-4c1b-8d2e-2f7c8a1e4b10');
+   * console.log(qos.specs); // { total_iops_sec: '500' }
+   * await conn.blockStorage.setQosSpecKeys(qos, { total_iops_sec: '1000' });
+   * await conn.blockStorage.associateQosSpec(qos, await conn.blockStorage.findVolumeType('standard'));
+   * for await (const a of conn.blockStorage.listQosAssociations(qos)) console.log(a.name, a.associationType);
+   * ```
+   */
   async setQosSpecKeys(
     qos: IdArg,
     specs: Record<string, string>,
@@ -1020,7 +1179,18 @@ export class BlockStorageV3 extends ServiceProxy {
     return m ? m[1]! : base;
   }
 
-  /** Admin: set a project's default volume type (3.62), by type name or id. */
+  /**
+   * Admin: set a project's default volume type (3.62), by type name or id.
+   *
+   * @example
+   * ```ts
+   * // admin: new volumes of this project get the 'ssd' type unless they name another (3.62)
+   * const project = await conn.identity.findProject('finance');
+   * await conn.blockStorage.setDefaultVolumeType(project.id, 'ssd');
+   * console.log((await conn.blockStorage.getDefaultVolumeTypeOf(project.id)).volumeTypeId);
+   * await conn.blockStorage.unsetDefaultVolumeType(project.id);
+   * ```
+   */
   async setDefaultVolumeType(
     projectId: string,
     type: IdArg,
@@ -1070,7 +1240,20 @@ export class BlockStorageV3 extends ServiceProxy {
 
   // ------------------------------------------------------- quotas and limits
 
-  /** A project's quotas (any project for admins, else the caller's own). */
+  /**
+   * A project's quotas (any project for admins, else the caller's own).
+   *
+   * @example
+   * ```ts
+   * // admin: give a project 50 volumes and 2 TiB, then go back to the defaults
+   * const project = await conn.identity.findProject('finance');
+   * await conn.blockStorage.updateQuotaSet(project.id, { volumes: 50, gigabytes: 2048 });
+   * const usage = await conn.blockStorage.getQuotaSetUsage(project.id);
+   * console.log(usage.gigabytes);
+   * await conn.blockStorage.resetQuotaSet(project.id);
+   * console.log((await conn.blockStorage.getQuotaSetDefaults(project.id)).volumes);
+   * ```
+   */
   async getQuotaSet(projectId: string, opts: RequestOptions = {}): Promise<QuotaSetResource> {
     return fetchResource(this.client, QuotaSet, projectId, opts);
   }
@@ -1114,7 +1297,16 @@ export class BlockStorageV3 extends ServiceProxy {
     await deleteResource(this.client, QuotaSet, projectId, opts);
   }
 
-  /** Default quotas of a quota class (`default`). */
+  /**
+   * Default quotas of a quota class (`default`).
+   *
+   * @example
+   * ```ts
+   * // admin: the defaults every project without its own quotas gets
+   * const defaults = await conn.blockStorage.getQuotaClassSet();
+   * await conn.blockStorage.updateQuotaClassSet('default', { snapshots: (defaults.snapshots ?? 10) * 2 });
+   * ```
+   */
   async getQuotaClassSet(className = 'default', opts: RequestOptions = {}): Promise<QuotaClassSetResource> {
     return fetchResource(this.client, QuotaClassSet, className, opts);
   }
@@ -1150,6 +1342,17 @@ export class BlockStorageV3 extends ServiceProxy {
   /**
    * Attach a volume (3.27): with only `instanceUuid` the volume is reserved; with a `connector`
    * cinder also exports it and returns `connectionInfo`. `mode` needs 3.54.
+   *
+   * @example
+   * ```ts
+   * // what a compute service does to attach a volume to a server it runs (3.44 to complete)
+   * const vol = await conn.blockStorage.findVolume('data');
+   * const server = await conn.compute.findServer('web1');
+   * const att = await conn.blockStorage.createAttachment({ volumeUuid: vol.id, instanceUuid: server.id });
+   * await conn.blockStorage.updateAttachment(att, { connector: { host: 'compute-1', initiator: 'iqn.1994-05.com.redhat:abc', platform: 'x86_64', os_type: 'linux' } });
+   * await conn.blockStorage.completeAttachment(att); // the volume goes in-use
+   * await conn.blockStorage.deleteAttachment(att); // detach
+   * ```
    */
   async createAttachment(
     attrs: CreateAttributes<(typeof Attachment)['fields']>,

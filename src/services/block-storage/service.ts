@@ -4,6 +4,14 @@ import { defineResource, f } from '../../resource/index.js';
  * Block storage services (`/os-services`): cinder-scheduler, cinder-volume (one per backend),
  * cinder-backup. Services have no id: `host` and `binary` name one. Listing, enabling and
  * disabling are admin operations.
+ *
+ * @example
+ * ```ts
+ * // admin: find the volume backends that are down, and stop scheduling to them
+ * for await (const s of conn.blockStorage.listServices({ binary: 'cinder-volume' })) {
+ *   if (s.state === 'down') await conn.blockStorage.disableService(s.host as string, 'cinder-volume', { reason: 'backend unreachable' });
+ * }
+ * ```
  */
 export const Service = defineResource({
   name: 'service',

@@ -5,7 +5,18 @@
  */
 import { defineResource, f } from '../../resource/index.js';
 
-/** A compute service process (nova-compute on a host, the scheduler, the conductor) and its state. */
+/**
+ * A compute service process (nova-compute on a host, the scheduler, the conductor) and its state.
+ *
+ * @example
+ * ```ts
+ * // admin: drain a hypervisor host before maintenance
+ * for await (const s of conn.compute.listComputeServices({ binary: 'nova-compute', host: 'compute-3' })) {
+ *   await conn.compute.disableComputeService(s, { reason: 'disk replacement' });
+ *   console.log(s.host, s.zone, s.state);
+ * }
+ * ```
+ */
 export const ComputeService = defineResource({
   name: 'compute service',
   basePath: '/os-services',

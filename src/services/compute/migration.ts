@@ -1,6 +1,14 @@
 import { defineResource, f } from '../../resource/index.js';
 
-/** Migrations of every kind across the cloud (`/os-migrations`, admin). */
+/**
+ * Migrations of every kind across the cloud (`/os-migrations`, admin).
+ *
+ * @example
+ * ```ts
+ * // admin: every migration that went wrong in the cloud
+ * for await (const m of conn.compute.listMigrations({ status: 'error' })) console.log(m.instanceUuid, m.migrationType, m.sourceCompute, m.destCompute);
+ * ```
+ */
 export const Migration = defineResource({
   name: 'migration',
   basePath: '/os-migrations',

@@ -135,6 +135,15 @@ export class ComputeServers extends ServiceProxy {
    * `waitForServer` between actions: nova already reports ACTIVE while `unpausing` or
    * `powering-on`, and refuses the next action (409) until the task ends. Throws
    * `ResourceFailureError` on ERROR (with nova's fault message) and `TimeoutError`.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.stopServer(server);
+   * // SHUTOFF alone is not enough: nova refuses the next action until the task state clears
+   * await conn.compute.waitForServerIdle(server, 'SHUTOFF', { timeoutMs: 120_000 });
+   * await conn.compute.startServer(server);
+   * ```
    */
   async waitForServerIdle(
     server: ServerRef,
@@ -178,7 +187,20 @@ export class ComputeServers extends ServiceProxy {
     return postBareServerAction(this.client, server, 'os-stop', opts);
   }
 
-  /** Pause a server (kept in memory); it goes to PAUSED. */
+  /**
+   * Pause a server (kept in memory); it goes to PAUSED.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('batch1');
+   * await conn.compute.pauseServer(server); // kept in memory: PAUSED
+   * await conn.compute.waitForServerIdle(server, 'PAUSED');
+   * await conn.compute.unpauseServer(server);
+   * await conn.compute.suspendServer(server); // memory to disk: SUSPENDED
+   * await conn.compute.waitForServerIdle(server, 'SUSPENDED');
+   * await conn.compute.resumeServer(server);
+   * ```
+   */
   async pauseServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'pause', opts);
   }
@@ -201,6 +223,13 @@ export class ComputeServers extends ServiceProxy {
   /**
    * Lock a server so that non-admin users cannot act on it. `reason` needs microversion 2.73
    * (rejected before sending on older connections); it shows as `lockedReason`.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('db1');
+   * await conn.compute.lockServer(server, { reason: 'change freeze' }); // the reason needs 2.73
+   * await conn.compute.unlockServer(server);
+   * ```
    */
   async lockServer(server: ServerRef, opts: RequestOptions & { reason?: string } = {}): Promise<void> {
     const { reason, ...rest } = opts;
@@ -216,6 +245,16 @@ export class ComputeServers extends ServiceProxy {
   /**
    * Boot a server from a rescue image (status RESCUE). Resolves with the rescue admin
    * password when nova returns one.
+   *
+   * @example
+   * ```ts
+   * // boot a broken server from a rescue image to repair its disk
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.rescueServer(server, { rescueImageRef: (await conn.image.findImage('rescue')).id });
+   * await conn.compute.waitForServerIdle(server, 'RESCUE');
+   * // ... repair, then boot from its own disk again
+   * await conn.compute.unrescueServer(server);
+   * ```
    */
   async rescueServer(
     server: ServerRef,
@@ -272,6 +311,15 @@ export class ComputeServers extends ServiceProxy {
   /**
    * Rebuild a server from an image (id), keeping its id, addresses and flavor. Resolves with
    * the server as nova answers (status REBUILD; includes `adminPass`).
+   *
+   * @example
+   * ```ts
+   * // reinstall a server from a newer image, keeping its id, addresses and flavor
+   * const server = await conn.compute.findServer('web1');
+   * const image = await conn.image.findImage('ubuntu-24.04');
+   * await conn.compute.rebuildServer(server, image.id, { name: 'web1' });
+   * await conn.compute.waitForServerIdle(server, 'ACTIVE', { timeoutMs: 600_000 });
+   * ```
    */
   async rebuildServer(
     server: ServerRef,
@@ -329,6 +377,14 @@ export class ComputeServers extends ServiceProxy {
   /**
    * Back a server up to an image, keeping the newest `rotation` backups of `backupType`
    * (e.g. `daily`); resolves with the image id.
+   *
+   * @example
+   * ```ts
+   * // a daily image backup, keeping the newest 7
+   * const server = await conn.compute.findServer('db1');
+   * const imageId = await conn.compute.createServerBackup(server, 'db1-daily', 'daily', 7);
+   * await conn.image.waitForImage(imageId, ['active']);
+   * ```
    */
   async createServerBackup(
     server: ServerRef,
@@ -373,12 +429,30 @@ export class ComputeServers extends ServiceProxy {
     return r.body?.output ?? '';
   }
 
-  /** Set the administrator password inside the guest (needs a guest agent). */
+  /**
+   * Set the administrator password inside the guest (needs a guest agent).
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('win1');
+   * await conn.compute.changeServerPassword(server, process.env.NEW_ADMIN_PASSWORD as string);
+   * ```
+   */
   async changeServerPassword(server: ServerRef, adminPass: string, opts: RequestOptions = {}): Promise<void> {
     await postServerAction(this.client, server, ChangePasswordAction, { adminPass }, opts);
   }
 
-  /** Admin: force the server's state to `active` or `error` (no action is taken on the guest). */
+  /**
+   * Admin: force the server's state to `active` or `error` (no action is taken on the guest).
+   *
+   * @example
+   * ```ts
+   * // admin: a server stuck in ERROR after its host came back
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.resetServerState(server, 'active');
+   * await conn.compute.rebootServer(server, 'HARD');
+   * ```
+   */
   async resetServerState(
     server: ServerRef,
     state: 'active' | 'error',
@@ -387,7 +461,19 @@ export class ComputeServers extends ServiceProxy {
     await postServerAction(this.client, server, ResetStateAction, { state }, opts);
   }
 
-  /** Shelve a server (SHELVED, then SHELVED_OFFLOADED once its resources are freed). */
+  /**
+   * Shelve a server (SHELVED, then SHELVED_OFFLOADED once its resources are freed).
+   *
+   * @example
+   * ```ts
+   * // park a server: its disk becomes an image and its host resources are freed
+   * const server = await conn.compute.findServer('batch1');
+   * await conn.compute.shelveServer(server);
+   * await conn.compute.waitForServerIdle(server, ['SHELVED', 'SHELVED_OFFLOADED']);
+   * // later
+   * await conn.compute.unshelveServer(server);
+   * ```
+   */
   async shelveServer(server: ServerRef, opts: RequestOptions = {}): Promise<void> {
     return postBareServerAction(this.client, server, 'shelve', opts);
   }
@@ -411,7 +497,20 @@ export class ComputeServers extends ServiceProxy {
     await postServerAction(this.client, server, UnshelveAction, { availabilityZone, host }, rest);
   }
 
-  /** Admin: cold-migrate a server to another host (`host` needs 2.56); then confirm like a resize. */
+  /**
+   * Admin: cold-migrate a server to another host (`host` needs 2.56); then confirm like a resize.
+   *
+   * @example
+   * ```ts
+   * // admin: move a server off a host; a cold migration ends in VERIFY_RESIZE
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.migrateServer(server);
+   * await conn.compute.waitForServerIdle(server, 'VERIFY_RESIZE');
+   * await conn.compute.confirmServerResize(server);
+   * // a running one can move live instead; the scheduler picks the host
+   * await conn.compute.liveMigrateServer(await conn.compute.findServer('db1'), { host: null });
+   * ```
+   */
   async migrateServer(server: ServerRef, opts: RequestOptions & { host?: string } = {}): Promise<void> {
     const { host, ...rest } = opts;
     if (host === undefined) return postBareServerAction(this.client, server, 'migrate', rest);
@@ -449,7 +548,16 @@ export class ComputeServers extends ServiceProxy {
     );
   }
 
-  /** Add a security group (by name or id) to every port of the server. */
+  /**
+   * Add a security group (by name or id) to every port of the server.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.addServerSecurityGroup(server, 'web');
+   * await conn.compute.removeServerSecurityGroup(server, 'default');
+   * ```
+   */
   async addServerSecurityGroup(server: ServerRef, group: string, opts: RequestOptions = {}): Promise<void> {
     await postServerAction(this.client, server, AddSecurityGroupAction, { name: group }, opts);
   }
@@ -498,7 +606,17 @@ export class ComputeServers extends ServiceProxy {
     return this.serverMetadata.update(serverIdOf(server), metadata, opts);
   }
 
-  /** One metadata value (`NotFoundError` when the key is absent). */
+  /**
+   * One metadata value (`NotFoundError` when the key is absent).
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * await conn.compute.setServerMetadataItem(server, 'role', 'frontend');
+   * console.log(await conn.compute.getServerMetadataItem(server, 'role')); // 'frontend'
+   * await conn.compute.deleteServerMetadataItem(server, 'role');
+   * ```
+   */
   async getServerMetadataItem(server: ServerRef, key: string, opts: RequestOptions = {}): Promise<string> {
     const doc = await this.client.decode('GET', this.metaItemPath(server, key), {
       signal: opts.signal,
@@ -562,7 +680,15 @@ export class ComputeServers extends ServiceProxy {
     return this.serverTags.remove(serverIdOf(server), tag, opts);
   }
 
-  /** Whether the server has a tag. */
+  /**
+   * Whether the server has a tag.
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * if (!(await conn.compute.serverHasTag(server, 'monitored'))) await conn.compute.addServerTag(server, 'monitored');
+   * ```
+   */
   async serverHasTag(server: ServerRef, tag: string, opts: RequestOptions = {}): Promise<boolean> {
     return this.serverTags.has(serverIdOf(server), tag, opts);
   }
@@ -574,7 +700,16 @@ export class ComputeServers extends ServiceProxy {
 
   // --- addresses
 
-  /** The server's addresses by network name (`/servers/{id}/ips`). */
+  /**
+   * The server's addresses by network name (`/servers/{id}/ips`).
+   *
+   * @example
+   * ```ts
+   * const server = await conn.compute.findServer('web1');
+   * for (const [network, addrs] of Object.entries(await conn.compute.listServerAddresses(server)))
+   *   for (const a of addrs) console.log(network, a.addr, a['OS-EXT-IPS:type']);
+   * ```
+   */
   async listServerAddresses(
     server: ServerRef,
     opts: RequestOptions = {},

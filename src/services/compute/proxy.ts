@@ -124,7 +124,18 @@ export class ComputeV2 extends ComputeServers {
 
   // --- flavor extra specs
 
-  /** All extra specs of a flavor. */
+  /**
+   * All extra specs of a flavor.
+   *
+   * @example
+   * ```ts
+   * // admin: a flavor whose servers get dedicated CPUs and 1 GiB huge pages
+   * const flavor = await conn.compute.findFlavor('m1.pinned');
+   * await conn.compute.setFlavorExtraSpecs(flavor, { 'hw:cpu_policy': 'dedicated', 'hw:mem_page_size': '1GB' });
+   * console.log(await conn.compute.getFlavorExtraSpec(flavor, 'hw:cpu_policy')); // 'dedicated'
+   * await conn.compute.deleteFlavorExtraSpec(flavor, 'hw:mem_page_size');
+   * ```
+   */
   async getFlavorExtraSpecs(flavor: IdRef, opts: RequestOptions = {}): Promise<Record<string, string>> {
     const doc = await this.client.decode('GET', `/flavors/${enc(flavor, 'flavor.id')}/os-extra_specs`, opts);
     return doc.key('extra_specs', 'object') as Record<string, string>;
@@ -182,7 +193,18 @@ export class ComputeV2 extends ComputeServers {
 
   // --- flavor access (private flavors)
 
-  /** Projects allowed to use a private flavor (nova answers NotFoundError for public flavors). */
+  /**
+   * Projects allowed to use a private flavor (nova answers NotFoundError for public flavors).
+   *
+   * @example
+   * ```ts
+   * // admin: let one project use a private flavor
+   * const flavor = await conn.compute.findFlavor('gpu.large');
+   * const project = await conn.identity.findProject('ml-team');
+   * await conn.compute.addFlavorAccess(flavor, project.id);
+   * for await (const a of conn.compute.listFlavorAccess(flavor)) console.log(a.projectId);
+   * ```
+   */
   listFlavorAccess(flavor: IdRef, opts: VerbOptions = {}): ResourceList<R<typeof FlavorAccess>> {
     return listResources(
       this.client,
@@ -260,6 +282,15 @@ export class ComputeV2 extends ComputeServers {
    * Create a key pair. With `publicKey` it imports it; without, nova generates the pair and
    * returns `privateKey` in this answer only (up to 2.91; from 2.92 a `ValidationError` is
    * raised before sending).
+   *
+   * @example
+   * ```ts
+   * import { writeFileSync } from 'node:fs';
+   *
+   * // up to 2.91 nova can generate the pair: the private key is in this answer only
+   * const kp = await conn.compute.createKeypair({ name: 'ci-runner' }, { microversion: '2.2' });
+   * writeFileSync('ci-runner.pem', kp.privateKey as string, { mode: 0o600 });
+   * ```
    */
   async createKeypair(
     attrs: CreateAttributes<FieldsOf<typeof Keypair>>,
@@ -306,7 +337,16 @@ export class ComputeV2 extends ComputeServers {
 
   // --- availability zones
 
-  /** Availability zones; `detailed` (admin) adds each zone's hosts and services. */
+  /**
+   * Availability zones; `detailed` (admin) adds each zone's hosts and services.
+   *
+   * @example
+   * ```ts
+   * for await (const az of conn.compute.listAvailabilityZones()) console.log(az.name, az.state?.available);
+   * // admin: which hosts are in each zone
+   * for await (const az of conn.compute.listAvailabilityZones({ detailed: true })) console.log(az.name, Object.keys(az.hosts ?? {}));
+   * ```
+   */
   listAvailabilityZones(
     opts: VerbOptions & { detailed?: boolean } = {},
   ): ResourceList<R<typeof AvailabilityZone>> {
@@ -351,7 +391,18 @@ export class ComputeV2 extends ComputeServers {
     return this.quotaGet(QuotaSet, `/os-quota-sets/${encodeURIComponent(project)}`, { user_id: userId }, o);
   }
 
-  /** The quotas of a project (or user) with usage: `{ limit, in_use, reserved }` per resource. */
+  /**
+   * The quotas of a project (or user) with usage: `{ limit, in_use, reserved }` per resource.
+   *
+   * @example
+   * ```ts
+   * const project = (await conn.identity.findProject('demo')).id;
+   * const detail = await conn.compute.getQuotaSetDetail(project);
+   * console.log(`instances: ${detail.instances?.in_use}/${detail.instances?.limit}`);
+   * const defaults = await conn.compute.getQuotaSetDefaults(project);
+   * console.log('default cores', defaults.cores);
+   * ```
+   */
   async getQuotaSetDetail(
     project: string,
     opts: RequestOptions & { userId?: string } = {},
@@ -460,7 +511,18 @@ export class ComputeV2 extends ComputeServers {
     return this.updateComputeService(service, { status: 'disabled', disabledReason: reason }, o);
   }
 
-  /** Admin: mark a nova-compute service as down (fencing before evacuation), or clear it (2.53+). */
+  /**
+   * Admin: mark a nova-compute service as down (fencing before evacuation), or clear it (2.53+).
+   *
+   * @example
+   * ```ts
+   * // admin: fence a dead host so its servers can be evacuated (2.53+)
+   * const [svc] = await conn.compute.listComputeServices({ binary: 'nova-compute', host: 'compute-3' }).toArray();
+   * if (svc) await conn.compute.forceDownComputeService(svc);
+   * // ...and once the host is back
+   * if (svc) await conn.compute.forceDownComputeService(svc, false);
+   * ```
+   */
   async forceDownComputeService(
     service: IdRef,
     forcedDown = true,

@@ -3,6 +3,16 @@ import { defineResource, f } from '../../resource/index.js';
 /**
  * An in-progress live migration of a server (`/servers/{server_id}/migrations`, 2.23+).
  * Deleting one aborts it (2.24+); finished and other kinds of migrations are in `Migration`.
+ *
+ * @example
+ * ```ts
+ * // admin: follow a server's live migration and push it over the line
+ * const server = await conn.compute.findServer('db1');
+ * for await (const m of conn.compute.listServerMigrations({}, { parent: { serverId: server.id } })) {
+ *   console.log(m.status, m.memoryRemainingBytes);
+ *   if (m.status === 'running') await conn.compute.forceCompleteServerMigration(server, m.id as number);
+ * }
+ * ```
  */
 export const ServerMigration = defineResource({
   name: 'server migration',

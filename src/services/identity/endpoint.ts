@@ -1,7 +1,17 @@
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
-/** Identity catalog endpoint (`/v3/endpoints`). */
+/**
+ * Identity catalog endpoint (`/v3/endpoints`).
+ *
+ * @example
+ * ```ts
+ * // admin: publish a service's public URL in one region of the catalog
+ * const service = await conn.identity.findService('glance');
+ * await conn.identity.createEndpoint({ serviceId: service.id, interface: 'public', url: 'https://image.example.com', regionId: 'RegionOne' });
+ * for await (const e of conn.identity.listEndpoints({ serviceId: service.id })) console.log(e.interface, e.url, e.regionId);
+ * ```
+ */
 export const Endpoint = defineResource({
   name: 'endpoint',
   basePath: '/endpoints',

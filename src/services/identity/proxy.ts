@@ -138,7 +138,15 @@ export class IdentityV3 extends ServiceProxy {
     this.updateUser = async (user, attrs, o) => withoutPassword(await userVerbs.updateUser(user, attrs, o));
   }
 
-  /** The id of the user this connection is authenticated as. */
+  /**
+   * The id of the user this connection is authenticated as.
+   *
+   * @example
+   * ```ts
+   * const me = await conn.identity.getUser(await conn.identity.currentUserId());
+   * console.log(me.name, me.domainId);
+   * ```
+   */
   async currentUserId(signal?: AbortSignal): Promise<string> {
     const access = await this.client.session.getAccess(signal);
     if (!access.userId) {
@@ -163,7 +171,16 @@ export class IdentityV3 extends ServiceProxy {
 
   // ---- projects -------------------------------------------------------------------------
 
-  /** Tags of a project. */
+  /**
+   * Tags of a project.
+   *
+   * @example
+   * ```ts
+   * const project = await conn.identity.findProject('team-a');
+   * await conn.identity.addProjectTag(project, 'cost-center-42');
+   * if (await conn.identity.checkProjectTag(project, 'cost-center-42')) console.log(await conn.identity.listProjectTags(project));
+   * ```
+   */
   listProjectTags(project: IdRef, opts: RequestOptions = {}): Promise<string[]> {
     return this.projectTags.list(idOf(project, 'project'), opts);
   }
@@ -196,6 +213,12 @@ export class IdentityV3 extends ServiceProxy {
   /**
    * Projects the current token may be scoped to (`GET /v3/auth/projects`): what a user
    * without admin rights sees as "my projects".
+   *
+   * @example
+   * ```ts
+   * // what a user without admin rights can scope a token to
+   * for await (const p of conn.identity.listAvailableProjects()) console.log(p.id, p.name);
+   * ```
    */
   listAvailableProjects(opts: VerbOptions = {}): ResourceList<Resource<(typeof Project)['fields']>> {
     return listResources(this.client, Project, {}, { ...opts, path: '/auth/projects' });
@@ -211,6 +234,15 @@ export class IdentityV3 extends ServiceProxy {
   /**
    * Change a user's own password (`POST /v3/users/{id}/password`). Keystone checks the
    * original password itself; tokens of the user issued before are revoked.
+   *
+   * @example
+   * ```ts
+   * // the user's own password; keystone checks the original and revokes the user's older tokens
+   * await conn.identity.changeUserPassword(await conn.identity.currentUserId(), {
+   *   originalPassword: process.env.OLD_PASSWORD as string,
+   *   password: process.env.NEW_PASSWORD as string,
+   * });
+   * ```
    */
   async changeUserPassword(
     user: IdRef,
@@ -232,7 +264,15 @@ export class IdentityV3 extends ServiceProxy {
     await res.body.dump();
   }
 
-  /** Groups a user belongs to (`GET /v3/users/{id}/groups`); the current user when omitted. */
+  /**
+   * Groups a user belongs to (`GET /v3/users/{id}/groups`); the current user when omitted.
+   *
+   * @example
+   * ```ts
+   * for await (const g of conn.identity.listUserGroups()) console.log('member of', g.name);
+   * for await (const p of conn.identity.listUserProjects()) console.log('has a role on', p.name);
+   * ```
+   */
   listUserGroups(
     user?: IdRef,
     query: ListQuery<{ name: 'name' }> = {},
@@ -262,7 +302,18 @@ export class IdentityV3 extends ServiceProxy {
     });
   }
 
-  /** Members of a group (`GET /v3/groups/{id}/users`). */
+  /**
+   * Members of a group (`GET /v3/groups/{id}/users`).
+   *
+   * @example
+   * ```ts
+   * const ops = await conn.identity.findGroup('ops');
+   * const alice = await conn.identity.findUser('alice');
+   * await conn.identity.addUserToGroup(ops, alice);
+   * console.log(await conn.identity.checkUserInGroup(ops, alice)); // true
+   * for await (const u of conn.identity.listGroupUsers(ops)) console.log(u.name);
+   * ```
+   */
   listGroupUsers(
     group: IdRef,
     query: ListQuery<(typeof User)['query']> = {},
@@ -333,7 +384,16 @@ export class IdentityV3 extends ServiceProxy {
     return this.exists(this.grantPath(grant, true), opts);
   }
 
-  /** Roles granted directly to a user or group on a target (the `role` of the grant is ignored). */
+  /**
+   * Roles granted directly to a user or group on a target (the `role` of the grant is ignored).
+   *
+   * @example
+   * ```ts
+   * const alice = await conn.identity.findUser('alice');
+   * const project = await conn.identity.findProject('team-a');
+   * for await (const r of conn.identity.listGrantedRoles({ user: alice, project })) console.log(r.name);
+   * ```
+   */
   listGrantedRoles(
     grant: Omit<RoleGrant, 'role'> & { role?: IdRef },
     opts: VerbOptions = {},
@@ -345,6 +405,14 @@ export class IdentityV3 extends ServiceProxy {
   /**
    * Role assignments (`GET /v3/role_assignments`) filtered by user, group, role and scope;
    * `effective` resolves groups and inheritance, `includeNames` adds names.
+   *
+   * @example
+   * ```ts
+   * // who can act on a project, directly or through groups and inheritance
+   * const project = await conn.identity.findProject('team-a');
+   * for await (const a of conn.identity.listRoleAssignments({ scopeProjectId: project.id, effective: true, includeNames: true }))
+   *   console.log(a.user?.name, a.role?.name);
+   * ```
    */
   listRoleAssignments(
     query: RoleAssignmentQuery = {},
@@ -434,7 +502,22 @@ export class IdentityV3 extends ServiceProxy {
     return this.currentUserId(opts.signal);
   }
 
-  /** Access rules of a user's application credentials (the current user when omitted). */
+  /**
+   * Access rules of a user's application credentials (the current user when omitted).
+   *
+   * @example
+   * ```ts
+   * import { ConflictError } from 'openstack-sdk';
+   *
+   * // access rules limit what an application credential may call; they outlive it until deleted
+   * for await (const r of conn.identity.listAccessRules()) {
+   *   console.log(r.service, r.method, r.path);
+   *   await conn.identity.deleteAccessRule(r.id as string).catch((e) => {
+   *     if (!(e instanceof ConflictError)) throw e; // still used by an application credential
+   *   });
+   * }
+   * ```
+   */
   listAccessRules(
     query: ListQuery<(typeof AccessRule)['query']> & { userId?: string } = {},
     opts: VerbOptions = {},

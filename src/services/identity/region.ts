@@ -1,7 +1,16 @@
 import { defineResource, f } from '../../resource/index.js';
 import type { IdentityLinks } from './types.js';
 
-/** Identity region (`/v3/regions`). Its id is chosen by the creator (e.g. `RegionTwo`). */
+/**
+ * Identity region (`/v3/regions`). Its id is chosen by the creator (e.g. `RegionTwo`).
+ *
+ * @example
+ * ```ts
+ * // admin: a child region; endpoints then name it by id
+ * await conn.identity.createRegion({ id: 'RegionTwo-a', parentRegionId: 'RegionTwo', description: 'second hall' });
+ * for await (const r of conn.identity.listRegions({ parentRegionId: 'RegionTwo' })) console.log(r.id, r.description);
+ * ```
+ */
 export const Region = defineResource({
   name: 'region',
   basePath: '/regions',

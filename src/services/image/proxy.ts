@@ -197,6 +197,18 @@ export class ImageV2 extends ServiceProxy {
    * Stage data for the `glance-direct` import method (`PUT /v2/images/{id}/stage`); follow
    * with {@link importImage}. Returns the digests of what was sent, to compare with the
    * image once imported ({@link verifyImage}).
+   *
+   * @example
+   * ```ts
+   * import { createReadStream } from 'node:fs';
+   *
+   * // glance-direct: stage the data, import it, then check that what arrived is what was sent
+   * const image = await conn.image.createImage({ name: 'base', diskFormat: 'raw', containerFormat: 'bare' });
+   * const sent = await conn.image.stageImage(image, createReadStream('base.raw'));
+   * await conn.image.importImage(image, { name: 'glance-direct' });
+   * await conn.image.waitForImageImport(image);
+   * console.log(await conn.image.verifyImage(image, sent)); // { size: true, checksum: true, hash: true }
+   * ```
    */
   stageImage(image: ImageRef, data: ImageData, opts: UploadOptions = {}): Promise<ImageDigest> {
     return this.sendData('stage', image, data, opts);
@@ -207,6 +219,17 @@ export class ImageV2 extends ServiceProxy {
    * default) the image is fetched first and the stream errors with ChecksumMismatchError at
    * the end when size, MD5 or `os_hash_value` differ. Throws NoImageDataError for an image
    * without data.
+   *
+   * @example
+   * ```ts
+   * import { createHash } from 'node:crypto';
+   *
+   * // stream the data without storing it; the stream errors if it does not match glance's checksum
+   * const { stream } = await conn.image.downloadImage(await conn.image.findImage('cirros'));
+   * const sha = createHash('sha256');
+   * for await (const chunk of stream) sha.update(chunk as Buffer);
+   * console.log(sha.digest('hex'));
+   * ```
    */
   async downloadImage(image: ImageRef, opts: DownloadOptions = {}): Promise<ImageDownload> {
     const verify = opts.verify !== false;
@@ -275,7 +298,18 @@ export class ImageV2 extends ServiceProxy {
 
   // ---- tags and state -------------------------------------------------------------------
 
-  /** Add a tag to an image (idempotent). */
+  /**
+   * Add a tag to an image (idempotent).
+   *
+   * @example
+   * ```ts
+   * const image = await conn.image.findImage('ubuntu-24.04');
+   * await conn.image.addImageTag(image, 'golden');
+   * // admin: withdraw an image's data while investigating it, then bring it back
+   * await conn.image.deactivateImage(image);
+   * await conn.image.reactivateImage(image);
+   * ```
+   */
   addImageTag(image: ImageRef, tag: string, opts: RequestOptions = {}): Promise<void> {
     return this.tags.add(imageId(image), tag, opts);
   }
@@ -351,7 +385,15 @@ export class ImageV2 extends ServiceProxy {
 
   // ---- import ---------------------------------------------------------------------------
 
-  /** The import methods this cloud offers (`GET /v2/info/import`), e.g. `['glance-direct', 'web-download']`. */
+  /**
+   * The import methods this cloud offers (`GET /v2/info/import`), e.g. `['glance-direct', 'web-download']`.
+   *
+   * @example
+   * ```ts
+   * const methods = await conn.image.getImportMethods();
+   * if (!methods.includes('web-download')) console.log('upload the data instead of importing it from a URL');
+   * ```
+   */
   async getImportMethods(opts: RequestOptions = {}): Promise<string[]> {
     const doc = await this.client.decode('GET', '/info/import', {
       signal: opts.signal,
@@ -437,7 +479,16 @@ export class ImageV2 extends ServiceProxy {
     }
   }
 
-  /** Tasks of an image's imports (`GET /v2/images/{id}/tasks`), newest first. */
+  /**
+   * Tasks of an image's imports (`GET /v2/images/{id}/tasks`), newest first.
+   *
+   * @example
+   * ```ts
+   * // why did an import fail?
+   * const image = await conn.image.findImage('fedora');
+   * for (const t of await conn.image.listImageTasks(image)) console.log(t.status, t.message);
+   * ```
+   */
   async listImageTasks(image: ImageRef, opts: RequestOptions = {}): Promise<TaskResource[]> {
     const doc = await this.client.decode('GET', imagePath(image, '/tasks'), { signal: opts.signal });
     const rows = doc.rows('tasks');
@@ -446,7 +497,15 @@ export class ImageV2 extends ServiceProxy {
 
   // ---- stores and schemas ---------------------------------------------------------------
 
-  /** Stores of a multi-store cloud (`GET /v2/info/stores`; `detail` is admin only). */
+  /**
+   * Stores of a multi-store cloud (`GET /v2/info/stores`; `detail` is admin only).
+   *
+   * @example
+   * ```ts
+   * // multi-store clouds: where can image data live?
+   * for await (const s of conn.image.listStores()) console.log(s.id, s.isDefault ? '(default)' : '', s.description);
+   * ```
+   */
   listStores(
     opts: VerbOptions & { detail?: boolean } = {},
   ): ResourceList<Resource<(typeof Store)['fields']>> {
@@ -456,7 +515,19 @@ export class ImageV2 extends ServiceProxy {
     });
   }
 
-  /** A schema glance publishes, by name: `image`, `images`, `member`, `members`, `task`, `tasks`, `metadefs/...`. */
+  /**
+   * A schema glance publishes, by name: `image`, `images`, `member`, `members`, `task`, `tasks`, `metadefs/...`.
+   *
+   * @example
+   * ```ts
+   * // which image properties does this cloud know, and which disk formats does it accept?
+   * const schema = await conn.image.getImageSchema();
+   * console.log(Object.keys(schema.properties ?? {}));
+   * console.log(schema.properties?.disk_format?.enum);
+   * const tasks = await conn.image.getSchema('tasks');
+   * console.log(tasks.name);
+   * ```
+   */
   getSchema(name: string, opts: VerbOptions = {}): Promise<SchemaResource> {
     return fetchResource(this.client, Schema, name, opts);
   }

@@ -1,7 +1,16 @@
 import { defineResource, f } from '../../resource/index.js';
 import { baseQuery, ownerFields } from './common.js';
 
-/** Address scope (`/address-scopes`): subnet pools in one scope route to each other without NAT. */
+/**
+ * Address scope (`/address-scopes`): subnet pools in one scope route to each other without NAT.
+ *
+ * @example
+ * ```ts
+ * const scope = await conn.network.createAddressScope({ name: 'corp-v4', ipVersion: 4 });
+ * // subnet pools in the same scope route to each other without NAT
+ * await conn.network.createSubnetPool({ name: 'corp-pool', prefixes: ['10.10.0.0/16'], addressScopeId: scope.id });
+ * ```
+ */
 export const AddressScope = defineResource({
   name: 'address scope',
   basePath: '/address-scopes',

@@ -1,6 +1,13 @@
 import { defineResource, f } from '../../resource/index.js';
 
-/** Availability zone (`/availability_zones`, list only): zones of network and router agents. */
+/**
+ * Availability zone (`/availability_zones`, list only): zones of network and router agents.
+ *
+ * @example
+ * ```ts
+ * for await (const az of conn.network.listAvailabilityZones({ resource: 'router' })) console.log(az.name, az.state);
+ * ```
+ */
 export const AvailabilityZone = defineResource({
   name: 'availability zone',
   basePath: '/availability_zones',

@@ -1,6 +1,14 @@
 import { defineResource, f } from '../../resource/index.js';
 
-/** Floating IP pool (`/floatingip_pools`, read-only): external subnets floating IPs can come from. */
+/**
+ * Floating IP pool (`/floatingip_pools`, read-only): external subnets floating IPs can come from.
+ *
+ * @example
+ * ```ts
+ * // which external subnets can this project take floating IPs from?
+ * for await (const pool of conn.network.listFloatingIpPools()) console.log(pool.networkId, pool.subnetName, pool.cidr);
+ * ```
+ */
 export const FloatingIpPool = defineResource({
   name: 'floating IP pool',
   resourceKey: 'floatingip_pool',

@@ -34,6 +34,14 @@ export interface SubnetIpAvailability {
 /**
  * IP availability of a network and its subnets (`/network-ip-availabilities`, admin, read-only).
  * IPv6 totals can exceed 2^53: JSON parsing rounds them (read them as estimates).
+ *
+ * @example
+ * ```ts
+ * // admin: how full are a network's subnets?
+ * const net = await conn.network.findNetwork('private');
+ * const a = await conn.network.getNetworkIpAvailability(net.id);
+ * for (const s of a.subnetIpAvailability ?? []) console.log(s.cidr, `${s.used_ips}/${s.total_ips}`);
+ * ```
  */
 export const NetworkIpAvailability = defineResource({
   name: 'network IP availability',

@@ -202,7 +202,20 @@ export class NetworkV2 extends ServiceProxy {
     return rows.map((b) => instantiate(def, this.client, b));
   }
 
-  /** Create several networks in one request (all or none). */
+  /**
+   * Create several networks in one request (all or none).
+   *
+   * @example
+   * ```ts
+   * // one request, all or nothing (createNetworks, createSubnets and createSecurityGroupRules alike)
+   * const net = await conn.network.findNetwork('app-net');
+   * const ports = await conn.network.createPorts([
+   *   { networkId: net.id, name: 'vip-a' },
+   *   { networkId: net.id, name: 'vip-b' },
+   * ]);
+   * console.log(ports.map((p) => p.id));
+   * ```
+   */
   createNetworks(items: CreateAttributes<typeof Network.fields>[], o?: RequestOptions) {
     return this.bulkCreate(Network, items, o);
   }
@@ -263,6 +276,15 @@ export class NetworkV2 extends ServiceProxy {
   /**
    * Set (or replace) the router's gateway on an external network: an update of
    * `external_gateway_info`.
+   *
+   * @example
+   * ```ts
+   * const router = await conn.network.findRouter('app-router');
+   * const ext = await conn.network.findNetwork('public');
+   * await conn.network.setRouterGateway(router, { network_id: ext.id, enable_snat: true });
+   * // later: take the router off the external network
+   * await conn.network.clearRouterGateway(router);
+   * ```
    */
   setRouterGateway(router: IdArg, gateway: ExternalGatewayInfo, o: VerbOptions = {}) {
     return this.updateRouter(router, { externalGatewayInfo: gateway }, o);
@@ -273,7 +295,17 @@ export class NetworkV2 extends ServiceProxy {
     return this.updateRouter(router, { externalGatewayInfo: {} }, o);
   }
 
-  /** Add static routes, keeping existing ones (`PUT /routers/{id}/add_extraroutes`, extraroute-atomic). */
+  /**
+   * Add static routes, keeping existing ones (`PUT /routers/{id}/add_extraroutes`, extraroute-atomic).
+   *
+   * @example
+   * ```ts
+   * // reach an on-premises range through a VPN appliance on one of the router's subnets
+   * const router = await conn.network.findRouter('app-router');
+   * await conn.network.addRouterExtraRoutes(router, [{ destination: '192.168.0.0/16', nexthop: '10.0.0.254' }]);
+   * await conn.network.removeRouterExtraRoutes(router, [{ destination: '192.168.0.0/16', nexthop: '10.0.0.254' }]);
+   * ```
+   */
   addRouterExtraRoutes(router: IdArg, routes: RouterRoute[], o: RequestOptions = {}) {
     return this.routerAction(router, 'add_extraroutes', { routes }, o);
   }
@@ -283,7 +315,18 @@ export class NetworkV2 extends ServiceProxy {
     return this.routerAction(router, 'remove_extraroutes', { routes }, o);
   }
 
-  /** Add gateways (`PUT /routers/{id}/add_external_gateways`, external-gateway-multihoming extension). */
+  /**
+   * Add gateways (`PUT /routers/{id}/add_external_gateways`, external-gateway-multihoming extension).
+   *
+   * @example
+   * ```ts
+   * // a second uplink (external-gateway-multihoming extension)
+   * const router = await conn.network.findRouter('edge');
+   * const backup = await conn.network.findNetwork('public-b');
+   * await conn.network.addRouterExternalGateways(router, [{ network_id: backup.id, enable_snat: false }]);
+   * await conn.network.removeRouterExternalGateways(router, [{ network_id: backup.id }]);
+   * ```
+   */
   addRouterExternalGateways(router: IdArg, gateways: ExternalGateway[], o: RequestOptions = {}) {
     return this.routerAction(router, 'add_external_gateways', { external_gateways: gateways }, o);
   }
@@ -341,7 +384,17 @@ export class NetworkV2 extends ServiceProxy {
 
   // ---------------------------------------------------------------- subnet pools, address groups
 
-  /** Add prefixes to a subnet pool (`PUT /subnetpools/{id}/add_prefixes`); returns all its prefixes. */
+  /**
+   * Add prefixes to a subnet pool (`PUT /subnetpools/{id}/add_prefixes`); returns all its prefixes.
+   *
+   * @example
+   * ```ts
+   * const pool = await conn.network.findSubnetPool('corp-pool');
+   * console.log(await conn.network.addSubnetPoolPrefixes(pool, ['10.20.0.0/16'])); // the pool's prefixes now
+   * // bring a network's existing subnets under the pool
+   * await conn.network.onboardNetworkSubnets(pool, await conn.network.findNetwork('legacy-net'));
+   * ```
+   */
   async addSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
     const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/add_prefixes`, {
       json: { prefixes },
@@ -397,7 +450,16 @@ export class NetworkV2 extends ServiceProxy {
 
   // ---------------------------------------------------------------- quotas
 
-  /** A project's quotas (`GET /quotas/{project_id}`); `projectId` is filled in. */
+  /**
+   * A project's quotas (`GET /quotas/{project_id}`); `projectId` is filled in.
+   *
+   * @example
+   * ```ts
+   * const project = await conn.identity.findProject('demo');
+   * const [quota, defaults] = await Promise.all([conn.network.getQuota(project.id), conn.network.getQuotaDefault(project.id)]);
+   * console.log(`ports: ${quota.port} (default ${defaults.port})`);
+   * ```
+   */
   async getQuota(projectId: string, o: RequestOptions = {}): Promise<Resource<typeof Quota.fields>> {
     return this.quotaDoc(`/quotas/${encodeURIComponent(projectId)}`, projectId, o);
   }
@@ -435,12 +497,40 @@ export class NetworkV2 extends ServiceProxy {
 
   // ---------------------------------------------------------------- agents and scheduling
 
-  /** DHCP agents hosting a network (`GET /networks/{id}/dhcp-agents`). */
+  /**
+   * DHCP agents hosting a network (`GET /networks/{id}/dhcp-agents`).
+   *
+   * @example
+   * ```ts
+   * // admin: move a network's DHCP service to another agent
+   * const net = await conn.network.findNetwork('app-net');
+   * const [current] = await conn.network.listNetworkDhcpAgents(net).toArray();
+   * const [spare] = await conn.network.listAgents({ agentType: 'DHCP agent', host: 'network-2' }).toArray();
+   * if (current && spare) {
+   *   await conn.network.addNetworkToDhcpAgent(spare, net);
+   *   await conn.network.removeNetworkFromDhcpAgent(current, net);
+   * }
+   * ```
+   */
   listNetworkDhcpAgents(network: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
     return listResources(this.client, Agent, {}, { ...o, path: `/networks/${seg(network)}/dhcp-agents` });
   }
 
-  /** L3 agents hosting a router (`GET /routers/{id}/l3-agents`). */
+  /**
+   * L3 agents hosting a router (`GET /routers/{id}/l3-agents`).
+   *
+   * @example
+   * ```ts
+   * // admin: move a router to the L3 agent of another network node
+   * const router = await conn.network.findRouter('app-router');
+   * const [current] = await conn.network.listRouterL3Agents(router).toArray();
+   * const [target] = await conn.network.listAgents({ agentType: 'L3 agent', host: 'network-2' }).toArray();
+   * if (current && target) {
+   *   await conn.network.removeRouterFromL3Agent(current, router);
+   *   await conn.network.addRouterToL3Agent(target, router);
+   * }
+   * ```
+   */
   listRouterL3Agents(router: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
     return listResources(this.client, Agent, {}, { ...o, path: `/routers/${seg(router)}/l3-agents` });
   }
@@ -512,7 +602,16 @@ export class NetworkV2 extends ServiceProxy {
 
   // ---------------------------------------------------------------- tags
 
-  /** Tag operations on one collection by its tag path (`'/networks'`, `'/ports'`, `'/policies'` for QoS). */
+  /**
+   * Tag operations on one collection by its tag path (`'/networks'`, `'/ports'`, `'/policies'` for QoS).
+   *
+   * @example
+   * ```ts
+   * // QoS policies keep their tags under /policies; other collections are found from the resource
+   * const policy = await conn.network.findQosPolicy('bronze');
+   * await conn.network.tagsFor('/policies').add(policy.id, 'tier-3');
+   * ```
+   */
   tagsFor(collection: TagCollection): TagsMixin {
     return new TagsMixin(this.client, collection);
   }

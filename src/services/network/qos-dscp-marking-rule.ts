@@ -1,6 +1,15 @@
 import { defineResource, f } from '../../resource/index.js';
 
-/** QoS DSCP marking rule (`/qos/policies/{policy_id}/dscp_marking_rules`). */
+/**
+ * QoS DSCP marking rule (`/qos/policies/{policy_id}/dscp_marking_rules`).
+ *
+ * @example
+ * ```ts
+ * const policy = await conn.network.findQosPolicy('voice');
+ * // mark the ports' traffic EF (46) so the fabric prioritises it
+ * await conn.network.createQosDscpMarkingRule({ dscpMark: 46 }, { parent: { qosPolicyId: policy.id } });
+ * ```
+ */
 export const QosDscpMarkingRule = defineResource({
   name: 'DSCP marking rule',
   resourceKey: 'dscp_marking_rule',

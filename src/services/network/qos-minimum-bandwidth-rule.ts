@@ -1,6 +1,15 @@
 import { defineResource, f } from '../../resource/index.js';
 
-/** QoS minimum bandwidth rule (`/qos/policies/{policy_id}/minimum_bandwidth_rules`). */
+/**
+ * QoS minimum bandwidth rule (`/qos/policies/{policy_id}/minimum_bandwidth_rules`).
+ *
+ * @example
+ * ```ts
+ * const policy = await conn.network.findQosPolicy('gold');
+ * // guarantee 1 Gbit/s out of each port (needs a backend that schedules bandwidth)
+ * await conn.network.createQosMinimumBandwidthRule({ minKbps: 1_000_000, direction: 'egress' }, { parent: { qosPolicyId: policy.id } });
+ * ```
+ */
 export const QosMinimumBandwidthRule = defineResource({
   name: 'minimum bandwidth rule',
   basePath: '/qos/policies/{policy_id}/minimum_bandwidth_rules',

@@ -1,6 +1,14 @@
 import { defineResource, f } from '../../resource/index.js';
 
-/** QoS minimum packet rate rule (`/qos/policies/{policy_id}/minimum_packet_rate_rules`). */
+/**
+ * QoS minimum packet rate rule (`/qos/policies/{policy_id}/minimum_packet_rate_rules`).
+ *
+ * @example
+ * ```ts
+ * const policy = await conn.network.findQosPolicy('gold');
+ * await conn.network.createQosMinimumPacketRateRule({ minKpps: 1000, direction: 'any' }, { parent: { qosPolicyId: policy.id } });
+ * ```
+ */
 export const QosMinimumPacketRateRule = defineResource({
   name: 'minimum packet rate rule',
   basePath: '/qos/policies/{policy_id}/minimum_packet_rate_rules',

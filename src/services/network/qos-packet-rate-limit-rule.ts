@@ -1,6 +1,14 @@
 import { defineResource, f } from '../../resource/index.js';
 
-/** QoS packet rate limit rule (`/qos/policies/{policy_id}/packet_rate_limit_rules`). */
+/**
+ * QoS packet rate limit rule (`/qos/policies/{policy_id}/packet_rate_limit_rules`).
+ *
+ * @example
+ * ```ts
+ * const policy = await conn.network.findQosPolicy('bronze');
+ * await conn.network.createQosPacketRateLimitRule({ maxKpps: 500, maxBurstKpps: 50, direction: 'ingress' }, { parent: { qosPolicyId: policy.id } });
+ * ```
+ */
 export const QosPacketRateLimitRule = defineResource({
   name: 'packet rate limit rule',
   basePath: '/qos/policies/{policy_id}/packet_rate_limit_rules',

@@ -12,7 +12,17 @@ export interface QosRuleTypeDriver {
   }[];
 }
 
-/** QoS rule type (`/qos/rule-types`, read-only): rule kinds the loaded drivers support, and their parameters. */
+/**
+ * QoS rule type (`/qos/rule-types`, read-only): rule kinds the loaded drivers support, and their parameters.
+ *
+ * @example
+ * ```ts
+ * // which rule kinds do the loaded drivers support, and with which parameters?
+ * for await (const t of conn.network.listQosRuleTypes()) console.log(t.type);
+ * const bw = await conn.network.getQosRuleType('bandwidth_limit');
+ * for (const d of bw.drivers ?? []) console.log(d.name, d.supported_parameters.map((p) => p.parameter_name));
+ * ```
+ */
 export const QosRuleType = defineResource({
   name: 'QoS rule type',
   basePath: '/qos/rule-types',

@@ -1,6 +1,17 @@
 import { defineResource, f } from '../../resource/index.js';
 
-/** Quota of one project (`/quotas/{project_id}`); -1 means unlimited. */
+/**
+ * Quota of one project (`/quotas/{project_id}`); -1 means unlimited.
+ *
+ * @example
+ * ```ts
+ * // admin: raise a project's port quota (-1 = unlimited), then restore the defaults
+ * const project = await conn.identity.findProject('demo');
+ * const q = await conn.network.updateQuota(project.id, { port: 200 });
+ * console.log(q.port, q.network);
+ * await conn.network.deleteQuota(project.id);
+ * ```
+ */
 export const Quota = defineResource({
   name: 'quota',
   basePath: '/quotas',

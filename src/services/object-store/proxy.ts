@@ -333,7 +333,18 @@ export class ObjectStoreV1 extends ServiceProxy {
 
   // ---------------------------------------------------------------- account
 
-  /** The account name (`AUTH_<project>`), from the storage URL. */
+  /**
+   * The account name (`AUTH_<project>`), from the storage URL.
+   *
+   * @example
+   * ```ts
+   * console.log(await conn.objectStore.accountName()); // e.g. AUTH_8a1c...
+   * const account = await conn.objectStore.getAccountMetadata();
+   * console.log(`${account.containerCount} containers, ${account.bytesUsed} bytes`);
+   * await conn.objectStore.setAccountMetadata({ owner: 'team-a' });
+   * await conn.objectStore.deleteAccountMetadata(['owner']);
+   * ```
+   */
   async accountName(signal?: AbortSignal): Promise<string> {
     const path = new URL(await this.baseUrl(signal)).pathname.replace(/\/+$/, '');
     return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
@@ -478,7 +489,17 @@ export class ObjectStoreV1 extends ServiceProxy {
     }
   }
 
-  /** Delete every object of a container (every version too when it is versioned). */
+  /**
+   * Delete every object of a container (every version too when it is versioned).
+   *
+   * @example
+   * ```ts
+   * const r = await conn.objectStore.emptyContainer('scratch');
+   * console.log(`${r.deleted} deleted, ${r.errors.length} failed`);
+   * // or both in one call
+   * await conn.objectStore.deleteContainer('scratch', { empty: true });
+   * ```
+   */
   async emptyContainer(name: string, o: CallOptions = {}): Promise<BulkDeleteResult> {
     const total: BulkDeleteResult = { deleted: 0, notFound: 0, errors: [] };
     const add = (r: BulkDeleteResult) => {
@@ -527,7 +548,16 @@ export class ObjectStoreV1 extends ServiceProxy {
 
   // ---------------------------------------------------------------- objects
 
-  /** Objects of a container, lazily paged by marker; with a delimiter, pseudo-directories are rows with `subdir`. */
+  /**
+   * Objects of a container, lazily paged by marker; with a delimiter, pseudo-directories are rows with `subdir`.
+   *
+   * @example
+   * ```ts
+   * // one "directory" level: objects under logs/2026/ and the pseudo-directories below it
+   * for await (const o of conn.objectStore.listObjects('backups', { prefix: 'logs/2026/', delimiter: '/' }))
+   *   console.log(o.subdir ?? `${o.name} ${o.bytes}`);
+   * ```
+   */
   listObjects(
     container: string,
     q: ListObjectsQuery = {},
@@ -700,7 +730,15 @@ export class ObjectStoreV1 extends ServiceProxy {
     });
   }
 
-  /** An object's metadata (`HEAD`). */
+  /**
+   * An object's metadata (`HEAD`).
+   *
+   * @example
+   * ```ts
+   * const obj = await conn.objectStore.getObjectMetadata('backups', 'db.dump');
+   * console.log(obj.contentType, obj.bytes, obj.etag, obj.metadata);
+   * ```
+   */
   async getObjectMetadata(
     container: string,
     name: string,
@@ -716,6 +754,17 @@ export class ObjectStoreV1 extends ServiceProxy {
   /**
    * Read an object as a stream. The stream fails (ChecksumMismatchError/LengthMismatchError)
    * if the bytes do not match the ETag; large objects are checked segment by segment.
+   *
+   * @example
+   * ```ts
+   * import { createWriteStream } from 'node:fs';
+   * import { pipeline } from 'node:stream/promises';
+   *
+   * // the stream fails at the end if the bytes do not match the ETag (per segment for large objects)
+   * const { stream, verification } = await conn.objectStore.streamObject('backups', 'db.dump');
+   * await pipeline(stream, createWriteStream('db.dump'));
+   * console.log('verified by', verification);
+   * ```
    */
   streamObject(container: string, name: string, o: DownloadOptions = {}): Promise<ObjectDownload> {
     return openDownload(this.client, container, name, o);
@@ -803,7 +852,19 @@ export class ObjectStoreV1 extends ServiceProxy {
     await this.dump('POST', objectPath(container, name), o, h);
   }
 
-  /** Server-side copy (`COPY` with Destination, or `PUT` with X-Copy-From). */
+  /**
+   * Server-side copy (`COPY` with Destination, or `PUT` with X-Copy-From).
+   *
+   * @example
+   * ```ts
+   * // a server-side copy: the bytes never leave the cluster
+   * await conn.objectStore.copyObject({
+   *   from: { container: 'backups', name: 'db.dump' },
+   *   to: { container: 'archive', name: 'db-2026-04.dump' },
+   *   metadata: { archived: 'yes' },
+   * });
+   * ```
+   */
   async copyObject(o: CopyObjectOptions): Promise<ObjectResource> {
     const src = `/${encodeURIComponent(o.from.container)}/${encodeObjectName(o.from.name)}`;
     const dst = `/${encodeURIComponent(o.to.container)}/${encodeObjectName(o.to.name)}`;
@@ -847,6 +908,11 @@ export class ObjectStoreV1 extends ServiceProxy {
   /**
    * Delete an object. `withSegments` also deletes a large object's segments: an SLO through
    * `?multipart-manifest=delete`, a DLO by deleting the manifest and then its prefix.
+   *
+   * @example
+   * ```ts
+   * await conn.objectStore.deleteObject('scratch', 'tmp.bin', { ignoreMissing: true });
+   * ```
    */
   async deleteObject(container: string, name: string, o: DeleteObjectOptions = {}): Promise<void> {
     try {
@@ -935,13 +1001,28 @@ export class ObjectStoreV1 extends ServiceProxy {
     return bulkDelete(this.client, items, { perRequest: limits?.max_deletes_per_request, signal: o.signal });
   }
 
-  /** The layout of an object: plain, or an SLO/DLO with its segments. */
+  /**
+   * The layout of an object: plain, or an SLO/DLO with its segments.
+   *
+   * @example
+   * ```ts
+   * const layout = await conn.objectStore.getObjectLayout('isos', 'big.iso');
+   * if (layout.kind !== 'plain') console.log(`${layout.kind}: ${layout.parts.length} segments, consistent: ${layout.consistent}`);
+   * ```
+   */
   async getObjectLayout(container: string, name: string, o: CallOptions = {}): Promise<ObjectLayout> {
     const h = await this.dump('HEAD', objectPath(container, name), o);
     return readLayout(this.client, container, name, h, o.signal);
   }
 
-  /** A static large object's manifest as stored (`?multipart-manifest=get`). */
+  /**
+   * A static large object's manifest as stored (`?multipart-manifest=get`).
+   *
+   * @example
+   * ```ts
+   * for (const seg of await conn.objectStore.getManifest('isos', 'big.iso')) console.log(seg.name, seg.bytes, seg.hash);
+   * ```
+   */
   async getManifest(
     container: string,
     name: string,
@@ -962,6 +1043,13 @@ export class ObjectStoreV1 extends ServiceProxy {
   /**
    * Segments of `name` in its segment container that no current manifest references: what
    * failed or replaced uploads left behind. Deletes them unless `dryRun`; returns their names.
+   *
+   * @example
+   * ```ts
+   * // what interrupted uploads of isos/big.iso left in isos_segments (sparing uploads of the last day)
+   * const orphans = await conn.objectStore.cleanupOrphanSegments('isos', 'big.iso', { olderThanMs: 86_400_000, dryRun: true });
+   * console.log(orphans);
+   * ```
    */
   async cleanupOrphanSegments(
     container: string,
@@ -1001,7 +1089,20 @@ export class ObjectStoreV1 extends ServiceProxy {
 
   // ---------------------------------------------------------------- temp URLs
 
-  /** Set the account's temp URL key (slot 1, or 2 for rotation). The key never reaches logs. */
+  /**
+   * Set the account's temp URL key (slot 1, or 2 for rotation). The key never reaches logs.
+   *
+   * @example
+   * ```ts
+   * import { randomBytes } from 'node:crypto';
+   *
+   * // a second key lets links signed with the first keep working during a rotation
+   * await conn.objectStore.setAccountTempUrlKey(randomBytes(32).toString('hex'), { slot: 2 });
+   * const keys = await conn.objectStore.getTempUrlKeys();
+   * console.log(keys.account.filter(Boolean).length, 'account keys set');
+   * await conn.objectStore.deleteTempUrlKey({ slot: 2 });
+   * ```
+   */
   async setAccountTempUrlKey(key: string, o: CallOptions & { slot?: 1 | 2 } = {}): Promise<void> {
     if (!key) throw new ValidationError('a key is required', { field: 'key' });
     await this.dump('POST', '', o, { [`x-account-meta-temp-url-key${o.slot === 2 ? '-2' : ''}`]: key });

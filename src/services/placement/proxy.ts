@@ -189,6 +189,14 @@ export class PlacementV1 extends ServiceProxy {
   /**
    * Rename or re-parent a provider. Placement needs the name in every update: when `name` is
    * not given, the current one is sent (read from the instance passed, else fetched).
+   *
+   * @example
+   * ```ts
+   * // nest a provider under the compute node it belongs to (1.14)
+   * const node = await conn.placement.findResourceProvider('compute-1');
+   * const gpu = await conn.placement.findResourceProvider('gpu-pool-1');
+   * await conn.placement.updateResourceProvider(gpu, { parentProviderUuid: node.id });
+   * ```
    */
   async updateResourceProvider(
     provider: IdArg,
@@ -260,7 +268,21 @@ export class PlacementV1 extends ServiceProxy {
     await res.body.dump();
   }
 
-  /** One inventory record of a provider. */
+  /**
+   * One inventory record of a provider.
+   *
+   * @example
+   * ```ts
+   * // keep 2 VCPUs of a compute node for the host itself
+   * const node = await conn.placement.findResourceProvider('compute-1');
+   * const vcpu = await conn.placement.getInventory(node, 'VCPU');
+   * await conn.placement.updateInventory(node, 'VCPU', {
+   *   resourceProviderGeneration: vcpu.resourceProviderGeneration ?? 0,
+   *   total: vcpu.total ?? 0,
+   *   reserved: 2,
+   * });
+   * ```
+   */
   async getInventory(
     provider: IdArg,
     resourceClass: string,
@@ -275,7 +297,17 @@ export class PlacementV1 extends ServiceProxy {
     });
   }
 
-  /** Add an inventory record for a resource class the provider does not have yet (409 if it has). */
+  /**
+   * Add an inventory record for a resource class the provider does not have yet (409 if it has).
+   *
+   * @example
+   * ```ts
+   * // a provider starts offering a custom resource class, then stops
+   * const rp = await conn.placement.findResourceProvider('gpu-pool-1');
+   * await conn.placement.createInventory(rp, 'CUSTOM_FPGA', { total: 4, maxUnit: 1 });
+   * await conn.placement.deleteInventory(rp, 'CUSTOM_FPGA'); // 409 while allocations use it
+   * ```
+   */
   async createInventory(
     provider: IdArg,
     resourceClass: string,
@@ -325,6 +357,12 @@ export class PlacementV1 extends ServiceProxy {
   /**
    * Trait names (1.6). `name` filters: `startswith:CUSTOM_` or `in:A,B`; `associated` keeps only
    * traits some provider has.
+   *
+   * @example
+   * ```ts
+   * if (!(await conn.placement.traitExists('CUSTOM_RACK_A'))) await conn.placement.createTrait('CUSTOM_RACK_A');
+   * console.log(await conn.placement.listTraits({ name: 'startswith:CUSTOM_', associated: true }));
+   * ```
    */
   async listTraits(
     query: { name?: string; associated?: boolean } = {},
@@ -437,7 +475,22 @@ export class PlacementV1 extends ServiceProxy {
 
   // ------------------------------------------------------------- aggregates
 
-  /** The aggregates of a provider (1.1; with the generation from 1.19). */
+  /**
+   * The aggregates of a provider (1.1; with the generation from 1.19).
+   *
+   * @example
+   * ```ts
+   * import { randomUUID } from 'node:crypto';
+   *
+   * // add a provider to one more aggregate; the generation guards against concurrent writers (1.19)
+   * const node = await conn.placement.findResourceProvider('compute-1');
+   * const current = await conn.placement.getProviderAggregates(node);
+   * await conn.placement.setProviderAggregates(node, {
+   *   aggregates: [...(current.aggregates ?? []), randomUUID()],
+   *   resourceProviderGeneration: current.resourceProviderGeneration,
+   * });
+   * ```
+   */
   async getProviderAggregates(
     provider: IdArg,
     opts: RequestOptions = {},
@@ -486,7 +539,18 @@ export class PlacementV1 extends ServiceProxy {
 
   // ------------------------------------------------------ usages and allocations
 
-  /** What is consumed of each resource class of a provider. */
+  /**
+   * What is consumed of each resource class of a provider.
+   *
+   * @example
+   * ```ts
+   * const node = await conn.placement.findResourceProvider('compute-1');
+   * const { usages } = await conn.placement.getProviderUsages(node);
+   * console.log(usages); // e.g. { VCPU: 6, MEMORY_MB: 12288, DISK_GB: 80 }
+   * const { allocations } = await conn.placement.getProviderAllocations(node);
+   * for (const [consumer, a] of Object.entries(allocations ?? {})) console.log(consumer, a.resources);
+   * ```
+   */
   async getProviderUsages(provider: IdArg, opts: RequestOptions = {}): Promise<ProviderUsagesResource> {
     return requestDocument(
       this.client,
@@ -598,7 +662,15 @@ export class PlacementV1 extends ServiceProxy {
     );
   }
 
-  /** Remove all allocations of a consumer. */
+  /**
+   * Remove all allocations of a consumer.
+   *
+   * @example
+   * ```ts
+   * // a consumer (e.g. a deleted server) whose allocations were left behind
+   * await conn.placement.deleteAllocations('6f1f3b0e-2d7a-4f6e-9c1a-0d2b3c4e5f60', { ignoreMissing: true });
+   * ```
+   */
   async deleteAllocations(consumer: string, opts: DeleteOptions = {}): Promise<void> {
     await deleteResource(this.client, Allocation, consumer, { ...opts, parent: { consumerUuid: consumer } });
   }
@@ -606,6 +678,19 @@ export class PlacementV1 extends ServiceProxy {
   /**
    * Write the allocations of several consumers at once, atomically (`POST /allocations`, 1.13):
    * by consumer uuid, the same body as {@link setAllocations} takes (API names).
+   *
+   * @example
+   * ```ts
+   * // move a consumer's resources to another provider and drop another consumer's, in one atomic write
+   * await conn.placement.manageAllocations({
+   *   '6f1f3b0e-2d7a-4f6e-9c1a-0d2b3c4e5f60': {
+   *     allocations: { 'c0b1a2d3-0000-4000-8000-000000000002': { resources: { VCPU: 2, MEMORY_MB: 4096 } } },
+   *     project_id: 'PROJECT_ID',
+   *     user_id: 'USER_ID',
+   *   },
+   *   'b7e8f9a0-1111-4000-8000-000000000003': { allocations: {}, project_id: 'PROJECT_ID', user_id: 'USER_ID' },
+   * });
+   * ```
    */
   async manageAllocations(
     byConsumer: Record<
