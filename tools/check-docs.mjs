@@ -12,20 +12,10 @@
 // anything else (bash, yaml, text, ```ts-fragment for excerpts of the SDK's own sources shown in the
 // contributor guide) is not compiled. A block that does not compile fails with its Markdown file and line.
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { snippetProject } from './snippet-project.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -73,14 +63,8 @@ if (!existsSync(join(root, 'dist', 'index.d.ts'))) {
   process.exit(2);
 }
 
-// a directory of its own per run: two checks at once (two worktrees, a developer and an editor) must not
-// delete each other's blocks
-const work = mkdtempSync(join(tmpdir(), 'ossdk-docs-check-'));
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-mkdirSync(join(work, 'node_modules'), { recursive: true });
-// the package as a user installs it: resolved through its package.json `exports`, not through src/
-symlinkSync(root, join(work, 'node_modules', 'openstack-sdk'), 'dir');
-writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'docs-check', private: true, type: 'module' }));
+const project = snippetProject(root, 'ossdk-docs-check');
+const work = project.dir;
 
 const snippets = [];
 for (const md of markdownFiles()) {
@@ -88,7 +72,7 @@ for (const md of markdownFiles()) {
   for (const b of blocksOf(readFileSync(md, 'utf8'))) {
     if (b.lang !== 'ts' && b.lang !== 'typescript') continue;
     const file = `${rel.replace(/[/\\.]/g, '_')}_L${b.line}.ts`;
-    writeFileSync(join(work, file), `${b.code}\nexport {};\n`);
+    project.add(file, b.code);
     snippets.push({ md: rel, line: b.line, file, run: b.flags.includes('run') });
   }
 }
@@ -96,41 +80,21 @@ if (snippets.length === 0) {
   console.log('check-docs: no TypeScript blocks in the files given');
   process.exit(0);
 }
-writeFileSync(
-  join(work, 'tsconfig.json'),
-  JSON.stringify({
-    compilerOptions: {
-      strict: true,
-      target: 'ES2022',
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      lib: ['ES2023'],
-      types: ['node'],
-      typeRoots: [join(root, 'node_modules', '@types')],
-      skipLibCheck: true,
-      noEmit: true,
-    },
-    files: snippets.map((s) => s.file),
-  }),
-);
-
-const started = Date.now();
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', work, '--pretty', 'false'], {
-  encoding: 'utf8',
-});
 const byFile = new Map(snippets.map((s) => [s.file, s]));
-// tsc prints `file.ts(line,col): error TSxxxx: ...`: point at the Markdown line instead
-const diagnostics = (tsc.stdout + tsc.stderr).replace(/^(?:[^\s(]*[/\\])?([\w.-]+\.ts)\((\d+),(\d+)\)/gm, (m, f, l, c) => {
-  const s = byFile.get(f);
-  return s ? `${s.md}:${s.line + Number(l) - 1}:${c}` : m;
-});
+const tsc = project.compile(
+  snippets.map((s) => s.file),
+  (file, line) => {
+    const s = byFile.get(file);
+    return s && `${s.md}:${s.line + line - 1}`;
+  },
+);
 const files = new Set(snippets.map((s) => s.md)).size;
-if (tsc.status !== 0) {
-  console.error(diagnostics.trim());
+if (!tsc.ok) {
+  console.error(tsc.output);
   console.error(`check-docs: ${snippets.length} TypeScript blocks in ${files} files: type errors above`);
   process.exit(1);
 }
-console.log(`check-docs: ${snippets.length} TypeScript blocks in ${files} files compile (strict, built package) in ${Date.now() - started} ms`);
+console.log(`check-docs: ${snippets.length} TypeScript blocks in ${files} files compile (strict, built package) in ${tsc.ms} ms`);
 
 if (run) {
   let failed = 0;

@@ -8,11 +8,10 @@
 // Each example is a module body that may use `conn`, an open `Connection`: the checker declares it
 // unless the example makes its own `conn`. Anything else the example uses it imports itself, at
 // its top, from 'openstack-sdk'. A block that does not compile fails with its source file and line.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { snippetProject } from './snippet-project.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -76,11 +75,7 @@ if (!existsSync(join(root, 'dist', 'index.d.ts'))) {
   process.exit(2);
 }
 
-// a private directory: node_modules may be shared between checkouts
-const work = mkdtempSync(join(tmpdir(), 'tsdoc-examples-'));
-mkdirSync(join(work, 'node_modules'));
-symlinkSync(root, join(work, 'node_modules', 'openstack-sdk'), 'dir');
-writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'tsdoc-examples', private: true, type: 'module' }));
+const project = snippetProject(root, 'ossdk-tsdoc-examples');
 
 const PRELUDE = "import type { Connection as ExampleConnection } from 'openstack-sdk';\ndeclare const conn: ExampleConnection;\n";
 const snippets = [];
@@ -93,55 +88,33 @@ for (const src of sources(join(root, 'src'))) {
     const ownConn = /\b(?:const|let|var)\s+conn\b/.test(ex.code);
     const prelude = ownConn ? '' : PRELUDE;
     const file = `${rel.replace(/[/\\.]/g, '_')}_L${ex.line}.ts`;
-    writeFileSync(join(work, file), `${prelude}${ex.code}\nexport {};\n`);
+    project.add(file, `${prelude}${ex.code}`);
     snippets.push({ src: rel, line: ex.line, file, offset: prelude.split('\n').length - 1 });
   }
 }
 if (unfenced.length) {
-  rmSync(work, { recursive: true, force: true });
   console.error(unfenced.join('\n'));
   process.exit(1);
 }
 if (!snippets.length) {
-  rmSync(work, { recursive: true, force: true });
   console.log('check-tsdoc-examples: no @example blocks in src/');
   process.exit(0);
 }
-writeFileSync(
-  join(work, 'tsconfig.json'),
-  JSON.stringify({
-    compilerOptions: {
-      strict: true,
-      target: 'ES2022',
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      lib: ['ES2023'],
-      types: ['node'],
-      typeRoots: [join(root, 'node_modules', '@types')],
-      skipLibCheck: true,
-      noEmit: true,
-    },
-    files: snippets.map((s) => s.file),
-  }),
-);
-
-const started = Date.now();
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', work, '--pretty', 'false'], {
-  encoding: 'utf8',
-});
-rmSync(work, { recursive: true, force: true });
 const byFile = new Map(snippets.map((s) => [s.file, s]));
-// tsc prints `file.ts(line,col): error TSxxxx: ...`: point at the source line of the example instead
-const diagnostics = (tsc.stdout + tsc.stderr).replace(/^(?:[^\s(]*[/\\])?([\w.-]+\.ts)\((\d+),(\d+)\)/gm, (m, f, l, c) => {
-  const s = byFile.get(f);
-  return s ? `${s.src}:${s.line + Number(l) - 1 - s.offset}:${c}` : m;
-});
+// errors point at the source line of the example, not at the prelude-shifted copy
+const tsc = project.compile(
+  snippets.map((s) => s.file),
+  (file, line) => {
+    const s = byFile.get(file);
+    return s && `${s.src}:${s.line + line - 1 - s.offset}`;
+  },
+);
 const files = new Set(snippets.map((s) => s.src)).size;
-if (tsc.status !== 0) {
-  console.error(diagnostics.trim());
+if (!tsc.ok) {
+  console.error(tsc.output);
   console.error(`check-tsdoc-examples: ${snippets.length} @example blocks in ${files} files: type errors above`);
   process.exit(1);
 }
 console.log(
-  `check-tsdoc-examples: ${snippets.length} @example blocks in ${files} files compile (strict, built package) in ${Date.now() - started} ms`,
+  `check-tsdoc-examples: ${snippets.length} @example blocks in ${files} files compile (strict, built package) in ${tsc.ms} ms`,
 );
