@@ -14,12 +14,11 @@
  * like, markup (an error page, a login portal) and 'invalid-json' otherwise (truncated,
  * garbage). An HTML page never parses as JSON, so it can never pass for a document.
  */
-import {
-  type InvalidResponseDetails,
-  InvalidResponseError,
-  type InvalidResponseReason,
-} from '../errors/errors.js';
-import { redactBody, redactUrl } from '../transport/redact.js';
+import type { InvalidResponseError, InvalidResponseReason } from '../errors/errors.js';
+import { excerptOf, invalidResponse, type ResponseFacts } from '../transport/invalid-response.js';
+import { redactUrl } from '../transport/redact.js';
+
+export { excerptOf, invalidResponse, type ResponseFacts };
 
 /** The part of a response the decoder needs (an {@link HttpResponse} is one). */
 export interface DecodableResponse {
@@ -58,25 +57,8 @@ export interface DecodeOptions {
   maxBodyBytes?: number;
 }
 
-/** How long the excerpt of a body in an error may be. */
-const EXCERPT_CHARS = 200;
-
 /** Content types that name a format other than JSON: an error page, not the API. */
 const notJsonType = /^(text\/html|application\/xhtml|text\/xml|application\/xml)\b/i;
-
-/** The response facts an {@link InvalidResponseError} carries. */
-export interface ResponseFacts {
-  /** The request's method. */
-  method: string;
-  /** The URL, already redacted. */
-  url: string;
-  /** The HTTP status. */
-  status: number;
-  /** The request id the service returned, if any. */
-  requestId?: string;
-  /** The response's content type, if any. */
-  contentType?: string;
-}
 
 /** The facts of a response for an error, with the URL redacted. */
 export function factsOf(
@@ -89,26 +71,6 @@ export function factsOf(
     requestId: res.requestId,
     contentType: res.headers['content-type'],
   };
-}
-
-/** A short, redacted excerpt of a body for an error message. */
-export function excerptOf(text: string | undefined): string | undefined {
-  if (text === undefined || text === '') return undefined;
-  // redact the whole text first: a secret cut in half by the excerpt would no longer match
-  const clean = redactBody(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text).replace(/\s+/g, ' ');
-  return clean.length > EXCERPT_CHARS ? `${clean.slice(0, EXCERPT_CHARS)}…` : clean;
-}
-
-/** Build the {@link InvalidResponseError} for a response that cannot be read. */
-export function invalidResponse(
-  facts: ResponseFacts,
-  reason: InvalidResponseReason,
-  detail: string,
-  text?: string,
-  cause?: unknown,
-): InvalidResponseError {
-  const d: InvalidResponseDetails = { ...facts, reason, detail, excerpt: excerptOf(text) };
-  return new InvalidResponseError(d, cause === undefined ? undefined : { cause });
 }
 
 /** JSON types a key can be required to have. */

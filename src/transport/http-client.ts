@@ -17,6 +17,7 @@ import {
   TimeoutError,
 } from '../errors/errors.js';
 import { parseServiceMessage } from '../errors/service-message.js';
+import { invalidResponse, type ResponseFacts } from './invalid-response.js';
 import { type Logger, silentLogger } from './logger.js';
 import { Redactor, redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
 import {
@@ -440,16 +441,15 @@ export class HttpClient {
         headers: this.redactor.scrubHeaders(redactHeaders(resHeaders)),
       });
     const cap = req.maxBodyBytes ?? this.maxBodyBytes;
+    const facts: ResponseFacts = {
+      method,
+      url: redactUrl(req.url),
+      status: raw.statusCode,
+      requestId,
+      contentType: resHeaders['content-type'],
+    };
     const tooLarge = (detail: string) =>
-      new InvalidResponseError({
-        reason: 'too-large',
-        method,
-        url: redactUrl(req.url),
-        status: raw.statusCode,
-        requestId,
-        contentType: resHeaders['content-type'],
-        detail: `${detail}; the cap is ${cap} bytes (maxBodyBytes)`,
-      });
+      invalidResponse(facts, 'too-large', `${detail}; the cap is ${cap} bytes (maxBodyBytes)`);
     let read: Promise<Buffer> | undefined;
     const readAll = (limit: number): Promise<Buffer> => {
       read ??= readCapped(raw.body, limit, resHeaders['content-length'], tooLarge).finally(() => att.done());
@@ -472,25 +472,12 @@ export class HttpClient {
       text,
       json: async <T>() => {
         const t = await text();
-        const fail = (reason: 'empty-body' | 'invalid-json', detail: string, cause?: unknown) =>
-          new InvalidResponseError(
-            {
-              reason,
-              method,
-              url: redactUrl(req.url),
-              status: raw.statusCode,
-              requestId,
-              contentType: resHeaders['content-type'],
-              excerpt: t ? redactBody(t.slice(0, 200)) : undefined,
-              detail,
-            },
-            { cause },
-          );
-        if (!t.trim()) throw fail('empty-body', 'expected a JSON document, got an empty body');
+        if (!t.trim())
+          throw invalidResponse(facts, 'empty-body', 'expected a JSON document, got an empty body');
         try {
           return JSON.parse(t) as T;
         } catch (e) {
-          throw fail('invalid-json', (e as Error).message, e);
+          throw invalidResponse(facts, 'invalid-json', (e as Error).message, t, e);
         }
       },
       bytes: () => readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY),
