@@ -186,8 +186,7 @@ export class ServiceClient {
       if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
         headers['content-type'] = 'application/json';
     }
-    // `buffer` / `maxBodyBytes` are read by transports that support them, ignored by others
-    const req: Parameters<Session['request']>[0] & { buffer?: boolean; maxBodyBytes?: number } = {
+    return this.session.request({
       method,
       url: /^https?:\/\//.test(path) ? withQuery(path, opts.query) : joinUrl(base, path, opts.query),
       headers,
@@ -197,10 +196,9 @@ export class ServiceClient {
       timeoutMs: opts.timeoutMs,
       idempotent: opts.idempotent,
       logBody: opts.logBody,
-      ...(opts.buffer !== undefined ? { buffer: opts.buffer } : {}),
-      ...(opts.maxBodyBytes !== undefined ? { maxBodyBytes: opts.maxBodyBytes } : {}),
-    };
-    return this.session.request(req);
+      buffer: opts.buffer,
+      maxBodyBytes: opts.maxBodyBytes,
+    });
   }
 
   /**
