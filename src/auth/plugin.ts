@@ -4,7 +4,7 @@
  * and {@link AuthPlugin.invalidate} forces the next caller to authenticate again (after a 401).
  * With a {@link TokenStore} attached, the token also outlives the process.
  */
-import { AbortedError, TimeoutError } from '../errors/errors.js';
+import { callerAbortError } from '../transport/abort.js';
 import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';
 import type { TokenStore } from './token-store.js';
@@ -68,10 +68,7 @@ function joinFlight(flight: Flight, signal: AbortSignal | undefined): Promise<Ac
     flight.unabortable = true;
     return flight.promise;
   }
-  const abortError = () =>
-    (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError'
-      ? new TimeoutError("authentication: the caller's deadline (signal) expired")
-      : new AbortedError('authentication aborted by the caller');
+  const abortError = () => callerAbortError('authentication', signal);
   if (signal.aborted) return Promise.reject(abortError());
   flight.waiting++;
   return new Promise<AccessInfo>((resolve, reject) => {

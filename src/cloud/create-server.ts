@@ -4,9 +4,10 @@
  * everything this call created is removed again before the error is rethrown.
  */
 import type { Connection } from '../connection.js';
-import { AbortedError, ConnectionError, TimeoutError, ValidationError } from '../errors/errors.js';
+import { ConnectionError, TimeoutError, ValidationError } from '../errors/errors.js';
 import type { BlockDeviceMapping } from '../services/compute/server.js';
 import type { ServerCreateInput } from '../services/compute/server-create.js';
+import { callerAbortError } from '../transport/abort.js';
 import { sleep } from '../transport/retry.js';
 import { type CreatedResource, Rollback } from './created.js';
 import { attachFloatingIp, findFloatingIp, findOrCreateFloatingIp, serverPort } from './floating-ip.js';
@@ -288,7 +289,7 @@ export async function createServer(conn: Connection, o: CreateServerOptions): Pr
           createdResources: undo.created,
         };
       }
-      if (signal?.aborted) throw new AbortedError('createServer aborted by the caller');
+      if (signal?.aborted) throw callerAbortError('createServer', signal);
       if (Date.now() + interval > deadline) {
         throw new TimeoutError(
           `server ${o.name} (${serverId}) is ACTIVE but nova does not report ${floatingAddress ? `floating IP ${floatingAddress}` : 'a fixed IPv4 address'} yet`,

@@ -4,7 +4,8 @@
  * service's fault message. The deadline is the whole wait's: each poll gets a signal that
  * fires when it passes, so a poll that hangs cannot stretch the wait past it.
  */
-import { AbortedError, NotFoundError, ResourceFailureError, TimeoutError } from '../errors/errors.js';
+import { NotFoundError, ResourceFailureError, TimeoutError } from '../errors/errors.js';
+import { callerAbortError } from '../transport/abort.js';
 import { sleep } from '../transport/retry.js';
 import type { ResourceBase } from './instance.js';
 
@@ -14,7 +15,7 @@ export interface WaitOptions {
   intervalMs?: number;
   /** Give up after this many ms, polls included (default 600 000): a {@link TimeoutError}. */
   timeoutMs?: number;
-  /** Aborts the wait (an `AbortedError`). */
+  /** Aborts the wait: an `AbortedError`, or a `TimeoutError` for `AbortSignal.timeout(ms)`. */
   signal?: AbortSignal;
   /** Called after every poll (e.g. for a progress display). */
   onPoll?: (status: string | undefined, elapsedMs: number) => void;
@@ -43,7 +44,7 @@ async function pause(ms: number, signal?: AbortSignal): Promise<void> {
   try {
     await sleep(ms, signal);
   } catch {
-    throw new AbortedError('wait aborted by the caller');
+    throw callerAbortError('wait', signal);
   }
 }
 
@@ -78,7 +79,7 @@ export async function waitForStatus<R extends ResourceBase<any>>(
       `${what} still ${last ?? 'without status'} after ${Math.round((Date.now() - start) / 1000)} s waiting for ${want.join('/')} (timeoutMs ${timeout})`,
     );
   for (;;) {
-    if (o.signal?.aborted) throw new AbortedError('wait aborted by the caller');
+    if (o.signal?.aborted) throw callerAbortError('wait', o.signal);
     let r: R;
     try {
       r = await refresh(ws.signal);
@@ -123,7 +124,7 @@ export async function waitForDelete(
       `${what} still exists after ${Math.round((Date.now() - start) / 1000)} s (timeoutMs ${timeout})`,
     );
   for (;;) {
-    if (o.signal?.aborted) throw new AbortedError('wait aborted by the caller');
+    if (o.signal?.aborted) throw callerAbortError('wait', o.signal);
     let status: string | undefined;
     try {
       const r = await fetch(ws.signal);

@@ -17,6 +17,7 @@ import {
   TimeoutError,
 } from '../errors/errors.js';
 import { parseServiceMessage } from '../errors/service-message.js';
+import { callerAbortError } from './abort.js';
 import { invalidResponse, type ResponseFacts } from './invalid-response.js';
 import { type Logger, silentLogger } from './logger.js';
 import { Redactor, redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
@@ -210,11 +211,6 @@ function neverSent(err: ConnectionError): boolean {
   return neverSentCodes.has(c?.code ?? '') || neverSentCodes.has(c?.cause?.code ?? '');
 }
 
-/** A signal's reason says "deadline" (AbortSignal.timeout, or our own TimeoutError). */
-function isDeadlineReason(reason: unknown): boolean {
-  return (reason as { name?: string } | undefined)?.name === 'TimeoutError';
-}
-
 /**
  * The abort signal of one attempt: the caller's signal, plus the attempt's own total deadline.
  * {@link stopTimer} leaves the caller's signal in force (a streamed body); {@link done} lets go
@@ -382,10 +378,7 @@ export class HttpClient {
 
   /** The error for the caller's signal: a deadline (AbortSignal.timeout) or a cancellation. */
   private callerAbort(method: string, req: HttpRequest): Error {
-    const what = `${method} ${redactUrl(req.url)}`;
-    return isDeadlineReason(req.signal?.reason)
-      ? new TimeoutError(`${what}: the caller's deadline (signal) expired`)
-      : new AbortedError(`${what} aborted by the caller`);
+    return callerAbortError(`${method} ${redactUrl(req.url)}`, req.signal);
   }
 
   private async once(method: string, req: HttpRequest): Promise<HttpResponse> {

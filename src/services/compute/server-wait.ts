@@ -3,8 +3,9 @@
  * task is still running (`OS-EXT-STS:task_state`, e.g. `unpausing`), and a new action is
  * refused with 409 until the task ends. This waits for both.
  */
-import { AbortedError, ResourceFailureError, TimeoutError } from '../../errors/errors.js';
+import { ResourceFailureError, TimeoutError } from '../../errors/errors.js';
 import { faultMessage, type WaitForStatusOptions } from '../../resource/index.js';
+import { callerAbortError } from '../../transport/abort.js';
 import { sleep } from '../../transport/retry.js';
 import type { ServerResource } from './proxy-servers.js';
 
@@ -20,7 +21,7 @@ export async function waitForServerIdle(
   const timeout = o.timeoutMs ?? 600_000;
   const start = Date.now();
   for (;;) {
-    if (o.signal?.aborted) throw new AbortedError('wait aborted by the caller');
+    if (o.signal?.aborted) throw callerAbortError('wait', o.signal);
     const s = await refresh();
     const current = s.status === undefined ? undefined : String(s.status);
     const task = s.taskState ?? null;
@@ -43,7 +44,7 @@ export async function waitForServerIdle(
     try {
       await sleep(interval, o.signal);
     } catch {
-      throw new AbortedError('wait aborted by the caller');
+      throw callerAbortError('wait', o.signal);
     }
   }
 }

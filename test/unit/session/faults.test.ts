@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  AbortedError,
   type AccessInfo,
   computeV2Spec,
   deletePath,
@@ -334,6 +335,49 @@ describe('waiters', () => {
       await http.close();
       await s.close();
     }
+  });
+});
+
+/** A resource as a waiter reads it, forever in BUILD. */
+const building = () =>
+  ({
+    _def: { name: 'server', statusField: 'status' },
+    _body: {},
+    id: 's1',
+    get: (k: string) => (k === 'status' ? 'BUILD' : undefined),
+  }) as never;
+
+describe("the caller's AbortSignal.timeout() in a wait", () => {
+  test('firing between two polls ends the wait in TimeoutError, not AbortedError', async () => {
+    let polls = 0;
+    const e = await rejection(
+      waitForStatus(
+        async () => {
+          polls++;
+          return building();
+        },
+        'ACTIVE',
+        { timeoutMs: 60_000, intervalMs: 5_000, signal: AbortSignal.timeout(200) },
+      ),
+      'the wait',
+    );
+    assert.ok(e instanceof TimeoutError, `a TimeoutError for a deadline signal, got ${e}`);
+    assert.match((e as Error).message, /deadline \(signal\)/, "says it was the caller's deadline");
+    assert.equal(polls, 1, 'the signal fired during the pause after the first poll');
+  });
+
+  test('a plain AbortController still ends it in AbortedError', async () => {
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100).unref();
+    const e = await rejection(
+      waitForStatus(async () => building(), 'ACTIVE', {
+        timeoutMs: 60_000,
+        intervalMs: 5_000,
+        signal: ac.signal,
+      }),
+      'the wait',
+    );
+    assert.ok(e instanceof AbortedError, `an AbortedError for a cancellation, got ${e}`);
   });
 });
 
