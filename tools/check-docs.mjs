@@ -73,22 +73,15 @@ for (const md of markdownFiles()) {
     if (b.lang !== 'ts' && b.lang !== 'typescript') continue;
     const file = `${rel.replace(/[/\\.]/g, '_')}_L${b.line}.ts`;
     project.add(file, b.code);
-    snippets.push({ md: rel, line: b.line, file, run: b.flags.includes('run') });
+    snippets.push({ source: rel, line: b.line, file, run: b.flags.includes('run') });
   }
 }
 if (snippets.length === 0) {
   console.log('check-docs: no TypeScript blocks in the files given');
   process.exit(0);
 }
-const byFile = new Map(snippets.map((s) => [s.file, s]));
-const tsc = project.compile(
-  snippets.map((s) => s.file),
-  (file, line) => {
-    const s = byFile.get(file);
-    return s && `${s.md}:${s.line + line - 1}`;
-  },
-);
-const files = new Set(snippets.map((s) => s.md)).size;
+const tsc = project.compile(snippets);
+const files = new Set(snippets.map((s) => s.source)).size;
 if (!tsc.ok) {
   console.error(tsc.output);
   console.error(`check-docs: ${snippets.length} TypeScript blocks in ${files} files: type errors above`);
@@ -109,7 +102,7 @@ if (run) {
     });
     const ok = r.status === 0;
     if (!ok) failed++;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${s.md}:${s.line} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${s.source}:${s.line} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     if (!ok) console.log(`${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}`.trim().replace(/^/gm, '     '));
   }
   console.log(`check-docs --run: ${runs.length - failed} passed, ${failed} failed`);

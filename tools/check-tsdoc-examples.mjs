@@ -89,7 +89,7 @@ for (const src of sources(join(root, 'src'))) {
     const prelude = ownConn ? '' : PRELUDE;
     const file = `${rel.replace(/[/\\.]/g, '_')}_L${ex.line}.ts`;
     project.add(file, `${prelude}${ex.code}`);
-    snippets.push({ src: rel, line: ex.line, file, offset: prelude.split('\n').length - 1 });
+    snippets.push({ source: rel, line: ex.line, file, offset: prelude.split('\n').length - 1 });
   }
 }
 if (unfenced.length) {
@@ -100,16 +100,8 @@ if (!snippets.length) {
   console.log('check-tsdoc-examples: no @example blocks in src/');
   process.exit(0);
 }
-const byFile = new Map(snippets.map((s) => [s.file, s]));
-// errors point at the source line of the example, not at the prelude-shifted copy
-const tsc = project.compile(
-  snippets.map((s) => s.file),
-  (file, line) => {
-    const s = byFile.get(file);
-    return s && `${s.src}:${s.line + line - 1 - s.offset}`;
-  },
-);
-const files = new Set(snippets.map((s) => s.src)).size;
+const tsc = project.compile(snippets);
+const files = new Set(snippets.map((s) => s.source)).size;
 if (!tsc.ok) {
   console.error(tsc.output);
   console.error(`check-tsdoc-examples: ${snippets.length} @example blocks in ${files} files: type errors above`);

@@ -26,11 +26,18 @@ export function snippetProject(root, prefix) {
       writeFileSync(join(dir, file), `${code}\nexport {};\n`);
     },
     /**
-     * Compile the files with tsc --strict. `locate(file, line)` maps a snippet file's line back to
-     * where the snippet lives (`docs/x.md:42`), so errors point at the source, not the temp copy.
+     * Compile the snippets with tsc --strict. Each is `{ file, source, line, offset? }`: the
+     * snippet's file here, where it lives (`docs/x.md`), the line its code starts on there, and
+     * how many lines were put in front of it; errors point at the source line, not at the copy.
      * @returns {{ ok: boolean, output: string, ms: number }}
      */
-    compile(files, locate) {
+    compile(snippets) {
+      const files = snippets.map((s) => s.file);
+      const byFile = new Map(snippets.map((s) => [s.file, s]));
+      const locate = (file, line) => {
+        const s = byFile.get(file);
+        return s && `${s.source}:${s.line + line - 1 - (s.offset ?? 0)}`;
+      };
       writeFileSync(
         join(dir, 'tsconfig.json'),
         JSON.stringify({
