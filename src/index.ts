@@ -63,6 +63,7 @@ export {
   withQuery,
 } from './session/service-client.js';
 export { officialServiceType, serviceTypeNames } from './session/service-types.js';
+export { mergeRequestOptions } from './session/request-options.js';
 export { Session, type SessionOptions, type SessionRequest } from './session/session.js';
 export {
   DEFAULT_MAX_BODY_BYTES,

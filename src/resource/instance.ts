@@ -9,22 +9,7 @@ import type { ResourceDefinition } from './definition.js';
 import { type Attributes, apiName, type FieldSpec, type Fields } from './field.js';
 import { fromHeader, validateField } from './serialize.js';
 
-/** Options every request-sending verb accepts. */
-export interface RequestOptions {
-  /** Aborts the call (an `AbortedError`). */
-  signal?: AbortSignal;
-  /** Per-attempt timeout in ms. */
-  timeoutMs?: number;
-  /** Use this microversion for this call. */
-  microversion?: string;
-  /** Extra request headers. */
-  headers?: Record<string, string>;
-  /**
-   * Refuse a response document (for a listing: one page) larger than this many bytes with an
-   * InvalidResponseError 'too-large' (default: the HTTP client's cap, 64 MiB).
-   */
-  maxBodyBytes?: number;
-}
+export type { RequestOptions } from '../session/request-options.js';
 
 /** Behaviour shared by every resource instance. */
 export class ResourceBase<F extends Fields = Fields> {

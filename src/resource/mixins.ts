@@ -40,29 +40,29 @@ export class TagsMixin {
   }
   /** All tags of the resource. */
   async list(id: string, o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.decode('GET', this.p(id), { signal: o.signal });
+    const doc = await this.client.decode('GET', this.p(id), {}, o);
     return doc.key('tags', 'array') as string[];
   }
   /** Replace all tags. */
   async set(id: string, tags: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.decode('PUT', this.p(id), { json: { tags }, signal: o.signal });
+    const doc = await this.client.decode('PUT', this.p(id), { json: { tags } }, o);
     return doc.keyOr('tags', 'array', tags) as string[];
   }
   /** Add one tag (no error when it is already there). */
   async add(id: string, tag: string, o: RequestOptions = {}): Promise<void> {
     const path = this.p(id, tag);
-    await (await this.client.request('PUT', path, { signal: o.signal })).body.dump();
+    await (await this.client.request('PUT', path, {}, o)).body.dump();
   }
   /** Remove one tag (a missing one is a `NotFoundError`). */
   async remove(id: string, tag: string, o: RequestOptions = {}): Promise<void> {
     const path = this.p(id, tag);
-    await (await this.client.request('DELETE', path, { signal: o.signal })).body.dump();
+    await (await this.client.request('DELETE', path, {}, o)).body.dump();
   }
   /** Whether the resource has the tag. */
   async has(id: string, tag: string, o: RequestOptions = {}): Promise<boolean> {
     const path = this.p(id, tag);
     try {
-      await (await this.client.request('GET', path, { signal: o.signal })).body.dump();
+      await (await this.client.request('GET', path, {}, o)).body.dump();
       return true;
     } catch (e) {
       if (e instanceof NotFoundError) return false;
@@ -71,7 +71,7 @@ export class TagsMixin {
   }
   /** Remove every tag. */
   async clear(id: string, o: RequestOptions = {}): Promise<void> {
-    await (await this.client.request('DELETE', this.p(id), { signal: o.signal })).body.dump();
+    await (await this.client.request('DELETE', this.p(id), {}, o)).body.dump();
   }
 }
 
@@ -88,7 +88,7 @@ export class MetadataMixin {
   }
   /** All metadata of the resource. */
   async get(id: string, o: RequestOptions = {}): Promise<Record<string, string>> {
-    const doc = await this.client.decode('GET', this.p(id), { signal: o.signal, timeoutMs: o.timeoutMs });
+    const doc = await this.client.decode('GET', this.p(id), {}, o);
     return doc.key(this.key, 'object') as Record<string, string>;
   }
   /** Replace all metadata. */
@@ -97,7 +97,7 @@ export class MetadataMixin {
     md: Record<string, string>,
     o: RequestOptions = {},
   ): Promise<Record<string, string>> {
-    const doc = await this.client.decode('PUT', this.p(id), { json: { [this.key]: md }, signal: o.signal });
+    const doc = await this.client.decode('PUT', this.p(id), { json: { [this.key]: md } }, o);
     return doc.keyOr(this.key, 'object', md) as Record<string, string>;
   }
   /** Merge keys into the metadata. */
@@ -106,12 +106,12 @@ export class MetadataMixin {
     md: Record<string, string>,
     o: RequestOptions = {},
   ): Promise<Record<string, string>> {
-    const doc = await this.client.decode('POST', this.p(id), { json: { [this.key]: md }, signal: o.signal });
+    const doc = await this.client.decode('POST', this.p(id), { json: { [this.key]: md } }, o);
     return doc.keyOr(this.key, 'object', md) as Record<string, string>;
   }
   /** Remove one key (a missing one is a `NotFoundError`). */
   async deleteItem(id: string, item: string, o: RequestOptions = {}): Promise<void> {
-    await (await this.client.request('DELETE', this.p(id, item), { signal: o.signal })).body.dump();
+    await (await this.client.request('DELETE', this.p(id, item), {}, o)).body.dump();
   }
 }
 
@@ -124,15 +124,16 @@ export async function resourceAction<T = unknown>(
   body: unknown = null,
   o: RequestOptions & { okStatuses?: number[] } = {},
 ): Promise<{ body: T | undefined; headers: Record<string, string> }> {
-  const res = await client.request('POST', `${itemPath(collection, id)}/action`, {
-    json: { [name]: body },
-    signal: o.signal,
-    timeoutMs: o.timeoutMs,
-    microversion: o.microversion,
-    headers: o.headers,
-    okStatuses: o.okStatuses,
-    buffer: true,
-  });
+  const res = await client.request(
+    'POST',
+    `${itemPath(collection, id)}/action`,
+    {
+      json: { [name]: body },
+      okStatuses: o.okStatuses,
+      buffer: true,
+    },
+    o,
+  );
   // an action may answer with nothing (202/204); what it does answer must be a JSON document
   const doc = await decodeJson(res, { required: false, statuses: o.okStatuses });
   return { body: doc.value as T | undefined, headers: res.headers };

@@ -11,6 +11,7 @@ import {
   microversionInRange,
   negotiateMicroversion,
 } from './microversion.js';
+import { mergeRequestOptions, type RequestOptions } from './request-options.js';
 import type { Session } from './session.js';
 
 /** What a ServiceClient serves: the service type, major version, discovery fallback and microversions. */
@@ -36,24 +37,16 @@ export type QueryValue =
   | null
   | readonly (string | number | boolean)[];
 
-/** Options of one request through a {@link ServiceClient}. */
-export interface ServiceRequestOptions {
+/** Options of one request through a {@link ServiceClient}: the caller's {@link RequestOptions} and the call's own. */
+export interface ServiceRequestOptions extends RequestOptions {
   /** Query parameters; arrays repeat the key, `undefined` and `null` are left out. */
   query?: Record<string, QueryValue>;
   /** A JSON body; serialised with content-type application/json. */
   json?: unknown;
   /** A raw body (text, bytes or a stream). */
   body?: RequestBody;
-  /** Extra request headers. */
-  headers?: Record<string, string>;
   /** Statuses that are not errors (default: < 400). */
   okStatuses?: readonly number[];
-  /** Send this microversion for this one call instead of the negotiated one. */
-  microversion?: string;
-  /** Aborts the request (an `AbortedError`). */
-  signal?: AbortSignal;
-  /** Per-attempt timeout in ms. */
-  timeoutMs?: number;
   /** Allow retrying a non-idempotent method (a POST known to be safe to repeat). */
   idempotent?: boolean;
   /** Do not log the body (big uploads). */
@@ -63,8 +56,6 @@ export interface ServiceRequestOptions {
    * the headers) and refuse a body over the size cap; for documents, never for downloads.
    */
   buffer?: boolean;
-  /** Size cap in bytes of a buffered body (default: the HTTP client's, 64 MiB). */
-  maxBodyBytes?: number;
 }
 
 /** A request whose answer is a JSON document: the request options and how to read the body. */
@@ -168,8 +159,18 @@ export class ServiceClient {
     return joinUrl(await this.baseUrl(signal), path, query);
   }
 
-  /** Send a request (service-relative path or absolute URL) with the negotiated microversion; the body is the caller's to read. */
-  async request(method: string, path: string, opts: ServiceRequestOptions = {}): Promise<HttpResponse> {
+  /**
+   * Send a request (service-relative path or absolute URL) with the negotiated microversion; the
+   * body is the caller's to read. `call` is the caller's options object, passed on whole: it is
+   * merged here, the one place, by {@link mergeRequestOptions}.
+   */
+  async request(
+    method: string,
+    path: string,
+    own: ServiceRequestOptions = {},
+    call?: RequestOptions,
+  ): Promise<HttpResponse> {
+    const opts = mergeRequestOptions(own, call);
     // once resolved, the base URL is known: build the URL without another round of awaits
     if (this.base === undefined) await this.resolve(opts.signal, opts.timeoutMs);
     const base = this.base!;
@@ -205,10 +206,15 @@ export class ServiceClient {
    * Request and decode a JSON document (see {@link decodeJson}): a body that cannot be read is
    * an InvalidResponseError, never an empty result. The body is buffered under the size cap.
    */
-  async decode(method: string, path: string, opts: ServiceDecodeOptions = {}): Promise<JsonDocument> {
-    const { required, ...rest } = opts;
+  async decode(
+    method: string,
+    path: string,
+    own: ServiceDecodeOptions = {},
+    call?: RequestOptions,
+  ): Promise<JsonDocument> {
+    const { required, ...rest } = mergeRequestOptions(own, call);
     const res = await this.request(method, path, { buffer: true, ...rest });
-    const how: DecodeOptions = { required: required ?? isRead(method), maxBodyBytes: opts.maxBodyBytes };
+    const how: DecodeOptions = { required: required ?? isRead(method), maxBodyBytes: rest.maxBodyBytes };
     return decodeJson(res, how);
   }
 
@@ -216,7 +222,12 @@ export class ServiceClient {
    * Request and parse a JSON response. A read (GET) requires a document; other methods may
    * answer without one (204, or an empty 202), which resolves to undefined.
    */
-  async json<T = any>(method: string, path: string, opts: ServiceDecodeOptions = {}): Promise<T> {
-    return (await this.decode(method, path, opts)).value as T;
+  async json<T = any>(
+    method: string,
+    path: string,
+    own: ServiceDecodeOptions = {},
+    call?: RequestOptions,
+  ): Promise<T> {
+    return (await this.decode(method, path, own, call)).value as T;
   }
 }
