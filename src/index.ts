@@ -55,6 +55,7 @@ export {
 } from './session/decode.js';
 export { type DiscoveredVersion, discoverVersion, splitVersionedUrl } from './session/discovery.js';
 export * from './session/microversion.js';
+export { mergeRequestOptions } from './session/request-options.js';
 export {
   ServiceClient,
   type ServiceDecodeOptions,
@@ -63,7 +64,6 @@ export {
   withQuery,
 } from './session/service-client.js';
 export { officialServiceType, serviceTypeNames } from './session/service-types.js';
-export { mergeRequestOptions } from './session/request-options.js';
 export { Session, type SessionOptions, type SessionRequest } from './session/session.js';
 export {
   DEFAULT_MAX_BODY_BYTES,
