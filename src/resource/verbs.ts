@@ -143,3 +143,82 @@ export function namedVerbs<
 /** The generated verbs of a definition value: `VerbsOf<'Server', 'Servers', typeof Server>`. */
 export type VerbsOf<S extends string, P extends string, T, V extends Verb = Verb> =
   T extends ResourceDefinition<infer F, infer Q> ? NamedVerbs<S, P, F, Q, V> : never;
+
+/**
+ * One row of a proxy's verb table: a resource definition, its plural and the verbs its service
+ * supports. The row's key in the table is the singular (`Server` → `getServer`, `listServers`).
+ */
+export interface VerbRow<D, P extends string, V extends readonly Verb[]> {
+  /** The resource definition the verbs act on. */
+  readonly def: D;
+  /** The plural used in `list<Plural>`. */
+  readonly plural: P;
+  /** The verbs the service supports for this resource. */
+  readonly verbs: V;
+}
+
+/**
+ * A row of a verb table (see {@link installVerbs}); without `verbs`, every verb.
+ *
+ * @example
+ * ```ts
+ * import { compute, verbRow } from 'openstack-sdk';
+ * const row = verbRow(compute.Flavor, 'Flavors', ['list', 'get', 'find']);
+ * console.log(row.plural); // Flavors
+ * ```
+ */
+export function verbRow<
+  D extends ResourceDefinition<any, any>,
+  const P extends string,
+  const V extends readonly Verb[] = typeof ALL_VERBS,
+>(def: D, plural: P, verbs?: V): VerbRow<D, P, V> {
+  return { def, plural, verbs: (verbs ?? ALL_VERBS) as V };
+}
+
+/** Any verb table: singular → row. */
+export type VerbTable = Record<string, VerbRow<ResourceDefinition<any, any>, string, readonly Verb[]>>;
+
+/**
+ * The methods a verb table generates, for a proxy's interface:
+ * `export interface NetworkV2 extends VerbsOfTable<typeof networkVerbTable> {}`.
+ */
+export type VerbsOfTable<T> = UnionToIntersection<
+  {
+    [S in keyof T & string]: T[S] extends VerbRow<infer D, infer P, infer V>
+      ? VerbsOf<S, P, D, V[number]>
+      : never;
+  }[keyof T & string]
+>;
+
+/** Builds one row's functions; a service with its own list rules (neutron's sort keys) passes its own. */
+export type VerbMaker = (
+  client: ServiceClient,
+  def: ResourceDefinition<any, any>,
+  singular: string,
+  plural: string,
+  verbs: readonly Verb[],
+) => object;
+
+/**
+ * Put the verbs of every row of `table` on a proxy (its constructor calls this once); the
+ * proxy's interface gets their types from {@link VerbsOfTable} over the same table, so the verb
+ * list is written once. A hand-written method of the same name on the class wins.
+ */
+export function installVerbs(
+  target: object,
+  client: ServiceClient,
+  table: VerbTable,
+  make: VerbMaker = namedVerbs as VerbMaker,
+): void {
+  for (const [singular, row] of Object.entries(table)) {
+    for (const [name, fn] of Object.entries(make(client, row.def, singular, row.plural, row.verbs))) {
+      if (!(name in target))
+        Object.defineProperty(target, name, {
+          value: fn,
+          writable: true,
+          configurable: true,
+          enumerable: true,
+        });
+    }
+  }
+}

@@ -5,6 +5,7 @@ import {
   type CreateAttributes,
   describeValue,
   type Fields,
+  installVerbs,
   instantiate,
   listResources,
   READ_VERBS,
@@ -16,7 +17,8 @@ import {
   TagsMixin,
   toRequest,
   type VerbOptions,
-  type VerbsOf,
+  type VerbsOfTable,
+  verbRow,
 } from '../../resource/index.js';
 import type { Session } from '../../session/session.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
@@ -78,62 +80,43 @@ function req(o: RequestOptions = {}) {
   return { signal: o.signal, timeoutMs: o.timeoutMs, headers: o.headers };
 }
 
-export interface NetworkV2
-  extends VerbsOf<'Network', 'Networks', typeof Network>,
-    VerbsOf<'Subnet', 'Subnets', typeof Subnet, (typeof CRUD)[number]>,
-    VerbsOf<'SubnetPool', 'SubnetPools', typeof SubnetPool, (typeof CRUD)[number]>,
-    VerbsOf<'Port', 'Ports', typeof Port>,
-    VerbsOf<'Router', 'Routers', typeof Router>,
-    VerbsOf<'FloatingIp', 'FloatingIps', typeof FloatingIp>,
-    VerbsOf<'FloatingIpPool', 'FloatingIpPools', typeof FloatingIpPool, 'list'>,
-    VerbsOf<'SecurityGroup', 'SecurityGroups', typeof SecurityGroup, (typeof CRUD)[number]>,
-    VerbsOf<
-      'SecurityGroupRule',
-      'SecurityGroupRules',
-      typeof SecurityGroupRule,
-      'list' | 'get' | 'find' | 'create' | 'delete'
-    >,
-    VerbsOf<'AddressScope', 'AddressScopes', typeof AddressScope, (typeof CRUD)[number]>,
-    VerbsOf<'AddressGroup', 'AddressGroups', typeof AddressGroup, (typeof CRUD)[number]>,
-    VerbsOf<'Quota', 'Quotas', typeof Quota, 'list' | 'update' | 'delete'>,
-    VerbsOf<'Extension', 'Extensions', typeof Extension, (typeof READ_VERBS)[number]>,
-    VerbsOf<'AvailabilityZone', 'AvailabilityZones', typeof AvailabilityZone, 'list'>,
-    VerbsOf<'Agent', 'Agents', typeof Agent, 'list' | 'get' | 'find' | 'update' | 'delete'>,
-    VerbsOf<'Segment', 'Segments', typeof Segment, (typeof CRUD)[number]>,
-    VerbsOf<'RbacPolicy', 'RbacPolicies', typeof RbacPolicy, (typeof CRUD)[number]>,
-    VerbsOf<'QosPolicy', 'QosPolicies', typeof QosPolicy, (typeof CRUD)[number]>,
-    VerbsOf<
-      'QosBandwidthLimitRule',
-      'QosBandwidthLimitRules',
-      typeof QosBandwidthLimitRule,
-      (typeof CRUD)[number]
-    >,
-    VerbsOf<'QosDscpMarkingRule', 'QosDscpMarkingRules', typeof QosDscpMarkingRule, (typeof CRUD)[number]>,
-    VerbsOf<
-      'QosMinimumBandwidthRule',
-      'QosMinimumBandwidthRules',
-      typeof QosMinimumBandwidthRule,
-      (typeof CRUD)[number]
-    >,
-    VerbsOf<
-      'QosMinimumPacketRateRule',
-      'QosMinimumPacketRateRules',
-      typeof QosMinimumPacketRateRule,
-      (typeof CRUD)[number]
-    >,
-    VerbsOf<
-      'QosPacketRateLimitRule',
-      'QosPacketRateLimitRules',
-      typeof QosPacketRateLimitRule,
-      (typeof CRUD)[number]
-    >,
-    VerbsOf<'QosRuleType', 'QosRuleTypes', typeof QosRuleType, (typeof READ_VERBS)[number]>,
-    VerbsOf<
-      'NetworkIpAvailability',
-      'NetworkIpAvailabilities',
-      typeof NetworkIpAvailability,
-      (typeof READ_VERBS)[number]
-    > {}
+/** The generated verbs of `conn.network`, one row per resource (singular → definition, plural, verbs). */
+const networkVerbTable = {
+  Network: verbRow(Network, 'Networks'),
+  Subnet: verbRow(Subnet, 'Subnets', CRUD),
+  SubnetPool: verbRow(SubnetPool, 'SubnetPools', CRUD),
+  Port: verbRow(Port, 'Ports'),
+  Router: verbRow(Router, 'Routers'),
+  FloatingIp: verbRow(FloatingIp, 'FloatingIps'),
+  FloatingIpPool: verbRow(FloatingIpPool, 'FloatingIpPools', ['list']),
+  SecurityGroup: verbRow(SecurityGroup, 'SecurityGroups', CRUD),
+  SecurityGroupRule: verbRow(SecurityGroupRule, 'SecurityGroupRules', [
+    'list',
+    'get',
+    'find',
+    'create',
+    'delete',
+  ]),
+  AddressScope: verbRow(AddressScope, 'AddressScopes', CRUD),
+  AddressGroup: verbRow(AddressGroup, 'AddressGroups', CRUD),
+  Quota: verbRow(Quota, 'Quotas', ['list', 'update', 'delete']),
+  Extension: verbRow(Extension, 'Extensions', READ_VERBS),
+  AvailabilityZone: verbRow(AvailabilityZone, 'AvailabilityZones', ['list']),
+  Agent: verbRow(Agent, 'Agents', ['list', 'get', 'find', 'update', 'delete']),
+  Segment: verbRow(Segment, 'Segments', CRUD),
+  RbacPolicy: verbRow(RbacPolicy, 'RbacPolicies', CRUD),
+  QosPolicy: verbRow(QosPolicy, 'QosPolicies', CRUD),
+  QosBandwidthLimitRule: verbRow(QosBandwidthLimitRule, 'QosBandwidthLimitRules', CRUD),
+  QosDscpMarkingRule: verbRow(QosDscpMarkingRule, 'QosDscpMarkingRules', CRUD),
+  QosMinimumBandwidthRule: verbRow(QosMinimumBandwidthRule, 'QosMinimumBandwidthRules', CRUD),
+  QosMinimumPacketRateRule: verbRow(QosMinimumPacketRateRule, 'QosMinimumPacketRateRules', CRUD),
+  QosPacketRateLimitRule: verbRow(QosPacketRateLimitRule, 'QosPacketRateLimitRules', CRUD),
+  QosRuleType: verbRow(QosRuleType, 'QosRuleTypes', READ_VERBS),
+  NetworkIpAvailability: verbRow(NetworkIpAvailability, 'NetworkIpAvailabilities', READ_VERBS),
+} as const;
+
+/** The verbs generated from {@link networkVerbTable}. */
+export interface NetworkV2 extends VerbsOfTable<typeof networkVerbTable> {}
 
 /**
  * Neutron: networks, subnets, subnet pools, ports, routers, floating IPs, security groups,
@@ -143,47 +126,7 @@ export interface NetworkV2
 export class NetworkV2 extends ServiceProxy {
   constructor(session: Session, opts: ProxyOptions = {}) {
     super(session, networkV2Spec, opts);
-    const c = this.client;
-    Object.assign(
-      this,
-      neutronVerbs(c, Network, 'Network', 'Networks', ALL_VERBS),
-      neutronVerbs(c, Subnet, 'Subnet', 'Subnets', CRUD),
-      neutronVerbs(c, SubnetPool, 'SubnetPool', 'SubnetPools', CRUD),
-      neutronVerbs(c, Port, 'Port', 'Ports', ALL_VERBS),
-      neutronVerbs(c, Router, 'Router', 'Routers', ALL_VERBS),
-      neutronVerbs(c, FloatingIp, 'FloatingIp', 'FloatingIps', ALL_VERBS),
-      neutronVerbs(c, FloatingIpPool, 'FloatingIpPool', 'FloatingIpPools', ['list']),
-      neutronVerbs(c, SecurityGroup, 'SecurityGroup', 'SecurityGroups', CRUD),
-      neutronVerbs(c, SecurityGroupRule, 'SecurityGroupRule', 'SecurityGroupRules', [
-        'list',
-        'get',
-        'find',
-        'create',
-        'delete',
-      ]),
-      neutronVerbs(c, AddressScope, 'AddressScope', 'AddressScopes', CRUD),
-      neutronVerbs(c, AddressGroup, 'AddressGroup', 'AddressGroups', CRUD),
-      neutronVerbs(c, Quota, 'Quota', 'Quotas', ['list', 'update', 'delete']),
-      neutronVerbs(c, Extension, 'Extension', 'Extensions', READ_VERBS),
-      neutronVerbs(c, AvailabilityZone, 'AvailabilityZone', 'AvailabilityZones', ['list']),
-      neutronVerbs(c, Agent, 'Agent', 'Agents', ['list', 'get', 'find', 'update', 'delete']),
-      neutronVerbs(c, Segment, 'Segment', 'Segments', CRUD),
-      neutronVerbs(c, RbacPolicy, 'RbacPolicy', 'RbacPolicies', CRUD),
-      neutronVerbs(c, QosPolicy, 'QosPolicy', 'QosPolicies', CRUD),
-      neutronVerbs(c, QosBandwidthLimitRule, 'QosBandwidthLimitRule', 'QosBandwidthLimitRules', CRUD),
-      neutronVerbs(c, QosDscpMarkingRule, 'QosDscpMarkingRule', 'QosDscpMarkingRules', CRUD),
-      neutronVerbs(c, QosMinimumBandwidthRule, 'QosMinimumBandwidthRule', 'QosMinimumBandwidthRules', CRUD),
-      neutronVerbs(
-        c,
-        QosMinimumPacketRateRule,
-        'QosMinimumPacketRateRule',
-        'QosMinimumPacketRateRules',
-        CRUD,
-      ),
-      neutronVerbs(c, QosPacketRateLimitRule, 'QosPacketRateLimitRule', 'QosPacketRateLimitRules', CRUD),
-      neutronVerbs(c, QosRuleType, 'QosRuleType', 'QosRuleTypes', READ_VERBS),
-      neutronVerbs(c, NetworkIpAvailability, 'NetworkIpAvailability', 'NetworkIpAvailabilities', READ_VERBS),
-    );
+    installVerbs(this, this.client, networkVerbTable, neutronVerbs);
   }
 
   // ---------------------------------------------------------------- bulk create
