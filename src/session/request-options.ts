@@ -30,8 +30,9 @@ export interface RequestOptions {
  *
  * @example
  * ```ts
- * import { mergeRequestOptions } from 'openstack-sdk';
- * const merged = mergeRequestOptions({ json: { a: 1 } }, { timeoutMs: 5_000, headers: { 'x-a': '1' } });
+ * import { mergeRequestOptions, type RequestOptions } from 'openstack-sdk';
+ * const own: RequestOptions = { microversion: '2.79' };
+ * const merged = mergeRequestOptions(own, { timeoutMs: 5_000, headers: { 'x-a': '1' } });
  * console.log(merged.timeoutMs); // 5000
  * ```
  */

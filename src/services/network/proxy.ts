@@ -1,7 +1,6 @@
 /** The network v2.0 (neutron) proxy: `conn.network`. */
 import { ValidationError } from '../../errors/errors.js';
 import {
-  ALL_VERBS,
   type CreateAttributes,
   describeValue,
   type Fields,
@@ -123,6 +122,7 @@ export interface NetworkV2 extends VerbsOfTable<typeof networkVerbTable> {}
  * address scopes and groups, quotas, extensions, availability zones, agents, segments, RBAC
  * policies, QoS, tags. Listings follow `<resources>_links` pages; pass `limit` to set the page size.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: installVerbs defines every verb of the table in the constructor
 export class NetworkV2 extends ServiceProxy {
   constructor(session: Session, opts: ProxyOptions = {}) {
     super(session, networkV2Spec, opts);
