@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Checks what `npm pack` would put in the published tarball (run `npm run build` first):
-// the entry points and their types, the CLI, README/LICENSE/CHANGELOG, and nothing that is only
-// for developing the SDK (tests, benchmarks, tools, sources, the generated API docs, secrets).
+// the entry points (ESM and CommonJS, every subpath of "exports") and their types, the CLI,
+// README/LICENSE/CHANGELOG, the library's sources that its source and declaration maps point to,
+// and nothing that is only for developing the SDK (tests, benchmarks, tools, the generated API
+// docs, secrets).
 // Prints the file count and the packed / unpacked size.
 //
 //   node tools/check-pack.mjs          (npm run pack:check)
@@ -9,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exportsEntry, SERVICE_SUBPATHS } from './package-subpaths.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Generous: today's tarball is about a quarter of this; crossing it means something unplanned got in.
@@ -45,22 +48,34 @@ const required = new Set([
 ]);
 for (const target of Object.values(pkg.bin ?? {})) required.add(norm(target));
 for (const [key, value] of Object.entries(pkg.exports ?? {})) {
-  const targets = typeof value === 'string' ? [value] : Object.values(value);
-  for (const t of targets) if (typeof t === 'string') required.add(norm(t));
-  if (typeof value === 'object' && !value.types) problems.push(`exports["${key}"] has no "types" condition`);
+  // conditions nest (import/require → types/default): every leaf must be shipped
+  const leaves = (v) => (typeof v === 'string' ? [v] : Object.values(v).flatMap(leaves));
+  for (const t of leaves(value)) required.add(norm(t));
+  if (typeof value === 'object') {
+    for (const [cond, target] of Object.entries(value)) {
+      if (typeof target === 'object' && !target.types)
+        problems.push(`exports["${key}"].${cond} has no "types" condition`);
+    }
+  }
+}
+// the subpath list the CommonJS build uses and the "exports" map must agree
+for (const s of SERVICE_SUBPATHS) {
+  if (JSON.stringify(pkg.exports?.[s.subpath]) !== JSON.stringify(exportsEntry(s)))
+    problems.push(`exports["${s.subpath}"] differs from tools/package-subpaths.mjs: ${JSON.stringify(exportsEntry(s))}`);
 }
 for (const r of required) if (!have.has(r)) problems.push(`missing: ${r}`);
 
 const forbidden = [
-  [/^(src|test|tests|bench|tools|examples|api|docs)\//, 'development-only directory'],
+  [/^(test|tests|bench|tools|examples|api|docs)\//, 'development-only directory'],
   [/(^|\/)__tests__\/|\.(test|spec)\.[cm]?[jt]s$/, 'a test'],
-  [/\.ts$/, 'TypeScript source'],
-  [/\.map$/, 'source map (the sources it points to are not shipped)'],
+  // src/ is shipped for the maps: only the library's modules, not the CLI's (bundled, no maps)
+  [/^src\/cli\//, 'CLI source (the CLI is a bundle without maps)'],
+  [/^(?!src\/).*\.ts$/, 'TypeScript source outside src/'],
   [/(^|\/)(clouds|secure)\.ya?ml$|(^|\/)\.env/, 'cloud credentials'],
   [/(^|\/)node_modules\/|\.tgz$|\.log$/, 'build or install leftover'],
 ];
 for (const f of files) {
-  if (/\.d\.ts$/.test(f) && f.startsWith('dist/')) continue;
+  if (/\.d\.c?ts(\.map)?$/.test(f) && f.startsWith('dist/')) continue;
   const hit = forbidden.find(([re]) => re.test(f));
   if (hit) problems.push(`${f}: ${hit[1]} must not be published`);
 }
@@ -68,13 +83,27 @@ for (const f of files) {
 // Types present: every module a user can import has its declaration file next to it.
 // dist/ostack/ is the CLI bundle (run, never imported), so it has none.
 for (const f of files) {
-  if (!f.startsWith('dist/') || f.startsWith('dist/ostack/') || !f.endsWith('.js')) continue;
+  if (!f.startsWith('dist/') || f.startsWith('dist/ostack/') || f.startsWith('dist/cjs/') || !f.endsWith('.js'))
+    continue;
   const dts = f.replace(/\.js$/, '.d.ts');
   if (!have.has(dts)) problems.push(`${f}: no ${dts}`);
   // tsc never deletes output: a compiled file whose source is gone would still be published
   const src = f.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts');
   if (!existsSync(join(root, src)))
     problems.push(`${f}: stale build output (no ${src}): rebuild from an empty dist/`);
+}
+// Maps: every ESM module and declaration of the library has one, and the source it names is shipped.
+for (const f of files) {
+  if (!f.startsWith('dist/') || f.startsWith('dist/ostack/') || !/\.(js|d\.ts|cjs)$/.test(f)) continue;
+  if (/^dist\/cjs\/(?!index\.cjs$)/.test(f)) continue; // one-line subpath re-exports and the rolled-up types
+  if (!have.has(`${f}.map`)) problems.push(`${f}: no ${f}.map`);
+}
+for (const f of files.filter((x) => x.endsWith('.map') && have.has(x.replace(/\.map$/, '')))) {
+  const map = JSON.parse(readFileSync(join(root, f), 'utf8'));
+  for (const s of map.sources ?? []) {
+    const target = norm(join(dirname(f), s));
+    if (!have.has(target)) problems.push(`${f}: names ${target}, which is not shipped`);
+  }
 }
 const bin = Object.values(pkg.bin ?? {})[0];
 if (
@@ -93,7 +122,7 @@ if (info.size > MAX_PACKED_BYTES) {
 function kib(n) {
   return `${(n / 1024).toFixed(1)} KiB`;
 }
-const dts = files.filter((f) => f.endsWith('.d.ts')).length;
+const dts = files.filter((f) => /\.d\.c?ts$/.test(f)).length;
 const cli = files.filter((f) => f.startsWith('dist/ostack/')).length;
 const summary =
   `${info.filename}: ${info.entryCount} files (${dts} .d.ts, ${cli} in the CLI bundle), ` +
