@@ -62,6 +62,8 @@ if has_script docs:examples; then
 fi
 needs_build "API report" node tools/api-report.mjs check --no-build
 needs_build "package contents" node tools/check-pack.mjs
+needs_build "package lint" npm run --silent pack:lint
+needs_build "package consumers" node tools/check-consumers.mjs
 
 echo "[check] summary ($(secs "$t_all" "$(now)") s):"
 printf '  %s\n' "${results[@]}"

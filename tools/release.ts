@@ -3,7 +3,7 @@
  *
  * Refuses on a dirty tree or failing checks; bumps package.json, package-lock.json and
  * src/version.ts; moves CHANGELOG.md's [Unreleased] entries under the new version with today's
- * date (UTC); rebuilds dist/ from empty; runs api:check and pack:check; runs `npm pack`; then prints
+ * date (UTC); rebuilds dist/ from empty; runs api:check, pack:check, pack:lint and pack:consumers; runs `npm pack`; then prints
  * the git commands to commit and tag. It never commits, tags, pushes or publishes.
  * The policy it implements is docs/releases.md. The pure parts are exported for the unit tests.
  */
@@ -230,6 +230,8 @@ function main(argv: string[]): void {
     step('build', 'npm', ['run', '--silent', 'build']);
     step('API report', 'node', ['tools/api-report.mjs', 'check', '--no-build']);
     step('package contents', 'node', ['tools/check-pack.mjs']);
+    step('package lint', 'npm', ['run', '--silent', 'pack:lint']);
+    step('package consumers', 'node', ['tools/check-consumers.mjs']);
     step(`tarball ${tarball}`, 'npm', ['pack', '--ignore-scripts', '--silent']);
   } catch (e) {
     for (const [k, p] of Object.entries(files)) writeFileSync(p, original[k as keyof typeof files]);
