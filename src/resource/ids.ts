@@ -40,3 +40,22 @@ export function requireId(what: string, x: unknown, field = `${what}.id`, idName
     fix: `pass the ${what}'s ${idName} or the resource`,
   });
 }
+
+/**
+ * What an id-taking proxy method accepts: the id itself or a resource (anything with an `id`).
+ */
+export type IdOrResource = string | { readonly id?: string | null | undefined };
+
+/**
+ * {@link requireId}, URL-encoded for a path segment: the one helper every proxy builds
+ * `/<collection>/<id>` paths with.
+ *
+ * @example
+ * ```ts
+ * import { idSegment } from 'openstack-sdk';
+ * console.log(`/servers/${idSegment('server', 'a b')}`); // /servers/a%20b
+ * ```
+ */
+export function idSegment(what: string, x: unknown, field?: string, idName?: string): string {
+  return encodeURIComponent(requireId(what, x, field, idName));
+}
