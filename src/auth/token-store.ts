@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { CatalogService } from '../session/catalog.js';
+import type { CatalogService } from './catalog.js';
 import type { AccessInfo } from './access-info.js';
 
 /**

@@ -1,6 +1,6 @@
 /** Keystone v2.0 password auth, for legacy clouds that still only speak v2.0. */
 import { ConfigError } from '../errors/errors.js';
-import { catalogFromV2 } from '../session/catalog.js';
+import { catalogFromV2 } from './catalog.js';
 import { decodeJson } from '../session/decode.js';
 import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';

@@ -3,7 +3,7 @@
  * `identity` part of a `POST /v3/auth/tokens` body; scope and the response are shared.
  */
 import { ConfigError } from '../errors/errors.js';
-import { type CatalogFailure, catalogFromV3 } from '../session/catalog.js';
+import { type CatalogFailure, catalogFromV3 } from './catalog.js';
 import { decodeJson } from '../session/decode.js';
 import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';
