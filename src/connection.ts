@@ -266,10 +266,10 @@ export class Connection {
    * The cloud layer: compound tasks across services (create a reachable server, get-or-create
    * networks and security groups, search, project cleanup).
    */
-  get cloud(): CloudLayer {
-    let c = this.proxies.get('cloud') as CloudLayer | undefined;
+  get cloud(): CloudLayer<Connection> {
+    let c = this.proxies.get('cloud') as CloudLayer<Connection> | undefined;
     if (!c) {
-      c = new CloudLayer(this);
+      c = new CloudLayer<Connection>(this);
       this.proxies.set('cloud', c);
     }
     return c;

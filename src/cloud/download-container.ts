@@ -16,7 +16,7 @@ import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AbortedError, ValidationError } from '../errors/errors.js';
-import type { ObjectStoreV1 } from '../services/object-store/proxy.js';
+import type { ObjectStoreV1 } from '../services/object-store/index.js';
 import {
   type FileTransferResult,
   mapPool,

@@ -1,6 +1,7 @@
 /** Get or create a compute key pair. */
-import type { Connection } from '../connection.js';
+
 import { ValidationError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import type { KeypairResource } from './resources.js';
 
 /** Options of {@link getOrCreateKeypair}. */
@@ -31,7 +32,7 @@ export function publicKeyMaterial(key: string): string {
  * existing key pair with a different public key is a `ValidationError`: nothing is replaced.
  */
 export async function getOrCreateKeypair(
-  conn: Connection,
+  conn: CloudConnection,
   name: string,
   opts: GetOrCreateKeypairOptions = {},
 ): Promise<KeypairResult> {

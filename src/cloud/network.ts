@@ -1,6 +1,7 @@
 /** Get or create a project network: network, subnet, and optionally a router to the outside. */
-import type { Connection } from '../connection.js';
+
 import { MultipleMatchesError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import { type CreatedResource, Rollback } from './created.js';
 import { currentProjectId, resolveExternalNetwork } from './resolve.js';
 import type { NetworkResource, RouterResource, SubnetResource } from './resources.js';
@@ -60,7 +61,7 @@ async function onlyOne<T extends { id: string }>(
  * one); what is missing is created. When a step fails, what this call created is removed.
  */
 export async function getOrCreateNetwork(
-  conn: Connection,
+  conn: CloudConnection,
   opts: GetOrCreateNetworkOptions,
 ): Promise<NetworkSetup> {
   const { signal, name, cidr } = opts;

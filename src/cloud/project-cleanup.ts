@@ -5,8 +5,9 @@
  * containers with their objects. Key pairs belong to users, not projects, and are left alone;
  * so are the `default` security group, external networks and protected images.
  */
-import type { Connection } from '../connection.js';
+
 import { NotFoundError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import { currentProjectId } from './resolve.js';
 import { createdWithin } from './search.js';
 import { deleteVolumeWhenFree } from './volume-cleanup.js';
@@ -113,7 +114,7 @@ const INFRA_OWNERS =
  * are in the result (`failed`, `error`), not thrown.
  */
 export async function projectCleanup(
-  conn: Connection,
+  conn: CloudConnection,
   opts: ProjectCleanupOptions = {},
 ): Promise<ProjectCleanupResult> {
   const dryRun = opts.dryRun ?? true;
@@ -344,7 +345,7 @@ export async function projectCleanup(
   return { dryRun, projectId, actions, failed: actions.filter((a) => a.status === 'failed').length };
 }
 
-async function removeInterface(conn: Connection, routerId: string, portId: string): Promise<void> {
+async function removeInterface(conn: CloudConnection, routerId: string, portId: string): Promise<void> {
   try {
     await conn.network.removeRouterInterface(routerId, { portId });
   } catch (e) {
@@ -353,7 +354,7 @@ async function removeInterface(conn: Connection, routerId: string, portId: strin
 }
 
 async function waitServersGone(
-  conn: Connection,
+  conn: CloudConnection,
   ids: string[],
   timeoutMs: number,
   intervalMs: number,
@@ -367,7 +368,7 @@ async function waitServersGone(
   }
 }
 
-async function hasObjectStore(conn: Connection, signal?: AbortSignal): Promise<boolean> {
+async function hasObjectStore(conn: CloudConnection, signal?: AbortSignal): Promise<boolean> {
   const access = await conn.authorize(signal);
   return access.catalog.some((s) => s.type === 'object-store');
 }

@@ -1,6 +1,7 @@
 /** Get or create a security group with a set of rules; rules already present are not added again. */
-import type { Connection } from '../connection.js';
+
 import { ConflictError, MultipleMatchesError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import { Rollback } from './created.js';
 import { currentProjectId } from './resolve.js';
 import type { SecurityGroupResource, SecurityGroupRuleResource } from './resources.js';
@@ -126,7 +127,7 @@ export const SSH_AND_ICMP_RULES: readonly SecurityGroupRuleSpec[] = [
  * twice changes nothing the second time.
  */
 export async function getOrCreateSecurityGroup(
-  conn: Connection,
+  conn: CloudConnection,
   name: string,
   rules: readonly SecurityGroupRuleSpec[] = [],
   opts: GetOrCreateSecurityGroupOptions = {},
@@ -158,7 +159,7 @@ export async function getOrCreateSecurityGroup(
 }
 
 async function addRules(
-  conn: Connection,
+  conn: CloudConnection,
   group: SecurityGroupResource,
   rules: readonly SecurityGroupRuleSpec[],
   created: boolean,

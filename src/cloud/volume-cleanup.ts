@@ -1,14 +1,15 @@
 /** Deleting a volume that may still be attached, detaching or being deleted by nova. */
-import type { Connection } from '../connection.js';
+
 import { NotFoundError, TimeoutError } from '../errors/errors.js';
 import { sleep } from '../transport/retry.js';
+import type { CloudConnection } from './cloud-connection.js';
 
 /**
  * Delete a volume once nothing uses it: waits while it is `in-use`, `attaching`, `detaching`,
  * `creating` or `downloading`; done when it is gone (nova may delete it with its server).
  */
 export async function deleteVolumeWhenFree(
-  conn: Connection,
+  conn: CloudConnection,
   volumeId: string,
   opts: { timeoutMs?: number; intervalMs?: number; signal?: AbortSignal } = {},
 ): Promise<void> {
