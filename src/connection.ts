@@ -133,10 +133,10 @@ export class Connection {
     const redactor = new Redactor();
     for (const s of configSecrets(this.config.auth)) redactor.addSecret(s);
     const logger = opts.logger ?? (process.env.OSSDK_DEBUG ? consoleLogger() : undefined);
+    // the caller's HTTP settings (timeoutMs, retry) pass on as given; the cloud's TLS settings join them
     const http = new HttpClient({
+      ...opts,
       logger,
-      timeoutMs: opts.timeoutMs,
-      retry: opts.retry,
       verify: this.config.verify,
       cacert: this.config.cacert,
       cert: this.config.cert,

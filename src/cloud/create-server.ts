@@ -130,6 +130,7 @@ export async function createServer(conn: CloudConnection, o: CreateServerOptions
   const start = Date.now();
   const deadline = start + (o.timeoutMs ?? 600_000);
   const interval = o.intervalMs ?? 2000;
+  // only the signal goes on to each request: o.timeoutMs bounds the wait for ACTIVE, not one request
   const { signal } = o;
   const report = (stage: CreateServerStage, extra: Partial<CreateServerProgress> = {}) =>
     o.onProgress?.({ stage, elapsedMs: Date.now() - start, ...extra });

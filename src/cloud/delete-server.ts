@@ -36,6 +36,7 @@ export async function deleteServer(
   nameOrId: string,
   opts: DeleteServerOptions = {},
 ): Promise<DeleteServerResult> {
+  // only the signal goes on to each request: opts.timeoutMs bounds the wait, not one request
   const { signal } = opts;
   const server = await conn.compute.findServer(nameOrId, { ignoreMissing: true, signal });
   if (!server) return { deleted: false, floatingIpsDeleted: [] };

@@ -23,16 +23,12 @@ export async function findOrCreateFloatingIp(
   projectId: string,
   opts: { reuse?: boolean; signal?: AbortSignal } = {},
 ): Promise<FloatingIpResult> {
-  const { signal } = opts;
   if (opts.reuse ?? true) {
-    for await (const f of conn.network.listFloatingIps(
-      { floatingNetworkId: network.id, projectId },
-      { signal },
-    )) {
+    for await (const f of conn.network.listFloatingIps({ floatingNetworkId: network.id, projectId }, opts)) {
       if (!f.portId) return { floatingIp: f, created: false };
     }
   }
-  const floatingIp = await conn.network.createFloatingIp({ floatingNetworkId: network.id }, { signal });
+  const floatingIp = await conn.network.createFloatingIp({ floatingNetworkId: network.id }, opts);
   return { floatingIp, created: true };
 }
 

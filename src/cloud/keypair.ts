@@ -36,7 +36,7 @@ export async function getOrCreateKeypair(
   name: string,
   opts: GetOrCreateKeypairOptions = {},
 ): Promise<KeypairResult> {
-  const found = await conn.compute.findKeypair(name, { ignoreMissing: true, signal: opts.signal });
+  const found = await conn.compute.findKeypair(name, { ...opts, ignoreMissing: true });
   if (found) {
     if (
       opts.publicKey &&
@@ -52,7 +52,7 @@ export async function getOrCreateKeypair(
   }
   const keypair = await conn.compute.createKeypair(
     { name, ...(opts.publicKey ? { publicKey: opts.publicKey.trim() } : {}) },
-    { signal: opts.signal },
+    opts,
   );
   return { keypair, created: true, privateKey: keypair.privateKey ?? undefined };
 }

@@ -97,7 +97,7 @@ export async function searchServers(conn: CloudConnection, f: ServerFilters = {}
     allTenants: f.allProjects ? true : undefined,
   };
   const out: ServerResource[] = [];
-  for await (const s of conn.compute.listServers(query, { signal })) {
+  for await (const s of conn.compute.listServers(query, f)) {
     if (f.status && s.status?.toUpperCase() !== f.status.toUpperCase()) continue;
     if (f.keyName !== undefined && s.keyName !== f.keyName) continue;
     if (f.metadata && !Object.entries(f.metadata).every(([k, v]) => s.metadata?.[k] === v)) continue;
@@ -134,7 +134,7 @@ export async function searchNetworks(
     tags: f.tags?.length ? f.tags.join(',') : undefined,
   };
   const out: NetworkResource[] = [];
-  for await (const n of conn.network.listNetworks(query, { signal: f.signal })) {
+  for await (const n of conn.network.listNetworks(query, f)) {
     if (keep(n, n.name, n.createdAt, f)) out.push(n);
   }
   return out;
@@ -162,7 +162,7 @@ export async function searchImages(conn: CloudConnection, f: ImageFilters = {}):
     tag: f.tags?.length ? f.tags : undefined,
   };
   const out: ImageResource[] = [];
-  for await (const i of conn.image.listImages(query, { signal: f.signal })) {
+  for await (const i of conn.image.listImages(query, f)) {
     if (keep(i, i.name, i.createdAt, f)) out.push(i);
   }
   return out;
@@ -185,10 +185,7 @@ export interface VolumeFilters extends CommonFilters<VolumeResource> {
  */
 export async function searchVolumes(conn: CloudConnection, f: VolumeFilters = {}): Promise<VolumeResource[]> {
   const out: VolumeResource[] = [];
-  for await (const v of conn.blockStorage.listVolumes(
-    { allTenants: f.allProjects ? true : undefined },
-    { signal: f.signal },
-  )) {
+  for await (const v of conn.blockStorage.listVolumes({ allTenants: f.allProjects ? true : undefined }, f)) {
     if (f.status !== undefined && v.status !== f.status) continue;
     if (f.bootable !== undefined && String(v.bootable) !== String(f.bootable)) continue;
     if (keep(v, v.name, v.createdAt, f)) out.push(v);

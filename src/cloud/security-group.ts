@@ -134,7 +134,7 @@ export async function getOrCreateSecurityGroup(
 ): Promise<SecurityGroupResult> {
   const { signal } = opts;
   const projectId = await currentProjectId(conn, signal);
-  const found = await conn.network.listSecurityGroups({ name, projectId }, { signal }).toArray();
+  const found = await conn.network.listSecurityGroups({ name, projectId }, opts).toArray();
   if (found.length > 1) {
     throw new MultipleMatchesError(
       `${found.length} security groups are named "${name}" in this project (ids: ${found.map((g) => g.id).join(', ')})`,
@@ -147,7 +147,7 @@ export async function getOrCreateSecurityGroup(
   if (!group) {
     group = await conn.network.createSecurityGroup(
       { name, ...(opts.description ? { description: opts.description } : {}) },
-      { signal },
+      opts,
     );
     const id = group.id;
     undo.add({ type: 'security-group', id, name }, () =>

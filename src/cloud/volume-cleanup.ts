@@ -15,22 +15,24 @@ export async function deleteVolumeWhenFree(
 ): Promise<void> {
   const deadline = Date.now() + (opts.timeoutMs ?? 300_000);
   const interval = opts.intervalMs ?? 2000;
+  // only the signal goes on to each request: opts.timeoutMs bounds the whole wait, not one request
+  const { signal } = opts;
   let requested = false;
   for (;;) {
     let status: string | undefined;
     try {
-      status = (await conn.blockStorage.getVolume(volumeId, { signal: opts.signal })).status ?? undefined;
+      status = (await conn.blockStorage.getVolume(volumeId, { signal })).status ?? undefined;
     } catch (e) {
       if (e instanceof NotFoundError) return;
       throw e;
     }
     if (!requested && (status === 'available' || status === 'error' || status?.startsWith('error'))) {
-      await conn.blockStorage.deleteVolume(volumeId, { ignoreMissing: true, signal: opts.signal });
+      await conn.blockStorage.deleteVolume(volumeId, { ignoreMissing: true, signal });
       requested = true;
     }
     if (Date.now() + interval > deadline) {
       throw new TimeoutError(`volume ${volumeId} still ${status} after waiting to delete it`);
     }
-    await sleep(interval, opts.signal);
+    await sleep(interval, signal);
   }
 }
