@@ -15,15 +15,18 @@ import { loadCloudConfig } from './config/load.js';
 import type { CloudConfig, LoadCloudOptions } from './config/types.js';
 import { checkConnectionOptions } from './config/validate.js';
 import { ConfigError } from './errors/errors.js';
-import { BlockStorageV3 } from './services/block-storage/proxy.js';
-import { ComputeV2 } from './services/compute/proxy.js';
-import { IdentityV3 } from './services/identity/proxy.js';
-import { ImageV2 } from './services/image/proxy.js';
-import { NetworkV2 } from './services/network/proxy.js';
-import { ObjectStoreV1 } from './services/object-store/proxy.js';
-import { PlacementV1 } from './services/placement/proxy.js';
-import type { ProxyOptions } from './services/service-proxy.js';
-import { blockStorageV3Spec, computeV2Spec, placementV1Spec } from './services/specs.js';
+import {
+  type BlockStorageV3,
+  type ComputeV2,
+  type IdentityV3,
+  type ImageV2,
+  type NetworkV2,
+  type ObjectStoreV1,
+  type PlacementV1,
+  SERVICES,
+  type ServiceName,
+  type ServiceProxyOf,
+} from './services/service-table.js';
 import type { ServiceSpec } from './session/service-client.js';
 import { Session } from './session/session.js';
 import { HttpClient, type HttpClientOptions } from './transport/http-client.js';
@@ -119,8 +122,9 @@ export class Connection {
   readonly config: CloudConfig;
   /** The session: authentication, the service catalog, and requests to any endpoint. */
   readonly session: Session;
-  private readonly proxies = new Map<string, unknown>();
+  private readonly proxies = new Map<ServiceName, unknown>();
   private readonly pins: Record<string, string>;
+  private cloudLayer?: CloudLayer<Connection>;
 
   constructor(opts: ConnectionOptions = {}) {
     this.config = loadCloudConfig({ ...opts, options: opts.config });
@@ -129,10 +133,10 @@ export class Connection {
     const redactor = new Redactor();
     for (const s of configSecrets(this.config.auth)) redactor.addSecret(s);
     const logger = opts.logger ?? (process.env.OSSDK_DEBUG ? consoleLogger() : undefined);
+    // the caller's HTTP settings (timeoutMs, retry) pass on as given; the cloud's TLS settings join them
     const http = new HttpClient({
+      ...opts,
       logger,
-      timeoutMs: opts.timeoutMs,
-      retry: opts.retry,
       verify: this.config.verify,
       cacert: this.config.cacert,
       cert: this.config.cert,
@@ -152,8 +156,7 @@ export class Connection {
     });
     this.pins = opts.microversions ?? {};
     // fail at construction, not at first use, on a bad pin
-    for (const spec of [computeV2Spec, blockStorageV3Spec, placementV1Spec])
-      pinFor(spec, this.config, this.pins[spec.serviceType]);
+    for (const { spec } of Object.values(SERVICES)) if (spec.microversions) this.pinOf(spec);
   }
 
   /**
@@ -180,99 +183,85 @@ export class Connection {
     return new Connection({ ...opts, cloud: 'envvars' });
   }
 
-  private proxy<T>(key: string, spec: ServiceSpec, make: (s: Session, o: ProxyOptions) => T): T {
-    let p = this.proxies.get(key) as T | undefined;
+  /** The proxy of a service of the table, created with its pin on first use. */
+  private service<K extends ServiceName>(name: K): ServiceProxyOf<K> {
+    let p = this.proxies.get(name) as ServiceProxyOf<K> | undefined;
     if (!p) {
-      p = make(this.session, { microversion: pinFor(spec, this.config, this.pins[spec.serviceType]) });
-      this.proxies.set(key, p);
+      const { spec, proxy } = SERVICES[name];
+      p = new proxy(this.session, { microversion: this.pinOf(spec) }) as ServiceProxyOf<K>;
+      this.proxies.set(name, p);
     }
     return p;
   }
 
+  private pinOf(spec: ServiceSpec): string | undefined {
+    return pinFor(spec, this.config, this.pins[spec.serviceType]);
+  }
+
   /** Compute v2.x (nova). */
   get computeV2(): ComputeV2 {
-    return this.proxy('compute', computeV2Spec, (s, o) => new ComputeV2(s, o));
+    return this.service('compute');
   }
   /** Compute, bound to v2.x. */
   get compute(): ComputeV2 {
-    return this.computeV2;
+    return this.service('compute');
   }
   /** Identity v3 (keystone). */
   get identityV3(): IdentityV3 {
-    return this.proxy(
-      'identity',
-      { serviceType: 'identity', major: '3', fallbackPath: '' },
-      (s, o) => new IdentityV3(s, o),
-    );
+    return this.service('identity');
   }
   /** Identity, bound to v3. */
   get identity(): IdentityV3 {
-    return this.identityV3;
+    return this.service('identity');
   }
   /** Image v2 (glance). */
   get imageV2(): ImageV2 {
-    return this.proxy(
-      'image',
-      { serviceType: 'image', major: '2', fallbackPath: '' },
-      (s, o) => new ImageV2(s, o),
-    );
+    return this.service('image');
   }
   /** Image, bound to v2. */
   get image(): ImageV2 {
-    return this.imageV2;
+    return this.service('image');
   }
   /** Network v2.0 (neutron). */
   get networkV2(): NetworkV2 {
-    return this.proxy(
-      'network',
-      { serviceType: 'network', major: '2', fallbackPath: '' },
-      (s, o) => new NetworkV2(s, o),
-    );
+    return this.service('network');
   }
   /** Network, bound to v2.0. */
   get network(): NetworkV2 {
-    return this.networkV2;
+    return this.service('network');
   }
   /** Block storage v3.x (cinder). */
   get blockStorageV3(): BlockStorageV3 {
-    return this.proxy('block-storage', blockStorageV3Spec, (s, o) => new BlockStorageV3(s, o));
+    return this.service('blockStorage');
   }
   /** Block storage, bound to v3.x. */
   get blockStorage(): BlockStorageV3 {
-    return this.blockStorageV3;
+    return this.service('blockStorage');
   }
   /** Placement v1.x. */
   get placementV1(): PlacementV1 {
-    return this.proxy('placement', placementV1Spec, (s, o) => new PlacementV1(s, o));
+    return this.service('placement');
   }
   /** Placement, bound to v1.x. */
   get placement(): PlacementV1 {
-    return this.placementV1;
+    return this.service('placement');
   }
   /** Object storage v1 (swift). */
   get objectStoreV1(): ObjectStoreV1 {
-    return this.proxy(
-      'object-store',
-      { serviceType: 'object-store', major: '1', fallbackPath: '' },
-      (s, o) => new ObjectStoreV1(s, o),
-    );
+    return this.service('objectStore');
   }
   /** Object storage, bound to v1. */
   get objectStore(): ObjectStoreV1 {
-    return this.objectStoreV1;
+    return this.service('objectStore');
   }
 
   /**
    * The cloud layer: compound tasks across services (create a reachable server, get-or-create
    * networks and security groups, search, project cleanup).
    */
-  get cloud(): CloudLayer {
-    let c = this.proxies.get('cloud') as CloudLayer | undefined;
-    if (!c) {
-      c = new CloudLayer(this);
-      this.proxies.set('cloud', c);
-    }
-    return c;
+  get cloud(): CloudLayer<Connection> {
+    this.cloudLayer ??= new CloudLayer<Connection>(this);
+    return this.cloudLayer;
   }
 
   /** Authenticate now (otherwise the first request does); returns the scope. */

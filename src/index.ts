@@ -37,14 +37,6 @@ export { PlacementV1 } from './services/placement/proxy.js';
 export { type ProxyOptions, ServiceProxy } from './services/service-proxy.js';
 export * from './services/specs.js';
 export {
-  type CatalogEndpoint,
-  type CatalogFailure,
-  type CatalogService,
-  catalogFromV2,
-  catalogFromV3,
-  selectEndpoint,
-} from './session/catalog.js';
-export {
   type DecodableResponse,
   type DecodeOptions,
   decodeJson,
@@ -63,7 +55,6 @@ export {
   type ServiceSpec,
   withQuery,
 } from './session/service-client.js';
-export { officialServiceType, serviceTypeNames } from './session/service-types.js';
 export { Session, type SessionOptions, type SessionRequest } from './session/session.js';
 export {
   DEFAULT_MAX_BODY_BYTES,

@@ -1,4 +1,4 @@
-import type { CatalogService } from '../session/catalog.js';
+import type { CatalogService } from './catalog.js';
 
 /** What a successful authentication yields: the token, its scope and the catalog. */
 export interface AccessInfo {

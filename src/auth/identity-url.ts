@@ -5,6 +5,7 @@
 import { AbortedError, TimeoutError } from '../errors/errors.js';
 import { decodeJson } from '../session/decode.js';
 import type { HttpClient } from '../transport/http-client.js';
+import type { AuthRequestOptions } from './plugin.js';
 
 const cache = new Map<string, string>();
 
@@ -21,8 +22,7 @@ export async function identityEndpoint(
   http: HttpClient,
   authUrl: string,
   major: '3' | '2.0',
-  signal?: AbortSignal,
-  timeoutMs?: number,
+  opts: AuthRequestOptions = {},
 ): Promise<string> {
   const base = trimSlash(authUrl);
   if (/\/v3$/.test(base) && major === '3') return base;
@@ -35,12 +35,12 @@ export async function identityEndpoint(
   let found: string | undefined;
   try {
     const res = await http.request({
+      ...opts,
       method: 'GET',
       url: `${root}/`,
       okStatuses: [200, 300],
-      signal,
       // the caller's deadline, capped: a version document is small and optional
-      timeoutMs: Math.min(timeoutMs ?? http.defaultTimeoutMs, 15_000) || 15_000,
+      timeoutMs: Math.min(opts.timeoutMs ?? http.defaultTimeoutMs, 15_000) || 15_000,
       buffer: true,
     });
     const doc = (await decodeJson(res, { statuses: [300] })).value as any;

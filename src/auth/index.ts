@@ -1,4 +1,12 @@
 export type { AccessInfo } from './access-info.js';
+export {
+  type CatalogEndpoint,
+  type CatalogFailure,
+  type CatalogService,
+  catalogFromV2,
+  catalogFromV3,
+  selectEndpoint,
+} from './catalog.js';
 export { type AuthFromConfigOptions, authFromConfig } from './from-config.js';
 export {
   type AuthPlugin,
@@ -8,6 +16,7 @@ export {
   EXPIRY_MARGIN_MS,
   refreshMarginMs,
 } from './plugin.js';
+export { officialServiceType, serviceTypeNames } from './service-types.js';
 export { StaticTokenAuth } from './static-token.js';
 export {
   defaultTokenCacheDir,

@@ -149,10 +149,8 @@ export abstract class CachingAuthPlugin implements AuthPlugin {
             return stored;
           }
           this.authCount++;
-          const access = await this.authenticate(http, {
-            signal: controller.signal,
-            timeoutMs: opts.timeoutMs,
-          });
+          // the flight's own signal: one caller giving up must not abort the others' authentication
+          const access = await this.authenticate(http, { ...opts, signal: controller.signal });
           this.cached = access;
           await this.saveStored(access);
           return access;

@@ -22,8 +22,8 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { CatalogService } from '../session/catalog.js';
 import type { AccessInfo } from './access-info.js';
+import type { CatalogService } from './catalog.js';
 
 /**
  * Where auth state is kept between processes. Methods may be synchronous or return a

@@ -1,9 +1,9 @@
 /** Keystone v2.0 password auth, for legacy clouds that still only speak v2.0. */
 import { ConfigError } from '../errors/errors.js';
-import { catalogFromV2 } from '../session/catalog.js';
 import { decodeJson } from '../session/decode.js';
 import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';
+import { catalogFromV2 } from './catalog.js';
 import { identityEndpoint } from './identity-url.js';
 import { type AuthRequestOptions, CachingAuthPlugin } from './plugin.js';
 import type { V3AuthOptions } from './v3.js';
@@ -23,7 +23,7 @@ export class V2PasswordAuth extends CachingAuthPlugin {
   /** Authenticate with a password against identity v2.0 (`POST /tokens`). */
   protected async authenticate(http: HttpClient, opts: AuthRequestOptions): Promise<AccessInfo> {
     const o = this.opts;
-    const base = await identityEndpoint(http, o.auth_url!, '2.0', opts.signal, opts.timeoutMs);
+    const base = await identityEndpoint(http, o.auth_url!, '2.0', opts);
     const auth: Record<string, unknown> = {
       passwordCredentials: {
         ...(o.user_id ? { userId: o.user_id } : { username: o.username }),
@@ -35,12 +35,11 @@ export class V2PasswordAuth extends CachingAuthPlugin {
     if (tenantId) auth.tenantId = tenantId;
     else if (tenantName) auth.tenantName = tenantName;
     const res = await http.request({
+      ...opts,
       method: 'POST',
       url: `${base}/tokens`,
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ auth }),
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs,
       idempotent: true,
       buffer: true,
     });

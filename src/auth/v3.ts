@@ -3,10 +3,10 @@
  * `identity` part of a `POST /v3/auth/tokens` body; scope and the response are shared.
  */
 import { ConfigError } from '../errors/errors.js';
-import { type CatalogFailure, catalogFromV3 } from '../session/catalog.js';
 import { decodeJson } from '../session/decode.js';
 import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';
+import { type CatalogFailure, catalogFromV3 } from './catalog.js';
 import { identityEndpoint } from './identity-url.js';
 import { type AuthRequestOptions, CachingAuthPlugin } from './plugin.js';
 
@@ -132,16 +132,15 @@ abstract class V3Plugin extends CachingAuthPlugin {
 
   /** Authenticate against identity v3 (`POST /auth/tokens`) with this plugin's method and scope. */
   protected async authenticate(http: HttpClient, opts: AuthRequestOptions): Promise<AccessInfo> {
-    const base = await identityEndpoint(http, this.opts.auth_url!, '3', opts.signal, opts.timeoutMs);
+    const base = await identityEndpoint(http, this.opts.auth_url!, '3', opts);
     const scope = this.scope();
     const body = JSON.stringify({ auth: { identity: this.identity(), ...(scope ? { scope } : {}) } });
     const res = await http.request({
+      ...opts,
       method: 'POST',
       url: `${base}/auth/tokens`,
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body,
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs,
       // a token request has no side effects worth guarding; retrying it is safe
       idempotent: true,
       buffer: true,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** Entry point of the `ostack` binary. */
 import { CommanderError } from 'commander';
-import { buildProgram, describeError, EXIT, exitCodeFor } from './program.js';
+import { describeError, EXIT, exitCodeFor } from './exit.js';
+import { buildProgram } from './program.js';
 
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();

@@ -5,14 +5,6 @@
  * `commands/<group>.ts` is imported only when one of its commands runs.
  */
 import { Command, Option } from 'commander';
-import {
-  AbortedError,
-  ConfigError,
-  HttpError,
-  MultipleMatchesError,
-  ResourceNotFoundError,
-  ValidationError,
-} from '../errors/errors.js';
 import { VERSION } from '../version.js';
 import { lazy } from './lazy.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
@@ -35,30 +27,6 @@ import { registerSubnet } from './spec/subnet.js';
 import { registerToken } from './spec/token.js';
 import { registerUser } from './spec/user.js';
 import { registerVolume } from './spec/volume.js';
-
-/** Exit codes: 0 ok, 1 API/other error, 2 usage or configuration error, 130 interrupted. */
-export const EXIT = { ok: 0, error: 1, usage: 2, interrupted: 130 } as const;
-
-export function exitCodeFor(e: unknown): number {
-  if (e instanceof ConfigError || e instanceof ValidationError) return EXIT.usage;
-  if (e instanceof AbortedError) return EXIT.interrupted;
-  return EXIT.error;
-}
-
-/**
- * The message for stderr. API errors read like openstackclient's: the service's message,
- * the HTTP status and the request id (`... (HTTP 404) (Request-ID: req-...)`).
- */
-export function describeError(e: unknown, debug = false): string {
-  if (e instanceof HttpError) {
-    const what = e.serviceMessage || `${e.method} ${e.url}`;
-    const rid = e.requestId ? ` (Request-ID: ${e.requestId})` : '';
-    return `${what} (HTTP ${e.status})${rid}${debug ? `\n${e.method} ${e.url}` : ''}`;
-  }
-  if (e instanceof ResourceNotFoundError || e instanceof MultipleMatchesError) return `Error: ${e.message}`;
-  const err = e as Error;
-  return `Error: ${err?.message ?? String(e)}${debug && err?.stack ? `\n${err.stack}` : ''}`;
-}
 
 /** The whole command tree. */
 export function buildProgram(): Command {

@@ -4,7 +4,7 @@
  * cleanup. Each method loads its implementation on first use, so a `Connection` stays cheap
  * to import for programs that never touch the cloud layer.
  */
-import type { Connection } from '../connection.js';
+import type { CloudConnection } from './cloud-connection.js';
 import type { CreatedServer, CreateServerOptions } from './create-server.js';
 import type { DeleteServerOptions, DeleteServerResult } from './delete-server.js';
 import type { GetOrCreateKeypairOptions, KeypairResult } from './keypair.js';
@@ -18,10 +18,14 @@ import type {
   SecurityGroupRuleSpec,
 } from './security-group.js';
 
-/** The cloud layer of one {@link Connection} (`conn.cloud`). */
-export class CloudLayer {
+/**
+ * The cloud layer of one {@link Connection} (`conn.cloud`, a `CloudLayer<Connection>`). Generic so
+ * that `conn.cloud.conn` is the full `Connection` while the cloud layer itself needs only a
+ * {@link CloudConnection}.
+ */
+export class CloudLayer<C extends CloudConnection = CloudConnection> {
   /** @param conn The connection whose proxies the cloud layer uses. */
-  constructor(readonly conn: Connection) {}
+  constructor(readonly conn: C) {}
 
   /**
    * Create a server and, by default, wait until it is ACTIVE with its addresses known. Image

@@ -3,12 +3,13 @@
  * a public key, a floating IP attached, waiting until it is reachable — and on any failure,
  * everything this call created is removed again before the error is rethrown.
  */
-import type { Connection } from '../connection.js';
+
 import { ConnectionError, TimeoutError, ValidationError } from '../errors/errors.js';
 import type { BlockDeviceMapping } from '../services/compute/server.js';
 import type { ServerCreateInput } from '../services/compute/server-create.js';
 import { callerAbortError } from '../transport/abort.js';
 import { sleep } from '../transport/retry.js';
+import type { CloudConnection } from './cloud-connection.js';
 import { type CreatedResource, Rollback } from './created.js';
 import { attachFloatingIp, findFloatingIp, findOrCreateFloatingIp, serverPort } from './floating-ip.js';
 import {
@@ -114,7 +115,7 @@ export function bootVolumeSize(flavorDisk: number | undefined, image: ImageResou
 }
 
 /** Create a server and wait for it (see {@link CreateServerOptions}); removes what it created when it fails. */
-export async function createServer(conn: Connection, o: CreateServerOptions): Promise<CreatedServer> {
+export async function createServer(conn: CloudConnection, o: CreateServerOptions): Promise<CreatedServer> {
   if (!o.name) throw new ValidationError('is required', { field: 'name', fix: 'pass name' });
   if (!o.image) throw new ValidationError('is required', { field: 'image', fix: 'pass an image name or id' });
   if (!o.flavor)
@@ -129,6 +130,7 @@ export async function createServer(conn: Connection, o: CreateServerOptions): Pr
   const start = Date.now();
   const deadline = start + (o.timeoutMs ?? 600_000);
   const interval = o.intervalMs ?? 2000;
+  // only the signal goes on to each request: o.timeoutMs bounds the wait for ACTIVE, not one request
   const { signal } = o;
   const report = (stage: CreateServerStage, extra: Partial<CreateServerProgress> = {}) =>
     o.onProgress?.({ stage, elapsedMs: Date.now() - start, ...extra });
@@ -307,7 +309,11 @@ export async function createServer(conn: Connection, o: CreateServerOptions): Pr
  * exactly `name` created since shortly before the POST (a minute of slack for clock skew).
  * Undefined when there is none, or more than one (then none is touched).
  */
-async function findLostServer(conn: Connection, name: string, postedAt: number): Promise<string | undefined> {
+async function findLostServer(
+  conn: CloudConnection,
+  name: string,
+  postedAt: number,
+): Promise<string | undefined> {
   const since = postedAt - 60_000;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const ids: string[] = [];

@@ -1,5 +1,5 @@
 /** Delete a server, optionally with the floating IPs attached to it. */
-import type { Connection } from '../connection.js';
+import type { CloudConnection } from './cloud-connection.js';
 import { serverFloatingIps } from './floating-ip.js';
 
 /** Options of {@link deleteServer}. */
@@ -32,10 +32,11 @@ export interface DeleteServerResult {
  * not an error: the result says `deleted: false`.
  */
 export async function deleteServer(
-  conn: Connection,
+  conn: CloudConnection,
   nameOrId: string,
   opts: DeleteServerOptions = {},
 ): Promise<DeleteServerResult> {
+  // only the signal goes on to each request: opts.timeoutMs bounds the wait, not one request
   const { signal } = opts;
   const server = await conn.compute.findServer(nameOrId, { ignoreMissing: true, signal });
   if (!server) return { deleted: false, floatingIpsDeleted: [] };

@@ -16,7 +16,7 @@ import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AbortedError, ValidationError } from '../errors/errors.js';
-import type { ObjectStoreV1 } from '../services/object-store/proxy.js';
+import type { ObjectStoreV1 } from '../services/object-store/index.js';
 import {
   type FileTransferResult,
   mapPool,
@@ -88,7 +88,7 @@ export async function downloadContainer(
   const os = conn.objectStore;
   const prefix = o.prefix ?? '';
   const rows: { name: string; bytes: number; dirMarker: boolean }[] = [];
-  for await (const r of os.listObjects(container, { prefix }, { signal: o.signal })) {
+  for await (const r of os.listObjects(container, { prefix }, o)) {
     if (r.name === undefined) continue;
     const dirMarker = r.name.endsWith('/') || r.contentType === 'application/directory';
     rows.push({ name: r.name, bytes: r.bytes ?? 0, dirMarker });
@@ -117,7 +117,7 @@ export async function downloadContainer(
       if (o.skipIdentical) {
         const size = await localSize(target);
         if (size !== undefined && (size === row.bytes || row.bytes === 0)) {
-          const layout = await os.getObjectLayout(container, row.name, { signal: o.signal });
+          const layout = await os.getObjectLayout(container, row.name, o);
           if (await fileMatchesLayout(target, size, layout)) {
             result.status = 'skipped';
             result.bytes = size;
@@ -126,7 +126,7 @@ export async function downloadContainer(
           }
         }
       }
-      const d = await os.streamObject(container, row.name, { signal: o.signal });
+      const d = await os.streamObject(container, row.name, o);
       const total = d.object.bytes ?? row.bytes;
       if (total !== row.bytes) {
         // DLO manifests list as 0 bytes: the GET knows the real size

@@ -1,6 +1,7 @@
 /** Floating IPs for servers: find a free one or create one, attach it to a server's port, find a server's. */
-import type { Connection } from '../connection.js';
+
 import { ResourceNotFoundError, ValidationError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import type { FloatingIpResource, NetworkResource, PortResource } from './resources.js';
 
 /** What {@link findOrCreateFloatingIp} found or made. */
@@ -17,27 +18,23 @@ export interface FloatingIpResult {
  * `reuse: false` when that matters.
  */
 export async function findOrCreateFloatingIp(
-  conn: Connection,
+  conn: CloudConnection,
   network: NetworkResource,
   projectId: string,
   opts: { reuse?: boolean; signal?: AbortSignal } = {},
 ): Promise<FloatingIpResult> {
-  const { signal } = opts;
   if (opts.reuse ?? true) {
-    for await (const f of conn.network.listFloatingIps(
-      { floatingNetworkId: network.id, projectId },
-      { signal },
-    )) {
+    for await (const f of conn.network.listFloatingIps({ floatingNetworkId: network.id, projectId }, opts)) {
       if (!f.portId) return { floatingIp: f, created: false };
     }
   }
-  const floatingIp = await conn.network.createFloatingIp({ floatingNetworkId: network.id }, { signal });
+  const floatingIp = await conn.network.createFloatingIp({ floatingNetworkId: network.id }, opts);
   return { floatingIp, created: true };
 }
 
 /** A floating IP by address or id (of the caller's project). */
 export async function findFloatingIp(
-  conn: Connection,
+  conn: CloudConnection,
   addressOrId: string,
   signal?: AbortSignal,
 ): Promise<FloatingIpResource> {
@@ -55,7 +52,7 @@ export function ipv4Of(port: PortResource): string | undefined {
 
 /** The server's port to put a floating IP on: on `networkId` when given, with an IPv4 address. */
 export async function serverPort(
-  conn: Connection,
+  conn: CloudConnection,
   serverId: string,
   networkId?: string,
   signal?: AbortSignal,
@@ -73,7 +70,7 @@ export async function serverPort(
 
 /** Attach a floating IP to a port's IPv4 address; refuses one attached elsewhere. */
 export async function attachFloatingIp(
-  conn: Connection,
+  conn: CloudConnection,
   floatingIp: FloatingIpResource,
   port: PortResource,
   signal?: AbortSignal,
@@ -92,7 +89,7 @@ export async function attachFloatingIp(
 
 /** Floating IPs attached to any port of a server. */
 export async function serverFloatingIps(
-  conn: Connection,
+  conn: CloudConnection,
   serverId: string,
   signal?: AbortSignal,
 ): Promise<FloatingIpResource[]> {

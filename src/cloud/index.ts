@@ -4,6 +4,7 @@
  */
 
 // --- servers, networks, security groups, search, project cleanup (conn.cloud)
+export type { CloudConnection } from './cloud-connection.js';
 export { CloudLayer } from './cloud-layer.js';
 export {
   bootVolumeSize,

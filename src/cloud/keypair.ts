@@ -1,6 +1,7 @@
 /** Get or create a compute key pair. */
-import type { Connection } from '../connection.js';
+
 import { ValidationError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import type { KeypairResource } from './resources.js';
 
 /** Options of {@link getOrCreateKeypair}. */
@@ -31,11 +32,11 @@ export function publicKeyMaterial(key: string): string {
  * existing key pair with a different public key is a `ValidationError`: nothing is replaced.
  */
 export async function getOrCreateKeypair(
-  conn: Connection,
+  conn: CloudConnection,
   name: string,
   opts: GetOrCreateKeypairOptions = {},
 ): Promise<KeypairResult> {
-  const found = await conn.compute.findKeypair(name, { ignoreMissing: true, signal: opts.signal });
+  const found = await conn.compute.findKeypair(name, { ...opts, ignoreMissing: true });
   if (found) {
     if (
       opts.publicKey &&
@@ -51,7 +52,7 @@ export async function getOrCreateKeypair(
   }
   const keypair = await conn.compute.createKeypair(
     { name, ...(opts.publicKey ? { publicKey: opts.publicKey.trim() } : {}) },
-    { signal: opts.signal },
+    opts,
   );
   return { keypair, created: true, privateKey: keypair.privateKey ?? undefined };
 }

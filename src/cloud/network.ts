@@ -1,6 +1,7 @@
 /** Get or create a project network: network, subnet, and optionally a router to the outside. */
-import type { Connection } from '../connection.js';
+
 import { MultipleMatchesError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import { type CreatedResource, Rollback } from './created.js';
 import { currentProjectId, resolveExternalNetwork } from './resolve.js';
 import type { NetworkResource, RouterResource, SubnetResource } from './resources.js';
@@ -60,7 +61,7 @@ async function onlyOne<T extends { id: string }>(
  * one); what is missing is created. When a step fails, what this call created is removed.
  */
 export async function getOrCreateNetwork(
-  conn: Connection,
+  conn: CloudConnection,
   opts: GetOrCreateNetworkOptions,
 ): Promise<NetworkSetup> {
   const { signal, name, cidr } = opts;
@@ -71,17 +72,13 @@ export async function getOrCreateNetwork(
     : undefined;
   const undo = new Rollback();
   return undo.guard(async () => {
-    let network = await onlyOne(
-      'network',
-      name,
-      await net.listNetworks({ name, projectId }, { signal }).toArray(),
-    );
+    let network = await onlyOne('network', name, await net.listNetworks({ name, projectId }, opts).toArray());
     if (!network) {
-      network = await net.createNetwork({ name }, { signal });
+      network = await net.createNetwork({ name }, opts);
       const id = network.id;
       undo.add({ type: 'network', id, name }, () => net.deleteNetwork(id, { ignoreMissing: true }));
     }
-    let subnet = (await net.listSubnets({ networkId: network.id, cidr }, { signal }).toArray())[0];
+    let subnet = (await net.listSubnets({ networkId: network.id, cidr }, opts).toArray())[0];
     if (!subnet) {
       const subnetName = opts.subnetName ?? `${name}-subnet`;
       subnet = await net.createSubnet(
@@ -92,7 +89,7 @@ export async function getOrCreateNetwork(
           ipVersion: opts.ipVersion ?? (cidr.includes(':') ? 6 : 4),
           ...(opts.dnsNameservers ? { dnsNameservers: opts.dnsNameservers } : {}),
         },
-        { signal },
+        opts,
       );
       const id = subnet.id;
       undo.add({ type: 'subnet', id, name: subnetName }, () => net.deleteSubnet(id, { ignoreMissing: true }));
@@ -103,25 +100,25 @@ export async function getOrCreateNetwork(
       router = await onlyOne(
         'router',
         routerName,
-        await net.listRouters({ name: routerName, projectId }, { signal }).toArray(),
+        await net.listRouters({ name: routerName, projectId }, opts).toArray(),
       );
       if (!router) {
         router = await net.createRouter(
           { name: routerName, externalGatewayInfo: { network_id: external.id } },
-          { signal },
+          opts,
         );
         const id = router.id;
         undo.add({ type: 'router', id, name: routerName }, () =>
           net.deleteRouter(id, { ignoreMissing: true }),
         );
       } else if (!router.externalGatewayInfo?.network_id) {
-        router = await net.setRouterGateway(router, { network_id: external.id }, { signal });
+        router = await net.setRouterGateway(router, { network_id: external.id }, opts);
       }
       const subnetId = subnet.id;
-      const ports = await net.listPorts({ deviceId: router.id, networkId: network.id }, { signal }).toArray();
+      const ports = await net.listPorts({ deviceId: router.id, networkId: network.id }, opts).toArray();
       if (!ports.some((p) => (p.fixedIps ?? []).some((ip) => ip.subnet_id === subnetId))) {
         const r = router;
-        const itf = await net.addRouterInterface(r, { subnetId }, { signal });
+        const itf = await net.addRouterInterface(r, { subnetId }, opts);
         undo.add(
           {
             type: 'router-interface',
@@ -133,7 +130,7 @@ export async function getOrCreateNetwork(
       }
     }
     return {
-      network: await net.getNetwork(network.id, { signal }),
+      network: await net.getNetwork(network.id, opts),
       subnet,
       router,
       createdResources: undo.created,

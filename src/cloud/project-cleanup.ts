@@ -5,8 +5,9 @@
  * containers with their objects. Key pairs belong to users, not projects, and are left alone;
  * so are the `default` security group, external networks and protected images.
  */
-import type { Connection } from '../connection.js';
+
 import { NotFoundError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import { currentProjectId } from './resolve.js';
 import { createdWithin } from './search.js';
 import { deleteVolumeWhenFree } from './volume-cleanup.js';
@@ -113,7 +114,7 @@ const INFRA_OWNERS =
  * are in the result (`failed`, `error`), not thrown.
  */
 export async function projectCleanup(
-  conn: Connection,
+  conn: CloudConnection,
   opts: ProjectCleanupOptions = {},
 ): Promise<ProjectCleanupResult> {
   const dryRun = opts.dryRun ?? true;
@@ -130,7 +131,7 @@ export async function projectCleanup(
 
   // --- compute
   const servers = wanted.has('server')
-    ? (await conn.compute.listServers({}, { signal }).toArray()).filter((s) => match(s.name, s.created))
+    ? (await conn.compute.listServers({}, opts).toArray()).filter((s) => match(s.name, s.created))
     : [];
   const serverIds = new Set(servers.map((s) => s.id));
   for (const s of servers) {
@@ -147,26 +148,26 @@ export async function projectCleanup(
     wanted.has(t as CleanupResourceType),
   );
   const networks = needNetwork
-    ? (await net.listNetworks({ projectId }, { signal }).toArray()).filter(
+    ? (await net.listNetworks({ projectId }, opts).toArray()).filter(
         (n) => !n.isRouterExternal && match(n.name, n.createdAt),
       )
     : [];
   const networkIds = new Set(networks.map((n) => n.id));
   const subnets = needNetwork
-    ? (await net.listSubnets({ projectId }, { signal }).toArray()).filter(
+    ? (await net.listSubnets({ projectId }, opts).toArray()).filter(
         (s) => networkIds.has(s.networkId ?? '') || match(s.name, s.createdAt),
       )
     : [];
   const subnetIds = new Set(subnets.map((s) => s.id));
-  const ports = needNetwork ? await net.listPorts({ projectId }, { signal }).toArray() : [];
+  const ports = needNetwork ? await net.listPorts({ projectId }, opts).toArray() : [];
   const routers = needNetwork
-    ? (await net.listRouters({ projectId }, { signal }).toArray()).filter((r) => match(r.name, r.createdAt))
+    ? (await net.listRouters({ projectId }, opts).toArray()).filter((r) => match(r.name, r.createdAt))
     : [];
   const routerIds = new Set(routers.map((r) => r.id));
 
   if (wanted.has('floating-ip')) {
     const portById = new Map(ports.map((p) => [p.id, p]));
-    for (const fip of await net.listFloatingIps({ projectId }, { signal }).toArray()) {
+    for (const fip of await net.listFloatingIps({ projectId }, opts).toArray()) {
       const port = fip.portId ? portById.get(fip.portId) : undefined;
       const follows = port && (serverIds.has(port.deviceId ?? '') || networkIds.has(port.networkId ?? ''));
       const byFilter =
@@ -245,7 +246,7 @@ export async function projectCleanup(
     }
   }
   if (wanted.has('security-group')) {
-    for (const g of await net.listSecurityGroups({ projectId }, { signal }).toArray()) {
+    for (const g of await net.listSecurityGroups({ projectId }, opts).toArray()) {
       if (g.name === 'default' || !match(g.name, g.createdAt)) continue;
       steps.push({
         type: 'security-group',
@@ -259,13 +260,11 @@ export async function projectCleanup(
   // --- block storage
   const volumes =
     wanted.has('volume') || wanted.has('snapshot')
-      ? (await conn.blockStorage.listVolumes({}, { signal }).toArray()).filter((v) =>
-          match(v.name, v.createdAt),
-        )
+      ? (await conn.blockStorage.listVolumes({}, opts).toArray()).filter((v) => match(v.name, v.createdAt))
       : [];
   const volumeIds = new Set(volumes.map((v) => v.id));
   if (wanted.has('snapshot')) {
-    for (const s of await conn.blockStorage.listSnapshots({}, { signal }).toArray()) {
+    for (const s of await conn.blockStorage.listSnapshots({}, opts).toArray()) {
       if (!volumeIds.has(s.volumeId ?? '') && !match(s.name, s.createdAt)) continue;
       steps.push({
         type: 'snapshot',
@@ -291,7 +290,7 @@ export async function projectCleanup(
 
   // --- images and objects
   if (wanted.has('image')) {
-    for await (const i of conn.image.listImages({ owner: projectId }, { signal })) {
+    for await (const i of conn.image.listImages({ owner: projectId }, opts)) {
       if (!match(i.name, i.createdAt) || i.isProtected) continue;
       steps.push({
         type: 'image',
@@ -302,7 +301,7 @@ export async function projectCleanup(
     }
   }
   if (wanted.has('container') && (await hasObjectStore(conn, signal))) {
-    for await (const c of conn.objectStore.listContainers({ prefix: f.namePrefix }, { signal })) {
+    for await (const c of conn.objectStore.listContainers({ prefix: f.namePrefix }, opts)) {
       if (!match(c.name, c.lastModified)) continue;
       const name = c.name ?? '';
       steps.push({
@@ -344,7 +343,7 @@ export async function projectCleanup(
   return { dryRun, projectId, actions, failed: actions.filter((a) => a.status === 'failed').length };
 }
 
-async function removeInterface(conn: Connection, routerId: string, portId: string): Promise<void> {
+async function removeInterface(conn: CloudConnection, routerId: string, portId: string): Promise<void> {
   try {
     await conn.network.removeRouterInterface(routerId, { portId });
   } catch (e) {
@@ -353,7 +352,7 @@ async function removeInterface(conn: Connection, routerId: string, portId: strin
 }
 
 async function waitServersGone(
-  conn: Connection,
+  conn: CloudConnection,
   ids: string[],
   timeoutMs: number,
   intervalMs: number,
@@ -367,7 +366,7 @@ async function waitServersGone(
   }
 }
 
-async function hasObjectStore(conn: Connection, signal?: AbortSignal): Promise<boolean> {
+async function hasObjectStore(conn: CloudConnection, signal?: AbortSignal): Promise<boolean> {
   const access = await conn.authorize(signal);
   return access.catalog.some((s) => s.type === 'object-store');
 }

@@ -2,15 +2,16 @@
  * Turning what a caller says ("cirros", "m1.nano", `{ minRam: 256 }`, nothing at all for the
  * network) into the resources to use, with errors that list the choices.
  */
-import type { Connection } from '../connection.js';
+
 import { ValidationError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import type { FlavorResource, ImageResource, NetworkResource } from './resources.js';
 
 /** A flavor by name or id, or the smallest flavor meeting these minimums. */
 export type FlavorSpec = string | { minRam?: number; minVcpus?: number; minDisk?: number };
 
 /** The id of the project the connection's token is scoped to. */
-export async function currentProjectId(conn: Connection, signal?: AbortSignal): Promise<string> {
+export async function currentProjectId(conn: CloudConnection, signal?: AbortSignal): Promise<string> {
   const access = await conn.authorize(signal);
   if (!access.projectId) {
     throw new ValidationError('the connection is not scoped to a project', {
@@ -23,7 +24,7 @@ export async function currentProjectId(conn: Connection, signal?: AbortSignal): 
 
 /** An image by name or id. */
 export function resolveImage(
-  conn: Connection,
+  conn: CloudConnection,
   nameOrId: string,
   signal?: AbortSignal,
 ): Promise<ImageResource> {
@@ -35,7 +36,7 @@ export function resolveImage(
  * that has at least that much. Disabled flavors are never chosen by minimums.
  */
 export async function resolveFlavor(
-  conn: Connection,
+  conn: CloudConnection,
   spec: FlavorSpec,
   signal?: AbortSignal,
 ): Promise<FlavorResource> {
@@ -106,7 +107,7 @@ export function pickOnlyNetwork<N extends { id: string; name?: string }>(usable:
  * non-external network.
  */
 export async function resolveServerNetwork(
-  conn: Connection,
+  conn: CloudConnection,
   nameOrId: string | undefined,
   projectId: string,
   signal?: AbortSignal,
@@ -132,7 +133,7 @@ export async function resolveServerNetwork(
  * external), else the only external network, else the one marked default.
  */
 export async function resolveExternalNetwork(
-  conn: Connection,
+  conn: CloudConnection,
   pool: string | undefined,
   signal?: AbortSignal,
 ): Promise<NetworkResource> {

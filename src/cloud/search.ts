@@ -3,7 +3,7 @@
  * filter is sent as query parameters; regular expressions, time ranges and predicates are
  * applied to what comes back.
  */
-import type { Connection } from '../connection.js';
+import type { CloudConnection } from './cloud-connection.js';
 import { resolveFlavor, resolveImage } from './resolve.js';
 import type { ImageResource, NetworkResource, ServerResource, VolumeResource } from './resources.js';
 
@@ -82,7 +82,7 @@ export interface ServerFilters extends CommonFilters<ServerResource> {
 }
 
 /** Servers matching the filters (see {@link ServerFilters}). */
-export async function searchServers(conn: Connection, f: ServerFilters = {}): Promise<ServerResource[]> {
+export async function searchServers(conn: CloudConnection, f: ServerFilters = {}): Promise<ServerResource[]> {
   const { signal } = f;
   const flavorId = f.flavor ? (await resolveFlavor(conn, f.flavor, signal)).id : undefined;
   const imageId = f.image ? (await resolveImage(conn, f.image, signal)).id : undefined;
@@ -97,7 +97,7 @@ export async function searchServers(conn: Connection, f: ServerFilters = {}): Pr
     allTenants: f.allProjects ? true : undefined,
   };
   const out: ServerResource[] = [];
-  for await (const s of conn.compute.listServers(query, { signal })) {
+  for await (const s of conn.compute.listServers(query, f)) {
     if (f.status && s.status?.toUpperCase() !== f.status.toUpperCase()) continue;
     if (f.keyName !== undefined && s.keyName !== f.keyName) continue;
     if (f.metadata && !Object.entries(f.metadata).every(([k, v]) => s.metadata?.[k] === v)) continue;
@@ -121,7 +121,10 @@ export interface NetworkFilters extends CommonFilters<NetworkResource> {
 }
 
 /** Networks matching the filters (everything but a RegExp name and times is filtered by neutron). */
-export async function searchNetworks(conn: Connection, f: NetworkFilters = {}): Promise<NetworkResource[]> {
+export async function searchNetworks(
+  conn: CloudConnection,
+  f: NetworkFilters = {},
+): Promise<NetworkResource[]> {
   const query = {
     name: typeof f.name === 'string' ? f.name : undefined,
     status: f.status,
@@ -131,7 +134,7 @@ export async function searchNetworks(conn: Connection, f: NetworkFilters = {}): 
     tags: f.tags?.length ? f.tags.join(',') : undefined,
   };
   const out: NetworkResource[] = [];
-  for await (const n of conn.network.listNetworks(query, { signal: f.signal })) {
+  for await (const n of conn.network.listNetworks(query, f)) {
     if (keep(n, n.name, n.createdAt, f)) out.push(n);
   }
   return out;
@@ -150,7 +153,7 @@ export interface ImageFilters extends CommonFilters<ImageResource> {
 }
 
 /** Images matching the filters. */
-export async function searchImages(conn: Connection, f: ImageFilters = {}): Promise<ImageResource[]> {
+export async function searchImages(conn: CloudConnection, f: ImageFilters = {}): Promise<ImageResource[]> {
   const query = {
     name: typeof f.name === 'string' ? f.name : undefined,
     status: f.status,
@@ -159,7 +162,7 @@ export async function searchImages(conn: Connection, f: ImageFilters = {}): Prom
     tag: f.tags?.length ? f.tags : undefined,
   };
   const out: ImageResource[] = [];
-  for await (const i of conn.image.listImages(query, { signal: f.signal })) {
+  for await (const i of conn.image.listImages(query, f)) {
     if (keep(i, i.name, i.createdAt, f)) out.push(i);
   }
   return out;
@@ -180,12 +183,9 @@ export interface VolumeFilters extends CommonFilters<VolumeResource> {
  * file allows (many clouds reject `name` with "Invalid filters" for members), so everything
  * but `allProjects` is applied to what comes back.
  */
-export async function searchVolumes(conn: Connection, f: VolumeFilters = {}): Promise<VolumeResource[]> {
+export async function searchVolumes(conn: CloudConnection, f: VolumeFilters = {}): Promise<VolumeResource[]> {
   const out: VolumeResource[] = [];
-  for await (const v of conn.blockStorage.listVolumes(
-    { allTenants: f.allProjects ? true : undefined },
-    { signal: f.signal },
-  )) {
+  for await (const v of conn.blockStorage.listVolumes({ allTenants: f.allProjects ? true : undefined }, f)) {
     if (f.status !== undefined && v.status !== f.status) continue;
     if (f.bootable !== undefined && String(v.bootable) !== String(f.bootable)) continue;
     if (keep(v, v.name, v.createdAt, f)) out.push(v);

@@ -1,6 +1,7 @@
 /** Get or create a security group with a set of rules; rules already present are not added again. */
-import type { Connection } from '../connection.js';
+
 import { ConflictError, MultipleMatchesError } from '../errors/errors.js';
+import type { CloudConnection } from './cloud-connection.js';
 import { Rollback } from './created.js';
 import { currentProjectId } from './resolve.js';
 import type { SecurityGroupResource, SecurityGroupRuleResource } from './resources.js';
@@ -126,14 +127,14 @@ export const SSH_AND_ICMP_RULES: readonly SecurityGroupRuleSpec[] = [
  * twice changes nothing the second time.
  */
 export async function getOrCreateSecurityGroup(
-  conn: Connection,
+  conn: CloudConnection,
   name: string,
   rules: readonly SecurityGroupRuleSpec[] = [],
   opts: GetOrCreateSecurityGroupOptions = {},
 ): Promise<SecurityGroupResult> {
   const { signal } = opts;
   const projectId = await currentProjectId(conn, signal);
-  const found = await conn.network.listSecurityGroups({ name, projectId }, { signal }).toArray();
+  const found = await conn.network.listSecurityGroups({ name, projectId }, opts).toArray();
   if (found.length > 1) {
     throw new MultipleMatchesError(
       `${found.length} security groups are named "${name}" in this project (ids: ${found.map((g) => g.id).join(', ')})`,
@@ -146,7 +147,7 @@ export async function getOrCreateSecurityGroup(
   if (!group) {
     group = await conn.network.createSecurityGroup(
       { name, ...(opts.description ? { description: opts.description } : {}) },
-      { signal },
+      opts,
     );
     const id = group.id;
     undo.add({ type: 'security-group', id, name }, () =>
@@ -158,7 +159,7 @@ export async function getOrCreateSecurityGroup(
 }
 
 async function addRules(
-  conn: Connection,
+  conn: CloudConnection,
   group: SecurityGroupResource,
   rules: readonly SecurityGroupRuleSpec[],
   created: boolean,

@@ -14,11 +14,11 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { AbortedError, NotFoundError } from '../errors/errors.js';
+import type { ObjectStoreV1 } from '../services/object-store/index.js';
 import { readLayout } from '../services/object-store/layout.js';
 import { Limiter } from '../services/object-store/limiter.js';
 import type { ObjectResource } from '../services/object-store/object.js';
 import { objectPath } from '../services/object-store/paths.js';
-import type { ObjectStoreV1 } from '../services/object-store/proxy.js';
 import {
   type FileTransferResult,
   mapPool,

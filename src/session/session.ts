@@ -4,7 +4,9 @@
  * and caches version discovery per service.
  */
 import type { AccessInfo } from '../auth/access-info.js';
+import { type CatalogService, selectEndpoint } from '../auth/catalog.js';
 import type { AuthPlugin } from '../auth/plugin.js';
+import { officialServiceType } from '../auth/service-types.js';
 import type { Interface } from '../config/types.js';
 import { EndpointNotFoundError, UnauthorizedError } from '../errors/errors.js';
 import {
@@ -13,9 +15,7 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../transport/http-client.js';
-import { type CatalogService, selectEndpoint } from './catalog.js';
 import { type DiscoveredVersion, type DiscoveryRequest, discoverVersion } from './discovery.js';
-import { officialServiceType } from './service-types.js';
 
 /** What a {@link Session} is built from: an auth plugin, HTTP settings, and where endpoints are picked. */
 export interface SessionOptions {

@@ -1,7 +1,8 @@
 /** `ostack api <service> <method> <path> [--body json]`. */
+
+import { officialServiceType } from '../../auth/service-types.js';
 import type { Connection } from '../../connection.js';
 import { ValidationError } from '../../errors/errors.js';
-import { officialServiceType } from '../../session/service-types.js';
 import type { CliContext } from '../context.js';
 import { readOptionFile } from './common.js';
 

@@ -1,6 +1,7 @@
 /** `ostack catalog list|show`. */
+
+import { officialServiceType } from '../../auth/service-types.js';
 import { ResourceNotFoundError } from '../../errors/errors.js';
-import { officialServiceType } from '../../session/service-types.js';
 import type { CliContext } from '../context.js';
 
 export async function list(ctx: CliContext): Promise<void> {

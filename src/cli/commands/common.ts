@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { ValidationError } from '../../errors/errors.js';
 import type { CliContext } from '../context.js';
+import { describeError } from '../exit.js';
 import type { Row } from '../output.js';
 
 /** A resource's body (API names) as a show row, keys sorted like openstackclient's. */
@@ -62,7 +63,6 @@ export async function forEachItem(
       failed++;
       last = e;
       if (items.length > 1) {
-        const { describeError } = await import('../program.js');
         ctx.note(`Failed to ${verb} ${what} "${item}": ${describeError(e).replace(/^Error: /, '')}`);
       }
     }

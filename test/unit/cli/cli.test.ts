@@ -10,8 +10,9 @@ import { relativePath } from '../../../src/cli/commands/api.js';
 import { forEachItem, parseProperties } from '../../../src/cli/commands/common.js';
 import { completionScript, completionTable } from '../../../src/cli/completion.js';
 import { CliContext } from '../../../src/cli/context.js';
+import { describeError, EXIT, exitCodeFor } from '../../../src/cli/exit.js';
 import { cell, formatList, formatOne } from '../../../src/cli/output.js';
-import { buildProgram, describeError, EXIT, exitCodeFor } from '../../../src/cli/program.js';
+import { buildProgram } from '../../../src/cli/program.js';
 import {
   ConfigError,
   ConflictError,

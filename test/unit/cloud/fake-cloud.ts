@@ -3,7 +3,7 @@
  * create and delete servers, key pairs, floating IPs and volumes, a log of every call, and a
  * switch to make one method fail.
  */
-import type { Connection } from '../../../src/connection.js';
+import type { CloudConnection } from '../../../src/cloud/cloud-connection.js';
 import { NotFoundError, ResourceNotFoundError } from '../../../src/index.js';
 
 type Obj = Record<string, any>;
@@ -18,7 +18,7 @@ function list<T>(items: T[]) {
 }
 
 export interface FakeCloud {
-  conn: Connection;
+  conn: CloudConnection;
   calls: string[];
   state: {
     servers: Map<string, Obj>;
@@ -196,5 +196,5 @@ export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } 
       deleteVolume: rec('deleteVolume', async (vid: string) => state.volumes.delete(vid)),
     },
   };
-  return { conn: conn as unknown as Connection, calls, state, failOn };
+  return { conn: conn as unknown as CloudConnection, calls, state, failOn };
 }

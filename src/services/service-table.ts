@@ -1,0 +1,78 @@
+/**
+ * The one list of the services a `Connection` serves. Each entry names the unversioned getter
+ * (its key: `conn.compute`), the versioned one (`conn.computeV2`, the same object), the
+ * {@link ServiceSpec} from `specs.ts` (major version, microversion range) and the proxy class.
+ * `Connection` builds every proxy and checks every pin from this table, so adding a service
+ * here (plus its two one-line getters, which the type {@link ServiceGetters} demands) is the
+ * whole of wiring it in. This is the only module outside a service's own folder that imports
+ * the proxies (the dependency rules in `.dependency-cruiser.cjs` keep it so).
+ */
+import type { ServiceSpec } from '../session/service-client.js';
+import type { Session } from '../session/session.js';
+import { BlockStorageV3 } from './block-storage/proxy.js';
+import { ComputeV2 } from './compute/proxy.js';
+import { IdentityV3 } from './identity/proxy.js';
+import { ImageV2 } from './image/proxy.js';
+import { NetworkV2 } from './network/proxy.js';
+import { ObjectStoreV1 } from './object-store/proxy.js';
+import { PlacementV1 } from './placement/proxy.js';
+import type { ProxyOptions } from './service-proxy.js';
+import {
+  blockStorageV3Spec,
+  computeV2Spec,
+  identityV3Spec,
+  imageV2Spec,
+  networkV2Spec,
+  objectStoreV1Spec,
+  placementV1Spec,
+} from './specs.js';
+
+export type { BlockStorageV3, ComputeV2, IdentityV3, ImageV2, NetworkV2, ObjectStoreV1, PlacementV1 };
+
+/** One service of the table: its spec, its versioned getter name and its proxy class. */
+export interface ServiceEntry<P, V extends string = string> {
+  /** Major version, microversion range and default: what pins are checked against. */
+  readonly spec: ServiceSpec;
+  /** The versioned getter (`computeV2`), an alias of the unversioned one. */
+  readonly versioned: V;
+  /** The proxy class; every proxy is built from the connection's session and its pin. */
+  readonly proxy: new (
+    session: Session,
+    opts?: ProxyOptions,
+  ) => P;
+}
+
+function entry<P, V extends string>(
+  spec: ServiceSpec,
+  versioned: V,
+  proxy: new (session: Session, opts?: ProxyOptions) => P,
+): ServiceEntry<P, V> {
+  return { spec, versioned, proxy };
+}
+
+/** Every service of a `Connection`, keyed by its unversioned getter name. */
+export const SERVICES = {
+  compute: entry(computeV2Spec, 'computeV2', ComputeV2),
+  identity: entry(identityV3Spec, 'identityV3', IdentityV3),
+  image: entry(imageV2Spec, 'imageV2', ImageV2),
+  network: entry(networkV2Spec, 'networkV2', NetworkV2),
+  blockStorage: entry(blockStorageV3Spec, 'blockStorageV3', BlockStorageV3),
+  placement: entry(placementV1Spec, 'placementV1', PlacementV1),
+  objectStore: entry(objectStoreV1Spec, 'objectStoreV1', ObjectStoreV1),
+} as const;
+
+/** The unversioned name of a service of the table (`compute`, `blockStorage`, ...). */
+export type ServiceName = keyof typeof SERVICES;
+
+/** The proxy type of a service of the table. */
+export type ServiceProxyOf<K extends ServiceName> =
+  (typeof SERVICES)[K] extends ServiceEntry<infer P, string> ? P : never;
+
+/**
+ * The getters the table implies: both names of every entry, each typed as its proxy. A
+ * `Connection` must be assignable to it (a unit test checks at compile time), so an entry
+ * without its getters does not type-check.
+ */
+export type ServiceGetters = {
+  readonly [K in ServiceName as K | (typeof SERVICES)[K]['versioned']]: ServiceProxyOf<K>;
+};
