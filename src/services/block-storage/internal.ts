@@ -1,16 +1,19 @@
 /**
- * Block storage helpers: find() where cinder refuses list filters, and volume actions.
- * The document and microversion helpers it shares with placement are in ../service-documents.ts.
+ * Block storage helpers the proxy's sections share: the id-or-resource argument type, find()
+ * where cinder refuses list filters, and the verb maker that installs it. The document and
+ * microversion helpers it shares with placement are in ../service-documents.ts.
  * @internal
  */
 import { BadRequestError } from '../../errors/errors.js';
 import type { ResourceDefinition } from '../../resource/definition.js';
 import type { Fields } from '../../resource/field.js';
-import type { RequestOptions } from '../../resource/instance.js';
+import type { ResourceBase } from '../../resource/instance.js';
 import { type FindOptions, findResource } from '../../resource/operations.js';
-import type { FindFn } from '../../resource/verbs.js';
+import { type FindFn, namedVerbs, type VerbMaker } from '../../resource/verbs.js';
 import type { ServiceClient } from '../../session/service-client.js';
-import { readBody } from '../service-documents.js';
+
+/** A resource or its id. */
+export type IdArg = string | ResourceBase<any>;
 
 const withoutQuery = new WeakMap<ResourceDefinition<any, any>, ResourceDefinition<any, any>>();
 
@@ -38,25 +41,9 @@ export function findAnyway<F extends Fields, Q extends Record<string, string>>(
   }) as FindFn<F, Q>;
 }
 
-/**
- * `POST {collection}/{id}/action` with `{ name: body }`. `idempotent` marks actions whose repetition
- * changes nothing (setting a flag or a status), which the HTTP layer may then retry like a PUT.
- */
-export async function action<T = unknown>(
-  client: ServiceClient,
-  collection: string,
-  id: string,
-  name: string,
-  body: unknown,
-  opts: RequestOptions & { idempotent?: boolean } = {},
-): Promise<T | undefined> {
-  const res = await client.request('POST', `${collection}/${encodeURIComponent(id)}/action`, {
-    json: { [name]: body },
-    idempotent: opts.idempotent,
-    signal: opts.signal,
-    timeoutMs: opts.timeoutMs,
-    microversion: opts.microversion,
-    headers: opts.headers,
-  });
-  return (await readBody(res)) as T | undefined;
-}
+/** The generated verbs of a cinder resource: the shared ones, with {@link findAnyway} as find. */
+export const cinderVerbs: VerbMaker = (client, def, singular, plural, verbs) => {
+  const out: Record<string, unknown> = namedVerbs(client, def, singular, plural, verbs);
+  if (verbs.includes('find')) out[`find${singular}`] = findAnyway(client, def);
+  return out;
+};
