@@ -6,19 +6,16 @@ import {
   deleteResource,
   fetchResource,
   type ListQuery,
-  listResources,
   type RequestOptions,
   type ResourceList,
-  requireId,
-  resourceAction,
   type UpdateAttributes,
   updateResource,
   type VerbOptions,
 } from '../../resource/index.js';
-import { checkedList, requireMicroversion } from '../service-documents.js';
+import { requireMicroversion } from '../service-documents.js';
 import { ServiceProxy } from '../service-proxy.js';
 import { Attachment } from './attachment.js';
-import type { IdArg } from './internal.js';
+import { cinderAction, type IdArg, listSince } from './internal.js';
 import type { AttachmentResource } from './resource-types.js';
 
 /** Volume attachments (a section of `conn.blockStorage`, never constructed). */
@@ -57,10 +54,7 @@ export abstract class AttachmentSection extends ServiceProxy {
     query: ListQuery<(typeof Attachment)['query']> = {},
     opts: VerbOptions = {},
   ): ResourceList<AttachmentResource> {
-    return checkedList(
-      () => requireMicroversion(this.client, '3.27', 'listAttachments', opts),
-      listResources(this.client, Attachment, query, opts),
-    );
+    return listSince(this.client, '3.27', 'listAttachments', Attachment, query, opts);
   }
 
   /** Give a reserved attachment the host's connector (3.27): cinder exports the volume. */
@@ -76,8 +70,7 @@ export abstract class AttachmentSection extends ServiceProxy {
   /** Mark an attachment complete once the host is connected (3.44): the volume goes `in-use`. */
   async completeAttachment(attachment: IdArg, opts: RequestOptions = {}): Promise<void> {
     await requireMicroversion(this.client, '3.44', 'completeAttachment', opts);
-    const id = requireId('attachment', attachment);
-    await resourceAction(this.client, '/attachments', id, 'os-complete', {}, opts);
+    await cinderAction(this.client, '/attachments', 'attachment', attachment, 'os-complete', {}, opts);
   }
 
   /** Detach: delete the attachment (3.27); the volume goes back to `available` when it was the last. */

@@ -6,8 +6,6 @@ import {
   fetchResource,
   idSegment,
   type RequestOptions,
-  requireId,
-  resourceAction,
   type UpdateAttributes,
   updateResource,
   type VerbOptions,
@@ -17,7 +15,7 @@ import {
 import { requireMicroversion } from '../service-documents.js';
 import { ServiceProxy } from '../service-proxy.js';
 import { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
-import type { IdArg } from './internal.js';
+import { cinderAction, type IdArg } from './internal.js';
 import type { BackupFields, BackupResource } from './resource-types.js';
 import { waitersOf } from './waits.js';
 
@@ -104,19 +102,11 @@ export abstract class BackupSection extends ServiceProxy {
    * ```
    */
   async forceDeleteBackup(backup: IdArg, opts: RequestOptions = {}): Promise<void> {
-    await resourceAction(this.client, '/backups', requireId('backup', backup), 'os-force_delete', {}, opts);
+    await cinderAction(this.client, '/backups', 'backup', backup, 'os-force_delete', {}, opts);
   }
 
   /** Admin: overwrite a backup's status in the database (`os-reset_status`). */
   async resetBackupStatus(backup: IdArg, status: string, opts: RequestOptions = {}): Promise<void> {
-    const id = requireId('backup', backup);
-    await resourceAction(
-      this.client,
-      '/backups',
-      id,
-      'os-reset_status',
-      { status },
-      { ...opts, idempotent: true },
-    );
+    await cinderAction(this.client, '/backups', 'backup', backup, 'os-reset_status', { status }, opts);
   }
 }

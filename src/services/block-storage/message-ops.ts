@@ -4,13 +4,12 @@ import {
   deleteResource,
   fetchResource,
   type ListQuery,
-  listResources,
   type ResourceList,
   type VerbOptions,
 } from '../../resource/index.js';
-import { checkedList, requireMicroversion } from '../service-documents.js';
+import { requireMicroversion } from '../service-documents.js';
 import { ServiceProxy } from '../service-proxy.js';
-import type { IdArg } from './internal.js';
+import { type IdArg, listSince } from './internal.js';
 import { Message } from './message.js';
 import type { MessageResource } from './resource-types.js';
 
@@ -30,10 +29,7 @@ export abstract class MessageSection extends ServiceProxy {
     query: ListQuery<(typeof Message)['query']> = {},
     opts: VerbOptions = {},
   ): ResourceList<MessageResource> {
-    return checkedList(
-      () => requireMicroversion(this.client, '3.3', 'listMessages', opts),
-      listResources(this.client, Message, query, opts),
-    );
+    return listSince(this.client, '3.3', 'listMessages', Message, query, opts);
   }
 
   /** One user message (3.3). */

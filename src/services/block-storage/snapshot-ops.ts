@@ -4,18 +4,16 @@ import {
   listResources,
   type RequestOptions,
   type ResourceList,
-  requireId,
-  resourceAction,
   type VerbOptions,
   type WaitForStatusOptions,
   type WaitOptions,
 } from '../../resource/index.js';
 import { checkedList, checkQueryVersions } from '../service-documents.js';
 import { ServiceProxy } from '../service-proxy.js';
-import type { IdArg } from './internal.js';
+import { cinderAction, type IdArg } from './internal.js';
 import type { SnapshotResource } from './resource-types.js';
 import { SNAPSHOT_FAILURE_STATUSES, SNAPSHOT_QUERY_VERSIONS, Snapshot } from './snapshot.js';
-import { explainFailure, waitersOf } from './waits.js';
+import { waitDeleteExplained, waitExplained } from './waits.js';
 
 /** Snapshots: list, wait, admin actions (a section of `conn.blockStorage`, never constructed). */
 export abstract class SnapshotSection extends ServiceProxy {
@@ -36,15 +34,12 @@ export abstract class SnapshotSection extends ServiceProxy {
     status: string | string[],
     opts: WaitForStatusOptions & VerbOptions = {},
   ): Promise<SnapshotResource> {
-    const failures = [...SNAPSHOT_FAILURE_STATUSES];
-    const wait = waitersOf(this.client, Snapshot).waitForIt(snapshot, status, { failures, ...opts });
-    return explainFailure(this.client, wait, snapshot, opts);
+    return waitExplained(this.client, Snapshot, SNAPSHOT_FAILURE_STATUSES, snapshot, status, opts);
   }
 
   /** Wait until a snapshot is gone; fails fast on `error_deleting`. */
   waitForSnapshotDelete(snapshot: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
-    const wait = waitersOf(this.client, Snapshot).waitForItDelete(snapshot, opts);
-    return explainFailure(this.client, wait, snapshot, opts);
+    return waitDeleteExplained(this.client, Snapshot, snapshot, opts);
   }
 
   /**
@@ -60,26 +55,11 @@ export abstract class SnapshotSection extends ServiceProxy {
    * ```
    */
   async forceDeleteSnapshot(snapshot: IdArg, opts: RequestOptions = {}): Promise<void> {
-    await resourceAction(
-      this.client,
-      '/snapshots',
-      requireId('snapshot', snapshot),
-      'os-force_delete',
-      {},
-      opts,
-    );
+    await cinderAction(this.client, '/snapshots', 'snapshot', snapshot, 'os-force_delete', {}, opts);
   }
 
   /** Admin: overwrite a snapshot's status in the database (`os-reset_status`). */
   async resetSnapshotStatus(snapshot: IdArg, status: string, opts: RequestOptions = {}): Promise<void> {
-    const id = requireId('snapshot', snapshot);
-    await resourceAction(
-      this.client,
-      '/snapshots',
-      id,
-      'os-reset_status',
-      { status },
-      { ...opts, idempotent: true },
-    );
+    await cinderAction(this.client, '/snapshots', 'snapshot', snapshot, 'os-reset_status', { status }, opts);
   }
 }

@@ -7,14 +7,13 @@ import {
   fetchResource,
   idSegment,
   type ListQuery,
-  listResources,
   type RequestOptions,
   type ResourceList,
   type VerbOptions,
 } from '../../resource/index.js';
-import { checkedList, requestDocument, requireMicroversion } from '../service-documents.js';
+import { requestDocument, requireMicroversion } from '../service-documents.js';
 import { ServiceProxy } from '../service-proxy.js';
-import type { IdArg } from './internal.js';
+import { type IdArg, listSince } from './internal.js';
 import type { VolumeTransferResource } from './resource-types.js';
 import { VolumeTransfer } from './volume-transfer.js';
 
@@ -52,10 +51,7 @@ export abstract class TransferSection extends ServiceProxy {
     query: ListQuery<(typeof VolumeTransfer)['query']> = {},
     opts: VerbOptions = {},
   ): ResourceList<VolumeTransferResource> {
-    return checkedList(
-      () => requireMicroversion(this.client, '3.55', 'listVolumeTransfers', opts),
-      listResources(this.client, VolumeTransfer, query, opts),
-    );
+    return listSince(this.client, '3.55', 'listVolumeTransfers', VolumeTransfer, query, opts);
   }
 
   /** Take over a volume offered by another project (3.55); the volume moves to the caller's project. */

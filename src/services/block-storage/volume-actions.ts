@@ -1,32 +1,20 @@
 /** The volume actions of `conn.blockStorage` (`POST /volumes/{id}/action`). */
 import { ValidationError } from '../../errors/errors.js';
-import { type RequestOptions, requireId, resourceAction } from '../../resource/index.js';
+import { type RequestOptions, requireId } from '../../resource/index.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { requireMicroversion } from '../service-documents.js';
 import { ServiceProxy } from '../service-proxy.js';
-import type { IdArg } from './internal.js';
-
-/** Volume actions whose repetition changes nothing. */
-const IDEMPOTENT_ACTIONS = new Set([
-  'os-set_bootable',
-  'os-update_readonly_flag',
-  'os-reset_status',
-  'os-set_image_metadata',
-  'os-show_image_metadata',
-]);
+import { cinderAction, type IdArg } from './internal.js';
 
 /** One volume action; resolves with the answer's body, if any. */
-async function volumeAction<T = unknown>(
+function volumeAction<T = unknown>(
   client: ServiceClient,
   volume: IdArg,
   name: string,
   body: unknown,
   opts: RequestOptions,
 ): Promise<T | undefined> {
-  // setting a flag, a status or metadata again changes nothing: safe to retry like a PUT
-  const idempotent = IDEMPOTENT_ACTIONS.has(name);
-  const id = requireId('volume', volume);
-  return (await resourceAction<T>(client, '/volumes', id, name, body, { ...opts, idempotent })).body;
+  return cinderAction<T>(client, '/volumes', 'volume', volume, name, body, opts);
 }
 
 /** Volume actions: size, type, flags, status, attach records, image metadata, upload (a section of `conn.blockStorage`, never constructed). */

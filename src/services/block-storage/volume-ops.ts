@@ -27,7 +27,7 @@ import type { IdArg } from './internal.js';
 import type { VolumeFields, VolumeResource, VolumeSummaryResource } from './resource-types.js';
 import { VOLUME_FAILURE_STATUSES, VOLUME_QUERY_VERSIONS, Volume } from './volume.js';
 import { VolumeSummary } from './volume-summary.js';
-import { explainFailure, waitersOf } from './waits.js';
+import { waitDeleteExplained, waitExplained } from './waits.js';
 
 /** Options of {@link BlockStorageV3.createVolume}. */
 export interface CreateVolumeOptions extends VerbOptions {
@@ -108,19 +108,12 @@ export abstract class VolumeSection extends ServiceProxy {
     status: string | string[],
     opts: WaitForStatusOptions & VerbOptions = {},
   ): Promise<VolumeResource> {
-    const failures = [...VOLUME_FAILURE_STATUSES];
-    const wait = waitersOf(this.client, Volume).waitForIt(volume, status, { failures, ...opts });
-    return explainFailure(this.client, wait, volume, opts);
+    return waitExplained(this.client, Volume, VOLUME_FAILURE_STATUSES, volume, status, opts);
   }
 
   /** Wait until a volume is gone; fails fast on `error_deleting`. */
   waitForVolumeDelete(volume: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
-    return explainFailure(
-      this.client,
-      waitersOf(this.client, Volume).waitForItDelete(volume, opts),
-      volume,
-      opts,
-    );
+    return waitDeleteExplained(this.client, Volume, volume, opts);
   }
 
   /**

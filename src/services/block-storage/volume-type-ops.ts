@@ -8,12 +8,11 @@ import {
   type RequestOptions,
   type ResourceList,
   requireId,
-  resourceAction,
   type VerbOptions,
 } from '../../resource/index.js';
 import { requestDocument } from '../service-documents.js';
 import { ServiceProxy } from '../service-proxy.js';
-import type { IdArg } from './internal.js';
+import { cinderAction, type IdArg } from './internal.js';
 import type { VolumeTypeAccessResource, VolumeTypeFields, VolumeTypeResource } from './resource-types.js';
 import { VolumeType } from './volume-type.js';
 import { VolumeTypeAccess } from './volume-type-access.js';
@@ -133,13 +132,27 @@ export abstract class VolumeTypeSection extends ServiceProxy {
 
   /** Admin: let a project use a private volume type (`addProjectAccess`). */
   async addVolumeTypeAccess(type: IdArg, projectId: string, opts: RequestOptions = {}): Promise<void> {
-    const id = requireId('volume type', type);
-    await resourceAction(this.client, '/types', id, 'addProjectAccess', { project: projectId }, opts);
+    await cinderAction(
+      this.client,
+      '/types',
+      'volume type',
+      type,
+      'addProjectAccess',
+      { project: projectId },
+      opts,
+    );
   }
 
   /** Admin: withdraw a project's access to a private volume type (`removeProjectAccess`). */
   async removeVolumeTypeAccess(type: IdArg, projectId: string, opts: RequestOptions = {}): Promise<void> {
-    const id = requireId('volume type', type);
-    await resourceAction(this.client, '/types', id, 'removeProjectAccess', { project: projectId }, opts);
+    await cinderAction(
+      this.client,
+      '/types',
+      'volume type',
+      type,
+      'removeProjectAccess',
+      { project: projectId },
+      opts,
+    );
   }
 }

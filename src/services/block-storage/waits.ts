@@ -8,8 +8,10 @@ import { BadRequestError, ResourceFailureError } from '../../errors/errors.js';
 import type { ResourceDefinition } from '../../resource/definition.js';
 import type { Fields } from '../../resource/field.js';
 import { requireId } from '../../resource/ids.js';
-import { listResources } from '../../resource/operations.js';
+import type { Resource } from '../../resource/instance.js';
+import { listResources, type VerbOptions } from '../../resource/operations.js';
 import { type NamedVerbs, namedVerbs } from '../../resource/verbs.js';
+import type { WaitForStatusOptions, WaitOptions } from '../../resource/waiters.js';
 import { microversionInRange } from '../../session/microversion.js';
 import type { RequestOptions } from '../../session/request-options.js';
 import type { ServiceClient } from '../../session/service-client.js';
@@ -26,11 +28,37 @@ export function waitersOf<F extends Fields, Q extends Record<string, string>>(
 }
 
 /**
+ * Wait until a volume or snapshot reaches `status`, failing fast on `failures` (unless the
+ * caller names its own) and explaining a failure with cinder's user messages.
+ */
+export function waitExplained<F extends Fields, Q extends Record<string, string>>(
+  client: ServiceClient,
+  def: ResourceDefinition<F, Q>,
+  failures: readonly string[],
+  id: IdArg,
+  status: string | string[],
+  opts: WaitForStatusOptions & VerbOptions,
+): Promise<Resource<F>> {
+  const wait = waitersOf(client, def).waitForIt(id, status, { failures: [...failures], ...opts });
+  return explainFailure(client, wait, id, opts);
+}
+
+/** Wait until a volume or snapshot is gone, explaining a failure with cinder's user messages. */
+export function waitDeleteExplained<F extends Fields, Q extends Record<string, string>>(
+  client: ServiceClient,
+  def: ResourceDefinition<F, Q>,
+  id: IdArg,
+  opts: WaitOptions & VerbOptions,
+): Promise<void> {
+  return explainFailure(client, waitersOf(client, def).waitForItDelete(id, opts), id, opts);
+}
+
+/**
  * Volumes and snapshots carry no failure reason: when a wait fails, add cinder's newest user
  * message about the resource (3.3 `/messages`, e.g. "Volume Driver failed to extend volume.")
  * to the error and its `fault`. Without messages the original error is thrown.
  */
-export async function explainFailure<T>(
+async function explainFailure<T>(
   client: ServiceClient,
   wait: Promise<T>,
   resource: IdArg,
