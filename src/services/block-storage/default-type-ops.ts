@@ -2,6 +2,7 @@
 import {
   type DeleteOptions,
   deletePath,
+  idSegment,
   instantiate,
   type RequestOptions,
   requireId,
@@ -24,7 +25,7 @@ async function defaultTypesUrl(
 ): Promise<string> {
   const base = (await client.resolve(opts.signal, opts.timeoutMs)).version.baseUrl;
   const root = /^(.*\/v3)(?:\/|$)/.exec(base)?.[1] ?? base;
-  return `${root}/default-types${projectId === undefined ? '' : `/${encodeURIComponent(projectId)}`}`;
+  return `${root}/default-types${projectId === undefined ? '' : `/${idSegment('project', projectId, 'projectId')}`}`;
 }
 
 /** Projects' default volume types (a section of `conn.blockStorage`, never constructed). */

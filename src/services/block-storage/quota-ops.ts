@@ -2,6 +2,7 @@
 import {
   deleteResource,
   fetchResource,
+  idSegment,
   type RequestOptions,
   type UpdateAttributes,
   updateResource,
@@ -22,7 +23,7 @@ import type {
 
 /** `/os-quota-sets/{project_id}`, then `tail`. */
 function quotaPath(projectId: string, tail = ''): string {
-  return `/os-quota-sets/${encodeURIComponent(projectId)}${tail}`;
+  return `/os-quota-sets/${idSegment('project', projectId, 'projectId')}${tail}`;
 }
 
 /** Quotas, quota classes and limits (a section of `conn.blockStorage`, never constructed). */
