@@ -3,7 +3,7 @@
  * actions (`POST /{id}/action` with a one-key body).
  */
 import { NotFoundError, ValidationError } from '../errors/errors.js';
-import { decodeJson } from '../session/decode.js';
+import { decodeJson, type JsonDocument } from '../session/decode.js';
 import type { ServiceClient } from '../session/service-client.js';
 import { describeValue, requireId } from './ids.js';
 import type { RequestOptions } from './instance.js';
@@ -75,6 +75,13 @@ export class TagsMixin {
   }
 }
 
+/** The value of `key` in a `{"meta": {key: value}}` document, which must be a string. */
+function metaValue(doc: JsonDocument, key: string): string {
+  const v = (doc.key('meta', 'object') as Record<string, unknown>)[key];
+  if (typeof v !== 'string') throw doc.fail('missing-key', `no string "meta.${key}"`);
+  return v;
+}
+
 /** Metadata operations (`{"metadata": {...}}` documents, nova/cinder style). */
 export class MetadataMixin {
   constructor(
@@ -106,8 +113,24 @@ export class MetadataMixin {
     md: Record<string, string>,
     o: RequestOptions = {},
   ): Promise<Record<string, string>> {
-    const doc = await this.client.decode('POST', this.p(id), { json: { [this.key]: md } }, o);
+    // merging the same keys again changes nothing: safe to retry like a PUT
+    const doc = await this.client.decode(
+      'POST',
+      this.p(id),
+      { json: { [this.key]: md }, idempotent: true },
+      o,
+    );
     return doc.keyOr(this.key, 'object', md) as Record<string, string>;
+  }
+  /** One value (`{"meta": {key: value}}`; a missing key is a `NotFoundError`). */
+  async getItem(id: string, item: string, o: RequestOptions = {}): Promise<string> {
+    const doc = await this.client.decode('GET', this.p(id, item), {}, o);
+    return metaValue(doc, item);
+  }
+  /** Set one value; resolves with the value the service stored (the one sent when it answers nothing). */
+  async setItem(id: string, item: string, value: string, o: RequestOptions = {}): Promise<string> {
+    const doc = await this.client.decode('PUT', this.p(id, item), { json: { meta: { [item]: value } } }, o);
+    return doc.value === undefined ? value : metaValue(doc, item);
   }
   /** Remove one key (a missing one is a `NotFoundError`). */
   async deleteItem(id: string, item: string, o: RequestOptions = {}): Promise<void> {
@@ -115,14 +138,18 @@ export class MetadataMixin {
   }
 }
 
-/** `POST {collection}/{id}/action` with `{ name: body }`; resolves with the parsed response (if any). */
+/**
+ * `POST {collection}/{id}/action` with `{ name: body }`; resolves with the parsed response (if any).
+ * `idempotent` marks an action whose repetition changes nothing (setting a flag or a status),
+ * which the HTTP layer may then retry like a PUT.
+ */
 export async function resourceAction<T = unknown>(
   client: ServiceClient,
   collection: string,
   id: string,
   name: string,
   body: unknown = null,
-  o: RequestOptions & { okStatuses?: number[] } = {},
+  o: RequestOptions & { okStatuses?: number[]; idempotent?: boolean } = {},
 ): Promise<{ body: T | undefined; headers: Record<string, string> }> {
   const res = await client.request(
     'POST',
@@ -130,6 +157,7 @@ export async function resourceAction<T = unknown>(
     {
       json: { [name]: body },
       okStatuses: o.okStatuses,
+      idempotent: o.idempotent,
       buffer: true,
     },
     o,

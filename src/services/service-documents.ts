@@ -28,32 +28,25 @@ export function readDocument(
   return decodeJson(res, { required: isRead(res.method), maxBodyBytes: opts.maxBodyBytes });
 }
 
-/** Send a request whose response is one resource document (singletons, non-CRUD paths). */
+/**
+ * Send a request whose response is one resource document (singletons, non-CRUD paths). `own`
+ * is the call's own query, body and the uri a bodiless answer is known by; `call` is the
+ * caller's options, passed on whole.
+ */
 export async function requestDocument<F extends Fields>(
   client: ServiceClient,
   def: ResourceDefinition<F, any>,
   method: string,
   path: string,
-  opts: RequestOptions & {
-    query?: Record<string, QueryValue>;
-    json?: unknown;
-    uri?: Record<string, unknown>;
-  } = {},
+  own: { query?: Record<string, QueryValue>; json?: unknown; uri?: Record<string, unknown> } = {},
+  call?: RequestOptions,
 ): Promise<Resource<F>> {
-  const res = await client.request(method, path, {
-    query: opts.query,
-    json: opts.json,
-    signal: opts.signal,
-    timeoutMs: opts.timeoutMs,
-    microversion: opts.microversion,
-    headers: opts.headers,
-    maxBodyBytes: opts.maxBodyBytes,
-    buffer: true,
-  });
-  const doc = await readDocument(res, opts);
+  const { uri, ...request } = own;
+  const res = await client.request(method, path, { ...request, buffer: true }, call);
+  const doc = await readDocument(res, call);
   // a write may answer with nothing: the resource is then what was asked for, known by its uri
   const body = doc.value === undefined ? {} : doc.resource(def.resourceKey);
-  return instantiate(def, client, body, res.headers, opts.uri ?? {});
+  return instantiate(def, client, body, res.headers, uri ?? {});
 }
 
 /** The microversion a call will use: the per-call override, else the negotiated one. */
@@ -71,7 +64,7 @@ export async function requireMicroversion(
   what: string,
   opts: RequestOptions = {},
 ): Promise<void> {
-  await client.resolve(opts.signal);
+  await client.resolve(opts.signal, opts.timeoutMs);
   const v = effective(client, opts);
   if (v && !microversionInRange(v, min)) {
     throw new ValidationError(

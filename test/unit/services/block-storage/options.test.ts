@@ -1,0 +1,168 @@
+/**
+ * The caller's options reach every request of a block storage call: the version discovery a
+ * call starts with, the document read (`maxBodyBytes`), the message lookup after a failed wait,
+ * and the polls of a wait (bounded by the wait's own deadline). A scripted cinder on 127.0.0.1.
+ */
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { after, describe, test } from 'node:test';
+import { StaticTokenAuth } from '../../../../src/auth/static-token.js';
+import { InvalidResponseError, ResourceFailureError, TimeoutError } from '../../../../src/index.js';
+import { BlockStorageV3 } from '../../../../src/services/block-storage/proxy.js';
+import { Session } from '../../../../src/session/session.js';
+
+type Answer = (req: IncomingMessage, res: ServerResponse) => void;
+
+const VERSIONS = {
+  versions: [
+    {
+      id: 'v3.0',
+      status: 'CURRENT',
+      version: '3.70',
+      min_version: '3.0',
+      links: [{ rel: 'self', href: 'http://ignored/v3/' }],
+    },
+  ],
+};
+
+const closers: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const c of closers) await c();
+});
+
+/** A cinder answering discovery (unless `stallDiscovery`) and every other request with `answer`. */
+async function cinder(answer: Answer, opts: { stallDiscovery?: boolean } = {}) {
+  const seen: IncomingMessage[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    req.resume();
+    if (opts.stallDiscovery) return;
+    if (req.url === '/') {
+      res.writeHead(300, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(VERSIONS));
+      return;
+    }
+    seen.push(req);
+    answer(req, res);
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const session = new Session({
+    auth: new StaticTokenAuth('admin_token', 'tok'),
+    endpointOverrides: { 'block-storage': `${url}/v3/proj` },
+  });
+  closers.push(async () => {
+    await session.close();
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+  return { bs: new BlockStorageV3(session), seen };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** `p`, or a failure naming `what` when it has not settled within `ms`. */
+async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} still running after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('the caller’s options reach every request', () => {
+  test('version discovery is bounded by the call’s timeoutMs', async () => {
+    const { bs } = await cinder(() => {}, { stallDiscovery: true });
+    const o = { timeoutMs: 150 };
+    const calls: [string, () => Promise<unknown>][] = [
+      ['createVolume', () => bs.createVolume({ size: 1 }, o)],
+      ['getAttachment (a microversion check first)', () => bs.getAttachment('a1', o)],
+      ['getDefaultVolumeTypeOf (the versioned root first)', () => bs.getDefaultVolumeTypeOf('p1', o)],
+    ];
+    for (const [what, call] of calls) {
+      await assert.rejects(within(call(), 3000, what), TimeoutError, `${what}: the caller's timeout`);
+    }
+  });
+
+  test('maxBodyBytes caps every document a call reads', async () => {
+    const big = 'x'.repeat(4096);
+    const { bs } = await cinder((_req, res) =>
+      json(res, 200, {
+        metadata: { a: big },
+        meta: { k: big },
+        extra_specs: { k: big },
+        k: big,
+        qos_specs: { k: big },
+        restore: { volume_id: big },
+        default_types: [],
+        volume: { id: 'v1', name: big },
+      }),
+    );
+    const o = { maxBodyBytes: 256 };
+    const calls: [string, () => Promise<unknown>][] = [
+      ['createVolume', () => bs.createVolume({ size: 1 }, o)],
+      ['getVolumeMetadata', () => bs.getVolumeMetadata('v1', o)],
+      ['getVolumeMetadataItem', () => bs.getVolumeMetadataItem('v1', 'k', o)],
+      ['setSnapshotMetadata', () => bs.setSnapshotMetadata('s1', { a: 'b' }, o)],
+      ['getVolumeImageMetadata', () => bs.getVolumeImageMetadata('v1', o)],
+      ['getVolumeTypeExtraSpecs', () => bs.getVolumeTypeExtraSpecs('t1', o)],
+      ['getVolumeTypeExtraSpec', () => bs.getVolumeTypeExtraSpec('t1', 'k', o)],
+      ['setQosSpecKeys', () => bs.setQosSpecKeys('q1', { k: 'v' }, o)],
+      ['restoreBackup', () => bs.restoreBackup('b1', {}, o)],
+      ['listDefaultVolumeTypes (3.62)', () => bs.listDefaultVolumeTypes({ ...o, microversion: '3.62' })],
+    ];
+    for (const [what, call] of calls) {
+      await assert.rejects(
+        call(),
+        (e: unknown) => e instanceof InvalidResponseError && e.reason === 'too-large',
+        `${what}: refused over the caller's cap`,
+      );
+    }
+  });
+
+  test('the message lookup after a failed wait carries the caller’s headers', async () => {
+    const { bs, seen } = await cinder((req, res) => {
+      if (req.url?.startsWith('/v3/proj/volumes/v1'))
+        json(res, 200, { volume: { id: 'v1', status: 'error' } });
+      else json(res, 200, { messages: [{ id: 'm1', resource_uuid: 'v1', user_message: 'no space' }] });
+    });
+    await assert.rejects(
+      bs.waitForVolume('v1', 'available', { intervalMs: 10, headers: { 'x-trace': 't1' } }),
+      (e: unknown) => e instanceof ResourceFailureError && e.fault === 'no space',
+      'the failure explained by the message',
+    );
+    const lookups = seen.filter((r) => r.url?.includes('/messages'));
+    assert.ok(lookups.length > 0, 'messages were looked up');
+    for (const r of lookups) assert.equal(r.headers['x-trace'], 't1', `${r.url} carries the caller's header`);
+  });
+
+  test('a poll that hangs ends with the wait’s deadline, not a poll timeout after it', async () => {
+    let first: number | undefined;
+    const { bs } = await cinder((_req, res) => {
+      first ??= Date.now();
+      // answer for the first second, then hang (a poll the wait's deadline must cut)
+      if (Date.now() - first < 1000) json(res, 200, { volume: { id: 'v1', status: 'creating' } });
+    });
+    const start = Date.now();
+    await assert.rejects(
+      within(bs.waitForVolume('v1', 'available', { intervalMs: 100, timeoutMs: 1500 }), 10_000, 'the wait'),
+      TimeoutError,
+      'the wait times out',
+    );
+    const took = Date.now() - start;
+    // the hanging poll started about 1 s in: with its own 1.5 s timeout the wait would end near 2.5 s
+    assert.ok(took < 2200, `the wait ended at its 1.5 s deadline (took ${took} ms)`);
+  });
+});
