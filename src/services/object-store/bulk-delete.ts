@@ -5,6 +5,7 @@
  * at once (whitespace keeps the connection alive) and reports per item in the JSON body.
  */
 import { decodeJson, invalidResponse, JsonDocument } from '../../session/decode.js';
+import type { RequestOptions } from '../../session/request-options.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { encodeObjectName } from './paths.js';
 
@@ -89,11 +90,12 @@ export function parseBulkDeleteResponse(text: string): BulkDeleteResult {
   return resultOf(bulkReport(new JsonDocument(facts, value, text)));
 }
 
-/** Delete items in batches of `perRequest`. */
+/** Delete items in batches of `perRequest`; `call` is the caller's options, sent with every batch. */
 export async function bulkDelete(
   client: ServiceClient,
   items: readonly BulkDeleteItem[],
-  opts: { perRequest?: number; signal?: AbortSignal } = {},
+  opts: { perRequest?: number } = {},
+  call?: RequestOptions,
 ): Promise<BulkDeleteResult> {
   const per = opts.perRequest ?? 10_000;
   const total: BulkDeleteResult = { deleted: 0, notFound: 0, errors: [] };
@@ -102,14 +104,18 @@ export async function bulkDelete(
       .slice(i, i + per)
       .map(bulkDeleteLine)
       .join('\n');
-    const res = await client.request('POST', '', {
-      query: { 'bulk-delete': 'true' },
-      body: `${body}\n`,
-      headers: { 'content-type': 'text/plain', accept: 'application/json' },
-      signal: opts.signal,
-      idempotent: true,
-      buffer: true,
-    });
+    const res = await client.request(
+      'POST',
+      '',
+      {
+        query: { 'bulk-delete': 'true' },
+        body: `${body}\n`,
+        headers: { 'content-type': 'text/plain', accept: 'application/json' },
+        idempotent: true,
+        buffer: true,
+      },
+      call,
+    );
     const r = resultOf(bulkReport(await decodeJson(res)));
     total.deleted += r.deleted;
     total.notFound += r.notFound;
