@@ -1,9 +1,8 @@
 /** The network v2.0 (neutron) proxy: `conn.network`. */
-import { ValidationError } from '../../errors/errors.js';
 import {
   type CreateAttributes,
-  describeValue,
   type Fields,
+  idSegment,
   installVerbs,
   instantiate,
   listResources,
@@ -13,6 +12,7 @@ import {
   type ResourceBase,
   type ResourceDefinition,
   type ResourceList,
+  requireId,
   TagsMixin,
   toRequest,
   type VerbOptions,
@@ -61,23 +61,6 @@ export type RouterInterfaceTarget =
   | { portId: string; subnetId?: never };
 
 const CRUD = ['list', 'get', 'find', 'create', 'update', 'delete'] as const;
-
-function idOf(x: IdArg): string {
-  const id = typeof x === 'object' && x !== null ? x.id : x;
-  if (typeof id !== 'string' || !id)
-    throw new ValidationError(`an id is required (got ${describeValue(x)})`, {
-      fix: 'pass the id or the resource',
-    });
-  return id;
-}
-
-function seg(x: IdArg): string {
-  return encodeURIComponent(idOf(x));
-}
-
-function req(o: RequestOptions = {}) {
-  return { signal: o.signal, timeoutMs: o.timeoutMs, headers: o.headers };
-}
 
 /** The generated verbs of `conn.network`, one row per resource (singular → definition, plural, verbs). */
 const networkVerbTable = {
@@ -140,7 +123,7 @@ export class NetworkV2 extends ServiceProxy {
     await this.client.resolve(o.signal);
     const bodies = items.map((a) => toRequest(def, a as Record<string, unknown>, 'create', this.client).body);
     const key = def.resourcesKey!;
-    const doc = await this.client.decode('POST', def.basePath, { json: { [key]: bodies }, ...req(o) });
+    const doc = await this.client.decode('POST', def.basePath, { json: { [key]: bodies } }, o);
     const rows = doc.rows(key);
     return rows.map((b) => instantiate(def, this.client, b));
   }
@@ -209,11 +192,19 @@ export class NetworkV2 extends ServiceProxy {
     o: RequestOptions,
   ): Promise<Resource<typeof RouterInterface.fields>> {
     const { body } = toRequest(RouterInterface, { ...target }, 'create');
-    const doc = await this.client.decode('PUT', `/routers/${seg(router)}/${action}`, {
-      json: body,
-      ...req(o),
-    });
-    return instantiate(RouterInterface, this.client, doc.object(), {}, { router_id: idOf(router) });
+    const doc = await this.client.decode(
+      'PUT',
+      `/routers/${idSegment('router', router, 'router')}/${action}`,
+      { json: body },
+      o,
+    );
+    return instantiate(
+      RouterInterface,
+      this.client,
+      doc.object(),
+      {},
+      { router_id: requireId('router', router, 'router') },
+    );
   }
 
   /**
@@ -294,10 +285,12 @@ export class NetworkV2 extends ServiceProxy {
     body: Record<string, unknown>,
     o: RequestOptions,
   ): Promise<Resource<typeof Router.fields>> {
-    const doc = await this.client.decode('PUT', `/routers/${seg(router)}/${action}`, {
-      json: { router: body },
-      ...req(o),
-    });
+    const doc = await this.client.decode(
+      'PUT',
+      `/routers/${idSegment('router', router, 'router')}/${action}`,
+      { json: { router: body } },
+      o,
+    );
     return instantiate(Router, this.client, doc.key('router', 'object'));
   }
 
@@ -312,7 +305,7 @@ export class NetworkV2 extends ServiceProxy {
     const { fixedIpAddress, ...rest } = o;
     return this.updateFloatingIp(
       floatingIp,
-      { portId: idOf(port), ...(fixedIpAddress ? { fixedIpAddress } : {}) },
+      { portId: requireId('port', port, 'port'), ...(fixedIpAddress ? { fixedIpAddress } : {}) },
       rest,
     );
   }
@@ -339,19 +332,23 @@ export class NetworkV2 extends ServiceProxy {
    * ```
    */
   async addSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/add_prefixes`, {
-      json: { prefixes },
-      ...req(o),
-    });
+    const doc = await this.client.decode(
+      'PUT',
+      `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/add_prefixes`,
+      { json: { prefixes } },
+      o,
+    );
     return doc.key('prefixes', 'array') as string[];
   }
 
   /** Remove unused prefixes from a subnet pool (`PUT /subnetpools/{id}/remove_prefixes`); returns the rest. */
   async removeSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/remove_prefixes`, {
-      json: { prefixes },
-      ...req(o),
-    });
+    const doc = await this.client.decode(
+      'PUT',
+      `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/remove_prefixes`,
+      { json: { prefixes } },
+      o,
+    );
     return doc.key('prefixes', 'array') as string[];
   }
 
@@ -361,10 +358,12 @@ export class NetworkV2 extends ServiceProxy {
     network: IdArg,
     o: RequestOptions = {},
   ): Promise<{ subnetpool_id: string; cidr: string }[]> {
-    const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/onboard_network_subnets`, {
-      json: { network_id: idOf(network) },
-      ...req(o),
-    });
+    const doc = await this.client.decode(
+      'PUT',
+      `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/onboard_network_subnets`,
+      { json: { network_id: requireId('network', network, 'network') } },
+      o,
+    );
     // neutron answers the onboarded subnets as a list (or one object): either way, objects
     if (doc.value === undefined) return [];
     return (Array.isArray(doc.value) ? doc.rows(null) : [doc.object()]) as {
@@ -375,19 +374,23 @@ export class NetworkV2 extends ServiceProxy {
 
   /** Add CIDRs to an address group (`PUT /address-groups/{id}/add_addresses`). */
   async addAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
-    const doc = await this.client.decode('PUT', `/address-groups/${seg(group)}/add_addresses`, {
-      json: { addresses },
-      ...req(o),
-    });
+    const doc = await this.client.decode(
+      'PUT',
+      `/address-groups/${idSegment('address group', group, 'group')}/add_addresses`,
+      { json: { addresses } },
+      o,
+    );
     return instantiate(AddressGroup, this.client, doc.key('address_group', 'object'));
   }
 
   /** Remove CIDRs from an address group (`PUT /address-groups/{id}/remove_addresses`). */
   async removeAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
-    const doc = await this.client.decode('PUT', `/address-groups/${seg(group)}/remove_addresses`, {
-      json: { addresses },
-      ...req(o),
-    });
+    const doc = await this.client.decode(
+      'PUT',
+      `/address-groups/${idSegment('address group', group, 'group')}/remove_addresses`,
+      { json: { addresses } },
+      o,
+    );
     return instantiate(AddressGroup, this.client, doc.key('address_group', 'object'));
   }
 
@@ -428,13 +431,14 @@ export class NetworkV2 extends ServiceProxy {
     const doc = await this.client.decode(
       'GET',
       `/quotas/${encodeURIComponent(projectId)}/details.json`,
-      req(o),
+      {},
+      o,
     );
     return instantiate(QuotaDetails, this.client, doc.key('quota', 'object'), {}, { project_id: projectId });
   }
 
   private async quotaDoc(path: string, projectId: string, o: RequestOptions) {
-    const doc = await this.client.decode('GET', path, req(o));
+    const doc = await this.client.decode('GET', path, {}, o);
     return instantiate(Quota, this.client, { project_id: projectId, ...doc.key('quota', 'object') });
   }
 
@@ -456,7 +460,12 @@ export class NetworkV2 extends ServiceProxy {
    * ```
    */
   listNetworkDhcpAgents(network: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
-    return listResources(this.client, Agent, {}, { ...o, path: `/networks/${seg(network)}/dhcp-agents` });
+    return listResources(
+      this.client,
+      Agent,
+      {},
+      { ...o, path: `/networks/${idSegment('network', network, 'network')}/dhcp-agents` },
+    );
   }
 
   /**
@@ -475,25 +484,42 @@ export class NetworkV2 extends ServiceProxy {
    * ```
    */
   listRouterL3Agents(router: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
-    return listResources(this.client, Agent, {}, { ...o, path: `/routers/${seg(router)}/l3-agents` });
+    return listResources(
+      this.client,
+      Agent,
+      {},
+      { ...o, path: `/routers/${idSegment('router', router, 'router')}/l3-agents` },
+    );
   }
 
   /** Networks a DHCP agent hosts (`GET /agents/{id}/dhcp-networks`). */
   listDhcpAgentNetworks(agent: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Network.fields>> {
-    return listResources(this.client, Network, {}, { ...o, path: `/agents/${seg(agent)}/dhcp-networks` });
+    return listResources(
+      this.client,
+      Network,
+      {},
+      { ...o, path: `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks` },
+    );
   }
 
   /** Routers an L3 agent hosts (`GET /agents/{id}/l3-routers`). */
   listL3AgentRouters(agent: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Router.fields>> {
-    return listResources(this.client, Router, {}, { ...o, path: `/agents/${seg(agent)}/l3-routers` });
+    return listResources(
+      this.client,
+      Router,
+      {},
+      { ...o, path: `/agents/${idSegment('agent', agent, 'agent')}/l3-routers` },
+    );
   }
 
   /** Schedule a network to a DHCP agent (`POST /agents/{id}/dhcp-networks`). */
   async addNetworkToDhcpAgent(agent: IdArg, network: IdArg, o: RequestOptions = {}): Promise<void> {
-    const res = await this.client.request('POST', `/agents/${seg(agent)}/dhcp-networks`, {
-      json: { network_id: idOf(network) },
-      ...req(o),
-    });
+    const res = await this.client.request(
+      'POST',
+      `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks`,
+      { json: { network_id: requireId('network', network, 'network') } },
+      o,
+    );
     await res.body.dump();
   }
 
@@ -501,18 +527,21 @@ export class NetworkV2 extends ServiceProxy {
   async removeNetworkFromDhcpAgent(agent: IdArg, network: IdArg, o: RequestOptions = {}): Promise<void> {
     const res = await this.client.request(
       'DELETE',
-      `/agents/${seg(agent)}/dhcp-networks/${seg(network)}`,
-      req(o),
+      `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks/${idSegment('network', network, 'network')}`,
+      {},
+      o,
     );
     await res.body.dump();
   }
 
   /** Schedule a router to an L3 agent (`POST /agents/{id}/l3-routers`). */
   async addRouterToL3Agent(agent: IdArg, router: IdArg, o: RequestOptions = {}): Promise<void> {
-    const res = await this.client.request('POST', `/agents/${seg(agent)}/l3-routers`, {
-      json: { router_id: idOf(router) },
-      ...req(o),
-    });
+    const res = await this.client.request(
+      'POST',
+      `/agents/${idSegment('agent', agent, 'agent')}/l3-routers`,
+      { json: { router_id: requireId('router', router, 'router') } },
+      o,
+    );
     await res.body.dump();
   }
 
@@ -520,8 +549,9 @@ export class NetworkV2 extends ServiceProxy {
   async removeRouterFromL3Agent(agent: IdArg, router: IdArg, o: RequestOptions = {}): Promise<void> {
     const res = await this.client.request(
       'DELETE',
-      `/agents/${seg(agent)}/l3-routers/${seg(router)}`,
-      req(o),
+      `/agents/${idSegment('agent', agent, 'agent')}/l3-routers/${idSegment('router', router, 'router')}`,
+      {},
+      o,
     );
     await res.body.dump();
   }
