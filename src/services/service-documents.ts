@@ -25,7 +25,7 @@ export function readDocument(
   res: DecodableResponse,
   opts: { maxBodyBytes?: number } = {},
 ): Promise<JsonDocument> {
-  return decodeJson(res, { required: isRead(res.method), maxBodyBytes: opts.maxBodyBytes });
+  return decodeJson(res, { required: isRead(res.method), ...opts });
 }
 
 /** Send a request whose response is one resource document (singletons, non-CRUD paths). */
@@ -40,17 +40,9 @@ export async function requestDocument<F extends Fields>(
     uri?: Record<string, unknown>;
   } = {},
 ): Promise<Resource<F>> {
-  const res = await client.request(method, path, {
-    query: opts.query,
-    json: opts.json,
-    signal: opts.signal,
-    timeoutMs: opts.timeoutMs,
-    microversion: opts.microversion,
-    headers: opts.headers,
-    maxBodyBytes: opts.maxBodyBytes,
-    buffer: true,
-  });
-  const doc = await readDocument(res, opts);
+  // buffered under the caller's size cap, merged with the rest of its options by the client
+  const res = await client.request(method, path, { query: opts.query, json: opts.json, buffer: true }, opts);
+  const doc = await readDocument(res);
   // a write may answer with nothing: the resource is then what was asked for, known by its uri
   const body = doc.value === undefined ? {} : doc.resource(def.resourceKey);
   return instantiate(def, client, body, res.headers, opts.uri ?? {});
