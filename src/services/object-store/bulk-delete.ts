@@ -4,7 +4,7 @@
  * `bulk_delete.max_deletes_per_request` (10 000 by default) per request. Swift answers 200
  * at once (whitespace keeps the connection alive) and reports per item in the JSON body.
  */
-import { decodeJson, invalidResponse, JsonDocument } from '../../session/decode.js';
+import { decodeJson, type JsonDocument, parseJsonText } from '../../session/decode.js';
 import type { RequestOptions } from '../../session/request-options.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { encodeObjectName } from './paths.js';
@@ -80,14 +80,7 @@ function resultOf(doc: BulkReport): BulkDeleteResult {
 
 /** Parse Swift's JSON bulk-delete report (text that is no such report: an InvalidResponseError). */
 export function parseBulkDeleteResponse(text: string): BulkDeleteResult {
-  const facts = { method: 'POST', url: '?bulk-delete', status: 200 };
-  let value: unknown;
-  try {
-    value = JSON.parse(text.trim());
-  } catch (e) {
-    throw invalidResponse(facts, 'invalid-json', 'the bulk-delete report is not JSON', text, e);
-  }
-  return resultOf(bulkReport(new JsonDocument(facts, value, text)));
+  return resultOf(bulkReport(parseJsonText({ method: 'POST', url: '?bulk-delete', status: 200 }, text)));
 }
 
 /** Delete items in batches of `perRequest`; `call` is the caller's options, sent with every batch. */
