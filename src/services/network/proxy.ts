@@ -192,12 +192,8 @@ export class NetworkV2 extends ServiceProxy {
     o: RequestOptions,
   ): Promise<Resource<typeof RouterInterface.fields>> {
     const { body } = toRequest(RouterInterface, { ...target }, 'create');
-    const doc = await this.client.decode(
-      'PUT',
-      `/routers/${idSegment('router', router, 'router')}/${action}`,
-      { json: body },
-      o,
-    );
+    const path = `/routers/${idSegment('router', router, 'router')}/${action}`;
+    const doc = await this.client.decode('PUT', path, { json: body }, o);
     return instantiate(
       RouterInterface,
       this.client,
@@ -285,12 +281,8 @@ export class NetworkV2 extends ServiceProxy {
     body: Record<string, unknown>,
     o: RequestOptions,
   ): Promise<Resource<typeof Router.fields>> {
-    const doc = await this.client.decode(
-      'PUT',
-      `/routers/${idSegment('router', router, 'router')}/${action}`,
-      { json: { router: body } },
-      o,
-    );
+    const path = `/routers/${idSegment('router', router, 'router')}/${action}`;
+    const doc = await this.client.decode('PUT', path, { json: { router: body } }, o);
     return instantiate(Router, this.client, doc.key('router', 'object'));
   }
 
@@ -332,23 +324,15 @@ export class NetworkV2 extends ServiceProxy {
    * ```
    */
   async addSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.decode(
-      'PUT',
-      `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/add_prefixes`,
-      { json: { prefixes } },
-      o,
-    );
+    const path = `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/add_prefixes`;
+    const doc = await this.client.decode('PUT', path, { json: { prefixes } }, o);
     return doc.key('prefixes', 'array') as string[];
   }
 
   /** Remove unused prefixes from a subnet pool (`PUT /subnetpools/{id}/remove_prefixes`); returns the rest. */
   async removeSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.decode(
-      'PUT',
-      `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/remove_prefixes`,
-      { json: { prefixes } },
-      o,
-    );
+    const path = `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/remove_prefixes`;
+    const doc = await this.client.decode('PUT', path, { json: { prefixes } }, o);
     return doc.key('prefixes', 'array') as string[];
   }
 
@@ -358,9 +342,10 @@ export class NetworkV2 extends ServiceProxy {
     network: IdArg,
     o: RequestOptions = {},
   ): Promise<{ subnetpool_id: string; cidr: string }[]> {
+    const path = `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/onboard_network_subnets`;
     const doc = await this.client.decode(
       'PUT',
-      `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/onboard_network_subnets`,
+      path,
       { json: { network_id: requireId('network', network, 'network') } },
       o,
     );
@@ -374,23 +359,15 @@ export class NetworkV2 extends ServiceProxy {
 
   /** Add CIDRs to an address group (`PUT /address-groups/{id}/add_addresses`). */
   async addAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
-    const doc = await this.client.decode(
-      'PUT',
-      `/address-groups/${idSegment('address group', group, 'group')}/add_addresses`,
-      { json: { addresses } },
-      o,
-    );
+    const path = `/address-groups/${idSegment('address group', group, 'group')}/add_addresses`;
+    const doc = await this.client.decode('PUT', path, { json: { addresses } }, o);
     return instantiate(AddressGroup, this.client, doc.key('address_group', 'object'));
   }
 
   /** Remove CIDRs from an address group (`PUT /address-groups/{id}/remove_addresses`). */
   async removeAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
-    const doc = await this.client.decode(
-      'PUT',
-      `/address-groups/${idSegment('address group', group, 'group')}/remove_addresses`,
-      { json: { addresses } },
-      o,
-    );
+    const path = `/address-groups/${idSegment('address group', group, 'group')}/remove_addresses`;
+    const doc = await this.client.decode('PUT', path, { json: { addresses } }, o);
     return instantiate(AddressGroup, this.client, doc.key('address_group', 'object'));
   }
 
@@ -428,12 +405,8 @@ export class NetworkV2 extends ServiceProxy {
     projectId: string,
     o: RequestOptions = {},
   ): Promise<Resource<typeof QuotaDetails.fields>> {
-    const doc = await this.client.decode(
-      'GET',
-      `/quotas/${encodeURIComponent(projectId)}/details.json`,
-      {},
-      o,
-    );
+    const path = `/quotas/${encodeURIComponent(projectId)}/details.json`;
+    const doc = await this.client.decode('GET', path, {}, o);
     return instantiate(QuotaDetails, this.client, doc.key('quota', 'object'), {}, { project_id: projectId });
   }
 
@@ -460,12 +433,8 @@ export class NetworkV2 extends ServiceProxy {
    * ```
    */
   listNetworkDhcpAgents(network: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
-    return listResources(
-      this.client,
-      Agent,
-      {},
-      { ...o, path: `/networks/${idSegment('network', network, 'network')}/dhcp-agents` },
-    );
+    const path = `/networks/${idSegment('network', network, 'network')}/dhcp-agents`;
+    return listResources(this.client, Agent, {}, { ...o, path });
   }
 
   /**
@@ -484,39 +453,28 @@ export class NetworkV2 extends ServiceProxy {
    * ```
    */
   listRouterL3Agents(router: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
-    return listResources(
-      this.client,
-      Agent,
-      {},
-      { ...o, path: `/routers/${idSegment('router', router, 'router')}/l3-agents` },
-    );
+    const path = `/routers/${idSegment('router', router, 'router')}/l3-agents`;
+    return listResources(this.client, Agent, {}, { ...o, path });
   }
 
   /** Networks a DHCP agent hosts (`GET /agents/{id}/dhcp-networks`). */
   listDhcpAgentNetworks(agent: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Network.fields>> {
-    return listResources(
-      this.client,
-      Network,
-      {},
-      { ...o, path: `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks` },
-    );
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks`;
+    return listResources(this.client, Network, {}, { ...o, path });
   }
 
   /** Routers an L3 agent hosts (`GET /agents/{id}/l3-routers`). */
   listL3AgentRouters(agent: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Router.fields>> {
-    return listResources(
-      this.client,
-      Router,
-      {},
-      { ...o, path: `/agents/${idSegment('agent', agent, 'agent')}/l3-routers` },
-    );
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/l3-routers`;
+    return listResources(this.client, Router, {}, { ...o, path });
   }
 
   /** Schedule a network to a DHCP agent (`POST /agents/{id}/dhcp-networks`). */
   async addNetworkToDhcpAgent(agent: IdArg, network: IdArg, o: RequestOptions = {}): Promise<void> {
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks`;
     const res = await this.client.request(
       'POST',
-      `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks`,
+      path,
       { json: { network_id: requireId('network', network, 'network') } },
       o,
     );
@@ -525,20 +483,17 @@ export class NetworkV2 extends ServiceProxy {
 
   /** Remove a network from a DHCP agent (`DELETE /agents/{id}/dhcp-networks/{network_id}`). */
   async removeNetworkFromDhcpAgent(agent: IdArg, network: IdArg, o: RequestOptions = {}): Promise<void> {
-    const res = await this.client.request(
-      'DELETE',
-      `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks/${idSegment('network', network, 'network')}`,
-      {},
-      o,
-    );
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks/${idSegment('network', network, 'network')}`;
+    const res = await this.client.request('DELETE', path, {}, o);
     await res.body.dump();
   }
 
   /** Schedule a router to an L3 agent (`POST /agents/{id}/l3-routers`). */
   async addRouterToL3Agent(agent: IdArg, router: IdArg, o: RequestOptions = {}): Promise<void> {
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/l3-routers`;
     const res = await this.client.request(
       'POST',
-      `/agents/${idSegment('agent', agent, 'agent')}/l3-routers`,
+      path,
       { json: { router_id: requireId('router', router, 'router') } },
       o,
     );
@@ -547,12 +502,8 @@ export class NetworkV2 extends ServiceProxy {
 
   /** Remove a router from an L3 agent (`DELETE /agents/{id}/l3-routers/{router_id}`). */
   async removeRouterFromL3Agent(agent: IdArg, router: IdArg, o: RequestOptions = {}): Promise<void> {
-    const res = await this.client.request(
-      'DELETE',
-      `/agents/${idSegment('agent', agent, 'agent')}/l3-routers/${idSegment('router', router, 'router')}`,
-      {},
-      o,
-    );
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/l3-routers/${idSegment('router', router, 'router')}`;
+    const res = await this.client.request('DELETE', path, {}, o);
     await res.body.dump();
   }
 

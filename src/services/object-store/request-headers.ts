@@ -4,7 +4,7 @@
  * them: they are the caller's options, merged over these when the request is sent.
  */
 import { metadataHeaders } from './metadata.js';
-import type { CreateContainerOptions, UpdateContainerOptions } from './options.js';
+import type { CreateContainerOptions, CreateObjectOptions, UpdateContainerOptions } from './options.js';
 
 /** Unix seconds of a time given as seconds or a Date. */
 export function unixTime(v: number | Date): number {
@@ -12,15 +12,18 @@ export function unixTime(v: number | Date): number {
 }
 
 /** The headers of an object's content type, encoding, disposition, metadata, expiry and If-None-Match. */
-export function objectHeaders(o: {
-  contentType?: string;
-  contentEncoding?: string;
-  contentDisposition?: string;
-  metadata?: Record<string, string>;
-  deleteAfter?: number;
-  deleteAt?: number | Date;
-  ifNoneMatch?: '*';
-}): Record<string, string> {
+export function objectHeaders(
+  o: Pick<
+    CreateObjectOptions,
+    | 'contentType'
+    | 'contentEncoding'
+    | 'contentDisposition'
+    | 'metadata'
+    | 'deleteAfter'
+    | 'deleteAt'
+    | 'ifNoneMatch'
+  >,
+): Record<string, string> {
   const h: Record<string, string> = { ...metadataHeaders('object', o.metadata) };
   if (o.contentType) h['content-type'] = o.contentType;
   if (o.contentEncoding) h['content-encoding'] = o.contentEncoding;
