@@ -131,7 +131,7 @@ async function isIdentical(
   }
   const head = await os.request('HEAD', objectPath(container, name), { signal });
   await head.body.dump();
-  const layout = await readLayout(os.client, container, name, head.headers, signal);
+  const layout = await readLayout(os.client, container, name, head.headers, { signal });
   return fileMatchesLayout(f.abs, f.size, layout);
 }
 

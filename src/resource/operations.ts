@@ -97,17 +97,6 @@ function itemPath(def: ResourceDefinition, id: unknown, uri: Record<string, unkn
   return `${collectionPath(def, uri)}/${encodeURIComponent(idArg(def, id))}`;
 }
 
-/** The request options every verb passes through (signal, timeout, microversion, headers, size cap). */
-function passThrough(opts: VerbOptions) {
-  return {
-    signal: opts.signal,
-    timeoutMs: opts.timeoutMs,
-    microversion: opts.microversion,
-    headers: opts.headers,
-    maxBodyBytes: opts.maxBodyBytes,
-  };
-}
-
 /**
  * The resource of a write's answer, when it has one: an empty body (or a 204) is no answer;
  * anything else must be the resource (under its key).
@@ -146,16 +135,18 @@ export async function createResource<F extends Fields, Q extends Record<string, 
   const idName = apiName(def.idField, def.fields[def.idField] ?? ({} as any));
   let path = collectionPath(def, uri);
   if (def.createMethod === 'PUT') path = itemPath(def, String(parts.body[idName] ?? uri[idName] ?? ''), uri);
-  const res = await client.request(def.createMethod, path, {
-    json: def.resourceKey ? { [def.resourceKey]: parts.body } : parts.body,
-    ...passThrough(opts),
-    headers: { ...parts.headers, ...opts.headers },
-    buffer: true,
-  });
-  const answer = writeAnswer(
-    def,
-    await decodeJson(res, { required: false, maxBodyBytes: opts.maxBodyBytes }),
+  // the caller's options merge in ServiceClient; buffering applies the caller's size cap
+  const res = await client.request(
+    def.createMethod,
+    path,
+    {
+      json: def.resourceKey ? { [def.resourceKey]: parts.body } : parts.body,
+      headers: parts.headers,
+      buffer: true,
+    },
+    opts,
   );
+  const answer = writeAnswer(def, await decodeJson(res, { required: false }));
   // some creates answer with a partial body (nova returns id/links/adminPass only): keep the input too
   const body = { ...parts.body, ...(answer ?? {}) };
   return instantiate(def, client, body, res.headers, uri);
@@ -170,8 +161,8 @@ export async function fetchResource<F extends Fields, Q extends Record<string, s
 ): Promise<Resource<F>> {
   const key = idArg(def, id);
   const uri = uriOf(def, id, opts.parent);
-  const res = await client.request('GET', itemPath(def, key, uri), { ...passThrough(opts), buffer: true });
-  const doc = await decodeJson(res, { maxBodyBytes: opts.maxBodyBytes });
+  const res = await client.request('GET', itemPath(def, key, uri), { buffer: true }, opts);
+  const doc = await decodeJson(res);
   return instantiate(def, client, doc.resource(def.resourceKey), res.headers, uri);
 }
 
@@ -184,10 +175,7 @@ export async function headResource<F extends Fields, Q extends Record<string, st
 ): Promise<Resource<F>> {
   const key = idArg(def, id);
   const uri = uriFromParent(def, opts.parent);
-  const res = await client.request('HEAD', itemPath(def, key, uri), {
-    signal: opts.signal,
-    timeoutMs: opts.timeoutMs,
-  });
+  const res = await client.request('HEAD', itemPath(def, key, uri), {}, opts);
   await res.body.dump();
   return instantiate(
     def,
@@ -215,7 +203,7 @@ export async function commitResource<F extends Fields>(
   const path = itemPath(def, r.id, r._uri);
   const client = r._client;
   const body: Record<string, unknown> = {};
-  const headers: Record<string, string> = { ...opts.headers };
+  const headers: Record<string, string> = {};
   for (const name of r._dirty) {
     const spec = def.fields[name]!;
     const api = apiName(name, spec);
@@ -244,13 +232,13 @@ export async function commitResource<F extends Fields>(
   }
   const method = def.commitMethod === 'JSON_PATCH' ? 'PATCH' : def.commitMethod;
   const hasBody = Object.keys(body).length > 0 || def.commitMethod !== 'POST';
-  const res = await client.request(method, path, {
-    ...(hasBody ? { json: payload } : {}),
-    ...passThrough(opts),
-    headers: reqHeaders,
-    buffer: true,
-  });
-  const doc = writeAnswer(def, await decodeJson(res, { required: false, maxBodyBytes: opts.maxBodyBytes }));
+  const res = await client.request(
+    method,
+    path,
+    { ...(hasBody ? { json: payload } : {}), headers: reqHeaders, buffer: true },
+    opts,
+  );
+  const doc = writeAnswer(def, await decodeJson(res, { required: false }));
   if (doc) {
     // a JSON Patch answer is the whole resource: merging would resurrect removed keys
     const merged = def.commitMethod === 'JSON_PATCH' ? doc : { ...r._body, ...doc };
@@ -326,13 +314,7 @@ export async function deletePath(
   query?: Record<string, QueryValue>,
 ): Promise<void> {
   try {
-    const res = await client.request('DELETE', path, {
-      query,
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs,
-      microversion: opts.microversion,
-      headers: opts.headers,
-    });
+    const res = await client.request('DELETE', path, { query }, opts);
     await res.body.dump();
   } catch (e) {
     // a 404 after a retry whose earlier attempt may have reached the service (its answer lost):
@@ -384,8 +366,8 @@ export function listResources<F extends Fields, Q extends Record<string, string>
     const cycle = new PageCycleGuard();
     if (url) cycle.start(url);
     while (url) {
-      const res = await client.request('GET', url, { ...passThrough(opts), buffer: true });
-      const doc = await decodeJson(res, { maxBodyBytes: opts.maxBodyBytes });
+      const res = await client.request('GET', url, { buffer: true }, opts);
+      const doc = await decodeJson(res);
       const items = doc.rows(def.resourcesKey);
       cycle.page(doc, items, idApi);
       yield items.map((b) => instantiate(def, client, b, {}, uri));

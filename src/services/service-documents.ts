@@ -25,7 +25,7 @@ export function readDocument(
   res: DecodableResponse,
   opts: { maxBodyBytes?: number } = {},
 ): Promise<JsonDocument> {
-  return decodeJson(res, { required: isRead(res.method), maxBodyBytes: opts.maxBodyBytes });
+  return decodeJson(res, { required: isRead(res.method), ...opts });
 }
 
 /**

@@ -209,7 +209,15 @@ export async function decodeJson(res: DecodableResponse, opts: DecodeOptions = {
       throw invalidResponse(facts, 'empty-body', `status ${res.status} has no body; a document was expected`);
     return new JsonDocument(facts, undefined, '');
   }
-  const text = await readText(res, facts, opts.maxBodyBytes);
+  return parseJsonText(facts, await readText(res, facts, opts.maxBodyBytes), required);
+}
+
+/**
+ * The parsing half of {@link decodeJson}, for a body already read as text (a report inside
+ * another document, a recorded answer): the same rules for an empty body, markup and JSON
+ * that does not parse, and the same {@link JsonDocument}.
+ */
+export function parseJsonText(facts: ResponseFacts, text: string, required = true): JsonDocument {
   if (text.trim() === '') {
     if (required) throw invalidResponse(facts, 'empty-body', 'the body is empty; a document was expected');
     return new JsonDocument(facts, undefined, text);

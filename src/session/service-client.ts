@@ -3,7 +3,7 @@
  * resources and proxies send every request through it with paths relative to the service.
  */
 import type { HttpResponse, RequestBody } from '../transport/http-client.js';
-import { type DecodeOptions, decodeJson, isRead, type JsonDocument } from './decode.js';
+import { decodeJson, isRead, type JsonDocument } from './decode.js';
 import type { DiscoveredVersion } from './discovery.js';
 import {
   type MicroversionSupport,
@@ -187,18 +187,14 @@ export class ServiceClient {
       if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
         headers['content-type'] = 'application/json';
     }
+    // the rest (signal, timeoutMs, okStatuses, idempotent, logBody, buffer, maxBodyBytes) is the transport's
+    const { query, json: _json, body: _body, headers: _headers, microversion: _mv, ...transport } = opts;
     return this.session.request({
+      ...transport,
       method,
-      url: /^https?:\/\//.test(path) ? withQuery(path, opts.query) : joinUrl(base, path, opts.query),
+      url: /^https?:\/\//.test(path) ? withQuery(path, query) : joinUrl(base, path, query),
       headers,
       body,
-      okStatuses: opts.okStatuses,
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs,
-      idempotent: opts.idempotent,
-      logBody: opts.logBody,
-      buffer: opts.buffer,
-      maxBodyBytes: opts.maxBodyBytes,
     });
   }
 
@@ -213,9 +209,9 @@ export class ServiceClient {
     call?: RequestOptions,
   ): Promise<JsonDocument> {
     const { required, ...rest } = mergeRequestOptions(own, call);
+    // buffered, so the transport refuses a body over the (merged) size cap before it is decoded
     const res = await this.request(method, path, { buffer: true, ...rest });
-    const how: DecodeOptions = { required: required ?? isRead(method), maxBodyBytes: rest.maxBodyBytes };
-    return decodeJson(res, how);
+    return decodeJson(res, { required: required ?? isRead(method) });
   }
 
   /**

@@ -112,10 +112,8 @@ export class Session {
     let p = this.discovered.get(key);
     if (!p) {
       p = (async () => {
-        const catalogUrl = await this.endpointUrl(serviceType, {
-          signal: req.signal,
-          timeoutMs: req.timeoutMs,
-        });
+        // the discovery's signal and deadline bound the catalog lookup too
+        const catalogUrl = await this.endpointUrl(serviceType, req);
         const token = (await this.getAccess(req.signal, req.timeoutMs)).token || undefined;
         return discoverVersion(this.http, token, { ...req, catalogUrl });
       })();

@@ -1,9 +1,8 @@
 /** The network v2.0 (neutron) proxy: `conn.network`. */
-import { ValidationError } from '../../errors/errors.js';
 import {
   type CreateAttributes,
-  describeValue,
   type Fields,
+  idSegment,
   installVerbs,
   instantiate,
   listResources,
@@ -13,6 +12,7 @@ import {
   type ResourceBase,
   type ResourceDefinition,
   type ResourceList,
+  requireId,
   TagsMixin,
   toRequest,
   type VerbOptions,
@@ -61,23 +61,6 @@ export type RouterInterfaceTarget =
   | { portId: string; subnetId?: never };
 
 const CRUD = ['list', 'get', 'find', 'create', 'update', 'delete'] as const;
-
-function idOf(x: IdArg): string {
-  const id = typeof x === 'object' && x !== null ? x.id : x;
-  if (typeof id !== 'string' || !id)
-    throw new ValidationError(`an id is required (got ${describeValue(x)})`, {
-      fix: 'pass the id or the resource',
-    });
-  return id;
-}
-
-function seg(x: IdArg): string {
-  return encodeURIComponent(idOf(x));
-}
-
-function req(o: RequestOptions = {}) {
-  return { signal: o.signal, timeoutMs: o.timeoutMs, headers: o.headers };
-}
 
 /** The generated verbs of `conn.network`, one row per resource (singular → definition, plural, verbs). */
 const networkVerbTable = {
@@ -140,7 +123,7 @@ export class NetworkV2 extends ServiceProxy {
     await this.client.resolve(o.signal);
     const bodies = items.map((a) => toRequest(def, a as Record<string, unknown>, 'create', this.client).body);
     const key = def.resourcesKey!;
-    const doc = await this.client.decode('POST', def.basePath, { json: { [key]: bodies }, ...req(o) });
+    const doc = await this.client.decode('POST', def.basePath, { json: { [key]: bodies } }, o);
     const rows = doc.rows(key);
     return rows.map((b) => instantiate(def, this.client, b));
   }
@@ -209,11 +192,15 @@ export class NetworkV2 extends ServiceProxy {
     o: RequestOptions,
   ): Promise<Resource<typeof RouterInterface.fields>> {
     const { body } = toRequest(RouterInterface, { ...target }, 'create');
-    const doc = await this.client.decode('PUT', `/routers/${seg(router)}/${action}`, {
-      json: body,
-      ...req(o),
-    });
-    return instantiate(RouterInterface, this.client, doc.object(), {}, { router_id: idOf(router) });
+    const path = `/routers/${idSegment('router', router, 'router')}/${action}`;
+    const doc = await this.client.decode('PUT', path, { json: body }, o);
+    return instantiate(
+      RouterInterface,
+      this.client,
+      doc.object(),
+      {},
+      { router_id: requireId('router', router, 'router') },
+    );
   }
 
   /**
@@ -294,10 +281,8 @@ export class NetworkV2 extends ServiceProxy {
     body: Record<string, unknown>,
     o: RequestOptions,
   ): Promise<Resource<typeof Router.fields>> {
-    const doc = await this.client.decode('PUT', `/routers/${seg(router)}/${action}`, {
-      json: { router: body },
-      ...req(o),
-    });
+    const path = `/routers/${idSegment('router', router, 'router')}/${action}`;
+    const doc = await this.client.decode('PUT', path, { json: { router: body } }, o);
     return instantiate(Router, this.client, doc.key('router', 'object'));
   }
 
@@ -312,7 +297,7 @@ export class NetworkV2 extends ServiceProxy {
     const { fixedIpAddress, ...rest } = o;
     return this.updateFloatingIp(
       floatingIp,
-      { portId: idOf(port), ...(fixedIpAddress ? { fixedIpAddress } : {}) },
+      { portId: requireId('port', port, 'port'), ...(fixedIpAddress ? { fixedIpAddress } : {}) },
       rest,
     );
   }
@@ -339,19 +324,15 @@ export class NetworkV2 extends ServiceProxy {
    * ```
    */
   async addSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/add_prefixes`, {
-      json: { prefixes },
-      ...req(o),
-    });
+    const path = `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/add_prefixes`;
+    const doc = await this.client.decode('PUT', path, { json: { prefixes } }, o);
     return doc.key('prefixes', 'array') as string[];
   }
 
   /** Remove unused prefixes from a subnet pool (`PUT /subnetpools/{id}/remove_prefixes`); returns the rest. */
   async removeSubnetPoolPrefixes(pool: IdArg, prefixes: string[], o: RequestOptions = {}): Promise<string[]> {
-    const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/remove_prefixes`, {
-      json: { prefixes },
-      ...req(o),
-    });
+    const path = `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/remove_prefixes`;
+    const doc = await this.client.decode('PUT', path, { json: { prefixes } }, o);
     return doc.key('prefixes', 'array') as string[];
   }
 
@@ -361,10 +342,13 @@ export class NetworkV2 extends ServiceProxy {
     network: IdArg,
     o: RequestOptions = {},
   ): Promise<{ subnetpool_id: string; cidr: string }[]> {
-    const doc = await this.client.decode('PUT', `/subnetpools/${seg(pool)}/onboard_network_subnets`, {
-      json: { network_id: idOf(network) },
-      ...req(o),
-    });
+    const path = `/subnetpools/${idSegment('subnet pool', pool, 'pool')}/onboard_network_subnets`;
+    const doc = await this.client.decode(
+      'PUT',
+      path,
+      { json: { network_id: requireId('network', network, 'network') } },
+      o,
+    );
     // neutron answers the onboarded subnets as a list (or one object): either way, objects
     if (doc.value === undefined) return [];
     return (Array.isArray(doc.value) ? doc.rows(null) : [doc.object()]) as {
@@ -375,19 +359,15 @@ export class NetworkV2 extends ServiceProxy {
 
   /** Add CIDRs to an address group (`PUT /address-groups/{id}/add_addresses`). */
   async addAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
-    const doc = await this.client.decode('PUT', `/address-groups/${seg(group)}/add_addresses`, {
-      json: { addresses },
-      ...req(o),
-    });
+    const path = `/address-groups/${idSegment('address group', group, 'group')}/add_addresses`;
+    const doc = await this.client.decode('PUT', path, { json: { addresses } }, o);
     return instantiate(AddressGroup, this.client, doc.key('address_group', 'object'));
   }
 
   /** Remove CIDRs from an address group (`PUT /address-groups/{id}/remove_addresses`). */
   async removeAddressGroupAddresses(group: IdArg, addresses: string[], o: RequestOptions = {}) {
-    const doc = await this.client.decode('PUT', `/address-groups/${seg(group)}/remove_addresses`, {
-      json: { addresses },
-      ...req(o),
-    });
+    const path = `/address-groups/${idSegment('address group', group, 'group')}/remove_addresses`;
+    const doc = await this.client.decode('PUT', path, { json: { addresses } }, o);
     return instantiate(AddressGroup, this.client, doc.key('address_group', 'object'));
   }
 
@@ -425,16 +405,13 @@ export class NetworkV2 extends ServiceProxy {
     projectId: string,
     o: RequestOptions = {},
   ): Promise<Resource<typeof QuotaDetails.fields>> {
-    const doc = await this.client.decode(
-      'GET',
-      `/quotas/${encodeURIComponent(projectId)}/details.json`,
-      req(o),
-    );
+    const path = `/quotas/${encodeURIComponent(projectId)}/details.json`;
+    const doc = await this.client.decode('GET', path, {}, o);
     return instantiate(QuotaDetails, this.client, doc.key('quota', 'object'), {}, { project_id: projectId });
   }
 
   private async quotaDoc(path: string, projectId: string, o: RequestOptions) {
-    const doc = await this.client.decode('GET', path, req(o));
+    const doc = await this.client.decode('GET', path, {}, o);
     return instantiate(Quota, this.client, { project_id: projectId, ...doc.key('quota', 'object') });
   }
 
@@ -456,7 +433,8 @@ export class NetworkV2 extends ServiceProxy {
    * ```
    */
   listNetworkDhcpAgents(network: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
-    return listResources(this.client, Agent, {}, { ...o, path: `/networks/${seg(network)}/dhcp-agents` });
+    const path = `/networks/${idSegment('network', network, 'network')}/dhcp-agents`;
+    return listResources(this.client, Agent, {}, { ...o, path });
   }
 
   /**
@@ -475,54 +453,57 @@ export class NetworkV2 extends ServiceProxy {
    * ```
    */
   listRouterL3Agents(router: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Agent.fields>> {
-    return listResources(this.client, Agent, {}, { ...o, path: `/routers/${seg(router)}/l3-agents` });
+    const path = `/routers/${idSegment('router', router, 'router')}/l3-agents`;
+    return listResources(this.client, Agent, {}, { ...o, path });
   }
 
   /** Networks a DHCP agent hosts (`GET /agents/{id}/dhcp-networks`). */
   listDhcpAgentNetworks(agent: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Network.fields>> {
-    return listResources(this.client, Network, {}, { ...o, path: `/agents/${seg(agent)}/dhcp-networks` });
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks`;
+    return listResources(this.client, Network, {}, { ...o, path });
   }
 
   /** Routers an L3 agent hosts (`GET /agents/{id}/l3-routers`). */
   listL3AgentRouters(agent: IdArg, o: VerbOptions = {}): ResourceList<Resource<typeof Router.fields>> {
-    return listResources(this.client, Router, {}, { ...o, path: `/agents/${seg(agent)}/l3-routers` });
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/l3-routers`;
+    return listResources(this.client, Router, {}, { ...o, path });
   }
 
   /** Schedule a network to a DHCP agent (`POST /agents/{id}/dhcp-networks`). */
   async addNetworkToDhcpAgent(agent: IdArg, network: IdArg, o: RequestOptions = {}): Promise<void> {
-    const res = await this.client.request('POST', `/agents/${seg(agent)}/dhcp-networks`, {
-      json: { network_id: idOf(network) },
-      ...req(o),
-    });
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks`;
+    const res = await this.client.request(
+      'POST',
+      path,
+      { json: { network_id: requireId('network', network, 'network') } },
+      o,
+    );
     await res.body.dump();
   }
 
   /** Remove a network from a DHCP agent (`DELETE /agents/{id}/dhcp-networks/{network_id}`). */
   async removeNetworkFromDhcpAgent(agent: IdArg, network: IdArg, o: RequestOptions = {}): Promise<void> {
-    const res = await this.client.request(
-      'DELETE',
-      `/agents/${seg(agent)}/dhcp-networks/${seg(network)}`,
-      req(o),
-    );
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/dhcp-networks/${idSegment('network', network, 'network')}`;
+    const res = await this.client.request('DELETE', path, {}, o);
     await res.body.dump();
   }
 
   /** Schedule a router to an L3 agent (`POST /agents/{id}/l3-routers`). */
   async addRouterToL3Agent(agent: IdArg, router: IdArg, o: RequestOptions = {}): Promise<void> {
-    const res = await this.client.request('POST', `/agents/${seg(agent)}/l3-routers`, {
-      json: { router_id: idOf(router) },
-      ...req(o),
-    });
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/l3-routers`;
+    const res = await this.client.request(
+      'POST',
+      path,
+      { json: { router_id: requireId('router', router, 'router') } },
+      o,
+    );
     await res.body.dump();
   }
 
   /** Remove a router from an L3 agent (`DELETE /agents/{id}/l3-routers/{router_id}`). */
   async removeRouterFromL3Agent(agent: IdArg, router: IdArg, o: RequestOptions = {}): Promise<void> {
-    const res = await this.client.request(
-      'DELETE',
-      `/agents/${seg(agent)}/l3-routers/${seg(router)}`,
-      req(o),
-    );
+    const path = `/agents/${idSegment('agent', agent, 'agent')}/l3-routers/${idSegment('router', router, 'router')}`;
+    const res = await this.client.request('DELETE', path, {}, o);
     await res.body.dump();
   }
 

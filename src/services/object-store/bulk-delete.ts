@@ -4,7 +4,8 @@
  * `bulk_delete.max_deletes_per_request` (10 000 by default) per request. Swift answers 200
  * at once (whitespace keeps the connection alive) and reports per item in the JSON body.
  */
-import { decodeJson, invalidResponse, JsonDocument } from '../../session/decode.js';
+import { decodeJson, type JsonDocument, parseJsonText } from '../../session/decode.js';
+import type { RequestOptions } from '../../session/request-options.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { encodeObjectName } from './paths.js';
 
@@ -79,21 +80,15 @@ function resultOf(doc: BulkReport): BulkDeleteResult {
 
 /** Parse Swift's JSON bulk-delete report (text that is no such report: an InvalidResponseError). */
 export function parseBulkDeleteResponse(text: string): BulkDeleteResult {
-  const facts = { method: 'POST', url: '?bulk-delete', status: 200 };
-  let value: unknown;
-  try {
-    value = JSON.parse(text.trim());
-  } catch (e) {
-    throw invalidResponse(facts, 'invalid-json', 'the bulk-delete report is not JSON', text, e);
-  }
-  return resultOf(bulkReport(new JsonDocument(facts, value, text)));
+  return resultOf(bulkReport(parseJsonText({ method: 'POST', url: '?bulk-delete', status: 200 }, text)));
 }
 
-/** Delete items in batches of `perRequest`. */
+/** Delete items in batches of `perRequest`; `call` is the caller's options, sent with every batch. */
 export async function bulkDelete(
   client: ServiceClient,
   items: readonly BulkDeleteItem[],
-  opts: { perRequest?: number; signal?: AbortSignal } = {},
+  opts: { perRequest?: number } = {},
+  call?: RequestOptions,
 ): Promise<BulkDeleteResult> {
   const per = opts.perRequest ?? 10_000;
   const total: BulkDeleteResult = { deleted: 0, notFound: 0, errors: [] };
@@ -102,14 +97,18 @@ export async function bulkDelete(
       .slice(i, i + per)
       .map(bulkDeleteLine)
       .join('\n');
-    const res = await client.request('POST', '', {
-      query: { 'bulk-delete': 'true' },
-      body: `${body}\n`,
-      headers: { 'content-type': 'text/plain', accept: 'application/json' },
-      signal: opts.signal,
-      idempotent: true,
-      buffer: true,
-    });
+    const res = await client.request(
+      'POST',
+      '',
+      {
+        query: { 'bulk-delete': 'true' },
+        body: `${body}\n`,
+        headers: { 'content-type': 'text/plain', accept: 'application/json' },
+        idempotent: true,
+        buffer: true,
+      },
+      call,
+    );
     const r = resultOf(bulkReport(await decodeJson(res)));
     total.deleted += r.deleted;
     total.notFound += r.notFound;

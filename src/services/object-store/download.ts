@@ -14,6 +14,7 @@ import { isMd5, unquoteEtag } from './hashing.js';
 import { type ObjectLayout, readLayout } from './layout.js';
 import type { ObjectResource } from './object.js';
 import { objectPath } from './paths.js';
+import { followUp } from './send.js';
 import { type Expectation, VerifyingStream } from './verify.js';
 
 /** What to download and how to check it. */
@@ -60,16 +61,11 @@ export async function openDownload(
 ): Promise<ObjectDownload> {
   const path = objectPath(container, name);
   const what = `${container}/${name}`;
-  const headers: Record<string, string> = { ...o.headers };
+  const headers: Record<string, string> = {};
   if (o.range !== undefined) headers.range = rangeHeader(o.range);
   const query = o.versionId ? { 'version-id': o.versionId } : undefined;
   for (let attempt = 1; ; attempt++) {
-    const res: HttpResponse = await client.request('GET', path, {
-      headers,
-      query,
-      signal: o.signal,
-      timeoutMs: o.timeoutMs,
-    });
+    const res: HttpResponse = await client.request('GET', path, { headers, query }, o);
     const h = res.headers;
     const object = objectFromHeaders(client, container, name, h);
     const length = h['content-length'] !== undefined ? Number(h['content-length']) : undefined;
@@ -81,7 +77,7 @@ export async function openDownload(
         h['x-static-large-object']?.toLowerCase() === 'true' || h['x-object-manifest'] !== undefined;
       if (isLarge) {
         try {
-          layout = await readLayout(client, container, name, h, o.signal);
+          layout = await readLayout(client, container, name, h, followUp(o));
         } catch (e) {
           await res.body.dump().catch(() => {});
           throw e;

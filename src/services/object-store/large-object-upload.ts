@@ -16,6 +16,7 @@ import {
   ValidationError,
 } from '../../errors/errors.js';
 import { decodeJson } from '../../session/decode.js';
+import type { RequestOptions } from '../../session/request-options.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { bulkDelete, bulkReport } from './bulk-delete.js';
 import { LargeObjectUploadError } from './errors.js';
@@ -33,6 +34,7 @@ import {
   segmentPrefix,
 } from './segment-names.js';
 import { verifiedPut } from './segment-upload.js';
+import { followUp, headersOf } from './send.js';
 import { StreamSegmenter, type UploadSource } from './source.js';
 import { largeObjectEtag } from './verify.js';
 
@@ -51,7 +53,6 @@ export interface SegmentedUploadOptions {
   limiter?: Limiter;
   /** Headers of the manifest: content type, metadata, expiry, If-None-Match. */
   manifestHeaders?: Record<string, string>;
-  signal?: AbortSignal;
   onBytes?: (n: number) => void;
   /** Leave this attempt's segments in place when it fails (default false: delete them). */
   keepSegmentsOnError?: boolean;
@@ -90,13 +91,13 @@ export interface SegmentedUploadResult {
 async function ensureContainer(
   client: ServiceClient,
   container: string,
-  signal?: AbortSignal,
+  call?: RequestOptions,
 ): Promise<void> {
   try {
-    await (await client.request('HEAD', containerPath(container), { signal })).body.dump();
+    await headersOf(client, 'HEAD', containerPath(container), {}, call);
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
-    await (await client.request('PUT', containerPath(container), { signal })).body.dump();
+    await headersOf(client, 'PUT', containerPath(container), {}, call);
   }
 }
 
@@ -105,9 +106,9 @@ async function ensureContainer(
  * uploaded only for the manifest to fail with a 404 (the segment container is ours to create; the
  * target, with its ACLs and policies, is the caller's, as for a plain object).
  */
-async function requireContainer(client: ServiceClient, container: string, signal?: AbortSignal) {
+async function requireContainer(client: ServiceClient, container: string, call?: RequestOptions) {
   try {
-    await (await client.request('HEAD', containerPath(container), { signal })).body.dump();
+    await headersOf(client, 'HEAD', containerPath(container), {}, call);
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
     throw new ResourceNotFoundError(
@@ -122,28 +123,25 @@ async function oldSegments(
   client: ServiceClient,
   container: string,
   name: string,
-  signal?: AbortSignal,
+  call?: RequestOptions,
 ): Promise<{ container: string; name: string }[]> {
   let headers: Record<string, string>;
   try {
-    const res = await client.request('HEAD', objectPath(container, name), { signal });
-    await res.body.dump();
-    headers = res.headers;
+    headers = await headersOf(client, 'HEAD', objectPath(container, name), {}, call);
   } catch (e) {
     if (e instanceof NotFoundError) return [];
     throw e;
   }
   if (!headers['x-object-manifest'] && headers['x-static-large-object']?.toLowerCase() !== 'true') return [];
   // old versions of a versioned container still reference their segments
-  const c = await client.request('HEAD', containerPath(container), { signal });
-  await c.body.dump();
+  const c = await headersOf(client, 'HEAD', containerPath(container), {}, call);
   if (
-    c.headers['x-versions-location'] ||
-    c.headers['x-history-location'] ||
-    c.headers['x-versions-enabled']?.toLowerCase() === 'true'
+    c['x-versions-location'] ||
+    c['x-history-location'] ||
+    c['x-versions-enabled']?.toLowerCase() === 'true'
   )
     return [];
-  const layout = await readLayout(client, container, name, headers, signal);
+  const layout = await readLayout(client, container, name, headers, call);
   return layout.parts
     .filter((p) => p.container && p.name && isSegmentOf(name, p.name))
     .map((p) => ({ container: p.container!, name: p.name! }));
@@ -164,12 +162,17 @@ async function storedSegments(
   prefix: string,
   done: Map<number, UploadedSegment>,
   unconfirmed: boolean,
+  call?: RequestOptions,
 ): Promise<string[]> {
   const names = new Set([...done.values()].map((s) => s.name));
   // give the proxy a moment to finish requests whose bodies it had fully received
   if (unconfirmed) await new Promise((r) => setTimeout(r, 300));
   try {
-    const rows = markerListing(client, { path: containerPath(segContainer), query: { prefix } }, (r) => r);
+    const rows = markerListing(
+      client,
+      { path: containerPath(segContainer), query: { prefix }, call },
+      (r) => r,
+    );
     for await (const r of rows) if (typeof r.name === 'string') names.add(r.name);
   } catch {
     // the confirmed ones are still worth reporting
@@ -177,17 +180,23 @@ async function storedSegments(
   return [...names].sort();
 }
 
-/** Upload `source` as a large object. */
+/**
+ * Upload `source` as a large object. `call` is the caller's options: its signal, timeout and
+ * size cap apply to every request, its headers to the manifest only (like `manifestHeaders`).
+ */
 export async function uploadSegmented(
   client: ServiceClient,
   o: SegmentedUploadOptions,
+  call?: RequestOptions,
 ): Promise<SegmentedUploadResult> {
   const segContainer = o.segmentContainer ?? defaultSegmentContainer(o.container);
   const size = o.source.size;
   const prefix = segmentPrefix(o.name, o.kind, newUploadId(), size, o.segmentSize);
   const limiter = o.limiter ?? new Limiter(o.concurrency ?? 4);
   const stop = new AbortController();
-  const signal = o.signal ? AbortSignal.any([o.signal, stop.signal]) : stop.signal;
+  const signal = call?.signal ? AbortSignal.any([call.signal, stop.signal]) : stop.signal;
+  // the requests besides the manifest: the caller's options without the manifest's headers
+  const aux = followUp(call);
   const uploaded: UploadedSegment[] = [];
   const done = new Map<number, UploadedSegment>();
   const what = `${o.container}/${o.name}`;
@@ -206,21 +215,28 @@ export async function uploadSegmented(
     );
   if (size !== undefined && Math.ceil(size / o.segmentSize) > maxSegments)
     throw tooMany(Math.ceil(size / o.segmentSize));
-  await requireContainer(client, o.container, o.signal);
-  const previous = o.leaveOldSegments ? [] : await oldSegments(client, o.container, o.name, o.signal);
-  await ensureContainer(client, segContainer, o.signal);
+  await requireContainer(client, o.container, aux);
+  const previous = o.leaveOldSegments ? [] : await oldSegments(client, o.container, o.name, aux);
+  await ensureContainer(client, segContainer, aux);
 
   const putSegment = (index: number, body: Parameters<typeof verifiedPut>[2]) =>
     limiter.run(async () => {
       if (signal.aborted) throw new AbortedError(`upload of ${what} aborted`);
       started++;
       const name = segmentName(prefix, index);
-      const r = await verifiedPut(client, objectPath(segContainer, name), body, {
-        headers: { 'content-type': 'application/octet-stream' },
-        signal,
-        onBytes: o.onBytes,
-        what: `${what} segment ${index}`,
-      });
+      // the combined signal is the call's own: the merge keeps it over the caller's
+      const r = await verifiedPut(
+        client,
+        objectPath(segContainer, name),
+        body,
+        {
+          headers: { 'content-type': 'application/octet-stream' },
+          signal,
+          onBytes: o.onBytes,
+          what: `${what} segment ${index}`,
+        },
+        aux,
+      );
       const seg = { name, etag: r.etag, bytes: r.bytes };
       done.set(index, seg);
       return seg;
@@ -276,13 +292,17 @@ export async function uploadSegmented(
         etag: s.etag,
         size_bytes: s.bytes,
       }));
-      const res = await client.request('PUT', objectPath(o.container, o.name), {
-        query: manifestQuery(uploaded.length),
-        // a string body: Swift then guesses the object's content type from its name when none is given
-        body: JSON.stringify(manifest),
-        headers: { ...o.manifestHeaders, etag, accept: 'application/json' },
-        signal: o.signal,
-      });
+      const res = await client.request(
+        'PUT',
+        objectPath(o.container, o.name),
+        {
+          query: manifestQuery(uploaded.length),
+          // a string body: Swift then guesses the object's content type from its name when none is given
+          body: JSON.stringify(manifest),
+          headers: { ...o.manifestHeaders, etag, accept: 'application/json' },
+        },
+        call,
+      );
       // a 202 carries Swift's JSON report of the manifest; a 201 has no body worth reading
       const report = res.status === 202 ? await decodeJson(res, { required: false }) : undefined;
       if (res.status !== 202) await res.body.dump();
@@ -301,22 +321,26 @@ export async function uploadSegmented(
         throw new Error(`manifest of ${what}: ETag ${res.headers.etag} differs from the segments' ${etag}`);
       }
     } else {
-      const res = await client.request('PUT', objectPath(o.container, o.name), {
-        body: new Uint8Array(0),
-        headers: {
-          ...o.manifestHeaders,
-          'x-object-manifest': `${encodeURIComponent(segContainer)}/${encodeObjectName(prefix)}`,
+      await headersOf(
+        client,
+        'PUT',
+        objectPath(o.container, o.name),
+        {
+          body: new Uint8Array(0),
+          headers: {
+            ...o.manifestHeaders,
+            'x-object-manifest': `${encodeURIComponent(segContainer)}/${encodeObjectName(prefix)}`,
+          },
         },
-        signal: o.signal,
-      });
-      await res.body.dump();
+        call,
+      );
     }
 
     let oldSegmentsDeleted = 0;
     const keep = new Set(uploaded.map((s) => `${segContainer}/${s.name}`));
     const stale = previous.filter((p) => !keep.has(`${p.container}/${p.name}`));
     if (stale.length) {
-      const r = await bulkDelete(client, stale).catch(() => undefined);
+      const r = await bulkDelete(client, stale, {}, aux).catch(() => undefined);
       oldSegmentsDeleted = r?.deleted ?? 0;
     }
     return {
@@ -329,7 +353,9 @@ export async function uploadSegmented(
     };
   } catch (e) {
     stop.abort();
-    const written = await storedSegments(client, segContainer, prefix, done, started > done.size);
+    // the cleanup runs even when the caller's signal has fired: its timeout, not its signal
+    const cleanup = aux && { ...aux, signal: undefined };
+    const written = await storedSegments(client, segContainer, prefix, done, started > done.size, cleanup);
     let orphans = written;
     // a manifest PUT that failed without an answer may still have been stored: keep its segments
     const ambiguous = phase === 'manifest' && !(e instanceof HttpError);
@@ -337,10 +363,12 @@ export async function uploadSegmented(
       const r = await bulkDelete(
         client,
         written.map((name) => ({ container: segContainer, name })),
+        {},
+        cleanup,
       ).catch(() => undefined);
       orphans = r ? r.errors.map((x) => x.path.replace(`/${segContainer}/`, '')) : written;
     }
-    const aborted = o.signal?.aborted || e instanceof AbortedError;
+    const aborted = call?.signal?.aborted || e instanceof AbortedError;
     throw new LargeObjectUploadError(
       `${aborted ? 'aborted' : 'failed'}: segmented upload of ${what} (${written.length} segment(s) written${
         orphans.length ? `, ${orphans.length} left in ${segContainer}` : ', all removed'

@@ -5,6 +5,7 @@
  * Used to verify downloads, compare local files, delete segments and find orphans.
  */
 import { decodeJson } from '../../session/decode.js';
+import type { RequestOptions } from '../../session/request-options.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { isMd5, md5Hex, unquoteEtag } from './hashing.js';
 import { markerListing } from './listing.js';
@@ -103,21 +104,26 @@ export function parseObjectManifest(v: string): { container: string; prefix: str
   return i < 0 ? { container: s, prefix: '' } : { container: s.slice(0, i), prefix: s.slice(i + 1) };
 }
 
-/** The layout of an object whose HEAD/GET headers are known. */
+/**
+ * The layout of an object whose HEAD/GET headers are known; `call` is the caller's options
+ * for the manifest read or listing (without the headers meant for the object's own request).
+ */
 export async function readLayout(
   client: ServiceClient,
   container: string,
   name: string,
   headers: Record<string, string>,
-  signal?: AbortSignal,
+  call?: RequestOptions,
 ): Promise<ObjectLayout> {
   const etag = unquoteEtag(headers.etag);
   const size = Number(headers['content-length'] ?? 0);
   if ((headers['x-static-large-object'] ?? '').toLowerCase() === 'true') {
-    const res = await client.request('GET', objectPath(container, name), {
-      query: { 'multipart-manifest': 'get' },
-      signal,
-    });
+    const res = await client.request(
+      'GET',
+      objectPath(container, name),
+      { query: { 'multipart-manifest': 'get' }, buffer: true },
+      call,
+    );
     const parts = sloParts((await decodeJson(res)).rows(null) as unknown as SloManifestEntry[]);
     const computed = largeObjectEtag(parts.map((p) => ({ hash: p.etag, range: p.range })));
     return {
@@ -133,7 +139,7 @@ export async function readLayout(
     const parts: LayoutPart[] = [];
     const rows = markerListing(
       client,
-      { path: containerPath(dlo.container), query: { prefix: dlo.prefix }, signal },
+      { path: containerPath(dlo.container), query: { prefix: dlo.prefix }, call },
       (r) => r,
     );
     for await (const r of rows) {

@@ -6,18 +6,22 @@
  */
 import { ResourceList } from '../../resource/pagination.js';
 import { decodeJson } from '../../session/decode.js';
+import type { RequestOptions } from '../../session/request-options.js';
 import type { QueryValue, ServiceClient } from '../../session/service-client.js';
 
-/** A swift listing: the path, its query, the page size and the request options. */
+/** A swift listing: the path, its query, the page size and the caller's options. */
 export interface ListingRequest {
+  /** The account (`''`) or a container's path. */
   path: string;
+  /** Filters (`prefix`, `delimiter`, `marker`, ...). */
   query: Record<string, QueryValue>;
   /** Page size; without it, pages end when one comes back empty. */
   limit?: number;
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-  /** Refuse a page over this many bytes (InvalidResponseError 'too-large'). */
-  maxBodyBytes?: number;
+  /**
+   * The caller's options, sent with every page (`maxBodyBytes` refuses a page over that many
+   * bytes with an InvalidResponseError 'too-large').
+   */
+  call?: RequestOptions;
 }
 
 /** A lazy listing of JSON rows, each turned into `T`. */
@@ -37,16 +41,11 @@ export function markerListing<T>(
         marker,
         ...(versionMarker !== undefined ? { version_marker: versionMarker } : {}),
       };
-      const res = await client.request('GET', req.path, {
-        query,
-        signal: req.signal,
-        headers: req.headers,
-        maxBodyBytes: req.maxBodyBytes,
-        buffer: true,
-      });
+      // buffered under the caller's size cap (or the client's)
+      const res = await client.request('GET', req.path, { query, buffer: true }, req.call);
       // an empty container or account may answer 204 without a body: no rows, a true end;
       // a 200 always carries the JSON list (`[]` when empty)
-      const doc = await decodeJson(res, { required: res.status !== 204, maxBodyBytes: req.maxBodyBytes });
+      const doc = await decodeJson(res, { required: res.status !== 204 });
       if (doc.value === undefined) return;
       const rows = doc.rows(null);
       if (rows.length === 0) return;

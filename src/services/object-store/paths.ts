@@ -6,18 +6,19 @@
  * the whole path, so the object is the same).
  */
 import { ValidationError } from '../../errors/errors.js';
+import { requireId } from '../../resource/ids.js';
 
 const MAX_CONTAINER_NAME = 256;
 const MAX_OBJECT_NAME = 1024;
 
+/** A Swift name is a string: an object (even one with an `id`) is no name. */
+function nameOnly(x: unknown): unknown {
+  return typeof x === 'object' && x !== null ? undefined : x;
+}
+
 /** Check a container name before it is put in a URL (non-empty, no `/`, at most 256 bytes). */
 export function checkContainerName(container: string): void {
-  if (typeof container !== 'string' || container === '') {
-    throw new ValidationError('a container name is required', {
-      field: 'container',
-      fix: 'pass the container name',
-    });
-  }
+  requireId('container', nameOnly(container), 'container', 'name');
   if (container.includes('/')) {
     throw new ValidationError(`container names cannot contain "/" (got "${container}")`, {
       field: 'container',
@@ -33,9 +34,7 @@ export function checkContainerName(container: string): void {
 
 /** Check an object name (non-empty, at most 1024 bytes of UTF-8). */
 export function checkObjectName(name: string): void {
-  if (typeof name !== 'string' || name === '') {
-    throw new ValidationError('an object name is required', { field: 'name', fix: 'pass the object name' });
-  }
+  requireId('object', nameOnly(name), 'name', 'name');
   if (Buffer.byteLength(name) > MAX_OBJECT_NAME) {
     throw new ValidationError(`object names are at most ${MAX_OBJECT_NAME} bytes`, { field: 'name' });
   }

@@ -5,6 +5,7 @@
  * connection errors, timeouts and 5xx; one-shot streams cannot be retried.
  */
 import { ConnectionError, ServerError, TimeoutError } from '../../errors/errors.js';
+import type { RequestOptions } from '../../session/request-options.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import type { HttpResponse, RequestBody } from '../../transport/http-client.js';
 import { ChecksumMismatchError } from './errors.js';
@@ -21,9 +22,11 @@ export interface PutBody {
   length?: number;
 }
 
+/** The put's own options (the caller's come whole, as `call`). */
 export interface PutOptions {
   headers?: Record<string, string>;
   query?: Record<string, string>;
+  /** A signal of the put's own (e.g. an upload's combined one); it wins over the caller's. */
   signal?: AbortSignal;
   onBytes?: (n: number) => void;
   /** Extra attempts for ranged sources (default 2). */
@@ -44,13 +47,18 @@ function retryable(e: unknown): boolean {
   return e instanceof ConnectionError || e instanceof TimeoutError || e instanceof ServerError;
 }
 
-/** PUT `path` with `body`, verifying the MD5 of what was sent against the returned ETag. */
+/**
+ * PUT `path` with `body`, verifying the MD5 of what was sent against the returned ETag.
+ * `call` is the caller's options, merged under the put's own.
+ */
 export async function verifiedPut(
   client: ServiceClient,
   path: string,
   body: PutBody,
   o: PutOptions,
+  call?: RequestOptions,
 ): Promise<PutResult> {
+  const signal = o.signal ?? call?.signal;
   const attempts = body.open ? (o.retries ?? 2) + 1 : 1;
   for (let attempt = 1; ; attempt++) {
     const tracker = new Md5Tracker();
@@ -74,13 +82,12 @@ export async function verifiedPut(
     if (known) headers.etag = known;
     if (body.length !== undefined) headers['content-length'] = String(body.length);
     try {
-      const response = await client.request('PUT', path, {
-        body: reqBody,
-        headers,
-        query: o.query,
-        signal: o.signal,
-        logBody: false,
-      });
+      const response = await client.request(
+        'PUT',
+        path,
+        { body: reqBody, headers, query: o.query, signal: o.signal, logBody: false },
+        call,
+      );
       await response.body.dump();
       if (body.bytes) count(body.bytes.byteLength);
       const got = unquoteEtag(response.headers.etag) ?? '';
@@ -90,7 +97,7 @@ export async function verifiedPut(
     } catch (e) {
       if (sent) o.onBytes?.(-sent);
       if (tracker.sourceError) throw tracker.sourceError;
-      if (attempt >= attempts || !retryable(e) || o.signal?.aborted) throw e;
+      if (attempt >= attempts || !retryable(e) || signal?.aborted) throw e;
       await new Promise((r) => setTimeout(r, 250 * attempt));
     }
   }

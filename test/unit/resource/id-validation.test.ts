@@ -289,11 +289,11 @@ describe('service methods beside the generated verbs', () => {
     const n = network();
     await assert.rejects(
       n.addSubnetPoolPrefixes(undefined as any, ['10.0.0.0/24']),
-      invalid(undefined, /an id is required \(got undefined\)/),
+      invalid('pool', /subnet pool id is required \(got undefined\)/),
     );
     await assert.rejects(
       n.removeSubnetPoolPrefixes('', ['10.0.0.0/24']),
-      invalid(undefined, /got an empty string/),
+      invalid('pool', /got an empty string/),
     );
     assert.equal(neutron.requests.length, 0);
   });

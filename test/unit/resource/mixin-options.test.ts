@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { StaticTokenAuth } from '../../../src/auth/static-token.js';
 import { TimeoutError } from '../../../src/errors/errors.js';
-import { MetadataMixin, resourceAction, TagsMixin } from '../../../src/resource/index.js';
+import {
+  defineResource,
+  deletePath,
+  f,
+  headResource,
+  MetadataMixin,
+  resourceAction,
+  TagsMixin,
+} from '../../../src/resource/index.js';
 import { computeV2Spec } from '../../../src/services/specs.js';
 import { ServiceClient } from '../../../src/session/service-client.js';
 import { Session } from '../../../src/session/session.js';
@@ -109,5 +117,22 @@ describe('mixins pass the caller options on', () => {
       new MetadataMixin(client, '/stall').replace('s1', { k: 'v' }, { timeoutMs: 200 }),
       check,
     );
+  });
+});
+
+describe('resource verbs pass the caller options on', () => {
+  const Thing = defineResource({
+    name: 'thing',
+    basePath: '/things',
+    resourceKey: 'thing',
+    fields: { id: f.string({ readOnly: true }) },
+  });
+
+  test('headResource (it used to forward only signal and timeoutMs)', async () => {
+    await carries('headResource', () => headResource(client, Thing, 't1', opts));
+  });
+
+  test('deletePath', async () => {
+    await carries('deletePath', () => deletePath(client, '/things/t1', opts));
   });
 });
