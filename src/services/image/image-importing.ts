@@ -48,7 +48,7 @@ export abstract class ImageImportSection extends ServiceProxy {
 
   /**
    * Start an interoperable import (`POST /v2/images/{id}/import`): `glance-direct` after
-   * {@link stageImage}, `web-download` from a URI, `copy-image` to more stores. Glance works
+   * {@link ImageV2.stageImage}, `web-download` from a URI, `copy-image` to more stores. Glance works
    * asynchronously; follow with {@link waitForImageImport}.
    *
    * @example

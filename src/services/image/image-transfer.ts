@@ -114,7 +114,7 @@ export abstract class ImageTransferSection extends ServiceProxy {
 
   /**
    * Stage data for the `glance-direct` import method (`PUT /v2/images/{id}/stage`); follow
-   * with {@link importImage}. Returns the digests of what was sent, to compare with the
+   * with {@link ImageV2.importImage}. Returns the digests of what was sent, to compare with the
    * image once imported ({@link verifyImage}).
    *
    * @example
