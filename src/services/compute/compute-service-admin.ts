@@ -47,8 +47,8 @@ export abstract class ComputeServiceSection extends ServiceProxy {
     service: IdRef,
     opts: RequestOptions & { reason?: string } = {},
   ): Promise<R<typeof ComputeService>> {
-    const { reason, ...o } = opts;
-    return this.updateComputeService(service, { status: 'disabled', disabledReason: reason }, o);
+    const { reason } = opts;
+    return this.updateComputeService(service, { status: 'disabled', disabledReason: reason }, opts);
   }
 
   /**

@@ -12,7 +12,7 @@ export { KeypairSection } from './keypairs.js';
 export { type AbsoluteLimits, Limits } from './limits.js';
 export { Migration } from './migration.js';
 export { ComputeV2 } from './proxy.js';
-export { ComputeServers } from './proxy-servers.js';
+export { ComputeServers, type ServerSections } from './proxy-servers.js';
 export { QuotaSet, QuotaSetDetail, type QuotaUsage } from './quota-set.js';
 export { QuotaSection } from './quotas.js';
 export { SchedulingSection } from './scheduling.js';

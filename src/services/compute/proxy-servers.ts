@@ -34,10 +34,9 @@ export const serverSections = [
   ServerTagsSection,
 ] as const;
 
-/** The generated server verbs and the server sections' methods. */
-export interface ComputeServers
-  extends VerbsOfTable<typeof serverVerbTable>,
-    ServerCoreSection,
+/** The methods of every server section (server-core.ts, server-power.ts, ... server-tags.ts). */
+export interface ServerSections
+  extends ServerCoreSection,
     ServerPowerSection,
     ServerMovesSection,
     ServerGuestSection,
@@ -45,7 +44,11 @@ export interface ComputeServers
     ServerMetadataSection,
     ServerTagsSection {}
 
+/** The generated server verbs and the server sections' methods. */
+export interface ComputeServers extends VerbsOfTable<typeof serverVerbTable>, ServerSections {}
+
 /** Servers of compute v2.1 and their actions, metadata, tags and addresses; `ComputeV2` has all of it and more. */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: installVerbs and mixSections define the interface's members
 export class ComputeServers extends ServiceProxy {
   constructor(session: Session, opts: ProxyOptions = {}) {
     super(session, computeV2Spec, opts);

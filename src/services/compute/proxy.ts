@@ -16,19 +16,12 @@ import { Hypervisor } from './hypervisor.js';
 import { InstanceAction } from './instance-action.js';
 import { KeypairSection } from './keypairs.js';
 import { Migration } from './migration.js';
-import { serverSections, serverVerbTable } from './proxy-servers.js';
+import { type ServerSections, serverSections, serverVerbTable } from './proxy-servers.js';
 import { QuotaSection } from './quotas.js';
 import { SchedulingSection } from './scheduling.js';
-import type { ServerCoreSection } from './server-core.js';
 import { ServerGroup } from './server-group.js';
-import type { ServerGuestSection } from './server-guest.js';
 import { ServerInterface } from './server-interface.js';
-import type { ServerMetadataSection } from './server-metadata.js';
 import { ServerMigration } from './server-migration.js';
-import type { ServerMovesSection } from './server-moves.js';
-import type { ServerNetworkingSection } from './server-networking.js';
-import type { ServerPowerSection } from './server-power.js';
-import type { ServerTagsSection } from './server-tags.js';
 import { VolumeAttachment } from './volume-attachment.js';
 
 const CRUD = ['list', 'get', 'find', 'create', 'update', 'delete'] as const;
@@ -52,13 +45,7 @@ const computeVerbTable = {
 /** The verbs generated from {@link computeVerbTable} and the methods of every section. */
 export interface ComputeV2
   extends VerbsOfTable<typeof computeVerbTable>,
-    ServerCoreSection,
-    ServerPowerSection,
-    ServerMovesSection,
-    ServerGuestSection,
-    ServerNetworkingSection,
-    ServerMetadataSection,
-    ServerTagsSection,
+    ServerSections,
     FlavorExtrasSection,
     KeypairSection,
     SchedulingSection,

@@ -3,6 +3,7 @@
  * the console log and the admin password.
  */
 import type { RequestOptions } from '../../resource/index.js';
+import type { ServiceClient } from '../../session/service-client.js';
 import { ServiceProxy } from '../service-proxy.js';
 import {
   ChangePasswordAction,
@@ -13,6 +14,17 @@ import {
   postServerAction,
   type ServerRef,
 } from './server-actions.js';
+
+/** POST a createImage or createBackup action; resolves with the new image's id. */
+async function snapshot(
+  client: ServiceClient,
+  server: ServerRef,
+  def: typeof CreateImageAction | typeof CreateBackupAction,
+  input: Record<string, unknown>,
+  opts: RequestOptions,
+): Promise<string> {
+  return imageIdFromAction(await postServerAction<{ image_id?: string }>(client, server, def, input, opts));
+}
 
 /** A server's images, console and password (a section of `ComputeV2`, `conn.compute`). */
 export abstract class ServerGuestSection extends ServiceProxy {
@@ -33,16 +45,7 @@ export abstract class ServerGuestSection extends ServiceProxy {
     name: string,
     opts: RequestOptions & { metadata?: Record<string, string> } = {},
   ): Promise<string> {
-    const { metadata, ...rest } = opts;
-    return imageIdFromAction(
-      await postServerAction<{ image_id?: string }>(
-        this.client,
-        server,
-        CreateImageAction,
-        { name, metadata },
-        rest,
-      ),
-    );
+    return snapshot(this.client, server, CreateImageAction, { name, metadata: opts.metadata }, opts);
   }
 
   /**
@@ -64,16 +67,8 @@ export abstract class ServerGuestSection extends ServiceProxy {
     rotation: number,
     opts: RequestOptions & { metadata?: Record<string, string> } = {},
   ): Promise<string> {
-    const { metadata, ...rest } = opts;
-    return imageIdFromAction(
-      await postServerAction<{ image_id?: string }>(
-        this.client,
-        server,
-        CreateBackupAction,
-        { name, backupType, rotation, metadata },
-        rest,
-      ),
-    );
+    const input = { name, backupType, rotation, metadata: opts.metadata };
+    return snapshot(this.client, server, CreateBackupAction, input, opts);
   }
 
   /**
@@ -89,13 +84,13 @@ export abstract class ServerGuestSection extends ServiceProxy {
     server: ServerRef,
     opts: RequestOptions & { length?: number } = {},
   ): Promise<string> {
-    const { length, ...rest } = opts;
+    const { length } = opts;
     const r = await postServerAction<{ output?: string }>(
       this.client,
       server,
       ConsoleOutputAction,
       { length },
-      rest,
+      opts,
     );
     return r.body?.output ?? '';
   }

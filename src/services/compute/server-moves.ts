@@ -66,8 +66,8 @@ export abstract class ServerMovesSection extends ServiceProxy {
     flavorId: string,
     opts: RequestOptions & { diskConfig?: 'AUTO' | 'MANUAL' } = {},
   ): Promise<void> {
-    const { diskConfig, ...rest } = opts;
-    await postServerAction(this.client, server, ResizeAction, { flavorRef: flavorId, diskConfig }, rest);
+    const { diskConfig } = opts;
+    await postServerAction(this.client, server, ResizeAction, { flavorRef: flavorId, diskConfig }, opts);
   }
 
   /** Confirm a resize (VERIFY_RESIZE → ACTIVE on the new flavor). */
@@ -136,9 +136,9 @@ export abstract class ServerMovesSection extends ServiceProxy {
    * ```
    */
   async migrateServer(server: ServerRef, opts: RequestOptions & { host?: string } = {}): Promise<void> {
-    const { host, ...rest } = opts;
-    if (host === undefined) return postBareServerAction(this.client, server, 'migrate', rest);
-    await postServerAction(this.client, server, MigrateAction, { host }, rest);
+    const { host } = opts;
+    if (host === undefined) return postBareServerAction(this.client, server, 'migrate', opts);
+    await postServerAction(this.client, server, MigrateAction, { host }, opts);
   }
 
   /**
@@ -155,8 +155,8 @@ export abstract class ServerMovesSection extends ServiceProxy {
       force?: boolean;
     } = {},
   ): Promise<void> {
-    const { host = null, blockMigration, diskOverCommit, force, ...rest } = opts;
-    await this.client.resolve(rest.signal);
+    const { host = null, blockMigration, diskOverCommit, force } = opts;
+    await this.client.resolve(opts.signal);
     const modern = this.client.supports('2.25');
     await postServerAction(
       this.client,
@@ -168,7 +168,7 @@ export abstract class ServerMovesSection extends ServiceProxy {
         diskOverCommit: diskOverCommit ?? (modern ? undefined : false),
         force,
       },
-      rest,
+      opts,
     );
   }
 

@@ -93,9 +93,9 @@ export abstract class ServerPowerSection extends ServiceProxy {
    * ```
    */
   async lockServer(server: ServerRef, opts: RequestOptions & { reason?: string } = {}): Promise<void> {
-    const { reason, ...rest } = opts;
-    if (reason === undefined) await postBareServerAction(this.client, server, 'lock', rest);
-    else await postServerAction(this.client, server, LockAction, { lockedReason: reason }, rest);
+    const { reason } = opts;
+    if (reason === undefined) await postBareServerAction(this.client, server, 'lock', opts);
+    else await postServerAction(this.client, server, LockAction, { lockedReason: reason }, opts);
   }
 
   /** Unlock a locked server. */
@@ -121,13 +121,13 @@ export abstract class ServerPowerSection extends ServiceProxy {
     server: ServerRef,
     opts: RequestOptions & { adminPass?: string; rescueImageRef?: string } = {},
   ): Promise<string | undefined> {
-    const { adminPass, rescueImageRef, ...rest } = opts;
+    const { adminPass, rescueImageRef } = opts;
     const r = await postServerAction<{ adminPass?: string }>(
       this.client,
       server,
       RescueAction,
       { adminPass, rescueImageRef },
-      rest,
+      opts,
     );
     return r.body?.adminPass;
   }
@@ -186,9 +186,9 @@ export abstract class ServerPowerSection extends ServiceProxy {
     server: ServerRef,
     opts: RequestOptions & { availabilityZone?: string | null; host?: string } = {},
   ): Promise<void> {
-    const { availabilityZone, host, ...rest } = opts;
+    const { availabilityZone, host } = opts;
     if (availabilityZone === undefined && host === undefined)
-      return postBareServerAction(this.client, server, 'unshelve', rest);
-    await postServerAction(this.client, server, UnshelveAction, { availabilityZone, host }, rest);
+      return postBareServerAction(this.client, server, 'unshelve', opts);
+    await postServerAction(this.client, server, UnshelveAction, { availabilityZone, host }, opts);
   }
 }

@@ -4,12 +4,14 @@ import {
   createResource,
   type DeleteOptions,
   deleteResource,
+  type Fields,
   type FindOptions,
   fetchResource,
   findResource,
   type ListQuery,
   listResources,
   type Resource,
+  type ResourceDefinition,
   type ResourceList,
   type VerbOptions,
 } from '../../resource/index.js';
@@ -22,6 +24,20 @@ import type { IdRef } from './types.js';
 
 type AppCredDef = typeof ApplicationCredential;
 type AppCredCreate = Omit<CreateAttributes<AppCredDef['fields']>, 'userId'> & { userId?: string };
+
+/** A listing under `/users/{id}/...` of the given user (`query.userId`) or the current user. */
+function listOfUser<F extends Fields, Q extends Record<string, string>>(
+  client: ServiceClient,
+  def: ResourceDefinition<F, Q>,
+  query: ListQuery<Q> & { userId?: string },
+  opts: VerbOptions,
+): ResourceList<Resource<F>> {
+  const { userId, ...q } = query;
+  return deferredList(async () => {
+    const parent = { userId: await userOrSelf(client, userId, opts.signal) };
+    return listResources(client, def, q as ListQuery<Q>, { ...opts, parent });
+  });
+}
 
 /** The owner of an application credential: given, known from the resource, or the current user. */
 async function appCredUser(
@@ -61,11 +77,7 @@ export abstract class ApplicationCredentialSection extends ServiceProxy {
     query: ListQuery<AppCredDef['query']> & { userId?: string } = {},
     opts: VerbOptions = {},
   ): ResourceList<Resource<AppCredDef['fields']>> {
-    const { userId, ...q } = query;
-    return deferredList(async () => {
-      const uid = await userOrSelf(this.client, userId, opts.signal);
-      return listResources(this.client, ApplicationCredential, q, { ...opts, parent: { userId: uid } });
-    });
+    return listOfUser(this.client, ApplicationCredential, query, opts);
   }
 
   /** One application credential (no secret). */
@@ -123,11 +135,7 @@ export abstract class ApplicationCredentialSection extends ServiceProxy {
     query: ListQuery<(typeof AccessRule)['query']> & { userId?: string } = {},
     opts: VerbOptions = {},
   ): ResourceList<Resource<(typeof AccessRule)['fields']>> {
-    const { userId, ...q } = query;
-    return deferredList(async () => {
-      const uid = await userOrSelf(this.client, userId, opts.signal);
-      return listResources(this.client, AccessRule, q, { ...opts, parent: { userId: uid } });
-    });
+    return listOfUser(this.client, AccessRule, query, opts);
   }
 
   /** One access rule. */

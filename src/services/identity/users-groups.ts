@@ -1,14 +1,17 @@
 /** The identity proxy's section for users and groups beyond CRUD: passwords and memberships. */
 import {
+  type Fields,
   idSegment,
   type ListQuery,
   listResources,
   type RequestOptions,
   type Resource,
+  type ResourceDefinition,
   type ResourceList,
   toRequest,
   type VerbOptions,
 } from '../../resource/index.js';
+import type { ServiceClient } from '../../session/service-client.js';
 import { ServiceProxy } from '../service-proxy.js';
 import { Group } from './group.js';
 import { Project } from './project.js';
@@ -16,6 +19,21 @@ import { currentUserId, deferredList, exists, send, userOrSelf } from './request
 import type { IdRef } from './types.js';
 import { User } from './user.js';
 import { UserPassword } from './user-password.js';
+
+/** A listing of `/users/{id}/<what>` for the given user, or the current user. */
+function listOfUser<F extends Fields, Q extends Record<string, string>>(
+  client: ServiceClient,
+  def: ResourceDefinition<F, Q>,
+  what: string,
+  user: IdRef | undefined,
+  query: ListQuery<Q>,
+  opts: VerbOptions,
+): ResourceList<Resource<F>> {
+  return deferredList(async () => {
+    const path = `/users/${idSegment('user', await userOrSelf(client, user, opts.signal), 'user')}/${what}`;
+    return listResources(client, def, query, { ...opts, path });
+  });
+}
 
 /** A user's membership of a group. */
 function memberPath(group: IdRef, user: IdRef): string {
@@ -84,13 +102,7 @@ export abstract class UserGroupSection extends ServiceProxy {
     query: ListQuery<{ name: 'name' }> = {},
     opts: VerbOptions = {},
   ): ResourceList<Resource<(typeof Group)['fields']>> {
-    return deferredList(async () => {
-      const uid = await userOrSelf(this.client, user, opts.signal);
-      return listResources(this.client, Group, query as ListQuery<(typeof Group)['query']>, {
-        ...opts,
-        path: `/users/${idSegment('user', uid, 'user')}/groups`,
-      });
-    });
+    return listOfUser(this.client, Group, 'groups', user, query as ListQuery<(typeof Group)['query']>, opts);
   }
 
   /** Projects a user has a role on (`GET /v3/users/{id}/projects`); the current user when omitted. */
@@ -99,13 +111,14 @@ export abstract class UserGroupSection extends ServiceProxy {
     query: ListQuery<{ name: 'name'; domainId: 'domain_id'; enabled: 'enabled' }> = {},
     opts: VerbOptions = {},
   ): ResourceList<Resource<(typeof Project)['fields']>> {
-    return deferredList(async () => {
-      const uid = await userOrSelf(this.client, user, opts.signal);
-      return listResources(this.client, Project, query as ListQuery<(typeof Project)['query']>, {
-        ...opts,
-        path: `/users/${idSegment('user', uid, 'user')}/projects`,
-      });
-    });
+    return listOfUser(
+      this.client,
+      Project,
+      'projects',
+      user,
+      query as ListQuery<(typeof Project)['query']>,
+      opts,
+    );
   }
 
   /**
