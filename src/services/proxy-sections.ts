@@ -10,7 +10,6 @@
  * unrelated families and ties each module to the next; sections depend on `ServiceProxy` only.
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: any constructor signature, the sections are never called
 type AnyClass = abstract new (...args: any[]) => object;
 
 /**

@@ -1,16 +1,21 @@
 export { AvailabilityZone, type AvailabilityZoneHosts } from './availability-zone.js';
 export { ComputeService, ComputeServiceUpdate } from './compute-service.js';
+export { ComputeServiceSection } from './compute-service-admin.js';
 export { Flavor } from './flavor.js';
 export { AddTenantAccessAction, FlavorAccess, RemoveTenantAccessAction } from './flavor-access.js';
+export { FlavorExtrasSection } from './flavor-extras.js';
 export { Hypervisor, type HypervisorService } from './hypervisor.js';
 export { InstanceAction, type InstanceActionEvent } from './instance-action.js';
 export { Keypair } from './keypair.js';
 export type { KeypairListQuery, KeypairOptions, KeypairResource } from './keypair-ops.js';
+export { KeypairSection } from './keypairs.js';
 export { type AbsoluteLimits, Limits } from './limits.js';
 export { Migration } from './migration.js';
 export { ComputeV2 } from './proxy.js';
-export { ComputeServers, type RebuildServerOptions, type ServerResource } from './proxy-servers.js';
+export { ComputeServers, type ServerSections } from './proxy-servers.js';
 export { QuotaSet, QuotaSetDetail, type QuotaUsage } from './quota-set.js';
+export { QuotaSection } from './quotas.js';
+export { SchedulingSection } from './scheduling.js';
 export {
   type BlockDeviceMapping,
   type Personality,
@@ -21,6 +26,7 @@ export {
   type ServerFlavor,
   type ServerImage,
   type ServerNetworkRequest,
+  type ServerResource,
 } from './server.js';
 export {
   AddSecurityGroupAction,
@@ -40,6 +46,7 @@ export {
   type ServerRef,
   UnshelveAction,
 } from './server-actions.js';
+export { ServerCoreSection } from './server-core.js';
 export type { ServerCreateInput } from './server-create.js';
 export {
   SERVER_GROUP_POLICIES,
@@ -47,7 +54,13 @@ export {
   type ServerGroupPolicy,
   type ServerGroupRules,
 } from './server-group.js';
+export { ServerGuestSection } from './server-guest.js';
 export { type InterfaceFixedIp, ServerInterface } from './server-interface.js';
+export { ServerMetadataSection } from './server-metadata.js';
 export { ServerMigration } from './server-migration.js';
+export { type RebuildServerOptions, ServerMovesSection } from './server-moves.js';
+export { ServerNetworkingSection } from './server-networking.js';
+export { ServerPowerSection } from './server-power.js';
+export { ServerTagsSection } from './server-tags.js';
 export { encodeUserData, isBase64, MAX_USER_DATA_LENGTH } from './user-data.js';
 export { VolumeAttachment } from './volume-attachment.js';

@@ -7,6 +7,7 @@ import {
   type CreateAttributes,
   createResource,
   deletePath,
+  idSegment,
   instantiate,
   nextLink,
   PageCycleGuard,
@@ -52,9 +53,7 @@ function minVersion(client: ServiceClient, field: string, min: string): void {
 }
 
 function path(name: string): string {
-  if (!name)
-    throw new ValidationError('an id is required', { field: 'keypair.name', fix: 'pass the key pair name' });
-  return `/os-keypairs/${encodeURIComponent(name)}`;
+  return `/os-keypairs/${idSegment('keypair', name, 'keypair.name', 'name')}`;
 }
 
 export function listKeypairs(
@@ -71,15 +70,8 @@ export function listKeypairs(
     const cycle = new PageCycleGuard();
     if (url) cycle.start(url);
     while (url) {
-      const res = await client.request('GET', url, {
-        signal: opts.signal,
-        timeoutMs: opts.timeoutMs,
-        microversion: opts.microversion,
-        headers: opts.headers,
-        maxBodyBytes: opts.maxBodyBytes,
-        buffer: true,
-      });
-      const doc = await decodeJson(res, { maxBodyBytes: opts.maxBodyBytes });
+      // buffered: the transport holds the body to the caller's maxBodyBytes
+      const doc = await decodeJson(await client.request('GET', url, { buffer: true }, opts));
       // nova wraps each row: { keypairs: [{ keypair: {...} }] }
       const rows = doc.rows('keypairs').map((w, i) => {
         const k = w.keypair;
@@ -104,17 +96,10 @@ export async function getKeypair(
   name: string,
   opts: KeypairOptions = {},
 ): Promise<KeypairResource> {
-  const { userId, ...o } = opts;
-  await client.resolve(o.signal);
+  const { userId } = opts;
+  await client.resolve(opts.signal);
   if (userId !== undefined) minVersion(client, 'keypair.userId', '2.10');
-  const doc = await client.decode('GET', path(name), {
-    query: { user_id: userId },
-    signal: o.signal,
-    timeoutMs: o.timeoutMs,
-    microversion: o.microversion,
-    headers: o.headers,
-    maxBodyBytes: o.maxBodyBytes,
-  });
+  const doc = await client.decode('GET', path(name), { query: { user_id: userId } }, opts);
   return instantiate(Keypair, client, doc.resource('keypair'));
 }
 
@@ -156,8 +141,7 @@ export async function deleteKeypair(
   name: string,
   opts: KeypairOptions & { ignoreMissing?: boolean } = {},
 ): Promise<void> {
-  const { userId, ignoreMissing, ...o } = opts;
-  await client.resolve(o.signal);
-  if (userId !== undefined) minVersion(client, 'keypair.userId', '2.10');
-  await deletePath(client, path(name), { ...o, ignoreMissing }, { user_id: userId });
+  await client.resolve(opts.signal);
+  if (opts.userId !== undefined) minVersion(client, 'keypair.userId', '2.10');
+  await deletePath(client, path(name), opts, { user_id: opts.userId });
 }

@@ -51,18 +51,11 @@ export async function createServer(
   const parts = toRequest(Server, attrs, 'create', client);
   const json: Record<string, unknown> = { server: parts.body };
   if (schedulerHints) json['os:scheduler_hints'] = schedulerHints;
-  const res = await client.request('POST', '/servers', {
-    json,
-    headers: { ...parts.headers, ...opts.headers },
-    signal: opts.signal,
-    timeoutMs: opts.timeoutMs,
-    microversion: opts.microversion,
-    maxBodyBytes: opts.maxBodyBytes,
-    buffer: true,
-  });
+  // buffered: the transport holds the body to the caller's maxBodyBytes
+  const res = await client.request('POST', '/servers', { json, headers: parts.headers, buffer: true }, opts);
   // nova always answers a create (202) with a document: { server: { id, links, adminPass, ... } },
   // or { reservation_id } with return_reservation_id; anything else is not a server we can report
-  const doc = await decodeJson(res, { required: true, maxBodyBytes: opts.maxBodyBytes });
+  const doc = await decodeJson(res, { required: true });
   const answer: Record<string, unknown> =
     doc.optionalKey('reservation_id', 'string') !== undefined && !('server' in doc.object())
       ? doc.object()

@@ -7,7 +7,7 @@ import { ResourceFailureError, TimeoutError } from '../../errors/errors.js';
 import { faultMessage, type WaitForStatusOptions } from '../../resource/index.js';
 import { callerAbortError } from '../../transport/abort.js';
 import { sleep } from '../../transport/retry.js';
-import type { ServerResource } from './proxy-servers.js';
+import type { ServerResource } from './server.js';
 
 /** Poll `refresh` until the server's status is one of `status` and no task runs. */
 export async function waitForServerIdle(

@@ -1,4 +1,4 @@
-import { defineResource, f } from '../../resource/index.js';
+import { defineResource, f, type Resource } from '../../resource/index.js';
 
 /** One address of a server on one network (`addresses.<network>[]`). */
 export interface ServerAddress {
@@ -298,3 +298,6 @@ export const Server = defineResource({
     reservationId: 'reservation_id',
   },
 });
+
+/** A server as the SDK returns it. */
+export type ServerResource = Resource<(typeof Server)['fields']>;

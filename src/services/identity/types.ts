@@ -1,4 +1,8 @@
 /** Shapes shared by keystone resources. */
+import type { ResourceBase } from '../../resource/index.js';
+
+/** An id, or a resource whose id is used. */
+export type IdRef = string | ResourceBase<any>;
 
 /** `links` of a keystone entity: its own URL (collections also carry previous/next). */
 export interface IdentityLinks {

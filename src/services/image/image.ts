@@ -1,4 +1,4 @@
-import { defineResource, f } from '../../resource/index.js';
+import { defineResource, f, type Resource, type ResourceBase } from '../../resource/index.js';
 
 /** Image statuses glance reports. */
 export const IMAGE_STATUSES = [
@@ -117,3 +117,8 @@ export const Image = defineResource({
   jsonPatchContentType: 'application/openstack-images-v2.1-json-patch',
   pagination: 'links',
 });
+
+/** An image id, or an image resource. */
+export type ImageRef = string | ResourceBase<any>;
+/** An image as the SDK returns it. */
+export type ImageResource = Resource<(typeof Image)['fields']>;

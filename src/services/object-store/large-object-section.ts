@@ -9,13 +9,13 @@ import { readCapabilities } from './capabilities.js';
 import { BulkDeleteError } from './errors.js';
 import { type SegmentedUploadResult, uploadSegmented } from './large-object-upload.js';
 import { type ObjectLayout, readLayout } from './layout.js';
-import type { CallOptions, CleanupOrphansOptions, CreateObjectOptions } from './options.js';
+import type { CallOptions, CleanupOrphansOptions } from './options.js';
 import { objectPath } from './paths.js';
 import { objectHeaders } from './request-headers.js';
 import { defaultSegmentContainer, isSegmentOf } from './segment-names.js';
 import { followUp, headersOf } from './send.js';
-import { type ObjectData, sourceFromData, sourceFromFile, type UploadSource } from './source.js';
-import { whole } from './whole.js';
+import { sourceFromData, sourceFromFile } from './source.js';
+import { type LargeObjectUploadArgs, whole } from './whole.js';
 
 /** The large-object calls of `conn.objectStore` (a section of ObjectStoreV1: mixed in, never constructed). */
 
@@ -37,14 +37,7 @@ export class ObjectStoreLargeObjects extends ServiceProxy {
    * console.log(result);
    * ```
    */
-  async uploadLargeObject(
-    o: Omit<CreateObjectOptions, 'data' | 'file'> & {
-      source?: UploadSource;
-      data?: ObjectData;
-      file?: string;
-      segmentSize: number;
-    },
-  ): Promise<SegmentedUploadResult> {
+  async uploadLargeObject(o: LargeObjectUploadArgs): Promise<SegmentedUploadResult> {
     if (!Number.isInteger(o.segmentSize) || o.segmentSize < 1) {
       throw new ValidationError('segmentSize must be a positive integer', { field: 'segmentSize' });
     }

@@ -20,6 +20,7 @@ import { ObjectStoreContainers } from './container-section.js';
 import { ObjectStoreLargeObjects } from './large-object-section.js';
 import { ObjectStoreObjects } from './object-section.js';
 import { ObjectStoreTempUrls } from './temp-url-section.js';
+import type { SectionPeers } from './whole.js';
 
 export type {
   CallOptions,
@@ -61,3 +62,7 @@ mixSections(ObjectStoreV1, [
   ObjectStoreBulk,
   ObjectStoreTempUrls,
 ]);
+
+// whole() promises sections these methods: a signature that drifts from the real one fails here
+const peersOfProxy: (p: ObjectStoreV1) => SectionPeers = (p) => p;
+void peersOfProxy;

@@ -478,3 +478,61 @@ describe('members, tags, actions, import', () => {
     assert.equal((await image.getMembersSchema()).name, 'members');
   });
 });
+
+describe('caller options are passed on whole', () => {
+  // each of these sent only the caller's signal on some request (the headers, per-attempt
+  // timeout and body cap were dropped) while copying options field by field
+  const HEADERS = { 'x-caller': 'kept' };
+  const stored = { status: 'active', size: 3, checksum: md5(Buffer.from('abc')) };
+
+  function routesForAll() {
+    routes.push((req, res) => {
+      if (req.method === 'GET' && req.url === '/v2/images/img') return json(res, 200, imageBody(stored));
+      if (req.method === 'GET' && req.url === '/v2/images/img/tasks') return json(res, 200, { tasks: [] });
+      if (req.method === 'GET' && req.url === '/v2/info/import')
+        return json(res, 200, { 'import-methods': { value: ['glance-direct'] } });
+      if (req.method === 'PUT' && req.url === '/v2/images/img/file') {
+        res.writeHead(204).end();
+        return true;
+      }
+      if (req.method === 'GET' && req.url === '/v2/images/img/file') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 3 }).end('abc');
+        return true;
+      }
+      return false;
+    });
+  }
+
+  const cases: [string, (i: ImageV2) => Promise<unknown>][] = [
+    ['verifyImage', (i) => i.verifyImage('img', { size: 3 }, { headers: HEADERS })],
+    ['listImageTasks', (i) => i.listImageTasks('img', { headers: HEADERS })],
+    ['getImportMethods', (i) => i.getImportMethods({ headers: HEADERS })],
+    ['uploadImage', (i) => i.uploadImage('img', Buffer.from('abc'), { headers: HEADERS, verify: false })],
+    ['downloadImage', (i) => i.downloadImage('img', { headers: HEADERS }).then((d) => d.stream.resume())],
+  ];
+  for (const [name, call] of cases) {
+    test(`${name} sends the caller's headers on every request`, async () => {
+      routesForAll();
+      await call(image);
+      const sent = calls(m);
+      assert.ok(sent.length > 0, `${name} sent a request`);
+      for (const r of sent)
+        assert.equal(
+          r.headers['x-caller'],
+          'kept',
+          `${name}: ${r.method} ${r.url} must carry the caller's headers`,
+        );
+    });
+  }
+
+  test("listImageTasks applies the caller's body cap", async () => {
+    routes.push((req, res) =>
+      req.url === '/v2/images/img/tasks' ? json(res, 200, { tasks: [], pad: 'x'.repeat(4096) }) : false,
+    );
+    await assert.rejects(
+      image.listImageTasks('img', { maxBodyBytes: 512 }),
+      (e: unknown) => e instanceof Error && (e as { reason?: string }).reason === 'too-large',
+      'an answer over maxBodyBytes must be refused',
+    );
+  });
+});
