@@ -277,16 +277,8 @@ export async function startFake(
       fake.requests.length = 0;
     },
     session: (o = {}) => {
-      const s = new Session({
-        auth: fixedToken(
-          [
-            ...served.map((t) => ({ type: t, url: fake.endpoint(t) })),
-            ...Object.entries(o.catalog ?? {}).map(([type, url]) => ({ type, url })),
-          ],
-          opts,
-        ),
-        http: { retry: { maxRetries: o.maxRetries ?? 0 }, logger: o.logger },
-      });
+      const own = Object.fromEntries(served.map((t) => [t, fake.endpoint(t)]));
+      const s = catalogSession({ ...own, ...o.catalog }, { ...opts, ...o });
       closers.push(() => s.close());
       return s;
     },
@@ -376,6 +368,21 @@ export async function startFake(
   root = server.url;
   fake.url = root;
   return fake;
+}
+
+/**
+ * A Session with one fixed token whose catalog gives each service type its URL, for a server a
+ * test runs itself (one that must see a body while it streams, say). Close it when done.
+ */
+export function catalogSession(
+  catalog: Record<string, string>,
+  opts: Omit<FakeOptions, 'max' | 'catalogPaths'> & ClientOptions = {},
+): Session {
+  const entries = Object.entries(catalog).map(([type, url]) => ({ type, url }));
+  return new Session({
+    auth: fixedToken(entries, opts),
+    http: { retry: { maxRetries: opts.maxRetries ?? 0 }, logger: opts.logger },
+  });
 }
 
 /** An auth plugin with one fixed token whose catalog lists `entries`. */
