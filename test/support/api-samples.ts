@@ -1,4 +1,7 @@
-/** Access to the upstream API samples in ../shared/api-samples (see its README). */
+/**
+ * Access to the upstream OpenStack API samples the unit tests replay: the vendored copy in
+ * test/fixtures/api-samples (see its README for provenance), or $OSSDK_API_SAMPLES.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +19,9 @@ export interface SampleEntry {
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Where the samples live: $OSSDK_API_SAMPLES, else ../shared/api-samples beside the repo. */
+/** Where the samples live: $OSSDK_API_SAMPLES (a full snapshot, say), else the vendored copy. */
 export function samplesDir(): string {
-  const dir = process.env.OSSDK_API_SAMPLES ?? resolve(repoRoot, '../shared/api-samples');
+  const dir = process.env.OSSDK_API_SAMPLES ?? resolve(repoRoot, 'test/fixtures/api-samples');
   if (!existsSync(join(dir, 'index.json'))) {
     throw new Error(`API samples not found at ${dir}; set OSSDK_API_SAMPLES to the api-samples folder`);
   }
