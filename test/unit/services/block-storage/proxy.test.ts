@@ -13,7 +13,7 @@ import {
   ValidationError,
 } from '../../../../src/index.js';
 import { BlockStorageV3 } from '../../../../src/services/block-storage/proxy.js';
-import { readSample, sampleIndex } from '../../../support/api-samples.js';
+import { sampleAt } from '../../../support/api-samples.js';
 import {
   type FakeService,
   json,
@@ -23,12 +23,8 @@ import {
   startFake,
 } from '../../../support/fake-service.js';
 
-/** The request body of an upstream sample (block-storage/<file>). */
-function sample(file: string): unknown {
-  const e = sampleIndex().find((x) => x.path === `block-storage/${file}`);
-  assert.ok(e, `sample ${file}`);
-  return readSample(e);
-}
+/** An upstream sample (block-storage/<file>). */
+const sample = (file: string) => sampleAt(`block-storage/${file}`);
 
 const VOL = '5aa119a8-d25b-45a7-8d1b-88e127885635';
 const fakes: FakeService[] = [];

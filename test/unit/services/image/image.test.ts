@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { ResourceFailureError, ValidationError } from '../../../../src/errors/errors.js';
 import { ChecksumMismatchError, ImageV2, NoImageDataError } from '../../../../src/services/image/index.js';
-import { readSample, sampleIndex } from '../../../support/api-samples.js';
+import { sampleAt } from '../../../support/api-samples.js';
 import {
   type Call,
   catalogSession,
@@ -57,8 +57,7 @@ function imageBody(extra: Record<string, unknown> = {}) {
 
 describe('JSON Patch updates', () => {
   test('an edited image sends exactly the upstream image-update-request operations', async () => {
-    const sample = sampleIndex().find((e) => e.path === 'image/image-update-request.json')!;
-    const expected = readSample(sample);
+    const expected = sampleAt('image/image-update-request.json');
     let got: unknown;
     let contentType: string | undefined;
     m.on(

@@ -7,7 +7,7 @@ import { after, describe, test } from 'node:test';
 import { ConflictError, ValidationError } from '../../../../src/index.js';
 import { placementErrorCode } from '../../../../src/services/placement/index.js';
 import { PlacementV1 } from '../../../../src/services/placement/proxy.js';
-import { readSample, sampleIndex } from '../../../support/api-samples.js';
+import { sampleAt } from '../../../support/api-samples.js';
 import {
   type FakeService,
   json,
@@ -17,11 +17,8 @@ import {
   startFake,
 } from '../../../support/fake-service.js';
 
-function sample(file: string): unknown {
-  const e = sampleIndex().find((x) => x.path === `placement/${file}`);
-  assert.ok(e, `sample ${file}`);
-  return readSample(e);
-}
+/** An upstream sample (placement/<file>). */
+const sample = (file: string) => sampleAt(`placement/${file}`);
 
 const fakes: FakeService[] = [];
 after(async () => {
