@@ -15,6 +15,7 @@ import {
 import { BlockStorageV3 } from '../../../../src/services/block-storage/proxy.js';
 import { sampleAt } from '../../../support/api-samples.js';
 import {
+  bodyOf,
   type FakeService,
   json,
   type Route,
@@ -80,14 +81,10 @@ describe('volume actions send the bodies of the api-samples', () => {
       ramdisk_id: 'somedisk',
     };
     const f = await cinder([
-      route('*', '*', (req, res) => {
-        if (!req.url.endsWith('/action')) return false;
+      route('*', /\/action$/, (req, res) => {
         const body = JSON.parse(req.body);
-        if ('os-set_image_metadata' in body || 'os-show_image_metadata' in body) {
-          json(res, 200, { metadata: md });
-        } else {
-          json(res, 202);
-        }
+        const answers = 'os-set_image_metadata' in body || 'os-show_image_metadata' in body;
+        return answers ? json(res, 200, { metadata: md }) : json(res, 202);
       }),
     ]);
     assert.deepEqual(await f.bs.setVolumeImageMetadata(VOL, md), md);
@@ -268,20 +265,16 @@ describe('volumes', () => {
 
   test('metadata documents (volume-metadata-* samples)', async () => {
     const f = await cinder([
-      route('*', '*', (req, res) => {
-        if (!/\/metadata/.test(req.url)) return false;
-        if (req.method === 'DELETE') {
-          json(res, 200);
-          return;
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          req.body ||
-            JSON.stringify(
-              /\/metadata\/name$/.test(req.url) ? { meta: { name: 'x' } } : { metadata: { name: 'x' } },
-            ),
-        );
-      }),
+      reply('DELETE', /\/metadata/, 200),
+      // echo what was sent; a read answers the item or the whole set
+      route('*', /\/metadata/, (req, res) =>
+        json(
+          res,
+          200,
+          bodyOf(req) ??
+            (/\/metadata\/name$/.test(req.url) ? { meta: { name: 'x' } } : { metadata: { name: 'x' } }),
+        ),
+      ),
     ]);
     assert.deepEqual(await f.bs.setVolumeMetadata(VOL, { name: 'metadata0' }), { name: 'metadata0' });
     assert.deepEqual(await f.bs.replaceVolumeMetadata(VOL, { name: 'metadata1' }), { name: 'metadata1' });
@@ -308,11 +301,7 @@ describe('snapshots and backups', () => {
   test('snapshot actions and metadata bodies', async () => {
     const f = await cinder([
       reply('POST', /\/snapshots\/[^/]+\/action$/, 202),
-      route('*', '*', (req, res) => {
-        if (!/\/snapshots\/[^/]+\/metadata/.test(req.url)) return false;
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(req.body);
-      }),
+      route('*', /\/snapshots\/[^/]+\/metadata/, (req, res) => json(res, 200, bodyOf(req))),
     ]);
     await f.bs.forceDeleteSnapshot('s1');
     await f.bs.resetSnapshotStatus('s1', 'available');
@@ -407,22 +396,19 @@ describe('volume types, quotas, services', () => {
 
   test('extra specs and access bodies', async () => {
     const f = await cinder([
-      route('*', '*', (req, res) => {
-        if (!/\/types\/t1\/(extra_specs|action)/.test(req.url)) return false;
-        if (req.method === 'DELETE' || req.url.endsWith('/action')) {
-          json(res, 202);
-          return;
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          req.body ||
-            JSON.stringify(
-              req.url.endsWith('/extra_specs')
-                ? { extra_specs: { capabilities: 'gpu' } }
-                : { capabilities: 'gpu' },
-            ),
-        );
-      }),
+      reply('DELETE', /\/types\/t1\/extra_specs/, 202),
+      reply('*', /\/types\/t1\/action$/, 202),
+      // echo what was sent; a read answers the set or one key
+      route('*', /\/types\/t1\/extra_specs/, (req, res) =>
+        json(
+          res,
+          200,
+          bodyOf(req) ??
+            (req.url.endsWith('/extra_specs')
+              ? { extra_specs: { capabilities: 'gpu' } }
+              : { capabilities: 'gpu' }),
+        ),
+      ),
       reply(
         'GET',
         /\/types\/t2\/os-volume-type-access$/,
@@ -593,16 +579,11 @@ describe('attachments, transfers, QoS, default types', () => {
   test('default types live beside the project-scoped API (samples)', async () => {
     const f = await cinder(
       [
-        route('*', '*', (req, res) => {
-          if (!req.url.startsWith('/v3/default-types')) return false;
-          if (req.method === 'PUT') json(res, 200, sample('set-default-type-response.json'));
-          else if (req.url === '/v3/default-types') json(res, 200, sample('get-default-types-response.json'));
-          else if (req.method === 'GET') json(res, 200, sample('get-default-type-response.json'));
-          else {
-            json(res, 204);
-          }
-          return true;
-        }),
+        // default types live beside the project-scoped API, at /v3/default-types
+        reply('PUT', /^\/v3\/default-types/, 200, sample('set-default-type-response.json')),
+        reply('*', /^\/v3\/default-types$/, 200, sample('get-default-types-response.json')),
+        reply('GET', /^\/v3\/default-types/, 200, sample('get-default-type-response.json')),
+        reply('*', /^\/v3\/default-types/, 204),
       ],
       { microversion: '3.62' },
     );

@@ -15,6 +15,7 @@ import {
   catalogSession,
   type FakeService,
   json,
+  reply,
   route,
   startFake,
 } from '../../../support/fake-service.js';
@@ -61,15 +62,11 @@ describe('JSON Patch updates', () => {
     let got: unknown;
     let contentType: string | undefined;
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.method === 'GET' && req.url === '/v2/images/img')
-          return json(res, 200, imageBody({ name: 'Fedora', tags: ['x'] }));
-        if (req.method === 'PATCH' && req.url === '/v2/images/img') {
-          got = JSON.parse(req.body);
-          contentType = req.headers['content-type'];
-          return json(res, 200, imageBody({ name: 'Fedora 17', tags: ['beefy', 'fedora'] }));
-        }
-        return false;
+      reply('GET', '/images/img', 200, imageBody({ name: 'Fedora', tags: ['x'] })),
+      route('PATCH', '/images/img', (req, res) => {
+        got = JSON.parse(req.body);
+        contentType = req.headers['content-type'];
+        return json(res, 200, imageBody({ name: 'Fedora 17', tags: ['beefy', 'fedora'] }));
       }),
     );
     const img = await image.getImage('img');
@@ -86,12 +83,9 @@ describe('JSON Patch updates', () => {
   test('add, replace, remove of custom properties; null clears a nullable field; keys are escaped', async () => {
     let ops: unknown;
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.method === 'PATCH' && req.url === '/v2/images/img') {
-          ops = JSON.parse(req.body);
-          return json(res, 200, imageBody({ name: null, min_ram: 512, 'a/b~c': '1' }));
-        }
-        return false;
+      route('PATCH', '/images/img', (req, res) => {
+        ops = JSON.parse(req.body);
+        return json(res, 200, imageBody({ name: null, min_ram: 512, 'a/b~c': '1' }));
       }),
     );
     const img = await image.updateImage('img', {
@@ -113,13 +107,10 @@ describe('JSON Patch updates', () => {
   test('a fetched image replaces its own keys and removes a property it carries', async () => {
     let ops: unknown;
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.method === 'GET') return json(res, 200, imageBody({ os_distro: 'ubuntu', custom: 'v' }));
-        if (req.method === 'PATCH') {
-          ops = JSON.parse(req.body);
-          return json(res, 200, imageBody({ custom: 'w' }));
-        }
-        return false;
+      reply('GET', '*', 200, imageBody({ os_distro: 'ubuntu', custom: 'v' })),
+      route('PATCH', '*', (req, res) => {
+        ops = JSON.parse(req.body);
+        return json(res, 200, imageBody({ custom: 'w' }));
       }),
     );
     const img = await image.getImage('img');
@@ -295,18 +286,14 @@ describe('download', () => {
   const data = Buffer.from('x'.repeat(100_000));
   function downloadRoutes(served: Buffer, stored: Record<string, unknown>, status = 200) {
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.method === 'GET' && req.url === '/v2/images/img') return json(res, 200, imageBody(stored));
-        if (req.method === 'GET' && req.url === '/v2/images/img/file') {
-          if (status === 204) res.writeHead(204).end();
-          else
-            res
+      reply('GET', '/images/img', 200, imageBody(stored)),
+      route('GET', '/images/img/file', (_req, res) =>
+        status === 204
+          ? json(res, 204)
+          : res
               .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': served.length })
-              .end(served);
-          return true;
-        }
-        return false;
-      }),
+              .end(served),
+      ),
     );
   }
   const good = {
@@ -378,18 +365,13 @@ describe('members, tags, actions, import', () => {
   test('member operations use /images/{id}/members with bare bodies', async () => {
     const member = { image_id: 'img', member_id: 'proj', status: 'pending', schema: '/v2/schemas/member' };
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.url === '/v2/images/img/members' && req.method === 'POST') return json(res, 200, member);
-        if (req.url === '/v2/images/img/members' && req.method === 'GET')
-          return json(res, 200, { members: [member], schema: '/v2/schemas/members' });
-        if (req.url === '/v2/images/img/members/proj' && req.method === 'GET') return json(res, 200, member);
-        if (req.url === '/v2/images/img/members/proj' && req.method === 'PUT')
-          return json(res, 200, { ...member, status: JSON.parse(req.body).status });
-        if (req.url === '/v2/images/img/members/proj' && req.method === 'DELETE') {
-          return json(res, 204);
-        }
-        return false;
-      }),
+      reply('POST', '/images/img/members', 200, member),
+      reply('GET', '/images/img/members', 200, { members: [member], schema: '/v2/schemas/members' }),
+      reply('GET', '/images/img/members/proj', 200, member),
+      route('PUT', '/images/img/members/proj', (req, res) =>
+        json(res, 200, { ...member, status: JSON.parse(req.body).status }),
+      ),
+      reply('DELETE', '/images/img/members/proj', 204),
     );
     const added = await image.addImageMember('img', 'proj');
     assert.equal(added.memberId, 'proj');
@@ -405,11 +387,7 @@ describe('members, tags, actions, import', () => {
   });
 
   test('tags, deactivate, reactivate', async () => {
-    m.on(
-      route('*', '*', (_req, res) => {
-        return json(res, 204);
-      }),
-    );
+    m.on(reply('*', '*', 204));
     await image.addImageTag('img', 'a b');
     await image.removeImageTag('img', 'a b');
     await image.deactivateImage('img');
@@ -428,29 +406,22 @@ describe('members, tags, actions, import', () => {
   test('import: methods, stage, import body, waiting', async () => {
     let polls = 0;
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.url === '/v2/info/import')
-          return json(res, 200, {
-            'import-methods': { type: 'array', value: ['glance-direct', 'web-download'] },
-          });
-        if (req.url === '/v2/images/img/stage') {
-          return json(res, 204);
-        }
-        if (req.url === '/v2/images/img/import') return json(res, 202, {});
-        if (req.url === '/v2/images/img') {
-          polls++;
-          return json(
-            res,
-            200,
-            imageBody(
-              polls < 2
-                ? { status: 'importing', os_glance_importing_to_stores: 'fs' }
-                : { status: 'active', os_glance_importing_to_stores: '' },
-            ),
-          );
-        }
-        return false;
+      reply('*', '/info/import', 200, {
+        'import-methods': { type: 'array', value: ['glance-direct', 'web-download'] },
       }),
+      reply('*', '/images/img/stage', 204),
+      reply('*', '/images/img/import', 202, {}),
+      route('*', '/images/img', (_req, res) =>
+        json(
+          res,
+          200,
+          imageBody(
+            ++polls < 2
+              ? { status: 'importing', os_glance_importing_to_stores: 'fs' }
+              : { status: 'active', os_glance_importing_to_stores: '' },
+          ),
+        ),
+      ),
     );
     assert.deepEqual(await image.getImportMethods(), ['glance-direct', 'web-download']);
     const staged = await image.stageImage('img', Buffer.from('abc'));
@@ -470,22 +441,14 @@ describe('members, tags, actions, import', () => {
   });
 
   test('a failed import is reported with the failing stores', async () => {
-    m.on(
-      route('*', '*', (req, res) =>
-        req.url === '/v2/images/img'
-          ? json(res, 200, imageBody({ status: 'queued', os_glance_failed_import: 'fs' }))
-          : false,
-      ),
-    );
+    m.on(reply('*', '/images/img', 200, imageBody({ status: 'queued', os_glance_failed_import: 'fs' })));
     await assert.rejects(image.waitForImageImport('img', { intervalMs: 1 }), ResourceFailureError);
   });
 
   test('schemas are fetched by name', async () => {
     m.on(
-      route('*', '*', (req, res) =>
-        req.url?.startsWith('/v2/schemas/')
-          ? json(res, 200, { name: req.url.slice('/v2/schemas/'.length), properties: {}, links: [] })
-          : false,
+      route('*', '/schemas/*name', (req, res) =>
+        json(res, 200, { name: req.params.name, properties: {}, links: [] }),
       ),
     );
     assert.equal((await image.getImageSchema()).name, 'image');

@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../../../src/errors/errors.js
 import type { CreateAttributes } from '../../../../src/resource/index.js';
 import type { FloatingIp, Network, NetworkV2, Subnet } from '../../../../src/services/network/index.js';
 import { normalizeListQuery } from '../../../../src/services/network/query.js';
-import { type FakeService, json, reply, route, startFake } from '../../../support/fake-service.js';
+import { bodyOf, type FakeService, json, reply, route, startFake } from '../../../support/fake-service.js';
 
 let m: FakeService;
 let net: NetworkV2;
@@ -285,12 +285,11 @@ describe('routers', () => {
 describe('tags', () => {
   test('tag verbs map to /{collection}/{id}/tags; QoS policies are tagged under /policies', async () => {
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.method === 'PUT' && req.url.endsWith('/tags')) return json(res, 200, JSON.parse(req.body));
-        if (req.method === 'GET' && req.url.endsWith('/tags')) return json(res, 200, { tags: ['x'] });
-        if (req.method === 'GET' && req.url.endsWith('/tags/missing')) return json(res, 404, {});
-        return json(res, req.method === 'PUT' ? 201 : 204);
-      }),
+      route('PUT', /\/tags$/, (req, res) => json(res, 200, bodyOf(req))),
+      reply('GET', /\/tags$/, 200, { tags: ['x'] }),
+      reply('GET', /\/tags\/missing$/, 404, {}),
+      reply('PUT', '*', 201),
+      reply('*', '*', 204),
     );
     const n = await net.setTags({ collection: '/networks', id: 'n1' }, ['a', 'b']);
     assert.deepEqual(n, ['a', 'b']);
@@ -315,11 +314,9 @@ describe('tags', () => {
 
   test('an instance follows its tags; untaggable resources are refused', async () => {
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.method === 'GET') return json(res, 200, { subnet: { id: 's1', tags: ['old'] } });
-        if (req.url.endsWith('/tags')) return json(res, 200, JSON.parse(req.body));
-        return json(res, 201);
-      }),
+      reply('GET', '*', 200, { subnet: { id: 's1', tags: ['old'] } }),
+      route('*', /\/tags$/, (req, res) => json(res, 200, bodyOf(req))),
+      reply('*', '*', 201),
     );
     const s = await net.getSubnet('s1');
     await net.setTags(s, ['new']);
@@ -334,11 +331,8 @@ describe('tags', () => {
 describe('quotas, subnet pools, agents', () => {
   test('quota get fills in the project; details and defaults have their own paths', async () => {
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.url.endsWith('/details.json'))
-          return json(res, 200, { quota: { network: { limit: 10, used: 2, reserved: 0 } } });
-        return json(res, 200, { quota: { network: 10, port: 50 } });
-      }),
+      reply('*', /\/details\.json$/, 200, { quota: { network: { limit: 10, used: 2, reserved: 0 } } }),
+      reply('*', '*', 200, { quota: { network: 10, port: 50 } }),
     );
     const q = await net.getQuota('proj');
     assert.equal(q.id, 'proj');
@@ -364,12 +358,10 @@ describe('quotas, subnet pools, agents', () => {
 
   test('subnet pool prefixes and agent scheduling', async () => {
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.url.includes('_prefixes'))
-          return json(res, 200, { prefixes: ['10.0.0.0/16', '10.1.0.0/16'] });
-        if (req.method === 'GET') return json(res, 200, { agents: [{ id: 'a1', agent_type: 'DHCP agent' }] });
-        return json(res, req.method === 'POST' ? 201 : 204);
-      }),
+      reply('*', /_prefixes/, 200, { prefixes: ['10.0.0.0/16', '10.1.0.0/16'] }),
+      reply('GET', '*', 200, { agents: [{ id: 'a1', agent_type: 'DHCP agent' }] }),
+      reply('POST', '*', 201),
+      reply('*', '*', 204),
     );
     assert.deepEqual(await net.addSubnetPoolPrefixes('sp', ['10.1.0.0/16']), ['10.0.0.0/16', '10.1.0.0/16']);
     assert.deepEqual(body(0), { prefixes: ['10.1.0.0/16'] });
@@ -412,15 +404,15 @@ describe('quotas, subnet pools, agents', () => {
 describe('segments (not loaded on the dev cloud)', () => {
   test('CRUD paths and bodies', async () => {
     m.on(
-      route('*', '*', (req, res) => {
-        if (req.method === 'DELETE') {
-          return json(res, 204);
-        }
-        if (req.method === 'GET' && req.url.startsWith('/v2.0/segments?'))
-          return json(res, 200, { segments: [{ id: 'sg1', network_id: 'n1', segmentation_id: 1001 }] });
-        const b = req.body ? JSON.parse(req.body).segment : {};
-        return json(res, req.method === 'POST' ? 201 : 200, { segment: { id: 'sg1', ...b } });
+      reply('DELETE', '*', 204),
+      reply('GET', /^\/segments\?/, 200, {
+        segments: [{ id: 'sg1', network_id: 'n1', segmentation_id: 1001 }],
       }),
+      route('*', '*', (req, res) =>
+        json(res, req.method === 'POST' ? 201 : 200, {
+          segment: { id: 'sg1', ...(bodyOf(req) as any)?.segment },
+        }),
+      ),
     );
     const s = await net.createSegment({
       networkId: 'n1',
