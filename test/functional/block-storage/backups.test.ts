@@ -7,32 +7,23 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { NotFoundError, ResourceNotFoundError } from '../../../src/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { createVolumeRetrying, ensureHeadroom, SQLITE_RETRY } from './helpers.js';
 
 const fast = { intervalMs: 500, timeoutMs: 180_000 };
 
-describe('block storage: backups', () => {
-  const admin = adminConnection(SQLITE_RETRY);
-  const demo = demoConnection(SQLITE_RETRY);
+functionalSuite('block storage: backups', (suite) => {
+  const admin = suite.admin(SQLITE_RETRY);
+  const demo = suite.demo(SQLITE_RETRY);
   const bs = demo.blockStorage;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let backupService = false;
 
   before(async () => {
     const services = await admin.blockStorage.listServices({ binary: 'cinder-backup' }).toArray();
     backupService = services.some((s) => s.state === 'up' && s.status === 'enabled');
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await admin.close();
-      await demo.close();
-    }
   });
 
   test('listing works with or without the service', async () => {
@@ -44,10 +35,10 @@ describe('block storage: backups', () => {
   test('a missing backup is a 404; ignoreMissing only hides real absence', async () => {
     const missing = randomUUID();
     await assert.rejects(bs.getBackup(missing), NotFoundError);
-    await assert.rejects(bs.findBackup(uniqueName('nobackup')), ResourceNotFoundError);
+    await assert.rejects(bs.findBackup(suite.name('nobackup')), ResourceNotFoundError);
     await assert.rejects(bs.deleteBackup(missing), NotFoundError);
     await bs.deleteBackup(missing, { ignoreMissing: true });
-    await assert.rejects(bs.restoreBackup(missing, { name: uniqueName('restored') }), NotFoundError);
+    await assert.rejects(bs.restoreBackup(missing, { name: suite.name('restored') }), NotFoundError);
   });
 
   test('full cycle: backup, update (3.9), restore, delete', { skip: false }, async (t) => {
@@ -59,14 +50,14 @@ describe('block storage: backups', () => {
     await ensureHeadroom(admin, projectId!, cleanup, { volumes: 3, gigabytes: 3, snapshots: 0 });
     const vol = await createVolumeRetrying(bs, admin.blockStorage, {
       size: 1,
-      name: uniqueName('backup-src'),
+      name: suite.name('backup-src'),
     });
     cleanup.add(`volume ${vol.id}`, async () => {
       await bs.deleteVolume(vol, { cascade: true, ignoreMissing: true });
       await bs.waitForVolumeDelete(vol, fast);
     });
     await bs.waitForVolume(vol, 'available', fast);
-    const name = uniqueName('backup');
+    const name = suite.name('backup');
     let b = await bs.createBackup({ volumeId: vol.id, name, description: 'first' });
     cleanup.add(`backup ${b.id}`, async () => {
       await bs.deleteBackup(b, { ignoreMissing: true });
@@ -78,7 +69,7 @@ describe('block storage: backups', () => {
     assert.equal((await bs.findBackup(name)).id, b.id);
     const upd = await bs.updateBackup(b, { description: 'second' });
     assert.equal(upd.description, 'second');
-    const restore = await bs.restoreBackup(b, { name: uniqueName('restored') });
+    const restore = await bs.restoreBackup(b, { name: suite.name('restored') });
     cleanup.add(`volume ${restore.volume_id}`, async () => {
       await bs.deleteVolume(restore.volume_id, { ignoreMissing: true });
       await bs.waitForVolumeDelete(restore.volume_id, fast);

@@ -3,23 +3,14 @@
  * with a ValidationError before any request is sent.
  */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { test } from 'node:test';
 import { ValidationError } from '../../../src/index.js';
-import { Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 
-describe('block storage: pinned microversion 3.0', () => {
-  const demo = demoConnection({ microversions: { 'block-storage': '3.0' } });
+functionalSuite('block storage: pinned microversion 3.0', (suite) => {
+  const demo = suite.demo({ microversions: { 'block-storage': '3.0' } });
   const bs = demo.blockStorage;
-  const cleanup = new Cleanup();
   const sent: string[] = [];
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await demo.close();
-    }
-  });
 
   /** Count requests from here on: a ValidationError must come before any is sent. */
   async function nothingSent<T>(what: string, fn: () => Promise<T>): Promise<void> {
@@ -62,10 +53,10 @@ describe('block storage: pinned microversion 3.0', () => {
 
   test('create fields gated by version', async () => {
     await nothingSent('backupId (3.47)', () =>
-      bs.createVolume({ size: 1, name: uniqueName('mv'), backupId: '00000000-0000-0000-0000-000000000000' }),
+      bs.createVolume({ size: 1, name: suite.name('mv'), backupId: '00000000-0000-0000-0000-000000000000' }),
     );
     await nothingSent('groupId (3.13)', () =>
-      bs.createVolume({ size: 1, name: uniqueName('mv'), groupId: '00000000-0000-0000-0000-000000000000' }),
+      bs.createVolume({ size: 1, name: suite.name('mv'), groupId: '00000000-0000-0000-0000-000000000000' }),
     );
     await nothingSent('backup metadata (3.43)', () =>
       bs.createBackup({ volumeId: '00000000-0000-0000-0000-000000000000', metadata: { a: 'b' } }),

@@ -3,16 +3,16 @@
  * a throwaway identity project, so no shared project is affected.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../src/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { SQLITE_RETRY } from './helpers.js';
 
-describe('block storage: quotas, limits, availability zones, services', () => {
-  const admin = adminConnection(SQLITE_RETRY);
-  const demo = demoConnection(SQLITE_RETRY);
+functionalSuite('block storage: quotas, limits, availability zones, services', (suite) => {
+  const admin = suite.admin(SQLITE_RETRY);
+  const demo = suite.demo(SQLITE_RETRY);
   const abs = admin.blockStorage;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let demoProject: string;
   let scratch: string;
 
@@ -20,22 +20,13 @@ describe('block storage: quotas, limits, availability zones, services', () => {
     demoProject = (await demo.authorize()).projectId!;
     const res = await admin.identity.request('POST', '/projects', {
       json: {
-        project: { name: uniqueName('quota-project'), domain_id: 'default', description: 'ossdk quota test' },
+        project: { name: suite.name('quota-project'), domain_id: 'default', description: 'ossdk quota test' },
       },
     });
     scratch = ((await res.json()) as { project: { id: string } }).project.id;
     cleanup.add(`project ${scratch}`, async () => {
       await (await admin.identity.request('DELETE', `/projects/${scratch}`)).body.dump();
     });
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await admin.close();
-      await demo.close();
-    }
   });
 
   test('read a project quota set, its defaults and its usage', async () => {
@@ -120,14 +111,14 @@ describe('block storage: quotas, limits, availability zones, services', () => {
     assert.match(vol.host!, /@/);
     const filtered = await abs.listServices({ binary: 'cinder-scheduler' }).toArray();
     assert.ok(filtered.length >= 1 && filtered.every((s) => s.binary === 'cinder-scheduler'));
-    assert.deepEqual(await abs.listServices({ host: uniqueName('nohost') }).toArray(), []);
+    assert.deepEqual(await abs.listServices({ host: suite.name('nohost') }).toArray(), []);
     // 3.7 adds the cluster field (null without clustering)
     assert.ok('cluster' in vol.raw);
     await assert.rejects(demo.blockStorage.listServices().toArray(), ForbiddenError);
   });
 
   test('enabling/disabling an unknown service is a 404 naming it (real services stay untouched)', async () => {
-    const host = uniqueName('nohost');
+    const host = suite.name('nohost');
     await assert.rejects(abs.disableService(host, 'cinder-volume', { reason: 'test' }), NotFoundError);
     await assert.rejects(abs.enableService(host, 'cinder-volume'), (e: unknown) => {
       assert.ok(e instanceof NotFoundError);

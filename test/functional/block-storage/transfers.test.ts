@@ -3,20 +3,20 @@
  * admin accepts another (the volume moves to the admin project, where it is then deleted).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { BadRequestError, NotFoundError } from '../../../src/index.js';
 import type { VolumeResource } from '../../../src/services/block-storage/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { createRetrying, createVolumeRetrying, ensureHeadroom, SQLITE_RETRY } from './helpers.js';
 
 const fast = { intervalMs: 500, timeoutMs: 120_000 };
 
-describe('block storage: volume transfers (3.55)', () => {
-  const demo = demoConnection(SQLITE_RETRY);
-  const admin = adminConnection(SQLITE_RETRY);
+functionalSuite('block storage: volume transfers (3.55)', (suite) => {
+  const demo = suite.demo(SQLITE_RETRY);
+  const admin = suite.admin(SQLITE_RETRY);
   const bs = demo.blockStorage;
   const abs = admin.blockStorage;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let vol: VolumeResource;
   let demoProject: string;
   let adminProject: string;
@@ -25,7 +25,7 @@ describe('block storage: volume transfers (3.55)', () => {
     demoProject = (await demo.authorize()).projectId!;
     adminProject = (await admin.authorize()).projectId!;
     await ensureHeadroom(admin, demoProject, cleanup, { volumes: 2, gigabytes: 2, snapshots: 0 });
-    vol = await createVolumeRetrying(bs, abs, { size: 1, name: uniqueName('transfer') });
+    vol = await createVolumeRetrying(bs, abs, { size: 1, name: suite.name('transfer') });
     // whoever owns it at the end: the admin deletes it
     cleanup.add(`volume ${vol.id}`, async () => {
       await abs.deleteVolume(vol.id, { ignoreMissing: true });
@@ -34,17 +34,8 @@ describe('block storage: volume transfers (3.55)', () => {
     await bs.waitForVolume(vol, 'available', fast);
   });
 
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await demo.close();
-      await admin.close();
-    }
-  });
-
   test('offer and cancel', async () => {
-    const name = uniqueName('offer');
+    const name = suite.name('offer');
     const t = await createRetrying(
       () => bs.createVolumeTransfer({ volumeId: vol.id, name, noSnapshots: true }),
       async () => (await bs.listVolumeTransfers().toArray()).find((x) => x.name === name),
@@ -67,7 +58,7 @@ describe('block storage: volume transfers (3.55)', () => {
   });
 
   test('offer and accept into another project', async () => {
-    const t = await bs.createVolumeTransfer({ volumeId: vol.id, name: uniqueName('handover') });
+    const t = await bs.createVolumeTransfer({ volumeId: vol.id, name: suite.name('handover') });
     cleanup.add(`transfer ${t.id}`, () => bs.deleteVolumeTransfer(t, { ignoreMissing: true }));
     await assert.rejects(abs.acceptVolumeTransfer(t.id, 'wrong-key-000000'), BadRequestError);
     const accepted = await abs.acceptVolumeTransfer(t.id, t.authKey!);

@@ -3,7 +3,7 @@
  * specs and the project access list of a private type; the demo user sees what it is granted.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import {
   ConflictError,
   ForbiddenError,
@@ -12,29 +12,20 @@ import {
   ValidationError,
 } from '../../../src/index.js';
 import type { VolumeTypeResource } from '../../../src/services/block-storage/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { adminConnection, functionalSuite } from '../../support/cloud.js';
 import { createRetrying, retryOnServerError, SQLITE_RETRY } from './helpers.js';
 
-describe('block storage: volume types (admin) and their visibility (demo)', () => {
-  const admin = adminConnection(SQLITE_RETRY);
-  const demo = demoConnection(SQLITE_RETRY);
+functionalSuite('block storage: volume types (admin) and their visibility (demo)', (suite) => {
+  const admin = suite.admin(SQLITE_RETRY);
+  const demo = suite.demo(SQLITE_RETRY);
   const abs = admin.blockStorage;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let demoProject: string;
   let pub: VolumeTypeResource;
   let priv: VolumeTypeResource;
 
   before(async () => {
     demoProject = (await demo.authorize()).projectId!;
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await admin.close();
-      await demo.close();
-    }
   });
 
   test('the default type exists and is listed', async () => {
@@ -46,7 +37,7 @@ describe('block storage: volume types (admin) and their visibility (demo)', () =
   });
 
   test('create a public type with extra specs', async () => {
-    const name = uniqueName('type');
+    const name = suite.name('type');
     pub = await createRetrying(
       () => abs.createVolumeType({ name, description: 'public test type', extraSpecs: { color: 'blue' } }),
       () => abs.findVolumeType(name, { ignoreMissing: true }),
@@ -93,12 +84,12 @@ describe('block storage: volume types (admin) and their visibility (demo)', () =
     const bs = demo.blockStorage;
     assert.ok((await bs.listVolumeTypes().toArray()).some((t) => t.id === pub.id));
     await assert.rejects(bs.updateVolumeType(pub.id, { description: 'mine' }), ForbiddenError);
-    await assert.rejects(bs.createVolumeType({ name: uniqueName('nope') }), ForbiddenError);
+    await assert.rejects(bs.createVolumeType({ name: suite.name('nope') }), ForbiddenError);
     await assert.rejects(bs.setVolumeTypeExtraSpecs(pub.id, { a: 'b' }), ForbiddenError);
   });
 
   test('a private type is visible to the demo project only once granted', async () => {
-    const privName = uniqueName('private');
+    const privName = suite.name('private');
     priv = await createRetrying(
       () => abs.createVolumeType({ name: privName, isPublic: false }),
       () => abs.findVolumeType(privName, { ignoreMissing: true }),
@@ -146,7 +137,7 @@ describe('block storage: volume types (admin) and their visibility (demo)', () =
   });
 
   test('QoS specs: create, change limits, associate with a type, delete', async () => {
-    const name = uniqueName('qos');
+    const name = suite.name('qos');
     const qos = await createRetrying(
       () => abs.createQosSpec({ name, consumer: 'front-end', specs: { total_iops_sec: '500' } }),
       async () => (await abs.listQosSpecs().toArray()).find((q) => q.name === name),
@@ -175,7 +166,7 @@ describe('block storage: volume types (admin) and their visibility (demo)', () =
 
   test('a project default type (3.62)', async () => {
     const res = await admin.identity.request('POST', '/projects', {
-      json: { project: { name: uniqueName('default-type'), domain_id: 'default' } },
+      json: { project: { name: suite.name('default-type'), domain_id: 'default' } },
     });
     const project = ((await res.json()) as { project: { id: string } }).project.id;
     cleanup.add(`project ${project}`, async () => {

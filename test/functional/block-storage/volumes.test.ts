@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import {
   BadRequestError,
   type BlockStorageV3,
@@ -14,7 +14,7 @@ import {
   ResourceNotFoundError,
 } from '../../../src/index.js';
 import type { SnapshotResource, VolumeResource } from '../../../src/services/block-storage/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import {
   createRetrying,
   createVolumeRetrying,
@@ -25,14 +25,14 @@ import {
 
 const fast = { intervalMs: 500, timeoutMs: 120_000 };
 
-describe('block storage: volumes and snapshots', () => {
-  const demo = demoConnection(SQLITE_RETRY);
-  const admin = adminConnection(SQLITE_RETRY);
+functionalSuite('block storage: volumes and snapshots', (suite) => {
+  const demo = suite.demo(SQLITE_RETRY);
+  const admin = suite.admin(SQLITE_RETRY);
   const bs: BlockStorageV3 = demo.blockStorage;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let vol: VolumeResource;
   let snap: SnapshotResource;
-  const volName = uniqueName('vol');
+  const volName = suite.name('vol');
 
   /** Create a volume and register its deletion (cascade, waited) right away. */
   async function newVolume(attrs: Parameters<BlockStorageV3['createVolume']>[0]): Promise<VolumeResource> {
@@ -53,15 +53,6 @@ describe('block storage: volumes and snapshots', () => {
   before(async () => {
     const { projectId } = await demo.authorize();
     await ensureHeadroom(admin, projectId!, cleanup, { volumes: 6, gigabytes: 12, snapshots: 4 });
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await demo.close();
-      await admin.close();
-    }
   });
 
   test('negotiates the default microversion against the cloud', async () => {
@@ -95,8 +86,8 @@ describe('block storage: volumes and snapshots', () => {
     assert.equal(got.name, volName);
     assert.equal((await bs.findVolume(volName)).id, vol.id);
     assert.equal((await bs.findVolume(vol.id)).name, volName);
-    assert.equal(await bs.findVolume(uniqueName('none'), { ignoreMissing: true }), undefined);
-    await assert.rejects(bs.findVolume(uniqueName('none')), ResourceNotFoundError);
+    assert.equal(await bs.findVolume(suite.name('none'), { ignoreMissing: true }), undefined);
+    await assert.rejects(bs.findVolume(suite.name('none')), ResourceNotFoundError);
     // members may only use the filters the cloud's resource_filters allow (this cloud: none)
     const asDemo = await bs
       .listVolumes({ name: volName })
@@ -169,7 +160,7 @@ describe('block storage: volumes and snapshots', () => {
   });
 
   test('extend: grows the volume, or the waiter reports the driver failure with its user message', async () => {
-    const v = await newVolume({ size: 1, name: uniqueName('extend') });
+    const v = await newVolume({ size: 1, name: suite.name('extend') });
     await bs.waitForVolume(v, 'available', fast);
     await bs.extendVolume(v, 2);
     const outcome = await bs.waitForVolume(v, 'available', fast).then(
@@ -229,7 +220,7 @@ describe('block storage: volumes and snapshots', () => {
   });
 
   test('snapshots: create, get, find, list, update, metadata', async () => {
-    const name = uniqueName('snap');
+    const name = suite.name('snap');
     snap = await createRetrying(
       () => bs.createSnapshot({ volumeId: vol.id, name, description: 'first', metadata: { k: 'v' } }),
       () => bs.findSnapshot(name, { ignoreMissing: true }),
@@ -266,8 +257,8 @@ describe('block storage: volumes and snapshots', () => {
   });
 
   test('volumes from a snapshot and from a source volume', async () => {
-    const fromSnap = await newVolume({ snapshotId: snap.id, name: uniqueName('from-snap') });
-    const fromVol = await newVolume({ sourceVolid: vol.id, name: uniqueName('from-vol'), size: 3 });
+    const fromSnap = await newVolume({ snapshotId: snap.id, name: suite.name('from-snap') });
+    const fromVol = await newVolume({ sourceVolid: vol.id, name: suite.name('from-vol'), size: 3 });
     const [a, b] = await Promise.all([
       bs.waitForVolume(fromSnap, 'available', fast),
       bs.waitForVolume(fromVol, 'available', fast),
@@ -288,13 +279,13 @@ describe('block storage: volumes and snapshots', () => {
   });
 
   test('scheduler hints are sent outside the volume envelope', async () => {
-    const v = await newVolume({ size: 1, name: uniqueName('hinted') });
+    const v = await newVolume({ size: 1, name: suite.name('hinted') });
     await bs.waitForVolume(v, 'available', fast);
     const hinted = await createVolumeRetrying(
       bs,
       admin.blockStorage,
 
-      { size: 1, name: uniqueName('hinted-2') },
+      { size: 1, name: suite.name('hinted-2') },
       { schedulerHints: { same_host: [v.id] } },
     );
     cleanup.add(`volume ${hinted.id}`, async () => {
@@ -326,7 +317,7 @@ describe('block storage: volumes and snapshots', () => {
   test('attachments API: reserve, connect, complete, detach (3.27, 3.44, 3.54)', async () => {
     // a fresh volume: cinder makes every attachment read-only once a volume's readonly flag was
     // ever set, even back to false (its admin metadata then holds the truthy string "False")
-    const target = await newVolume({ size: 1, name: uniqueName('attach') });
+    const target = await newVolume({ size: 1, name: suite.name('attach') });
     await bs.waitForVolume(target, 'available', fast);
     const server = randomUUID();
     const att = await bs.createAttachment({ volumeUuid: target.id, instanceUuid: server, mode: 'rw' });
@@ -389,7 +380,7 @@ describe('block storage: volumes and snapshots', () => {
   });
 
   test('retype to an admin-created type', async () => {
-    const typeName = uniqueName('retype');
+    const typeName = suite.name('retype');
     const type = await createRetrying(
       () => admin.blockStorage.createVolumeType({ name: typeName, description: 'retype target' }),
       () => admin.blockStorage.findVolumeType(typeName, { ignoreMissing: true }),
@@ -417,7 +408,7 @@ describe('block storage: volumes and snapshots', () => {
     const images = await demo.image.request('GET', '/images', { query: { name: 'cirros' } });
     const image = ((await images.json()) as { images: { id: string }[] }).images[0];
     if (!image) return;
-    const v = await newVolume({ size: 1, name: uniqueName('from-image'), imageRef: image.id });
+    const v = await newVolume({ size: 1, name: suite.name('from-image'), imageRef: image.id });
     const final = await bs.waitForVolume(v, 'available', fast).then(
       (ok) => ok,
       (e: unknown) => e,
@@ -462,9 +453,9 @@ describe('block storage: volumes and snapshots', () => {
   });
 
   test('delete with cascade removes the snapshots', async () => {
-    const v = await newVolume({ size: 1, name: uniqueName('cascade') });
+    const v = await newVolume({ size: 1, name: suite.name('cascade') });
     await bs.waitForVolume(v, 'available', fast);
-    const snapName = uniqueName('cascade-snap');
+    const snapName = suite.name('cascade-snap');
     const s = await createRetrying(
       () => bs.createSnapshot({ volumeId: v.id, name: snapName }),
       () => bs.findSnapshot(snapName, { ignoreMissing: true }),
@@ -477,8 +468,8 @@ describe('block storage: volumes and snapshots', () => {
 
   test('admin: force delete (3.23 force flag and os-force_delete)', async () => {
     const abs = admin.blockStorage;
-    const a = await newVolume({ size: 1, name: uniqueName('force-a') });
-    const b = await newVolume({ size: 1, name: uniqueName('force-b') });
+    const a = await newVolume({ size: 1, name: suite.name('force-a') });
+    const b = await newVolume({ size: 1, name: suite.name('force-b') });
     await Promise.all([bs.waitForVolume(a, 'available', fast), bs.waitForVolume(b, 'available', fast)]);
     await abs.resetVolumeStatus(a.id, { status: 'error_deleting' });
     await abs.deleteVolume(a.id, { force: true });

@@ -9,19 +9,20 @@ import { randomInt } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { Cleanup, DEMO_CLOUD, demoConnection, uniqueName } from '../../support/cloud.js';
+import { before, test } from 'node:test';
+import type { Connection } from '../../../src/index.js';
+import { DEMO_CLOUD, functionalSuite, uniqueName } from '../../support/cloud.js';
 import { ed25519PublicKey } from '../cloud/ssh-key.js';
 import { openstackJson, ostack, ostackJson } from './helpers.js';
 
-const conn = demoConnection();
 const P = uniqueName('cli');
 const cidr = `10.${randomInt(100, 250)}.${randomInt(0, 250)}.0/24`;
 const cloud = ['--os-cloud', DEMO_CLOUD];
-const cleanup = new Cleanup();
 let dir = '';
 
-describe('ostack: the server demo as demo', { timeout: 900_000 }, () => {
+functionalSuite('ostack: the server demo as demo', { timeout: 900_000 }, (suite) => {
+  const conn = suite.demo();
+  const { cleanup } = suite;
   let fipAddress = '';
   let serverId = '';
 
@@ -43,13 +44,6 @@ describe('ostack: the server demo as demo', { timeout: 900_000 }, () => {
       for (const f of await conn.network.listFloatingIps({ floatingIpAddress: fipAddress }).toArray())
         await conn.network.deleteFloatingIp(f.id, { ignoreMissing: true });
     });
-  });
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await conn.close();
-    }
   });
 
   test('network, subnet, router with a gateway and the subnet on it', async () => {
@@ -228,7 +222,7 @@ describe('ostack: the server demo as demo', { timeout: 900_000 }, () => {
     );
     assert.equal(value.status, 0, value.stderr);
     assert.equal(value.stdout, `ACTIVE\n${P}-key\n`);
-    const fips = await ostackJson(...cloud, 'floating', 'ip', 'list', '--port', await portOf(serverId));
+    const fips = await ostackJson(...cloud, 'floating', 'ip', 'list', '--port', await portOf(conn, serverId));
     assert.deepEqual(
       fips.map((f: Record<string, string>) => f['Floating IP Address']),
       [fipAddress],
@@ -322,7 +316,7 @@ describe('ostack: the server demo as demo', { timeout: 900_000 }, () => {
   });
 });
 
-async function portOf(serverId: string): Promise<string> {
+async function portOf(conn: Connection, serverId: string): Promise<string> {
   const ports = await conn.network.listPorts({ deviceId: serverId }).toArray();
   return ports[0]!.id;
 }

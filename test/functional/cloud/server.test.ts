@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { CreatedServer, NetworkSetup } from '../../../src/cloud/index.js';
 import {
   BadRequestError,
@@ -15,13 +15,11 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../../src/index.js';
-import { Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { functionalSuite, uniqueName } from '../../support/cloud.js';
 import { ed25519PublicKey } from './ssh-key.js';
 
-const conn = demoConnection();
 const prefix = uniqueName('cloud');
 const cidr = `10.${randomInt(100, 250)}.${randomInt(0, 250)}.0/24`;
-const cleanup = new Cleanup();
 const publicKey = ed25519PublicKey(`${prefix}@test`);
 const ipv4 = /^\d+\.\d+\.\d+\.\d+$/;
 
@@ -29,7 +27,9 @@ async function gone(kind: string, fn: () => Promise<unknown>): Promise<void> {
   assert.equal(await fn(), undefined, `${kind} must be gone`);
 }
 
-describe('cloud layer: a reachable server (demo)', { timeout: 900_000 }, () => {
+functionalSuite('cloud layer: a reachable server (demo)', { timeout: 900_000 }, (suite) => {
+  const conn = suite.demo();
+  const { cleanup } = suite;
   let setup: NetworkSetup;
   let made: CreatedServer;
 
@@ -53,13 +53,6 @@ describe('cloud layer: a reachable server (demo)', { timeout: 900_000 }, () => {
       cleanup.add(`keypair ${k}`, () =>
         conn.compute.deleteKeypair(`${prefix}-${k}`, { ignoreMissing: true }),
       );
-    }
-  });
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await conn.close();
     }
   });
 

@@ -4,30 +4,21 @@
  * limits and the migrations listing; what the demo user may and may not see.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '../../../src/index.js';
 import type { ComputeV2 } from '../../../src/services/compute/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { adminConnection, functionalSuite } from '../../support/cloud.js';
 import { projectIdOf, sqliteTolerant } from './helpers.js';
 
-describe('compute: admin resources', () => {
-  const admin = adminConnection(sqliteTolerant);
-  const demo = demoConnection(sqliteTolerant);
+functionalSuite('compute: admin resources', (suite) => {
+  const admin = suite.admin(sqliteTolerant);
+  const demo = suite.demo(sqliteTolerant);
   const c: ComputeV2 = admin.compute;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let demoProject: string;
 
   before(async () => {
     demoProject = await projectIdOf(demo);
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await admin.close();
-      await demo.close();
-    }
   });
 
   test('hypervisors: list, get, find by hostname; counters only up to 2.87', async () => {
@@ -121,7 +112,7 @@ describe('compute: admin resources', () => {
   test('quotas of a throw-away project: defaults, update, detail, revert', async () => {
     const res = await admin.identity.request('POST', '/projects', {
       json: {
-        project: { name: uniqueName('quota'), domain_id: 'default', description: 'ossdk compute quotas' },
+        project: { name: suite.name('quota'), domain_id: 'default', description: 'ossdk compute quotas' },
       },
     });
     const project = ((await res.json()) as { project: { id: string } }).project.id;

@@ -5,25 +5,25 @@
  * project's volume quota, which other suites share.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { NotFoundError, ValidationError } from '../../../src/index.js';
 import type { ComputeV2, ServerResource } from '../../../src/services/compute/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { imageId, networkId, retryLocked, sqliteTolerant } from './helpers.js';
 
 const fast = { intervalMs: 500, timeoutMs: 120_000 };
 
-describe('compute: interfaces and volume attachments (demo user)', () => {
-  const demo = demoConnection(sqliteTolerant);
+functionalSuite('compute: interfaces and volume attachments (demo user)', (suite) => {
+  const demo = suite.demo(sqliteTolerant);
   const c: ComputeV2 = demo.compute;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let server: ServerResource;
   let privateNet: string;
 
   before(async () => {
     privateNet = await networkId(demo, 'private');
     server = await c.createServer({
-      name: uniqueName('att-srv'),
+      name: suite.name('att-srv'),
       imageRef: await imageId(demo, 'cirros'),
       flavorRef: '42',
       networks: [{ uuid: privateNet }],
@@ -34,14 +34,6 @@ describe('compute: interfaces and volume attachments (demo user)', () => {
       await c.waitForServerDelete(id, fast);
     });
     server = await c.waitForServerIdle(server, 'ACTIVE', fast);
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await demo.close();
-    }
   });
 
   test('interfaces: the boot port is listed and can be fetched', async () => {
@@ -93,10 +85,10 @@ describe('compute: interfaces and volume attachments (demo user)', () => {
   });
 });
 
-describe('compute: volume attachments (admin project)', () => {
-  const admin = adminConnection(sqliteTolerant);
+functionalSuite('compute: volume attachments (admin project)', (suite) => {
+  const admin = suite.admin(sqliteTolerant);
   const c: ComputeV2 = admin.compute;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let server: ServerResource;
   let volumeId: string;
   /** Volumes to force back and delete once the server is gone. */
@@ -122,7 +114,7 @@ describe('compute: volume attachments (admin project)', () => {
   before(async () => {
     const cirros = await imageId(admin, 'cirros');
     server = await c.createServer({
-      name: uniqueName('vol-srv'),
+      name: suite.name('vol-srv'),
       imageRef: cirros,
       flavorRef: '42',
       networks: 'none',
@@ -173,14 +165,6 @@ describe('compute: volume attachments (admin project)', () => {
     for (const v of server.attachedVolumes ?? []) volumes.add(v.id);
   });
 
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await admin.close();
-    }
-  });
-
   test('block device mapping: a blank volume created and attached at boot, networks none', async () => {
     assert.deepEqual(server.addresses, {});
     assert.equal(server.attachedVolumes?.length, 1);
@@ -192,7 +176,7 @@ describe('compute: volume attachments (admin project)', () => {
   });
 
   test('volumes: attach, list, get; detach is accepted', async () => {
-    const name = uniqueName('att-vol');
+    const name = suite.name('att-vol');
     const res = await retryLocked(
       () => admin.blockStorage.request('POST', '/volumes', { json: { volume: { size: 1, name } } }),
       { anyServerError: true },

@@ -3,32 +3,23 @@
  * which projects may use it; the demo user sees it only while granted, and cannot create one.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../src/index.js';
 import type { ComputeV2 } from '../../../src/services/compute/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { projectIdOf, sqliteTolerant } from './helpers.js';
 
-describe('compute: flavors, extra specs and access (admin)', () => {
-  const admin = adminConnection(sqliteTolerant);
-  const demo = demoConnection(sqliteTolerant);
+functionalSuite('compute: flavors, extra specs and access (admin)', (suite) => {
+  const admin = suite.admin(sqliteTolerant);
+  const demo = suite.demo(sqliteTolerant);
   const c: ComputeV2 = admin.compute;
-  const cleanup = new Cleanup();
-  const name = uniqueName('flv');
+  const { cleanup } = suite;
+  const name = suite.name('flv');
   let flavorId: string;
   let demoProject: string;
 
   before(async () => {
     demoProject = await projectIdOf(demo);
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await admin.close();
-      await demo.close();
-    }
   });
 
   test('the seeded flavors are listed with their sizes', async () => {
@@ -130,7 +121,7 @@ describe('compute: flavors, extra specs and access (admin)', () => {
 
   test('the demo user cannot create or delete flavors', async () => {
     await assert.rejects(
-      demo.compute.createFlavor({ name: uniqueName('nope'), ram: 64, vcpus: 1, disk: 0 }),
+      demo.compute.createFlavor({ name: suite.name('nope'), ram: 64, vcpus: 1, disk: 0 }),
       ForbiddenError,
     );
     await assert.rejects(demo.compute.deleteFlavor('42'), ForbiddenError);

@@ -4,34 +4,25 @@
  * generation.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { NotFoundError, ResourceNotFoundError, ValidationError } from '../../../src/index.js';
 import type { ComputeV2 } from '../../../src/services/compute/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { demoConnection, functionalSuite } from '../../support/cloud.js';
 import { sqliteTolerant, sshPublicKey, userIdOf } from './helpers.js';
 
-describe('compute: key pairs', () => {
-  const demo = demoConnection(sqliteTolerant);
-  const admin = adminConnection(sqliteTolerant);
+functionalSuite('compute: key pairs', (suite) => {
+  const demo = suite.demo(sqliteTolerant);
+  const admin = suite.admin(sqliteTolerant);
   const c: ComputeV2 = demo.compute;
-  const cleanup = new Cleanup();
-  const generated = uniqueName('gen');
-  const imported = uniqueName('imp');
-  const forDemo = uniqueName('adm');
+  const { cleanup } = suite;
+  const generated = suite.name('gen');
+  const imported = suite.name('imp');
+  const forDemo = suite.name('adm');
   const publicKey = sshPublicKey();
   let demoUser: string;
 
   before(async () => {
     demoUser = await userIdOf(demo);
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await demo.close();
-      await admin.close();
-    }
   });
 
   test('create without a public key: nova generates it and returns the private key once', async () => {
@@ -71,8 +62,8 @@ describe('compute: key pairs', () => {
     );
     const paged = await c.listKeypairs({ limit: 1 }).toArray();
     assert.deepEqual(paged.map((k) => k.name).sort(), [...names].sort());
-    assert.equal(await c.findKeypair(uniqueName('none'), { ignoreMissing: true }), undefined);
-    await assert.rejects(c.findKeypair(uniqueName('none')), ResourceNotFoundError);
+    assert.equal(await c.findKeypair(suite.name('none'), { ignoreMissing: true }), undefined);
+    await assert.rejects(c.findKeypair(suite.name('none')), ResourceNotFoundError);
   });
 
   test('admin: list, get and create key pairs of the demo user', async () => {
@@ -96,7 +87,7 @@ describe('compute: key pairs', () => {
   test('2.92: generation is refused before sending, import still works', async () => {
     const pinned = demoConnection({ ...sqliteTolerant, microversions: { compute: '2.92' } });
     try {
-      const name = uniqueName('mv292');
+      const name = suite.name('mv292');
       await assert.rejects(
         pinned.compute.createKeypair({ name }),
         (e: unknown) => e instanceof ValidationError && /2\.91/.test(e.message),

@@ -3,33 +3,24 @@
  * scheduled into a group with `schedulerHints`.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { NotFoundError, ValidationError } from '../../../src/index.js';
 import type { ComputeV2 } from '../../../src/services/compute/index.js';
-import { Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { imageId, networkId, sqliteTolerant } from './helpers.js';
 
 const fast = { intervalMs: 500, timeoutMs: 120_000 };
 
-describe('compute: server groups (demo user)', () => {
-  const demo = demoConnection(sqliteTolerant);
-  const old = demoConnection({ ...sqliteTolerant, microversions: { compute: '2.63' } });
+functionalSuite('compute: server groups (demo user)', (suite) => {
+  const demo = suite.demo(sqliteTolerant);
+  const old = suite.demo({ ...sqliteTolerant, microversions: { compute: '2.63' } });
   const c: ComputeV2 = demo.compute;
-  const cleanup = new Cleanup();
-  const name = uniqueName('grp');
+  const { cleanup } = suite;
+  const name = suite.name('grp');
   let groupId: string;
 
   before(async () => {
     await demo.authorize();
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await demo.close();
-      await old.close();
-    }
   });
 
   test('create with policy and rules (2.64+)', async () => {
@@ -50,25 +41,25 @@ describe('compute: server groups (demo user)', () => {
 
   test('the policy form is checked against the microversion before sending', async () => {
     await assert.rejects(
-      c.createServerGroup({ name: uniqueName('bad'), policies: ['affinity'] }),
+      c.createServerGroup({ name: suite.name('bad'), policies: ['affinity'] }),
       (e: unknown) => e instanceof ValidationError && /2\.63/.test(e.message),
     );
     await assert.rejects(
-      c.createServerGroup({ name: uniqueName('bad') }),
+      c.createServerGroup({ name: suite.name('bad') }),
       (e: unknown) => e instanceof ValidationError && /policy/.test(e.message),
     );
     await assert.rejects(
-      old.compute.createServerGroup({ name: uniqueName('bad'), policy: 'affinity' }),
+      old.compute.createServerGroup({ name: suite.name('bad'), policy: 'affinity' }),
       (e: unknown) => e instanceof ValidationError && /2\.64/.test(e.message),
     );
     await assert.rejects(
-      c.createServerGroup({ name: uniqueName('bad'), policy: 'closest' as 'affinity' }),
+      c.createServerGroup({ name: suite.name('bad'), policy: 'closest' as 'affinity' }),
       ValidationError,
     );
   });
 
   test('create with policies (2.63)', async () => {
-    const g = await old.compute.createServerGroup({ name: uniqueName('grp63'), policies: ['affinity'] });
+    const g = await old.compute.createServerGroup({ name: suite.name('grp63'), policies: ['affinity'] });
     cleanup.add(`server group ${g.id}`, () => c.deleteServerGroup(g.id, { ignoreMissing: true }));
     assert.deepEqual(g.policies, ['affinity']);
     assert.deepEqual(g.metadata, {});
@@ -78,7 +69,7 @@ describe('compute: server groups (demo user)', () => {
 
   test('a server scheduled into the group with schedulerHints', async () => {
     const s = await c.createServer({
-      name: uniqueName('grp-srv'),
+      name: suite.name('grp-srv'),
       imageRef: await imageId(demo, 'cirros'),
       flavorRef: '42',
       networks: [{ uuid: await networkId(demo, 'private') }],

@@ -5,22 +5,22 @@
  * admins see (host attributes, migrations).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { ConflictError, NotFoundError, ResourceNotFoundError, ValidationError } from '../../../src/index.js';
 import type { ComputeV2, ServerResource } from '../../../src/services/compute/index.js';
-import { adminConnection, Cleanup, demoConnection, uniqueName } from '../../support/cloud.js';
+import { demoConnection, functionalSuite } from '../../support/cloud.js';
 import { deleteImage, getImage, imageId, networkId, retryLocked, sqliteTolerant } from './helpers.js';
 
 const fast = { intervalMs: 500, timeoutMs: 120_000 };
 const USER_DATA = '#cloud-config\nruncmd:\n  - echo ossdk\n';
 
-describe('compute: servers (demo user)', () => {
-  const demo = demoConnection(sqliteTolerant);
-  const admin = adminConnection(sqliteTolerant);
+functionalSuite('compute: servers (demo user)', (suite) => {
+  const demo = suite.demo(sqliteTolerant);
+  const admin = suite.admin(sqliteTolerant);
   const c: ComputeV2 = demo.compute;
-  const cleanup = new Cleanup();
-  const name = uniqueName('srv');
-  const keyName = uniqueName('key');
+  const { cleanup } = suite;
+  const name = suite.name('srv');
+  const keyName = suite.name('key');
   let privateNet: string;
   let cirros: string;
   let server: ServerResource;
@@ -31,15 +31,6 @@ describe('compute: servers (demo user)', () => {
     const kp = await c.createKeypair({ name: keyName });
     cleanup.add(`keypair ${keyName}`, () => c.deleteKeypair(keyName, { ignoreMissing: true }));
     assert.match(kp.privateKey ?? '', /PRIVATE KEY/);
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await demo.close();
-      await admin.close();
-    }
   });
 
   test('create on network private with a key pair, user data, metadata, tags and description', async () => {
@@ -84,7 +75,7 @@ describe('compute: servers (demo user)', () => {
   });
 
   test('bad input is rejected with a ValidationError before anything is sent', async () => {
-    const bad = uniqueName('bad');
+    const bad = suite.name('bad');
     const base = { name: bad, imageRef: cirros, flavorRef: '42' };
     await assert.rejects(
       c.createServer(base),
@@ -125,8 +116,8 @@ describe('compute: servers (demo user)', () => {
     assert.ok(tagged.some((s) => s.id === server.id));
     const untagged = await c.listServers({ tags: 'no-such-tag' }).toArray();
     assert.ok(!untagged.some((s) => s.id === server.id));
-    assert.equal(await c.findServer(uniqueName('absent'), { ignoreMissing: true }), undefined);
-    await assert.rejects(c.findServer(uniqueName('absent')), ResourceNotFoundError);
+    assert.equal(await c.findServer(suite.name('absent'), { ignoreMissing: true }), undefined);
+    await assert.rejects(c.findServer(suite.name('absent')), ResourceNotFoundError);
     // paginated listing with a page size of 1 still yields everything
     const paged = await c.listServers({ limit: 1 }).toArray();
     assert.deepEqual(paged.map((s) => s.id).sort(), all.map((s) => s.id).sort());
@@ -311,7 +302,7 @@ describe('compute: servers (demo user)', () => {
   });
 
   test('snapshot to an image (createImage returns the image id)', async () => {
-    const imgName = uniqueName('snap');
+    const imgName = suite.name('snap');
     const id = await retryLocked(() =>
       c.createServerImage(server, imgName, { metadata: { source: 'ossdk' } }),
     );

@@ -1,16 +1,11 @@
 /** Identity v3 as a plain member (the demo user): own projects, own token, forbidden admin calls. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type Connection, ForbiddenError } from '../../../src/index.js';
-import { demoConnection } from '../../support/cloud.js';
+import { test } from 'node:test';
+import { ForbiddenError } from '../../../src/index.js';
+import { functionalSuite } from '../../support/cloud.js';
 
-let demo: Connection;
-before(() => {
-  demo = demoConnection();
-});
-after(() => demo.close());
-
-describe('identity as demo', () => {
+functionalSuite('identity as demo', (suite) => {
+  const demo = suite.demo();
   test('lists its own projects both ways', async () => {
     const access = await demo.authorize();
     const mine = await demo.identity.listUserProjects().toArray();

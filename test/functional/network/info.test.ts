@@ -1,15 +1,12 @@
 /** Read-only admin views: extensions, availability zones, agents (the dev cloud runs none), rule types. */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { test } from 'node:test';
 import { NotFoundError, ResourceNotFoundError } from '../../../src/errors/errors.js';
-import { adminConnection } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 
-const conn = adminConnection();
-const net = conn.network;
-
-after(() => conn.close());
-
-describe('network: extensions, availability zones, agents (admin)', () => {
+functionalSuite('network: extensions, availability zones, agents (admin)', (suite) => {
+  const conn = suite.admin();
+  const net = conn.network;
   test('extensions: list, get by alias, find, hasExtension', async () => {
     const all = await net.listExtensions().toArray();
     const aliases = all.map((e) => e.alias);

@@ -1,21 +1,14 @@
 /** Account and containers on the dev cloud, as the demo user. */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { test } from 'node:test';
 import { ConflictError, NotFoundError } from '../../../src/index.js';
-import { Cleanup, demoConnection, RUN_PREFIX, uniqueName } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { scratchContainer } from './helpers.js';
 
-describe('object store: account and containers', () => {
-  const conn = demoConnection();
+functionalSuite('object store: account and containers', (suite) => {
+  const conn = suite.demo();
   const os = conn.objectStore;
-  const cleanup = new Cleanup();
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await conn.close();
-    }
-  });
+  const { cleanup } = suite;
 
   test('capabilities come from /info at the proxy root', async () => {
     const info = await os.getInfo();
@@ -27,7 +20,7 @@ describe('object store: account and containers', () => {
   });
 
   test('account metadata: set, read, delete', async () => {
-    const key = `ossdk-${RUN_PREFIX.slice(-6)}`;
+    const key = `ossdk-${suite.prefix.slice(-6)}`;
     cleanup.add('account metadata', () => os.deleteAccountMetadata([key]));
     await os.setAccountMetadata({ [key]: 'ünïcode value' });
     const a = await os.getAccountMetadata();
@@ -69,7 +62,7 @@ describe('object store: account and containers', () => {
   });
 
   test('listing: prefix, marker/limit paging, end_marker, reverse, delimiter', async () => {
-    const base = uniqueName('list');
+    const base = suite.name('list');
     const names = ['a', 'b', 'c', 'd', 'e'].map((x) => `${base}-${x}`);
     for (const n of names) {
       cleanup.add(`container ${n}`, () => os.deleteContainer(n, { ignoreMissing: true, empty: true }));

@@ -7,26 +7,19 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { downloadContainer, uploadDirectory } from '../../../src/cloud/index.js';
-import { Cleanup, demoConnection } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { assertSameTree, MiB, random, scratchContainer, scratchDir, swift, writeOddTree } from './helpers.js';
 
-describe('interop with python-swiftclient', () => {
-  const conn = demoConnection();
+functionalSuite('interop with python-swiftclient', (suite) => {
+  const conn = suite.demo();
   const os = conn.objectStore;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let work: string;
   before(async () => {
     work = scratchDir(cleanup, 'interop');
     await swift(['--version'], work);
-  });
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await conn.close();
-    }
   });
 
   test('SDK uploads (plain, SLO, DLO, odd names) → swift download, byte-identical', async () => {

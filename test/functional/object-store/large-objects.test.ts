@@ -6,16 +6,16 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { AbortedError } from '../../../src/index.js';
 import { LargeObjectUploadError } from '../../../src/services/object-store/index.js';
-import { Cleanup, demoConnection } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { MiB, md5, random, scratchContainer, scratchDir } from './helpers.js';
 
-describe('object store: large objects', () => {
-  const conn = demoConnection();
+functionalSuite('object store: large objects', (suite) => {
+  const conn = suite.demo();
   const os = conn.objectStore;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   const data = random(25 * MiB + 4321);
   let c: string;
   let file: string;
@@ -24,13 +24,6 @@ describe('object store: large objects', () => {
     file = join(scratchDir(cleanup, 'large'), 'big.bin');
     writeFileSync(file, data);
     await os.createContainer(c);
-  });
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await conn.close();
-    }
   });
 
   test('SLO: 25 MiB file, 5 MiB segments, concurrent; read back identical; delete with segments', async () => {

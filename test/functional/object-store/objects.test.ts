@@ -3,28 +3,21 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { NotFoundError, PreconditionFailedError, UnprocessableEntityError } from '../../../src/index.js';
-import { Cleanup, demoConnection } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { MiB, md5, random, scratchContainer, scratchDir } from './helpers.js';
 
-describe('object store: objects', () => {
-  const conn = demoConnection();
+functionalSuite('object store: objects', (suite) => {
+  const conn = suite.demo();
   const os = conn.objectStore;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let c: string;
   let dir: string;
   before(async () => {
     c = scratchContainer(os, cleanup, 'obj');
     dir = scratchDir(cleanup, 'obj');
     await os.createContainer(c);
-  });
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await conn.close();
-    }
   });
 
   test('the seed calls work as written', async () => {

@@ -1,8 +1,8 @@
 /** Temporary URLs on the dev cloud: used without a token, refused when expired or wrongly signed. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { request } from 'undici';
-import { Cleanup, demoConnection } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { scratchContainer } from './helpers.js';
 
 async function fetchStatus(
@@ -16,10 +16,10 @@ async function fetchStatus(
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('object store: temp URLs', () => {
-  const conn = demoConnection();
+functionalSuite('object store: temp URLs', (suite) => {
+  const conn = suite.demo();
   const os = conn.objectStore;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let c: string;
   before(async () => {
     c = scratchContainer(os, cleanup, 'tmpurl');
@@ -27,13 +27,6 @@ describe('object store: temp URLs', () => {
     // a container key: the account key is shared with other tests of the demo project
     await os.setContainerTempUrlKey(c, `key-${c}`);
     await os.createObject({ container: c, name: 'dir/file ü.txt', data: 'temporary' });
-  });
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await conn.close();
-    }
   });
 
   test('GET without a token with HMAC-SHA256 (default), SHA-512 and (asked for) SHA-1', async () => {

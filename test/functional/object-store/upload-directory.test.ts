@@ -6,28 +6,21 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { downloadContainer, type TransferProgress, uploadDirectory } from '../../../src/cloud/index.js';
-import { Cleanup, demoConnection } from '../../support/cloud.js';
+import { functionalSuite } from '../../support/cloud.js';
 import { assertSameTree, MiB, random, scratchContainer, scratchDir, writeOddTree } from './helpers.js';
 
-describe('cloud: uploadDirectory / downloadContainer', () => {
-  const conn = demoConnection();
+functionalSuite('cloud: uploadDirectory / downloadContainer', (suite) => {
+  const conn = suite.demo();
   const os = conn.objectStore;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   let c: string;
   let src: string;
   before(() => {
     c = scratchContainer(os, cleanup, 'updir');
     src = scratchDir(cleanup, 'updir-src');
     writeOddTree(src, { bigFile: 7 * MiB + 3, smallFiles: 40 });
-  });
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await conn.close();
-    }
   });
 
   test('uploads the tree with bounded concurrency, segmenting the big file; reports progress', async () => {

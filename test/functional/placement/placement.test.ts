@@ -19,18 +19,18 @@ import {
   placementErrorCode,
   type ResourceProviderResource,
 } from '../../../src/services/placement/index.js';
-import { adminConnection, Cleanup, demoConnection, RUN_PREFIX, uniqueName } from '../../support/cloud.js';
+import { adminConnection, demoConnection, functionalSuite, uniqueName } from '../../support/cloud.js';
 
 const tag = randomBytes(3).toString('hex').toUpperCase();
 const TRAIT = `CUSTOM_OSSDK_TEST_${tag}`;
 const RC = `CUSTOM_OSSDK_TEST_${tag}`;
 
-describe('placement: own resource provider end to end (admin)', () => {
-  const admin = adminConnection();
+functionalSuite('placement: own resource provider end to end (admin)', (suite) => {
+  const admin = suite.admin();
   const pl = admin.placement;
-  const cleanup = new Cleanup();
+  const { cleanup } = suite;
   const rpUuid = randomUUID();
-  const rpName = uniqueName('rp');
+  const rpName = suite.name('rp');
   const consumer = randomUUID();
   let projectId: string;
   let userId: string;
@@ -47,14 +47,6 @@ describe('placement: own resource provider end to end (admin)', () => {
     cleanup.add(`resource provider ${rpUuid}`, () =>
       pl.deleteResourceProvider(rpUuid, { ignoreMissing: true }),
     );
-  });
-
-  after(async () => {
-    try {
-      await cleanup.run();
-    } finally {
-      await admin.close();
-    }
   });
 
   test('negotiates the default microversion', async () => {
@@ -87,11 +79,11 @@ describe('placement: own resource provider end to end (admin)', () => {
     // names are unique
     await assert.rejects(pl.createResourceProvider({ name: rpName }), ConflictError);
     await assert.rejects(pl.getResourceProvider(randomUUID()), NotFoundError);
-    await assert.rejects(pl.findResourceProvider(uniqueName('none')), ResourceNotFoundError);
+    await assert.rejects(pl.findResourceProvider(suite.name('none')), ResourceNotFoundError);
   });
 
   test('a child provider (1.14) lives in the same tree', async () => {
-    const child = await pl.createResourceProvider({ name: uniqueName('child'), parentProviderUuid: rpUuid });
+    const child = await pl.createResourceProvider({ name: suite.name('child'), parentProviderUuid: rpUuid });
     cleanup.add(`resource provider ${child.id}`, () =>
       pl.deleteResourceProvider(child, { ignoreMissing: true }),
     );
@@ -392,7 +384,7 @@ describe('placement: own resource provider end to end (admin)', () => {
   test('nova’s providers are listed and read, never changed', async () => {
     const providers = await pl.listResourceProviders().toArray();
     assert.ok(
-      providers.every((p) => !p.name?.startsWith(RUN_PREFIX)),
+      providers.every((p) => !p.name?.startsWith(suite.prefix)),
       'nothing of this run is left',
     );
     const nova = providers[0];

@@ -7,15 +7,21 @@ import { tmpdir } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { Connection } from '../../../src/connection.js';
 import { computeV2Spec } from '../../../src/services/specs.js';
-import { type FakeNova, sendJson, startNova } from '../services/compute/helpers.js';
+import { type FakeService, json, route, startFake } from '../../support/fake-service.js';
 
-let nova: FakeNova;
+let nova: FakeService;
 const seen: string[] = [];
 before(async () => {
-  nova = await startNova((req, res) => {
-    seen.push(String(req.headers['openstack-api-version'] ?? ''));
-    sendJson(res, 200, { flavors: [] });
-  }, '2.93');
+  nova = await startFake(
+    'compute',
+    [
+      route('*', '*', (c, res) => {
+        seen.push(String(c.headers['openstack-api-version'] ?? ''));
+        json(res, 200, { flavors: [] });
+      }),
+    ],
+    { max: '2.93' },
+  );
 });
 after(() => nova.close());
 

@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { StaticTokenAuth } from '../../../src/auth/static-token.js';
 import { ValidationError } from '../../../src/errors/errors.js';
 import {
   createResource,
@@ -24,43 +23,7 @@ import { ComputeV2 } from '../../../src/services/compute/proxy.js';
 import { NetworkV2 } from '../../../src/services/network/proxy.js';
 import { ObjectStoreV1 } from '../../../src/services/object-store/proxy.js';
 import { ServiceClient } from '../../../src/session/service-client.js';
-import { Session } from '../../../src/session/session.js';
-import { type Recorded, sendJson, startMockServer } from '../../support/mock-server.js';
-
-type Mock = Awaited<ReturnType<typeof startMockServer>>;
-
-/** A mock answering version discovery at `/` (nova's, with microversions up to `max`), the rest by `api`. */
-async function mock(api: (req: Recorded, res: ServerResponse) => void, max = '2.93'): Promise<Mock> {
-  const srv: Mock = await startMockServer((req, res) => {
-    if (req.url === '/' || req.url === '') {
-      sendJson(res, 300, {
-        versions: [
-          {
-            id: 'v2.1',
-            status: 'CURRENT',
-            version: max,
-            min_version: '2.1',
-            links: [{ rel: 'self', href: `${srv.url}/v2.1/` }],
-          },
-        ],
-      });
-      return;
-    }
-    api(req, res);
-  });
-  return srv;
-}
-
-const sessions: Session[] = [];
-function session(service: string, url: string): Session {
-  const s = new Session({
-    auth: new StaticTokenAuth('admin_token', 'tok'),
-    endpointOverrides: { [service]: url },
-    http: { retry: { maxRetries: 0 } },
-  });
-  sessions.push(s);
-  return s;
-}
+import { type Call, type FakeService, json, reply, route, startFake } from '../../support/fake-service.js';
 
 /** Asserts a ValidationError for `field` whose message matches every pattern. */
 function invalid(field: string | undefined, ...patterns: RegExp[]) {
@@ -74,10 +37,10 @@ function invalid(field: string | undefined, ...patterns: RegExp[]) {
 }
 
 /** Echoes what it was sent, under the resource key the path names. */
-function echo(req: Recorded, res: ServerResponse): void {
-  const path = new URL(req.url, 'http://x').pathname;
+function echo(req: Call, res: ServerResponse): void {
+  const path = req.path;
   if (req.method === 'DELETE') {
-    res.writeHead(204).end();
+    json(res, 204);
     return;
   }
   const body = req.body ? JSON.parse(req.body) : {};
@@ -88,35 +51,38 @@ function echo(req: Recorded, res: ServerResponse): void {
       : path.includes('/flavors')
         ? 'flavor'
         : 'server');
-  sendJson(res, 200, { [key]: { id: decodeURIComponent(path.split('/').at(-1)!), ...body[key] } });
+  json(res, 200, { [key]: { id: decodeURIComponent(path.split('/').at(-1)!), ...body[key] } });
 }
 
-let nova: Mock;
-let neutron: Mock;
-let swift: Mock;
+let nova: FakeService;
+let neutron: FakeService;
+let swift: FakeService;
 
 before(async () => {
-  nova = await mock(echo);
-  neutron = await mock((req, res) => {
-    const id = decodeURIComponent(new URL(req.url, 'http://x').pathname.split('/').at(-1)!);
-    if (req.method === 'DELETE') res.writeHead(204).end();
-    else sendJson(res, 200, { port: { id, name: 'p' } });
+  nova = await startFake('compute', [route('*', '*', echo)]);
+  neutron = await startFake('network', [
+    route('*', '*', (c, res) => {
+      const id = decodeURIComponent(c.path.split('/').at(-1)!);
+      if (c.method === 'DELETE') json(res, 204);
+      else json(res, 200, { port: { id, name: 'p' } });
+    }),
+  ]);
+  swift = await startFake('object-store', [reply('*', '*', 204)], {
+    catalogPaths: { 'object-store': '/v1/AUTH_p' },
   });
-  swift = await mock((_req, res) => res.writeHead(204).end());
 });
 after(async () => {
-  for (const s of sessions) await s.close();
   await Promise.all([nova.close(), neutron.close(), swift.close()]);
 });
 beforeEach(() => {
-  nova.requests.length = 0;
-  neutron.requests.length = 0;
-  swift.requests.length = 0;
+  nova.reset();
+  neutron.reset();
+  swift.reset();
 });
 
-const compute = (microversion?: string) => new ComputeV2(session('compute', nova.url), { microversion });
-const network = () => new NetworkV2(session('network', `${neutron.url}/v2.0`));
-const objectStore = () => new ObjectStoreV1(session('object-store', `${swift.url}/v1/AUTH_p`));
+const compute = (microversion?: string) => nova.proxy(ComputeV2, { microversion });
+const network = () => neutron.proxy(NetworkV2);
+const objectStore = () => swift.proxy(ObjectStoreV1);
 
 const noId = /id is required \(got (undefined|null|an empty string)\)/;
 
@@ -215,7 +181,7 @@ describe('an undefined, null or empty id is refused before any request', () => {
   });
 
   test('the resource operations themselves, head and create with PUT included', async () => {
-    const client = new ServiceClient(session('compute', nova.url), {
+    const client = new ServiceClient(nova.session(), {
       serviceType: 'compute',
       major: '2',
       fallbackPath: '',
@@ -241,7 +207,7 @@ describe('an undefined, null or empty id is refused before any request', () => {
   });
 
   test('actions, tags and metadata refuse a missing id or key', async () => {
-    const client = new ServiceClient(session('compute', nova.url), {
+    const client = new ServiceClient(nova.session(), {
       serviceType: 'compute',
       major: '2',
       fallbackPath: '',
@@ -378,7 +344,7 @@ describe('null on a microversion-gated field is checked like any other value', (
     });
     const client = (pin: string) =>
       new ServiceClient(
-        session('gadgets', nova.url),
+        nova.session({ catalog: { gadgets: nova.url } }),
         {
           serviceType: 'gadgets',
           major: '2',

@@ -1,6 +1,6 @@
 /**
  * Property-based fuzzing of the decoding step. Real response bodies from the upstream API
- * samples (../shared/api-samples) are mutated (truncation, wrong types, nulls, extra nesting,
+ * samples (test/fixtures/api-samples) are mutated (truncation, wrong types, nulls, extra nesting,
  * HTML, huge strings, non-UTF-8 bytes, odd statuses), served from a stub server and read
  * through the SDK's own verbs. Every outcome is classified against a reference reading of
  * the bytes served:

@@ -12,22 +12,28 @@ import {
   ResourceFailureError,
   ValidationError,
 } from '../../../../src/index.js';
-import { readSample, sampleIndex } from '../../../support/api-samples.js';
-import { type FakeCinder, fakeCinder, on } from './fake-cinder.js';
+import { BlockStorageV3 } from '../../../../src/services/block-storage/proxy.js';
+import { sampleAt } from '../../../support/api-samples.js';
+import {
+  bodyOf,
+  type FakeService,
+  json,
+  type Route,
+  reply,
+  route,
+  startFake,
+} from '../../../support/fake-service.js';
 
-/** The request body of an upstream sample (block-storage/<file>). */
-function sample(file: string): unknown {
-  const e = sampleIndex().find((x) => x.path === `block-storage/${file}`);
-  assert.ok(e, `sample ${file}`);
-  return readSample(e);
-}
+/** An upstream sample (block-storage/<file>). */
+const sample = (file: string) => sampleAt(`block-storage/${file}`);
 
 const VOL = '5aa119a8-d25b-45a7-8d1b-88e127885635';
-const fakes: FakeCinder[] = [];
-async function cinder(...a: Parameters<typeof fakeCinder>): Promise<FakeCinder> {
-  const f = await fakeCinder(...a);
+const fakes: FakeService[] = [];
+/** A fake cinder answering `routes`, and a proxy on it at `microversion`. */
+async function cinder(routes: Route[], opts: { microversion?: string; max?: string } = {}) {
+  const f = await startFake('block-storage', routes, { max: opts.max });
   fakes.push(f);
-  return f;
+  return Object.assign(f, { bs: f.proxy(BlockStorageV3, { microversion: opts.microversion }) });
 }
 after(async () => {
   for (const f of fakes) await f.close();
@@ -35,7 +41,7 @@ after(async () => {
 
 describe('volume actions send the bodies of the api-samples', () => {
   test('extend, retype, bootable, readonly, reset status, force delete, revert, reserve', async () => {
-    const f = await cinder([on('POST', /\/volumes\/[^/]+\/action$/, 202)]);
+    const f = await cinder([reply('POST', /\/volumes\/[^/]+\/action$/, 202)]);
     const bs = f.bs;
     await bs.extendVolume(VOL, 3);
     await bs.retypeVolume(VOL, 'dedup-tier-replicaton', { migrationPolicy: 'never' });
@@ -64,7 +70,7 @@ describe('volume actions send the bodies of the api-samples', () => {
     assert.deepEqual(bodies[6], sample('volume-revert-to-snapshot-request.json'));
     assert.deepEqual(bodies[7], sample('volume-reserve-request.json'));
     assert.deepEqual(bodies[8], sample('volume-unreserve-request.json'));
-    assert.ok(f.calls().every((c) => c === `POST /volumes/${VOL}/action`));
+    assert.ok(f.lines().every((c) => c === `POST /volumes/${VOL}/action`));
   });
 
   test('image metadata and attach/detach', async () => {
@@ -75,17 +81,11 @@ describe('volume actions send the bodies of the api-samples', () => {
       ramdisk_id: 'somedisk',
     };
     const f = await cinder([
-      (req, res) => {
-        if (!req.url.endsWith('/action')) return false;
+      route('*', /\/action$/, (req, res) => {
         const body = JSON.parse(req.body);
-        if ('os-set_image_metadata' in body || 'os-show_image_metadata' in body) {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ metadata: md }));
-        } else {
-          res.writeHead(202);
-          res.end();
-        }
-      },
+        const answers = 'os-set_image_metadata' in body || 'os-show_image_metadata' in body;
+        return answers ? json(res, 200, { metadata: md }) : json(res, 202);
+      }),
     ]);
     assert.deepEqual(await f.bs.setVolumeImageMetadata(VOL, md), md);
     assert.deepEqual(await f.bs.getVolumeImageMetadata(VOL), md);
@@ -113,14 +113,14 @@ describe('volume actions send the bodies of the api-samples', () => {
       ValidationError,
     );
     await assert.rejects(f.bs.extendVolume('', 2), ValidationError);
-    assert.deepEqual(f.calls(), []);
+    assert.deepEqual(f.lines(), []);
   });
 });
 
 describe('volumes', () => {
   test('create sends the envelope, scheduler hints beside it, and keeps the input', async () => {
     const f = await cinder([
-      on('POST', /^\/volumes$/, 202, { volume: { id: VOL, status: 'creating', size: 10 } }),
+      reply('POST', /^\/volumes$/, 202, { volume: { id: VOL, status: 'creating', size: 10 } }),
     ]);
     const v = await f.bs.createVolume(
       { size: 10, name: 'v', metadata: {}, multiattach: false },
@@ -145,7 +145,7 @@ describe('volumes', () => {
     );
     await assert.rejects(f.bs.createVolume({ size: 1, status: 'x' } as never), /set by the service/);
     await assert.rejects(f.bs.createVolume({ size: '1' } as never), /must be an integer/);
-    assert.deepEqual(f.calls(), []);
+    assert.deepEqual(f.lines(), []);
   });
 
   test('fields newer than the pin are refused before sending', async () => {
@@ -159,21 +159,23 @@ describe('volumes', () => {
       return true;
     });
     await assert.rejects(f.bs.getVolumeSummary({ microversion: '3.11' }), /3\.12/);
-    assert.deepEqual(f.calls(), []);
+    assert.deepEqual(f.lines(), []);
   });
 
   test('delete passes cascade and force as query parameters; ignoreMissing hides only a 404', async () => {
     const f = await cinder([
-      on('DELETE', /gone/, 404, { itemNotFound: { code: 404, message: 'Volume gone could not be found.' } }),
-      on('DELETE', /busy/, 400, { badRequest: { code: 400, message: 'Volume status must be available' } }),
-      on('DELETE', /\/volumes\//, 202),
+      reply('DELETE', /gone/, 404, {
+        itemNotFound: { code: 404, message: 'Volume gone could not be found.' },
+      }),
+      reply('DELETE', /busy/, 400, { badRequest: { code: 400, message: 'Volume status must be available' } }),
+      reply('DELETE', /\/volumes\//, 202),
     ]);
     await f.bs.deleteVolume(VOL, { cascade: true, force: true });
     await f.bs.deleteVolume(VOL);
     await f.bs.deleteVolume('gone', { ignoreMissing: true });
     await assert.rejects(f.bs.deleteVolume('gone'), NotFoundError);
     await assert.rejects(f.bs.deleteVolume('busy', { ignoreMissing: true }), BadRequestError);
-    assert.deepEqual(f.calls().slice(0, 2), [
+    assert.deepEqual(f.lines().slice(0, 2), [
       `DELETE /volumes/${VOL}?cascade=true&force=true`,
       `DELETE /volumes/${VOL}`,
     ]);
@@ -182,24 +184,26 @@ describe('volumes', () => {
   test('delete with force needs 3.23', async () => {
     const f = await cinder([], { microversion: '3.22' });
     await assert.rejects(f.bs.deleteVolume(VOL, { force: true }), /3\.23/);
-    assert.deepEqual(f.calls(), []);
+    assert.deepEqual(f.lines(), []);
   });
 
   test('list filters newer than the pin are refused before the first page', async () => {
-    const f = await cinder([on('GET', /^\/volumes\/detail/, 200, { volumes: [] })], { microversion: '3.60' });
+    const f = await cinder([reply('GET', /^\/volumes\/detail/, 200, { volumes: [] })], {
+      microversion: '3.60',
+    });
     await assert.rejects(f.bs.listVolumes({ consumesQuota: true }).toArray(), /3\.65/);
     await assert.rejects(f.bs.listSnapshots({ consumesQuota: true }).toArray(), /3\.65/);
     assert.deepEqual(await f.bs.listVolumes({ createdAt: 'gt:2020-01-01' }).toArray(), []);
-    assert.deepEqual(f.calls(), ['GET /volumes/detail?created_at=gt%3A2020-01-01']);
+    assert.deepEqual(f.lines(), ['GET /volumes/detail?created_at=gt%3A2020-01-01']);
   });
 
   test('find falls back to client-side matching where list filters are refused', async () => {
     const f = await cinder([
-      on('GET', /^\/volumes\/vol-a$/, 404, { itemNotFound: { code: 404, message: 'not found' } }),
-      on('GET', /^\/volumes\/detail\?name=/, 400, {
+      reply('GET', /^\/volumes\/vol-a$/, 404, { itemNotFound: { code: 404, message: 'not found' } }),
+      reply('GET', /^\/volumes\/detail\?name=/, 400, {
         badRequest: { code: 400, message: 'Invalid filters name are found in query options.' },
       }),
-      on('GET', /^\/volumes\/detail$/, 200, {
+      reply('GET', /^\/volumes\/detail$/, 200, {
         volumes: [
           { id: 'id-1', name: 'vol-a' },
           { id: 'id-2', name: 'vol-b' },
@@ -208,7 +212,7 @@ describe('volumes', () => {
     ]);
     const v = await f.bs.findVolume('vol-a');
     assert.equal(v.id, 'id-1');
-    assert.deepEqual(f.calls(), [
+    assert.deepEqual(f.lines(), [
       'GET /volumes/vol-a',
       'GET /volumes/detail?name=vol-a',
       'GET /volumes/vol-a',
@@ -218,11 +222,11 @@ describe('volumes', () => {
 
   test('a failed wait carries cinder’s newest user message about the volume', async () => {
     const f = await cinder([
-      on('GET', new RegExp(`^/volumes/${VOL}$`), 200, { volume: { id: VOL, status: 'error_extending' } }),
-      on('GET', /^\/messages\?resource_uuid=/, 400, {
+      reply('GET', new RegExp(`^/volumes/${VOL}$`), 200, { volume: { id: VOL, status: 'error_extending' } }),
+      reply('GET', /^\/messages\?resource_uuid=/, 400, {
         badRequest: { code: 400, message: 'Invalid filters resource_uuid' },
       }),
-      on('GET', /^\/messages$/, 200, {
+      reply('GET', /^\/messages$/, 200, {
         messages: [
           { id: 'm1', resource_uuid: VOL, created_at: '2026-01-01T00:00:00', user_message: 'old news' },
           { id: 'm2', resource_uuid: 'other', created_at: '2026-01-03T00:00:00', user_message: 'not ours' },
@@ -249,8 +253,8 @@ describe('volumes', () => {
 
   test('a failed wait without messages keeps the original error', async () => {
     const f = await cinder([
-      on('GET', /^\/snapshots\/s1$/, 200, { snapshot: { id: 's1', status: 'error' } }),
-      on('GET', /^\/messages/, 403, { forbidden: { code: 403, message: 'no' } }),
+      reply('GET', /^\/snapshots\/s1$/, 200, { snapshot: { id: 's1', status: 'error' } }),
+      reply('GET', /^\/messages/, 403, { forbidden: { code: 403, message: 'no' } }),
     ]);
     await assert.rejects(f.bs.waitForSnapshot('s1', 'available', { intervalMs: 10 }), (e: unknown) => {
       assert.ok(e instanceof ResourceFailureError);
@@ -261,21 +265,16 @@ describe('volumes', () => {
 
   test('metadata documents (volume-metadata-* samples)', async () => {
     const f = await cinder([
-      (req, res) => {
-        if (!/\/metadata/.test(req.url)) return false;
-        if (req.method === 'DELETE') {
-          res.writeHead(200);
-          res.end();
-          return;
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          req.body ||
-            JSON.stringify(
-              /\/metadata\/name$/.test(req.url) ? { meta: { name: 'x' } } : { metadata: { name: 'x' } },
-            ),
-        );
-      },
+      reply('DELETE', /\/metadata/, 200),
+      // echo what was sent; a read answers the item or the whole set
+      route('*', /\/metadata/, (req, res) =>
+        json(
+          res,
+          200,
+          bodyOf(req) ??
+            (/\/metadata\/name$/.test(req.url) ? { meta: { name: 'x' } } : { metadata: { name: 'x' } }),
+        ),
+      ),
     ]);
     assert.deepEqual(await f.bs.setVolumeMetadata(VOL, { name: 'metadata0' }), { name: 'metadata0' });
     assert.deepEqual(await f.bs.replaceVolumeMetadata(VOL, { name: 'metadata1' }), { name: 'metadata1' });
@@ -287,7 +286,7 @@ describe('volumes', () => {
     assert.deepEqual(b[0], sample('volumes/volume-metadata-create-request.json'));
     assert.deepEqual(b[1], sample('volumes/volume-metadata-update-request.json'));
     assert.deepEqual(b[2], sample('volumes/volume-metadata-update-key-request.json'));
-    assert.deepEqual(f.calls(), [
+    assert.deepEqual(f.lines(), [
       `POST /volumes/${VOL}/metadata`,
       `PUT /volumes/${VOL}/metadata`,
       `PUT /volumes/${VOL}/metadata/name`,
@@ -301,12 +300,8 @@ describe('volumes', () => {
 describe('snapshots and backups', () => {
   test('snapshot actions and metadata bodies', async () => {
     const f = await cinder([
-      on('POST', /\/snapshots\/[^/]+\/action$/, 202),
-      (req, res) => {
-        if (!/\/snapshots\/[^/]+\/metadata/.test(req.url)) return false;
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(req.body);
-      },
+      reply('POST', /\/snapshots\/[^/]+\/action$/, 202),
+      route('*', /\/snapshots\/[^/]+\/metadata/, (req, res) => json(res, 200, bodyOf(req))),
     ]);
     await f.bs.forceDeleteSnapshot('s1');
     await f.bs.resetSnapshotStatus('s1', 'available');
@@ -328,8 +323,8 @@ describe('snapshots and backups', () => {
   test('backup actions, restore and the 3.9 update gate', async () => {
     const f = await cinder(
       [
-        on('POST', /\/backups\/[^/]+\/action$/, 202),
-        on('POST', /\/backups\/[^/]+\/restore$/, 202, sample('backup-restore-response.json')),
+        reply('POST', /\/backups\/[^/]+\/action$/, 202),
+        reply('POST', /\/backups\/[^/]+\/restore$/, 202, sample('backup-restore-response.json')),
       ],
       { microversion: '3.8' },
     );
@@ -346,19 +341,19 @@ describe('snapshots and backups', () => {
     assert.deepEqual(b[2], sample('backup-restore-request.json'));
     await assert.rejects(f.bs.updateBackup('b1', { name: 'x' }), /3\.9/);
     await assert.rejects(f.bs.createBackup({ volumeId: 'v', metadata: { a: 'b' } }), /3\.43/);
-    assert.equal(f.calls().length, 3);
+    assert.equal(f.lines().length, 3);
   });
 
   test('deleteBackup with ignoreMissing does not hide "Service cinder-backup could not be found"', async () => {
     const f = await cinder([
-      on('DELETE', /\/backups\/b1$/, 404, {
+      reply('DELETE', /\/backups\/b1$/, 404, {
         itemNotFound: { code: 404, message: 'Service cinder-backup could not be found.' },
       }),
-      on('GET', /\/backups\/b1$/, 200, { backup: { id: 'b1', status: 'error' } }),
-      on('DELETE', /\/backups\/b2$/, 404, {
+      reply('GET', /\/backups\/b1$/, 200, { backup: { id: 'b1', status: 'error' } }),
+      reply('DELETE', /\/backups\/b2$/, 404, {
         itemNotFound: { code: 404, message: 'Backup b2 could not be found.' },
       }),
-      on('GET', /\/backups\/b2$/, 404, {
+      reply('GET', /\/backups\/b2$/, 404, {
         itemNotFound: { code: 404, message: 'Backup b2 could not be found.' },
       }),
     ]);
@@ -375,7 +370,7 @@ describe('snapshots and backups', () => {
 describe('volume types, quotas, services', () => {
   test('create maps isPublic to os-volume-type-access:is_public (sample body)', async () => {
     const f = await cinder([
-      on('POST', /^\/types$/, 200, sample('volume_type/volume-type-create-response.json')),
+      reply('POST', /^\/types$/, 200, sample('volume_type/volume-type-create-response.json')),
     ]);
     const t = await f.bs.createVolumeType({
       name: 'vol-type-001',
@@ -389,7 +384,7 @@ describe('volume types, quotas, services', () => {
 
   test('update sends is_public (sample body)', async () => {
     const f = await cinder([
-      on('PUT', /^\/types\/t1$/, 200, sample('volume_type/volume-type-update-response.json')),
+      reply('PUT', /^\/types\/t1$/, 200, sample('volume_type/volume-type-update-response.json')),
     ]);
     await f.bs.updateVolumeType('t1', {
       name: 'vol-type-001',
@@ -401,24 +396,20 @@ describe('volume types, quotas, services', () => {
 
   test('extra specs and access bodies', async () => {
     const f = await cinder([
-      (req, res) => {
-        if (!/\/types\/t1\/(extra_specs|action)/.test(req.url)) return false;
-        if (req.method === 'DELETE' || req.url.endsWith('/action')) {
-          res.writeHead(202);
-          res.end();
-          return;
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          req.body ||
-            JSON.stringify(
-              req.url.endsWith('/extra_specs')
-                ? { extra_specs: { capabilities: 'gpu' } }
-                : { capabilities: 'gpu' },
-            ),
-        );
-      },
-      on(
+      reply('DELETE', /\/types\/t1\/extra_specs/, 202),
+      reply('*', /\/types\/t1\/action$/, 202),
+      // echo what was sent; a read answers the set or one key
+      route('*', /\/types\/t1\/extra_specs/, (req, res) =>
+        json(
+          res,
+          200,
+          bodyOf(req) ??
+            (req.url.endsWith('/extra_specs')
+              ? { extra_specs: { capabilities: 'gpu' } }
+              : { capabilities: 'gpu' }),
+        ),
+      ),
+      reply(
         'GET',
         /\/types\/t2\/os-volume-type-access$/,
         200,
@@ -445,12 +436,12 @@ describe('volume types, quotas, services', () => {
     assert.deepEqual(b[1], sample('volume_type/volume-type-specific-extra-specs-update-request.json'));
     assert.deepEqual(b[5], sample('volume_type/volume-type-access-add-request.json'));
     assert.deepEqual(b[6], sample('volume-type-access-delete-request.json'));
-    assert.equal(f.calls()[7], 'GET /types/t2/os-volume-type-access');
+    assert.equal(f.lines()[7], 'GET /types/t2/os-volume-type-access');
   });
 
   test('quota update sends the sample body and merges the answer', async () => {
     const f = await cinder([
-      on('PUT', /^\/os-quota-sets\/p1$/, 200, sample('quota_sets/quotas-update-response.json')),
+      reply('PUT', /^\/os-quota-sets\/p1$/, 200, sample('quota_sets/quotas-update-response.json')),
     ]);
     const q = await f.bs.updateQuotaSet('p1', { groups: 11, volumes: 5, backups: 4 });
     assert.deepEqual(f.bodies()[0], sample('quota_sets/quotas-update-request.json'));
@@ -461,26 +452,26 @@ describe('volume types, quotas, services', () => {
 
   test('quota usage, defaults and limits paths', async () => {
     const f = await cinder([
-      on(
+      reply(
         'GET',
         /^\/os-quota-sets\/p1\?usage=True$/,
         200,
         sample('quota_sets/quotas-show-usage-response.json'),
       ),
-      on(
+      reply(
         'GET',
         /^\/os-quota-sets\/p1\/defaults$/,
         200,
         sample('quota_sets/quotas-show-defaults-response.json'),
       ),
-      on('GET', /^\/limits/, 200, sample('limits/limits-show-response.json')),
+      reply('GET', /^\/limits/, 200, sample('limits/limits-show-response.json')),
     ]);
     const u = await f.bs.getQuotaSetUsage('p1');
     assert.deepEqual(u.volumes, { in_use: 0, limit: 10, reserved: 0 });
     assert.equal((await f.bs.getQuotaSetDefaults('p1')).backups, 10);
     const l = await f.bs.getLimits({ projectId: 'p2' });
     assert.equal(l.absolute?.maxTotalVolumes, 10);
-    assert.deepEqual(f.calls(), [
+    assert.deepEqual(f.lines(), [
       'GET /os-quota-sets/p1?usage=True',
       'GET /os-quota-sets/p1/defaults',
       'GET /limits?project_id=p2',
@@ -489,9 +480,9 @@ describe('volume types, quotas, services', () => {
 
   test('service enable/disable bodies and paths', async () => {
     const f = await cinder([
-      on('PUT', /^\/os-services\/enable$/, 200, sample('services-enable-response.json')),
-      on('PUT', /^\/os-services\/disable$/, 200, sample('services-disable-response.json')),
-      on('PUT', /^\/os-services\/disable-log-reason$/, 200, sample('services-disable-log-response.json')),
+      reply('PUT', /^\/os-services\/enable$/, 200, sample('services-enable-response.json')),
+      reply('PUT', /^\/os-services\/disable$/, 200, sample('services-disable-response.json')),
+      reply('PUT', /^\/os-services\/disable-log-reason$/, 200, sample('services-disable-log-response.json')),
     ]);
     const en = await f.bs.enableService('devstack@lvmdriver-1', 'cinder-volume');
     assert.equal(en.status, 'enabled');
@@ -506,7 +497,7 @@ describe('volume types, quotas, services', () => {
 
   test('a 409 is a ConflictError', async () => {
     const f = await cinder([
-      on('POST', /^\/types$/, 409, {
+      reply('POST', /^\/types$/, 409, {
         conflictingRequest: { code: 409, message: 'Volume Type x already exists.' },
       }),
     ]);
@@ -521,9 +512,9 @@ describe('volume types, quotas, services', () => {
 describe('attachments, transfers, QoS, default types', () => {
   test('attachment create/update/complete bodies (samples)', async () => {
     const f = await cinder([
-      on('POST', /^\/attachments$/, 200, sample('attachment-create-response.json')),
-      on('PUT', /^\/attachments\/a1$/, 200, sample('attachment-update-response.json')),
-      on('POST', /^\/attachments\/a1\/action$/, 204),
+      reply('POST', /^\/attachments$/, 200, sample('attachment-create-response.json')),
+      reply('PUT', /^\/attachments\/a1$/, 200, sample('attachment-update-response.json')),
+      reply('POST', /^\/attachments\/a1\/action$/, 204),
     ]);
     const req = (sample('attachment-create-request.json') as { attachment: Record<string, any> }).attachment;
     const a = await f.bs.createAttachment({
@@ -545,7 +536,7 @@ describe('attachments, transfers, QoS, default types', () => {
 
   test('transfer accept body (sample) and the 3.55 gate', async () => {
     const f = await cinder([
-      on(
+      reply(
         'POST',
         /^\/volume-transfers\/t1\/accept$/,
         202,
@@ -561,12 +552,12 @@ describe('attachments, transfers, QoS, default types', () => {
 
   test('QoS specs: limits go beside the name; unset sends the keys (samples)', async () => {
     const f = await cinder([
-      on('POST', /^\/qos-specs$/, 200, sample('qos/qos-create-response.json')),
-      on('PUT', /^\/qos-specs\/q1\/delete_keys$/, 202),
-      on('PUT', /^\/qos-specs\/q1$/, 200, sample('qos/qos-update-response.json')),
-      on('GET', /^\/qos-specs\/q1\/associate\?vol_type_id=t1$/, 202),
-      on('GET', /^\/qos-specs\/q1\/disassociate_all$/, 202),
-      on('DELETE', /^\/qos-specs\/q1\?force=true$/, 202),
+      reply('POST', /^\/qos-specs$/, 200, sample('qos/qos-create-response.json')),
+      reply('PUT', /^\/qos-specs\/q1\/delete_keys$/, 202),
+      reply('PUT', /^\/qos-specs\/q1$/, 200, sample('qos/qos-update-response.json')),
+      reply('GET', /^\/qos-specs\/q1\/associate\?vol_type_id=t1$/, 202),
+      reply('GET', /^\/qos-specs\/q1\/disassociate_all$/, 202),
+      reply('DELETE', /^\/qos-specs\/q1\?force=true$/, 202),
     ]);
     const q = await f.bs.createQosSpec({ name: 'reliability-spec' });
     assert.equal(q.consumer, 'back-end');
@@ -588,18 +579,11 @@ describe('attachments, transfers, QoS, default types', () => {
   test('default types live beside the project-scoped API (samples)', async () => {
     const f = await cinder(
       [
-        (req, res) => {
-          if (!req.url.startsWith('/v3/default-types')) return false;
-          if (req.method === 'PUT') sendJsonLike(res, sample('set-default-type-response.json'));
-          else if (req.url === '/v3/default-types')
-            sendJsonLike(res, sample('get-default-types-response.json'));
-          else if (req.method === 'GET') sendJsonLike(res, sample('get-default-type-response.json'));
-          else {
-            res.writeHead(204);
-            res.end();
-          }
-          return true;
-        },
+        // default types live beside the project-scoped API, at /v3/default-types
+        reply('PUT', /^\/v3\/default-types/, 200, sample('set-default-type-response.json')),
+        reply('*', /^\/v3\/default-types$/, 200, sample('get-default-types-response.json')),
+        reply('GET', /^\/v3\/default-types/, 200, sample('get-default-type-response.json')),
+        reply('*', /^\/v3\/default-types/, 204),
       ],
       { microversion: '3.62' },
     );
@@ -620,8 +604,3 @@ describe('attachments, transfers, QoS, default types', () => {
     );
   });
 });
-
-function sendJsonLike(res: import('node:http').ServerResponse, body: unknown): void {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}

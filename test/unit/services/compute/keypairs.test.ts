@@ -1,37 +1,35 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { ResourceNotFoundError, ValidationError } from '../../../../src/errors/errors.js';
-import { bodyOf, type FakeNova, sendJson, startNova } from './helpers.js';
+import { ComputeV2 } from '../../../../src/services/compute/proxy.js';
+import { bodyOf, type FakeService, json, reply, route, startFake } from '../../../support/fake-service.js';
 
 const kp = (name: string) => ({
   keypair: { name, fingerprint: `fp-${name}`, public_key: `ssh-ed25519 ${name}`, type: 'ssh' },
 });
 
 describe('compute key pairs (offline)', () => {
-  let nova: FakeNova;
+  let nova: FakeService;
+
+  const compute = (microversion?: string) => nova.proxy(ComputeV2, { microversion });
 
   before(async () => {
-    nova = await startNova((req, res) => {
-      const u = new URL(req.url, 'http://x');
-      if (req.method === 'GET' && u.pathname === '/v2.1/os-keypairs') {
+    nova = await startFake('compute', [
+      route('GET', '/os-keypairs', (c, res) =>
         // two pages joined by keypairs_links, as nova does with limit (2.35+)
-        if (u.searchParams.get('marker') === 'b') sendJson(res, 200, { keypairs: [kp('c')] });
-        else
-          sendJson(res, 200, {
-            keypairs: [kp('a'), kp('b')],
-            keypairs_links: [{ rel: 'next', href: `${nova.url}/v2.1/os-keypairs?limit=2&marker=b` }],
-          });
-        return;
-      }
-      if (req.method === 'GET' && u.pathname === '/v2.1/os-keypairs/a') {
-        sendJson(res, 200, {
-          keypair: { ...kp('a').keypair, id: 7, user_id: u.searchParams.get('user_id') ?? 'me' },
-        });
-        return;
-      }
-      if (req.method === 'POST' && u.pathname === '/v2.1/os-keypairs') {
-        const b = JSON.parse(req.body).keypair;
-        sendJson(res, 200, {
+        c.query.get('marker') === 'b'
+          ? json(res, 200, { keypairs: [kp('c')] })
+          : json(res, 200, {
+              keypairs: [kp('a'), kp('b')],
+              keypairs_links: [{ rel: 'next', href: `${nova.url}/v2.1/os-keypairs?limit=2&marker=b` }],
+            }),
+      ),
+      route('GET', '/os-keypairs/a', (c, res) =>
+        json(res, 200, { keypair: { ...kp('a').keypair, id: 7, user_id: c.query.get('user_id') ?? 'me' } }),
+      ),
+      route('POST', '/os-keypairs', (c, res) => {
+        const b = JSON.parse(c.body).keypair;
+        json(res, 200, {
           keypair: {
             ...b,
             fingerprint: 'fp',
@@ -39,21 +37,16 @@ describe('compute key pairs (offline)', () => {
             ...(b.public_key ? {} : { private_key: 'PRIV', public_key: 'gen' }),
           },
         });
-        return;
-      }
-      if (req.method === 'DELETE' && u.pathname === '/v2.1/os-keypairs/a') {
-        res.writeHead(202);
-        res.end();
-        return;
-      }
-      sendJson(res, 404, { itemNotFound: { code: 404, message: 'Keypair not found' } });
-    });
+      }),
+      reply('DELETE', '/os-keypairs/a', 202),
+      reply('*', '*', 404, { itemNotFound: { code: 404, message: 'Keypair not found' } }),
+    ]);
   });
   beforeEach(() => nova.reset());
   after(() => nova.close());
 
   test('listing unwraps every item and follows keypairs_links', async () => {
-    const all = await nova.compute().listKeypairs({ limit: 2 }).toArray();
+    const all = await compute().listKeypairs({ limit: 2 }).toArray();
     assert.deepEqual(
       all.map((k) => k.name),
       ['a', 'b', 'c'],
@@ -67,7 +60,7 @@ describe('compute key pairs (offline)', () => {
   });
 
   test('get, find and delete pass the owner as user_id', async () => {
-    const c = nova.compute();
+    const c = compute();
     const got = await c.getKeypair('a', { userId: 'u1' });
     assert.equal(got.userId, 'u1');
     assert.equal(got.internalId, 7);
@@ -81,7 +74,7 @@ describe('compute key pairs (offline)', () => {
   });
 
   test('create: generated (private key once) or imported', async () => {
-    const c = nova.compute();
+    const c = compute();
     const g = await c.createKeypair({ name: 'g' });
     assert.deepEqual(bodyOf(nova.calls.at(-1)), { keypair: { name: 'g' } });
     assert.equal(g.privateKey, 'PRIV');
@@ -94,17 +87,14 @@ describe('compute key pairs (offline)', () => {
 
   test('rejected before sending: generation from 2.92, user_id before 2.10, paging before 2.35', async () => {
     await assert.rejects(
-      nova.compute('2.92').createKeypair({ name: 'g' }),
+      compute('2.92').createKeypair({ name: 'g' }),
       (e: unknown) => e instanceof ValidationError && /keypair\.publicKey/.test(e.message),
     );
-    await assert.rejects(
-      nova.compute('2.9').createKeypair({ name: 'g', publicKey: 'k', userId: 'u' }),
-      /2\.10/,
-    );
-    await assert.rejects(nova.compute('2.9').getKeypair('a', { userId: 'u' }), /2\.10/);
-    await assert.rejects(nova.compute('2.34').listKeypairs({ limit: 1 }).toArray(), /2\.35/);
-    await assert.rejects(nova.compute('2.1').createKeypair({ name: 'g', type: 'x509' }), /2\.2/);
-    await assert.rejects(nova.compute().getKeypair(''), ValidationError);
+    await assert.rejects(compute('2.9').createKeypair({ name: 'g', publicKey: 'k', userId: 'u' }), /2\.10/);
+    await assert.rejects(compute('2.9').getKeypair('a', { userId: 'u' }), /2\.10/);
+    await assert.rejects(compute('2.34').listKeypairs({ limit: 1 }).toArray(), /2\.35/);
+    await assert.rejects(compute('2.1').createKeypair({ name: 'g', type: 'x509' }), /2\.2/);
+    await assert.rejects(compute().getKeypair(''), ValidationError);
     assert.equal(nova.calls.length, 0);
   });
 });

@@ -1,105 +1,72 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { ResourceFailureError, TimeoutError, ValidationError } from '../../../../src/errors/errors.js';
-import { bodyOf, type FakeNova, sendJson, startNova } from './helpers.js';
+import { ComputeV2 } from '../../../../src/services/compute/proxy.js';
+import { bodyOf, type FakeService, json, reply, route, startFake } from '../../../support/fake-service.js';
 
 const SID = 'srv-1';
 
 describe('compute proxy requests (offline)', () => {
-  let nova: FakeNova;
+  let nova: FakeService;
   /** Statuses the fake server walks through on GET /servers/srv-1. */
   let states: [string, string | null][] = [];
+  const compute = (microversion?: string) => nova.proxy(ComputeV2, { microversion });
+  const zones = { availabilityZoneInfo: [{ zoneName: 'nova', zoneState: { available: true }, hosts: null }] };
+  const flavorAccess = { flavor_access: [{ flavor_id: '42', tenant_id: 'p1' }] };
+  const quotaSet = { quota_set: { id: 'p1', instances: 10, cores: 20 } };
 
   before(async () => {
-    nova = await startNova((req, res) => {
-      const u = new URL(req.url, 'http://x');
-      const p = u.pathname.replace(/^\/v2\.1/, '');
-      const key = `${req.method} ${p}`;
-      switch (key) {
-        case `GET /servers/${SID}`: {
-          const [status, task] = states.shift() ?? ['ACTIVE', null];
-          sendJson(res, 200, {
-            server: { id: SID, status, 'OS-EXT-STS:task_state': task, fault: { code: 500, message: 'boom' } },
-          });
-          return;
-        }
-        case 'GET /servers/web(1)':
-          sendJson(res, 404, { itemNotFound: { code: 404, message: 'Instance web(1) could not be found.' } });
-          return;
-        case 'GET /servers/detail':
-          sendJson(res, 200, {
-            servers: [
-              { id: 'a', name: 'web(1)' },
-              { id: 'b', name: 'web(1)-old' },
-            ],
-          });
-          return;
-        case `GET /servers/${SID}/metadata/k`:
-          sendJson(res, 200, { meta: { k: 'v' } });
-          return;
-        case `PUT /servers/${SID}/metadata/k`:
-          sendJson(res, 200, JSON.parse(req.body));
-          return;
-        case `GET /servers/${SID}/ips`:
-          sendJson(res, 200, { addresses: { private: [{ addr: '10.0.0.3', version: 4 }] } });
-          return;
-        case `GET /servers/${SID}/ips/private`:
-          sendJson(res, 200, { private: [{ addr: '10.0.0.3', version: 4 }] });
-          return;
-        case 'GET /flavors/42/os-extra_specs':
-        case 'POST /flavors/42/os-extra_specs':
-          sendJson(res, 200, { extra_specs: { 'hw:a': '1' } });
-          return;
-        case 'PUT /flavors/42/os-extra_specs/hw%3Aa':
-        case 'GET /flavors/42/os-extra_specs/hw%3Aa':
-          sendJson(res, 200, { 'hw:a': '2' });
-          return;
-        case 'POST /flavors/42/action':
-          sendJson(res, 200, { flavor_access: [{ flavor_id: '42', tenant_id: 'p1' }] });
-          return;
-        case 'GET /flavors/42/os-flavor-access':
-          sendJson(res, 200, { flavor_access: [{ flavor_id: '42', tenant_id: 'p1' }] });
-          return;
-        case 'POST /os-server-groups':
-          sendJson(res, 200, {
-            server_group: { id: 'g1', ...JSON.parse(req.body).server_group, members: [] },
-          });
-          return;
-        case 'GET /os-quota-sets/p1':
-        case 'GET /os-quota-sets/p1/defaults':
-          sendJson(res, 200, { quota_set: { id: 'p1', instances: 10, cores: 20 } });
-          return;
-        case 'GET /os-quota-sets/p1/detail':
-          sendJson(res, 200, { quota_set: { id: 'p1', instances: { limit: 10, in_use: 1, reserved: 0 } } });
-          return;
-        case 'PUT /os-quota-sets/p1':
-          sendJson(res, 200, { quota_set: { instances: 7, cores: 20 } });
-          return;
-        case 'PUT /os-services/svc-1':
-          sendJson(res, 200, { service: { id: 'svc-1', binary: 'nova-compute', ...JSON.parse(req.body) } });
-          return;
-        case 'GET /os-availability-zone':
-        case 'GET /os-availability-zone/detail':
-          sendJson(res, 200, {
-            availabilityZoneInfo: [{ zoneName: 'nova', zoneState: { available: true }, hosts: null }],
-          });
-          return;
-        case 'GET /limits':
-          sendJson(res, 200, { limits: { absolute: { maxTotalInstances: 10 }, rate: [] } });
-          return;
-        case `GET /servers/${SID}/os-volume_attachments`:
-          sendJson(res, 200, { volumeAttachments: [{ volumeId: 'v1', serverId: SID, device: '/dev/vdb' }] });
-          return;
-        case `POST /servers/${SID}/os-interface`:
-          sendJson(res, 200, {
-            interfaceAttachment: { port_id: 'port-1', net_id: 'n1', port_state: 'ACTIVE' },
-          });
-          return;
-        default:
-          res.writeHead(202);
-          res.end();
-      }
-    });
+    nova = await startFake('compute', [
+      route('GET', `/servers/${SID}`, (_c, res) => {
+        const [status, task] = states.shift() ?? ['ACTIVE', null];
+        json(res, 200, {
+          server: { id: SID, status, 'OS-EXT-STS:task_state': task, fault: { code: 500, message: 'boom' } },
+        });
+      }),
+      reply('GET', '/servers/web(1)', 404, {
+        itemNotFound: { code: 404, message: 'Instance web(1) could not be found.' },
+      }),
+      reply('GET', '/servers/detail', 200, {
+        servers: [
+          { id: 'a', name: 'web(1)' },
+          { id: 'b', name: 'web(1)-old' },
+        ],
+      }),
+      reply('GET', `/servers/${SID}/metadata/k`, 200, { meta: { k: 'v' } }),
+      route('PUT', `/servers/${SID}/metadata/k`, (c, res) => json(res, 200, bodyOf(c))),
+      reply('GET', `/servers/${SID}/ips`, 200, {
+        addresses: { private: [{ addr: '10.0.0.3', version: 4 }] },
+      }),
+      reply('GET', `/servers/${SID}/ips/private`, 200, { private: [{ addr: '10.0.0.3', version: 4 }] }),
+      reply('GET', '/flavors/42/os-extra_specs', 200, { extra_specs: { 'hw:a': '1' } }),
+      reply('POST', '/flavors/42/os-extra_specs', 200, { extra_specs: { 'hw:a': '1' } }),
+      reply('PUT', '/flavors/42/os-extra_specs/hw%3Aa', 200, { 'hw:a': '2' }),
+      reply('GET', '/flavors/42/os-extra_specs/hw%3Aa', 200, { 'hw:a': '2' }),
+      reply('POST', '/flavors/42/action', 200, flavorAccess),
+      reply('GET', '/flavors/42/os-flavor-access', 200, flavorAccess),
+      route('POST', '/os-server-groups', (c, res) =>
+        json(res, 200, { server_group: { id: 'g1', ...JSON.parse(c.body).server_group, members: [] } }),
+      ),
+      reply('GET', '/os-quota-sets/p1', 200, quotaSet),
+      reply('GET', '/os-quota-sets/p1/defaults', 200, quotaSet),
+      reply('GET', '/os-quota-sets/p1/detail', 200, {
+        quota_set: { id: 'p1', instances: { limit: 10, in_use: 1, reserved: 0 } },
+      }),
+      reply('PUT', '/os-quota-sets/p1', 200, { quota_set: { instances: 7, cores: 20 } }),
+      route('PUT', '/os-services/svc-1', (c, res) =>
+        json(res, 200, { service: { id: 'svc-1', binary: 'nova-compute', ...JSON.parse(c.body) } }),
+      ),
+      reply('GET', '/os-availability-zone', 200, zones),
+      reply('GET', '/os-availability-zone/detail', 200, zones),
+      reply('GET', '/limits', 200, { limits: { absolute: { maxTotalInstances: 10 }, rate: [] } }),
+      reply('GET', `/servers/${SID}/os-volume_attachments`, 200, {
+        volumeAttachments: [{ volumeId: 'v1', serverId: SID, device: '/dev/vdb' }],
+      }),
+      reply('POST', `/servers/${SID}/os-interface`, 200, {
+        interfaceAttachment: { port_id: 'port-1', net_id: 'n1', port_state: 'ACTIVE' },
+      }),
+      reply('*', '*', 202),
+    ]);
   });
   beforeEach(() => {
     nova.reset();
@@ -116,7 +83,7 @@ describe('compute proxy requests (offline)', () => {
       ['ACTIVE', null],
     ];
     const polls: (string | undefined)[] = [];
-    const s = await nova.compute().waitForServerIdle(SID, 'active', {
+    const s = await compute().waitForServerIdle(SID, 'active', {
       intervalMs: 1,
       onPoll: (st) => polls.push(st),
     });
@@ -127,18 +94,18 @@ describe('compute proxy requests (offline)', () => {
   test('waitForServerIdle fails on ERROR with the fault, and times out', async () => {
     states = [['ERROR', null]];
     await assert.rejects(
-      nova.compute().waitForServerIdle(SID, 'ACTIVE', { intervalMs: 1 }),
+      compute().waitForServerIdle(SID, 'ACTIVE', { intervalMs: 1 }),
       (e: unknown) => e instanceof ResourceFailureError && /boom/.test(e.message),
     );
     states = Array.from({ length: 50 }, () => ['ACTIVE', 'rebooting'] as [string, string]);
     await assert.rejects(
-      nova.compute().waitForServerIdle(SID, 'ACTIVE', { intervalMs: 5, timeoutMs: 30 }),
+      compute().waitForServerIdle(SID, 'ACTIVE', { intervalMs: 5, timeoutMs: 30 }),
       (e: unknown) => e instanceof TimeoutError && /task rebooting/.test(e.message),
     );
   });
 
   test('findServer anchors and escapes the name nova matches as a regular expression', async () => {
-    const c = nova.compute();
+    const c = compute();
     const s = await c.findServer('web(1)', { query: { allTenants: true } });
     assert.equal(s.id, 'a');
     const list = nova.calls.at(-1)!;
@@ -147,7 +114,7 @@ describe('compute proxy requests (offline)', () => {
   });
 
   test('metadata items and addresses', async () => {
-    const c = nova.compute();
+    const c = compute();
     assert.equal(await c.getServerMetadataItem(SID, 'k'), 'v');
     await c.setServerMetadataItem(SID, 'k', 'v2');
     assert.deepEqual(bodyOf(last()), { meta: { k: 'v2' } });
@@ -158,7 +125,7 @@ describe('compute proxy requests (offline)', () => {
   });
 
   test('flavor extra specs and access', async () => {
-    const c = nova.compute();
+    const c = compute();
     assert.deepEqual(await c.getFlavorExtraSpecs('42'), { 'hw:a': '1' });
     await c.setFlavorExtraSpecs('42', { 'hw:a': '1' });
     assert.deepEqual(bodyOf(last()), { extra_specs: { 'hw:a': '1' } });
@@ -179,24 +146,26 @@ describe('compute proxy requests (offline)', () => {
   });
 
   test('server groups: policy from 2.64, policies before', async () => {
-    const g = await nova
-      .compute()
-      .createServerGroup({ name: 'g', policy: 'anti-affinity', rules: { max_server_per_host: 2 } });
+    const g = await compute().createServerGroup({
+      name: 'g',
+      policy: 'anti-affinity',
+      rules: { max_server_per_host: 2 },
+    });
     assert.deepEqual(bodyOf(last()), {
       server_group: { name: 'g', policy: 'anti-affinity', rules: { max_server_per_host: 2 } },
     });
     assert.equal(g.id, 'g1');
-    await nova.compute('2.63').createServerGroup({ name: 'g', policies: ['affinity'] });
+    await compute('2.63').createServerGroup({ name: 'g', policies: ['affinity'] });
     assert.deepEqual(bodyOf(last()), { server_group: { name: 'g', policies: ['affinity'] } });
     nova.reset();
-    await assert.rejects(nova.compute().createServerGroup({ name: 'g' }), /server group\.policy/);
-    await assert.rejects(nova.compute('2.63').createServerGroup({ name: 'g' }), /server group\.policies/);
-    await assert.rejects(nova.compute().createServerGroup({ name: 'g', policies: ['affinity'] }), /2\.63/);
+    await assert.rejects(compute().createServerGroup({ name: 'g' }), /server group\.policy/);
+    await assert.rejects(compute('2.63').createServerGroup({ name: 'g' }), /server group\.policies/);
+    await assert.rejects(compute().createServerGroup({ name: 'g', policies: ['affinity'] }), /2\.63/);
     assert.equal(nova.calls.length, 0);
   });
 
   test('quotas: get, defaults, detail, update with user_id, revert', async () => {
-    const c = nova.compute();
+    const c = compute();
     assert.equal((await c.getQuotaSet('p1', { userId: 'u1' })).instances, 10);
     assert.equal(last()?.url, '/v2.1/os-quota-sets/p1?user_id=u1');
     assert.equal((await c.getQuotaSetDefaults('p1')).cores, 20);
@@ -215,7 +184,7 @@ describe('compute proxy requests (offline)', () => {
   });
 
   test('compute services are changed with a bare body (2.53+)', async () => {
-    const c = nova.compute();
+    const c = compute();
     const s = await c.disableComputeService('svc-1', { reason: 'maint' });
     assert.deepEqual(bodyOf(last()), { status: 'disabled', disabled_reason: 'maint' });
     assert.equal(s.status, 'disabled');
@@ -224,12 +193,12 @@ describe('compute proxy requests (offline)', () => {
     await c.forceDownComputeService('svc-1');
     assert.deepEqual(bodyOf(last()), { forced_down: true });
     nova.reset();
-    await assert.rejects(nova.compute('2.52').enableComputeService('svc-1'), /2\.53/);
+    await assert.rejects(compute('2.52').enableComputeService('svc-1'), /2\.53/);
     assert.equal(nova.calls.length, 0);
   });
 
   test('availability zones, limits', async () => {
-    const c = nova.compute();
+    const c = compute();
     assert.equal((await c.listAvailabilityZones().toArray())[0]?.name, 'nova');
     assert.equal(last()?.url, '/v2.1/os-availability-zone');
     await c.listAvailabilityZones({ detailed: true }).toArray();
@@ -240,7 +209,7 @@ describe('compute proxy requests (offline)', () => {
   });
 
   test('nested resources: paths from the server id', async () => {
-    const c = nova.compute();
+    const c = compute();
     const atts = await c.listVolumeAttachments({}, { parent: { serverId: SID } }).toArray();
     assert.equal(atts[0]?.id, 'v1');
     assert.equal(atts[0]?.serverId, SID);
@@ -258,9 +227,7 @@ describe('compute proxy requests (offline)', () => {
     assert.equal(`${last()?.method} ${last()?.url}`, `DELETE /v2.1/servers/${SID}/migrations/3`);
     nova.reset();
     await assert.rejects(
-      nova
-        .compute('2.78')
-        .createVolumeAttachment({ serverId: SID, volumeId: 'v', deleteOnTermination: true }),
+      compute('2.78').createVolumeAttachment({ serverId: SID, volumeId: 'v', deleteOnTermination: true }),
       (e: unknown) => e instanceof ValidationError && /deleteOnTermination.*2\.79/.test(e.message),
     );
     assert.equal(nova.calls.length, 0);

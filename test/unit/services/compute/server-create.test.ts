@@ -1,30 +1,32 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { ValidationError } from '../../../../src/errors/errors.js';
-import { bodyOf, type FakeNova, sendJson, startNova } from './helpers.js';
+import { ComputeV2 } from '../../../../src/services/compute/proxy.js';
+import { bodyOf, type FakeService, json, reply, route, startFake } from '../../../support/fake-service.js';
 
 describe('compute createServer (offline)', () => {
-  let nova: FakeNova;
+  let nova: FakeService;
+
+  const compute = (microversion?: string) => nova.proxy(ComputeV2, { microversion });
 
   before(async () => {
-    nova = await startNova((req, res) => {
-      if (req.method === 'POST' && req.url === '/v2.1/servers') {
-        const b = JSON.parse(req.body) as { server: Record<string, unknown> };
-        if (b.server.return_reservation_id) sendJson(res, 202, { reservation_id: 'r-1' });
+    nova = await startFake('compute', [
+      route('POST', '/servers', (c, res) => {
+        const b = JSON.parse(c.body) as { server: Record<string, unknown> };
+        if (b.server.return_reservation_id) json(res, 202, { reservation_id: 'r-1' });
         else
-          sendJson(res, 202, {
+          json(res, 202, {
             server: { id: 'new-id', adminPass: 'pw', links: [], 'OS-DCF:diskConfig': 'MANUAL' },
           });
-        return;
-      }
-      sendJson(res, 404, { itemNotFound: { code: 404, message: 'no' } });
-    });
+      }),
+      reply('*', '*', 404, { itemNotFound: { code: 404, message: 'no' } }),
+    ]);
   });
   beforeEach(() => nova.reset());
   after(() => nova.close());
 
   test('sends the server and the scheduler hints beside it; merges nova’s answer over the input', async () => {
-    const s = await nova.compute().createServer({
+    const s = await compute().createServer({
       name: 'web',
       imageRef: 'img',
       flavorRef: '42',
@@ -67,7 +69,7 @@ describe('compute createServer (offline)', () => {
   });
 
   test('return_reservation_id answers with the reservation only', async () => {
-    const s = await nova.compute().createServer({
+    const s = await compute().createServer({
       name: 'many',
       flavorRef: '1',
       imageRef: 'img',
@@ -81,7 +83,7 @@ describe('compute createServer (offline)', () => {
   });
 
   test('rejected before sending', async () => {
-    const c = nova.compute();
+    const c = compute();
     const base = { name: 'x', flavorRef: '1', imageRef: 'img', networks: 'none' as const };
     const cases: [string, () => Promise<unknown>, RegExp][] = [
       [
@@ -94,10 +96,10 @@ describe('compute createServer (offline)', () => {
       ['plain-text user data', () => c.createServer({ ...base, userData: '#!/bin/sh' }), /server\.userData/],
       [
         'tags before 2.52',
-        () => nova.compute('2.51').createServer({ ...base, tags: ['a'] }),
+        () => compute('2.51').createServer({ ...base, tags: ['a'] }),
         /server\.tags.*2\.52/,
       ],
-      ['hostname before 2.90', () => nova.compute('2.89').createServer({ ...base, hostname: 'h' }), /2\.90/],
+      ['hostname before 2.90', () => compute('2.89').createServer({ ...base, hostname: 'h' }), /2\.90/],
       ['personality from 2.57', () => c.createServer({ ...base, personality: [] }), /personality.*2\.56/],
       [
         'wrong kind',
@@ -119,7 +121,7 @@ describe('compute createServer (offline)', () => {
   });
 
   test('networks stay optional before 2.37', async () => {
-    await nova.compute('2.36').createServer({ name: 'old', flavorRef: '1', imageRef: 'img' });
+    await compute('2.36').createServer({ name: 'old', flavorRef: '1', imageRef: 'img' });
     assert.deepEqual(bodyOf(nova.calls[0]), { server: { name: 'old', flavorRef: '1', imageRef: 'img' } });
   });
 });

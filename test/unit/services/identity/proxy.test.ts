@@ -2,69 +2,48 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { NotFoundError, ValidationError } from '../../../../src/errors/errors.js';
 import { IdentityV3, tokenInfo } from '../../../../src/services/identity/index.js';
-import { sendJson } from '../../../support/mock-server.js';
-import { calls, type MockCloud, mockCloud } from './mock-cloud.js';
+import { type FakeService, reply, startFake } from '../../../support/fake-service.js';
 
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
-let replies: ((method: string, url: string) => Reply | undefined)[] = [];
-let m: MockCloud;
+let m: FakeService;
 let id: IdentityV3;
 
 before(async () => {
-  m = await mockCloud((req, res) => {
-    for (const r of replies) {
-      const out = r(req.method, req.url);
-      if (out) {
-        if (out.body === undefined) res.writeHead(out.status, out.headers).end();
-        else sendJson(res, out.status, out.body, out.headers);
-        return;
-      }
-    }
-    sendJson(res, 404, { error: { code: 404, message: `no route ${req.method} ${req.url}` } });
-  });
+  m = await startFake('identity', [], { token: 'tok-admin' });
 });
 after(() => m.close());
 beforeEach(() => {
-  replies = [];
-  m.requests.length = 0;
-  id = new IdentityV3(m.session);
+  m.routes.length = 0;
+  m.reset();
+  id = m.proxy(IdentityV3);
 });
 
 const links = (self: string) => ({ self, previous: null, next: null });
 
 describe('identity listings', () => {
   test('a keystone page with links.next null ends the listing even with a limit (no marker loop)', async () => {
-    replies.push((method, url) =>
-      method === 'GET' && url.startsWith('/v3/projects')
-        ? {
-            status: 200,
-            body: {
-              projects: [
-                { id: 'a', name: 'a' },
-                { id: 'b', name: 'b' },
-              ],
-              links: links('x'),
-            },
-          }
-        : undefined,
+    m.on(
+      reply('GET', /^\/projects/, 200, {
+        projects: [
+          { id: 'a', name: 'a' },
+          { id: 'b', name: 'b' },
+        ],
+        links: links('x'),
+      }),
     );
     const all = await id.listProjects({ limit: 1, tags: 'x,y', tagsAny: 'z' }).toArray();
     assert.deepEqual(
       all.map((p) => p.id),
       ['a', 'b'],
     );
-    const c = calls(m);
+    const c = m.calls;
     assert.equal(c.length, 1);
     assert.equal(c[0]!.url, '/v3/projects?limit=1&tags=x%2Cy&tags-any=z');
   });
 
   test('links.next is followed', async () => {
-    replies.push((_m, url) =>
-      url === '/v3/users'
-        ? { status: 200, body: { users: [{ id: 'u1' }], links: { next: `${m.url}/v3/users?page=2` } } }
-        : url === '/v3/users?page=2'
-          ? { status: 200, body: { users: [{ id: 'u2' }], links: { next: null } } }
-          : undefined,
+    m.on(
+      reply('*', /^\/users$/, 200, { users: [{ id: 'u1' }], links: { next: `${m.url}/v3/users?page=2` } }),
+      reply('*', /^\/users\?page=2$/, 200, { users: [{ id: 'u2' }], links: { next: null } }),
     );
     assert.deepEqual(
       (await id.listUsers().toArray()).map((u) => u.id),
@@ -73,35 +52,30 @@ describe('identity listings', () => {
   });
 
   test('role assignment flags are sent only when true; dotted filters keep their API names', async () => {
-    replies.push((_m, url) =>
-      url.startsWith('/v3/role_assignments')
-        ? {
-            status: 200,
-            body: {
-              role_assignments: [
-                {
-                  role: { id: 'r', name: 'member' },
-                  user: { id: 'u', name: 'demo', domain: { id: 'default', name: 'Default' } },
-                  scope: { project: { id: 'p', name: 'demo' } },
-                  links: { assignment: 'x' },
-                },
-              ],
-              links: links('x'),
-            },
-          }
-        : undefined,
+    m.on(
+      reply('*', /^\/role_assignments/, 200, {
+        role_assignments: [
+          {
+            role: { id: 'r', name: 'member' },
+            user: { id: 'u', name: 'demo', domain: { id: 'default', name: 'Default' } },
+            scope: { project: { id: 'p', name: 'demo' } },
+            links: { assignment: 'x' },
+          },
+        ],
+        links: links('x'),
+      }),
     );
     const [ra] = await id
       .listRoleAssignments({ userId: 'u', scopeProjectId: 'p', effective: true, includeNames: false })
       .toArray();
-    assert.equal(calls(m)[0]!.url, '/v3/role_assignments?user.id=u&scope.project.id=p&effective=true');
+    assert.equal(m.calls[0]!.url, '/v3/role_assignments?user.id=u&scope.project.id=p&effective=true');
     assert.equal(ra!.role?.name, 'member');
     assert.equal(ra!.scope?.project?.id, 'p');
     await id
       .listRoleAssignments({ includeNames: true, includeSubtree: true, inheritedTo: 'projects' })
       .toArray();
     assert.equal(
-      calls(m)[1]!.url,
+      m.calls[1]!.url,
       '/v3/role_assignments?scope.OS-INHERIT%3Ainherited_to=projects&include_names=true&include_subtree=true',
     );
   });
@@ -125,12 +99,12 @@ describe('role grants', () => {
   ];
   for (const [grant, path] of cases) {
     test(`grant/check/revoke ${path}`, async () => {
-      replies.push((method, url) => (url === path && method !== 'GET' ? { status: 204 } : undefined));
+      m.on(...['PUT', 'HEAD', 'DELETE'].map((method) => reply(method, path.slice('/v3'.length), 204)));
       await id.grantRole(grant);
       assert.equal(await id.checkRole(grant), true);
       await id.revokeRole(grant);
       assert.deepEqual(
-        calls(m).map((c) => `${c.method} ${c.url}`),
+        m.calls.map((c) => `${c.method} ${c.url}`),
         [`PUT ${path}`, `HEAD ${path}`, `DELETE ${path}`],
       );
     });
@@ -149,14 +123,15 @@ describe('role grants', () => {
       /cannot be inherited/,
     );
     await assert.rejects(id.grantRole({ role: '', user: 'u', project: 'p' }), ValidationError);
-    assert.equal(calls(m).length, 0);
+    assert.equal(m.calls.length, 0);
   });
 
   test('listGrantedRoles lists the roles of an actor on a target', async () => {
-    replies.push((_m, url) =>
-      url === '/v3/projects/p/users/u/roles'
-        ? { status: 200, body: { roles: [{ id: 'r', name: 'member' }], links: links('x') } }
-        : undefined,
+    m.on(
+      reply('*', '/projects/p/users/u/roles', 200, {
+        roles: [{ id: 'r', name: 'member' }],
+        links: links('x'),
+      }),
     );
     const roles = await id.listGrantedRoles({ user: 'u', project: 'p' }).toArray();
     assert.deepEqual(
@@ -168,16 +143,14 @@ describe('role grants', () => {
 
 describe('users, groups and projects', () => {
   test('group membership add/check/remove and user listings default to the current user', async () => {
-    replies.push((method, url) =>
-      url === '/v3/groups/g/users/u' && method !== 'GET'
-        ? { status: 204 }
-        : url === '/v3/users/u-self/groups'
-          ? { status: 200, body: { groups: [{ id: 'g', name: 'G' }], links: links('x') } }
-          : url === '/v3/users/u2/projects?enabled=true'
-            ? { status: 200, body: { projects: [{ id: 'p' }], links: links('x') } }
-            : url === '/v3/groups/g/users'
-              ? { status: 200, body: { users: [{ id: 'u' }], links: links('x') } }
-              : undefined,
+    m.on(
+      ...['PUT', 'HEAD', 'DELETE'].map((method) => reply(method, '/groups/g/users/u', 204)),
+      reply('*', '/users/u-self/groups', 200, { groups: [{ id: 'g', name: 'G' }], links: links('x') }),
+      reply('*', /^\/users\/u2\/projects\?enabled=true$/, 200, {
+        projects: [{ id: 'p' }],
+        links: links('x'),
+      }),
+      reply('*', '/groups/g/users', 200, { users: [{ id: 'u' }], links: links('x') }),
     );
     await id.addUserToGroup('g', 'u');
     assert.equal(await id.checkUserInGroup('g', 'u'), true);
@@ -189,11 +162,9 @@ describe('users, groups and projects', () => {
   });
 
   test('changeUserPassword posts the upstream body and validates it', async () => {
-    replies.push((method, url) =>
-      method === 'POST' && url === '/v3/users/u/password' ? { status: 204 } : undefined,
-    );
+    m.on(reply('POST', '/users/u/password', 204));
     await id.changeUserPassword('u', { originalPassword: 'old', password: 'new' });
-    assert.deepEqual(JSON.parse(calls(m)[0]!.body), { user: { password: 'new', original_password: 'old' } });
+    assert.deepEqual(JSON.parse(m.calls[0]!.body), { user: { password: 'new', original_password: 'old' } });
     await assert.rejects(
       id.changeUserPassword('u', { originalPassword: 'old' } as never),
       /password: is required/,
@@ -201,17 +172,13 @@ describe('users, groups and projects', () => {
   });
 
   test('project tags use /projects/{id}/tags', async () => {
-    replies.push((method, url) =>
-      url === '/v3/projects/p/tags' && method === 'PUT'
-        ? { status: 200, body: { tags: ['a', 'b'] } }
-        : url === '/v3/projects/p/tags' && method === 'GET'
-          ? { status: 200, body: { tags: ['a', 'b'] } }
-          : url === '/v3/projects/p/tags/c'
-            ? { status: 204 }
-            : undefined,
+    m.on(
+      reply('PUT', '/projects/p/tags', 200, { tags: ['a', 'b'] }),
+      reply('GET', '/projects/p/tags', 200, { tags: ['a', 'b'] }),
+      reply('*', '/projects/p/tags/c', 204),
     );
     assert.deepEqual(await id.setProjectTags('p', ['a', 'b']), ['a', 'b']);
-    assert.deepEqual(JSON.parse(calls(m)[0]!.body), { tags: ['a', 'b'] });
+    assert.deepEqual(JSON.parse(m.calls[0]!.body), { tags: ['a', 'b'] });
     assert.deepEqual(await id.listProjectTags('p'), ['a', 'b']);
     await id.addProjectTag('p', 'c');
     assert.equal(await id.checkProjectTag('p', 'c'), true);
@@ -220,14 +187,10 @@ describe('users, groups and projects', () => {
   });
 
   test('updates are PATCH with the envelope; read-only and create-only fields are refused', async () => {
-    replies.push((method, url) =>
-      method === 'PATCH' && url === '/v3/domains/d'
-        ? { status: 200, body: { domain: { id: 'd', name: 'D', enabled: false } } }
-        : undefined,
-    );
+    m.on(reply('PATCH', '/domains/d', 200, { domain: { id: 'd', name: 'D', enabled: false } }));
     const d = await id.updateDomain('d', { enabled: false });
     assert.equal(d.enabled, false);
-    assert.deepEqual(JSON.parse(calls(m)[0]!.body), { domain: { enabled: false } });
+    assert.deepEqual(JSON.parse(m.calls[0]!.body), { domain: { enabled: false } });
     await assert.rejects(id.updateProject('p', { domainId: 'x' } as never), /only be set when creating/);
     await assert.rejects(id.updateEndpoint('e', { region: 'x' } as never), /set by the service/);
     await assert.rejects(
@@ -247,19 +210,16 @@ describe('application credentials', () => {
       unrestricted: false,
       project_id: 'p-self',
     };
-    replies.push((method, url) => {
-      if (method === 'POST' && url === '/v3/users/u-self/application_credentials')
-        return { status: 201, body: { application_credential: body } };
-      if (method === 'GET' && url === '/v3/users/u-self/application_credentials?name=n')
-        return {
-          status: 200,
-          body: { application_credentials: [{ ...body, secret: undefined }], links: links('x') },
-        };
-      if (method === 'GET' && url === '/v3/users/u-self/application_credentials/ac')
-        return { status: 200, body: { application_credential: { ...body, secret: undefined } } };
-      if (method === 'DELETE' && url === '/v3/users/other/application_credentials/ac') return { status: 204 };
-      return undefined;
-    });
+    const own = '/users/u-self/application_credentials';
+    m.on(
+      reply('POST', own, 201, { application_credential: body }),
+      reply('GET', /^\/users\/u-self\/application_credentials\?name=n$/, 200, {
+        application_credentials: [{ ...body, secret: undefined }],
+        links: links('x'),
+      }),
+      reply('GET', `${own}/ac`, 200, { application_credential: { ...body, secret: undefined } }),
+      reply('DELETE', '/users/other/application_credentials/ac', 204),
+    );
     const ac = await id.createApplicationCredential({
       name: 'n',
       roles: [{ name: 'member' }],
@@ -267,7 +227,7 @@ describe('application credentials', () => {
     });
     assert.equal(ac.secret, 's3cr3t');
     assert.equal(ac.projectId, 'p-self');
-    assert.deepEqual(JSON.parse(calls(m)[0]!.body), {
+    assert.deepEqual(JSON.parse(m.calls[0]!.body), {
       application_credential: {
         name: 'n',
         roles: [{ name: 'member' }],
@@ -296,13 +256,9 @@ describe('tokens', () => {
   };
 
   test('validateToken sends X-Subject-Token and parses the token', async () => {
-    replies.push((method, url) =>
-      method === 'GET' && url.startsWith('/v3/auth/tokens')
-        ? { status: 200, body: tokenBody, headers: { 'x-subject-token': 'subject' } }
-        : undefined,
-    );
+    m.on(reply('GET', /^\/auth\/tokens/, 200, tokenBody, { 'x-subject-token': 'subject' }));
     const t = await id.validateToken('subject', { includeCatalog: false, allowExpired: true });
-    const c = calls(m)[0]!;
+    const c = m.calls[0]!;
     assert.equal(c.url, '/v3/auth/tokens?nocatalog=1&allow_expired=1');
     assert.equal(c.headers['x-subject-token'], 'subject');
     assert.equal(c.headers['x-auth-token'], 'tok-admin');
@@ -317,7 +273,7 @@ describe('tokens', () => {
     assert.equal(t.expiresAt?.toISOString(), '2030-01-01T00:00:00.000Z');
     assert.equal(t.issuedAt?.toISOString(), '2029-12-31T23:00:00.000Z');
     await id.validateToken('subject');
-    assert.equal(calls(m)[1]!.url, '/v3/auth/tokens');
+    assert.equal(m.calls[1]!.url, '/v3/auth/tokens');
   });
 
   test("validateToken applies the caller's body cap and sends the caller's headers", async () => {
@@ -337,16 +293,10 @@ describe('tokens', () => {
   });
 
   test('checkToken is false for a 404, revokeToken sends DELETE', async () => {
-    replies.push((method, url) =>
-      url === '/v3/auth/tokens' && method === 'HEAD'
-        ? { status: 404 }
-        : url === '/v3/auth/tokens' && method === 'DELETE'
-          ? { status: 204 }
-          : undefined,
-    );
+    m.on(reply('HEAD', '/auth/tokens', 404), reply('DELETE', '/auth/tokens', 204));
     assert.equal(await id.checkToken('gone'), false);
     await id.revokeToken('gone');
-    assert.equal(calls(m)[1]!.headers['x-subject-token'], 'gone');
+    assert.equal(m.calls[1]!.headers['x-subject-token'], 'gone');
   });
 
   test('tokenInfo of a system-scoped, catalog-less token', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,36 +9,33 @@ import { Readable } from 'node:stream';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { ResourceFailureError, ValidationError } from '../../../../src/errors/errors.js';
 import { ChecksumMismatchError, ImageV2, NoImageDataError } from '../../../../src/services/image/index.js';
-import { readSample, sampleIndex } from '../../../support/api-samples.js';
-import type { Recorded } from '../../../support/mock-server.js';
-import { calls, type MockCloud, mockCloud, sessionFor } from '../identity/mock-cloud.js';
+import { sampleAt } from '../../../support/api-samples.js';
+import {
+  type Call,
+  catalogSession,
+  type FakeService,
+  json,
+  reply,
+  route,
+  startFake,
+} from '../../../support/fake-service.js';
 
-type Route = (req: Recorded, res: ServerResponse) => boolean | Promise<boolean>;
-let routes: Route[] = [];
-let m: MockCloud;
+let m: FakeService;
 let image: ImageV2;
 let dir: string;
 
-function json(res: ServerResponse, status: number, body: unknown, headers = {}): true {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-  return true;
-}
-
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ossdk-image-unit-'));
-  m = await mockCloud(async (req, res) => {
-    for (const r of routes) if (await r(req, res)) return;
-    json(res, 404, { message: `no route ${req.method} ${req.url}` });
-  });
+  m = await startFake('image', [], { token: 'tok-admin' });
 });
 after(async () => {
   await m.close();
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
-  routes = [];
-  m.requests.length = 0;
-  image = new ImageV2(m.session);
+  m.routes.length = 0;
+  m.reset();
+  image = m.proxy(ImageV2);
 });
 
 const md5 = (b: Uint8Array) => createHash('md5').update(b).digest('hex');
@@ -61,20 +58,17 @@ function imageBody(extra: Record<string, unknown> = {}) {
 
 describe('JSON Patch updates', () => {
   test('an edited image sends exactly the upstream image-update-request operations', async () => {
-    const sample = sampleIndex().find((e) => e.path === 'image/image-update-request.json')!;
-    const expected = readSample(sample);
+    const expected = sampleAt('image/image-update-request.json');
     let got: unknown;
     let contentType: string | undefined;
-    routes.push((req, res) => {
-      if (req.method === 'GET' && req.url === '/v2/images/img')
-        return json(res, 200, imageBody({ name: 'Fedora', tags: ['x'] }));
-      if (req.method === 'PATCH' && req.url === '/v2/images/img') {
+    m.on(
+      reply('GET', '/images/img', 200, imageBody({ name: 'Fedora', tags: ['x'] })),
+      route('PATCH', '/images/img', (req, res) => {
         got = JSON.parse(req.body);
         contentType = req.headers['content-type'];
         return json(res, 200, imageBody({ name: 'Fedora 17', tags: ['beefy', 'fedora'] }));
-      }
-      return false;
-    });
+      }),
+    );
     const img = await image.getImage('img');
     img.name = 'Fedora 17';
     img.tags = ['fedora', 'beefy'];
@@ -88,13 +82,12 @@ describe('JSON Patch updates', () => {
 
   test('add, replace, remove of custom properties; null clears a nullable field; keys are escaped', async () => {
     let ops: unknown;
-    routes.push((req, res) => {
-      if (req.method === 'PATCH' && req.url === '/v2/images/img') {
+    m.on(
+      route('PATCH', '/images/img', (req, res) => {
         ops = JSON.parse(req.body);
         return json(res, 200, imageBody({ name: null, min_ram: 512, 'a/b~c': '1' }));
-      }
-      return false;
-    });
+      }),
+    );
     const img = await image.updateImage('img', {
       name: null,
       minRam: 512,
@@ -113,14 +106,13 @@ describe('JSON Patch updates', () => {
 
   test('a fetched image replaces its own keys and removes a property it carries', async () => {
     let ops: unknown;
-    routes.push((req, res) => {
-      if (req.method === 'GET') return json(res, 200, imageBody({ os_distro: 'ubuntu', custom: 'v' }));
-      if (req.method === 'PATCH') {
+    m.on(
+      reply('GET', '*', 200, imageBody({ os_distro: 'ubuntu', custom: 'v' })),
+      route('PATCH', '*', (req, res) => {
         ops = JSON.parse(req.body);
         return json(res, 200, imageBody({ custom: 'w' }));
-      }
-      return false;
-    });
+      }),
+    );
     const img = await image.getImage('img');
     const updated = await image.updateImage(img, { osDistro: null, $extra: { custom: 'w' } });
     assert.deepEqual(ops, [
@@ -134,24 +126,26 @@ describe('JSON Patch updates', () => {
     await assert.rejects(image.updateImage('img', { status: 'active' } as never), ValidationError);
     await assert.rejects(image.updateImage('img', { id: 'x' } as never), ValidationError);
     await assert.rejects(image.updateImage('img', { visibility: 'everyone' as never }), /must be one of/);
-    assert.equal(calls(m).length, 0);
+    assert.equal(m.calls.length, 0);
   });
 });
 
 describe('listing', () => {
   test("glance's relative `next` is followed; filters keep their API names", async () => {
-    routes.push((req, res) => {
-      if (req.url === '/v2/images?limit=1&tag=a&tag=b&member_status=all&sort=name%3Aasc')
-        return json(res, 200, {
-          images: [imageBody({ id: 'i1' })],
-          next: '/v2/images?limit=1&marker=i1&tag=a&tag=b',
-          first: '/v2/images',
-        });
-      if (req.url === '/v2/images?limit=1&marker=i1&tag=a&tag=b')
-        return json(res, 200, { images: [imageBody({ id: 'i2' })], next: '/v2/images?limit=1&marker=i2' });
-      if (req.url === '/v2/images?limit=1&marker=i2') return json(res, 200, { images: [] });
-      return false;
-    });
+    m.on(
+      route('*', '*', (req, res) => {
+        if (req.url === '/v2/images?limit=1&tag=a&tag=b&member_status=all&sort=name%3Aasc')
+          return json(res, 200, {
+            images: [imageBody({ id: 'i1' })],
+            next: '/v2/images?limit=1&marker=i1&tag=a&tag=b',
+            first: '/v2/images',
+          });
+        if (req.url === '/v2/images?limit=1&marker=i1&tag=a&tag=b')
+          return json(res, 200, { images: [imageBody({ id: 'i2' })], next: '/v2/images?limit=1&marker=i2' });
+        if (req.url === '/v2/images?limit=1&marker=i2') return json(res, 200, { images: [] });
+        return false;
+      }),
+    );
     const ids = (
       await image.listImages({ limit: 1, tag: ['a', 'b'], memberStatus: 'all', sort: 'name:asc' }).toArray()
     ).map((i) => i.id);
@@ -162,23 +156,24 @@ describe('listing', () => {
 describe('upload', () => {
   const data = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
   function uploadRoutes(
-    recorded: { body?: Buffer; headers?: Recorded['headers'] },
+    recorded: { body?: Buffer; headers?: Call['headers'] },
     stored: Record<string, unknown>,
   ) {
-    routes.push(async (req, res) => {
-      if (req.method === 'PUT' && req.url === '/v2/images/img/file') {
-        recorded.headers = req.headers;
-        recorded.body = Buffer.from(req.body, 'latin1');
-        res.writeHead(204).end();
-        return true;
-      }
-      if (req.method === 'GET' && req.url === '/v2/images/img') return json(res, 200, imageBody(stored));
-      return false;
-    });
+    m.on(
+      route('*', '*', async (req, res) => {
+        if (req.method === 'PUT' && req.url === '/v2/images/img/file') {
+          recorded.headers = req.headers;
+          recorded.body = req.bytes;
+          return json(res, 204);
+        }
+        if (req.method === 'GET' && req.url === '/v2/images/img') return json(res, 200, imageBody(stored));
+        return false;
+      }),
+    );
   }
 
   test('from a Buffer: octet-stream, Content-Length, and every digest verified', async () => {
-    const rec: { headers?: Recorded['headers'] } = {};
+    const rec: { headers?: Call['headers'] } = {};
     uploadRoutes(rec, {
       status: 'active',
       size: data.length,
@@ -216,7 +211,7 @@ describe('upload', () => {
     );
     const r = await image.uploadImage('img', Readable.from([data]));
     assert.deepEqual(r.verified, { size: true, checksum: true, hash: false });
-    routes = [];
+    m.routes.length = 0;
     const sha256 = createHash('sha256').update(data).digest('hex');
     uploadRoutes(
       {},
@@ -235,7 +230,7 @@ describe('upload', () => {
       assert.equal(e.actual, md5(data));
       return true;
     });
-    routes = [];
+    m.routes.length = 0;
     uploadRoutes({}, { size: 5 });
     await assert.rejects(image.uploadImage('img', data), /size is 3145745 bytes, the image says 5/);
   });
@@ -260,7 +255,10 @@ describe('upload', () => {
       req.on('end', () => res.writeHead(204).end());
     });
     await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
-    const session = sessionFor(`http://127.0.0.1:${(raw.address() as AddressInfo).port}`);
+    const session = catalogSession(
+      { image: `http://127.0.0.1:${(raw.address() as AddressInfo).port}/v2` },
+      { token: 'tok-admin' },
+    );
     try {
       async function* gen() {
         for (let i = 0; i < 64; i++) {
@@ -287,18 +285,16 @@ describe('upload', () => {
 describe('download', () => {
   const data = Buffer.from('x'.repeat(100_000));
   function downloadRoutes(served: Buffer, stored: Record<string, unknown>, status = 200) {
-    routes.push((req, res) => {
-      if (req.method === 'GET' && req.url === '/v2/images/img') return json(res, 200, imageBody(stored));
-      if (req.method === 'GET' && req.url === '/v2/images/img/file') {
-        if (status === 204) res.writeHead(204).end();
-        else
-          res
-            .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': served.length })
-            .end(served);
-        return true;
-      }
-      return false;
-    });
+    m.on(
+      reply('GET', '/images/img', 200, imageBody(stored)),
+      route('GET', '/images/img/file', (_req, res) =>
+        status === 204
+          ? json(res, 204)
+          : res
+              .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': served.length })
+              .end(served),
+      ),
+    );
   }
   const good = {
     status: 'active',
@@ -316,7 +312,7 @@ describe('download', () => {
     assert.deepEqual(Buffer.concat(chunks), data);
     assert.equal(dl.digest()?.hashValue, sha512(data));
     assert.equal(dl.contentLength, data.length);
-    assert.equal(calls(m).at(-1)?.headers.accept, 'application/octet-stream');
+    assert.equal(m.calls.at(-1)?.headers.accept, 'application/octet-stream');
   });
 
   test('corrupted data makes the stream fail at the end', async () => {
@@ -338,7 +334,7 @@ describe('download', () => {
     const d = await image.downloadImageToFile('img', out);
     assert.equal(d.size, data.length);
     assert.deepEqual(readFileSync(out), data);
-    routes = [];
+    m.routes.length = 0;
     downloadRoutes(data, { ...good, os_hash_value: sha512(Buffer.from('no')) });
     const bad = join(dir, 'bad.img');
     await assert.rejects(image.downloadImageToFile('img', bad), ChecksumMismatchError);
@@ -353,13 +349,13 @@ describe('download', () => {
   test('no data is NoImageDataError; verify: false skips the metadata request', async () => {
     downloadRoutes(data, { status: 'queued' }, 204);
     await assert.rejects(image.downloadImage('img'), NoImageDataError);
-    m.requests.length = 0;
-    routes = [];
+    m.reset();
+    m.routes.length = 0;
     downloadRoutes(data, good);
     const dl = await image.downloadImage('img', { verify: false });
     for await (const _ of dl.stream);
     assert.deepEqual(
-      calls(m).map((c) => c.url),
+      m.calls.map((c) => c.url),
       ['/v2/images/img/file'],
     );
   });
@@ -368,43 +364,36 @@ describe('download', () => {
 describe('members, tags, actions, import', () => {
   test('member operations use /images/{id}/members with bare bodies', async () => {
     const member = { image_id: 'img', member_id: 'proj', status: 'pending', schema: '/v2/schemas/member' };
-    routes.push((req, res) => {
-      if (req.url === '/v2/images/img/members' && req.method === 'POST') return json(res, 200, member);
-      if (req.url === '/v2/images/img/members' && req.method === 'GET')
-        return json(res, 200, { members: [member], schema: '/v2/schemas/members' });
-      if (req.url === '/v2/images/img/members/proj' && req.method === 'GET') return json(res, 200, member);
-      if (req.url === '/v2/images/img/members/proj' && req.method === 'PUT')
-        return json(res, 200, { ...member, status: JSON.parse(req.body).status });
-      if (req.url === '/v2/images/img/members/proj' && req.method === 'DELETE') {
-        res.writeHead(204).end();
-        return true;
-      }
-      return false;
-    });
+    m.on(
+      reply('POST', '/images/img/members', 200, member),
+      reply('GET', '/images/img/members', 200, { members: [member], schema: '/v2/schemas/members' }),
+      reply('GET', '/images/img/members/proj', 200, member),
+      route('PUT', '/images/img/members/proj', (req, res) =>
+        json(res, 200, { ...member, status: JSON.parse(req.body).status }),
+      ),
+      reply('DELETE', '/images/img/members/proj', 204),
+    );
     const added = await image.addImageMember('img', 'proj');
     assert.equal(added.memberId, 'proj');
     assert.equal(added.id, 'proj');
-    assert.deepEqual(JSON.parse(calls(m)[0]!.body), { member: 'proj' });
+    assert.deepEqual(JSON.parse(m.calls[0]!.body), { member: 'proj' });
     assert.equal((await image.listImageMembers('img').toArray())[0]!.status, 'pending');
     assert.equal((await image.getImageMember('img', 'proj')).imageId, 'img');
     const accepted = await image.updateImageMember('img', 'proj', 'accepted');
     assert.equal(accepted.status, 'accepted');
-    assert.deepEqual(JSON.parse(calls(m).at(-1)!.body), { status: 'accepted' });
+    assert.deepEqual(JSON.parse(m.calls.at(-1)!.body), { status: 'accepted' });
     await image.removeImageMember('img', 'proj');
     await assert.rejects(image.updateImageMember('img', 'proj', 'maybe' as never), /must be one of/);
   });
 
   test('tags, deactivate, reactivate', async () => {
-    routes.push((_req, res) => {
-      res.writeHead(204).end();
-      return true;
-    });
+    m.on(reply('*', '*', 204));
     await image.addImageTag('img', 'a b');
     await image.removeImageTag('img', 'a b');
     await image.deactivateImage('img');
     await image.reactivateImage('img');
     assert.deepEqual(
-      calls(m).map((c) => `${c.method} ${c.url}`),
+      m.calls.map((c) => `${c.method} ${c.url}`),
       [
         'PUT /v2/images/img/tags/a%20b',
         'DELETE /v2/images/img/tags/a%20b',
@@ -416,30 +405,24 @@ describe('members, tags, actions, import', () => {
 
   test('import: methods, stage, import body, waiting', async () => {
     let polls = 0;
-    routes.push((req, res) => {
-      if (req.url === '/v2/info/import')
-        return json(res, 200, {
-          'import-methods': { type: 'array', value: ['glance-direct', 'web-download'] },
-        });
-      if (req.url === '/v2/images/img/stage') {
-        res.writeHead(204).end();
-        return true;
-      }
-      if (req.url === '/v2/images/img/import') return json(res, 202, {});
-      if (req.url === '/v2/images/img') {
-        polls++;
-        return json(
+    m.on(
+      reply('*', '/info/import', 200, {
+        'import-methods': { type: 'array', value: ['glance-direct', 'web-download'] },
+      }),
+      reply('*', '/images/img/stage', 204),
+      reply('*', '/images/img/import', 202, {}),
+      route('*', '/images/img', (_req, res) =>
+        json(
           res,
           200,
           imageBody(
-            polls < 2
+            ++polls < 2
               ? { status: 'importing', os_glance_importing_to_stores: 'fs' }
               : { status: 'active', os_glance_importing_to_stores: '' },
           ),
-        );
-      }
-      return false;
-    });
+        ),
+      ),
+    );
     assert.deepEqual(await image.getImportMethods(), ['glance-direct', 'web-download']);
     const staged = await image.stageImage('img', Buffer.from('abc'));
     assert.equal(staged.checksum, md5(Buffer.from('abc')));
@@ -448,7 +431,7 @@ describe('members, tags, actions, import', () => {
       { name: 'web-download', uri: 'https://example.com/x.img' },
       { allStores: true },
     );
-    assert.deepEqual(JSON.parse(calls(m).at(-1)!.body), {
+    assert.deepEqual(JSON.parse(m.calls.at(-1)!.body), {
       method: { name: 'web-download', uri: 'https://example.com/x.img' },
       all_stores: true,
     });
@@ -458,19 +441,15 @@ describe('members, tags, actions, import', () => {
   });
 
   test('a failed import is reported with the failing stores', async () => {
-    routes.push((req, res) =>
-      req.url === '/v2/images/img'
-        ? json(res, 200, imageBody({ status: 'queued', os_glance_failed_import: 'fs' }))
-        : false,
-    );
+    m.on(reply('*', '/images/img', 200, imageBody({ status: 'queued', os_glance_failed_import: 'fs' })));
     await assert.rejects(image.waitForImageImport('img', { intervalMs: 1 }), ResourceFailureError);
   });
 
   test('schemas are fetched by name', async () => {
-    routes.push((req, res) =>
-      req.url?.startsWith('/v2/schemas/')
-        ? json(res, 200, { name: req.url.slice('/v2/schemas/'.length), properties: {}, links: [] })
-        : false,
+    m.on(
+      route('*', '/schemas/*name', (req, res) =>
+        json(res, 200, { name: req.params.name, properties: {}, links: [] }),
+      ),
     );
     assert.equal((await image.getImageSchema()).name, 'image');
     assert.equal((await image.getImagesSchema()).name, 'images');

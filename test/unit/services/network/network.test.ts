@@ -5,23 +5,23 @@ import { NotFoundError, ValidationError } from '../../../../src/errors/errors.js
 import type { CreateAttributes } from '../../../../src/resource/index.js';
 import type { FloatingIp, Network, NetworkV2, Subnet } from '../../../../src/services/network/index.js';
 import { normalizeListQuery } from '../../../../src/services/network/query.js';
-import { json, type MockNeutron, mockNeutron } from './mock-neutron.js';
+import { bodyOf, type FakeService, json, reply, route, startFake } from '../../../support/fake-service.js';
 
-let m: MockNeutron;
+let m: FakeService;
 let net: NetworkV2;
 
 before(async () => {
-  m = await mockNeutron();
-  net = m.conn.network;
+  m = await startFake('network');
+  net = m.connection().network;
 });
 after(() => m.close());
 beforeEach(() => {
   m.routes.length = 0;
-  m.requests.length = 0;
+  m.reset();
 });
 
-const body = (i: number) => JSON.parse(m.calls()[i]!.body);
-const path = (i: number) => m.calls()[i]!.url;
+const body = (i: number) => JSON.parse(m.calls[i]!.body);
+const path = (i: number) => m.calls[i]!.url;
 
 /** A neutron-like port collection: sorted by id, `limit`/`marker` pages with absolute next/previous links. */
 function portCollection(n: number) {
@@ -29,26 +29,27 @@ function portCollection(n: number) {
     id: `p-${String(i).padStart(4, '0')}`,
     name: `port${i}`,
   }));
-  m.routes.push((req, res) => {
-    const u = new URL(req.url, m.url);
-    if (req.method !== 'GET' || u.pathname !== '/v2.0/ports') return false;
-    const limit = Number(u.searchParams.get('limit') ?? 0);
-    const marker = u.searchParams.get('marker');
-    const start = marker ? ports.findIndex((p) => p.id === marker) + 1 : 0;
-    const page = limit ? ports.slice(start, start + limit) : ports.slice(start);
-    const out: Record<string, unknown> = { ports: page };
-    if (limit) {
-      const links = [];
-      if (page.length === limit) {
-        const next = new URL(u);
-        next.searchParams.set('marker', page[page.length - 1]!.id);
-        links.push({ rel: 'next', href: next.toString() });
+  m.on(
+    route('GET', '/ports', (req, res) => {
+      const u = new URL(req.url, m.url);
+      const limit = Number(u.searchParams.get('limit') ?? 0);
+      const marker = u.searchParams.get('marker');
+      const start = marker ? ports.findIndex((p) => p.id === marker) + 1 : 0;
+      const page = limit ? ports.slice(start, start + limit) : ports.slice(start);
+      const out: Record<string, unknown> = { ports: page };
+      if (limit) {
+        const links = [];
+        if (page.length === limit) {
+          const next = new URL(u);
+          next.searchParams.set('marker', page[page.length - 1]!.id);
+          links.push({ rel: 'next', href: next.toString() });
+        }
+        if (marker) links.push({ rel: 'previous', href: `${u}&page_reverse=True` });
+        out.ports_links = links;
       }
-      if (marker) links.push({ rel: 'previous', href: `${u}&page_reverse=True` });
-      out.ports_links = links;
-    }
-    return json(res, 200, out);
-  });
+      return json(res, 200, out);
+    }),
+  );
   return ports;
 }
 
@@ -66,8 +67,8 @@ describe('pagination', () => {
       seen,
       ports.map((p) => p.id),
     );
-    assert.equal(m.calls().length, 6);
-    for (const r of m.calls()) {
+    assert.equal(m.calls.length, 6);
+    for (const r of m.calls) {
       const u = new URL(r.url, m.url);
       assert.equal(u.searchParams.get('limit'), '20');
       assert.equal(u.searchParams.get('network_id'), 'n1', 'filters survive the next links');
@@ -79,26 +80,26 @@ describe('pagination', () => {
     portCollection(40);
     const all = await net.listPorts({ limit: 20 }).toArray();
     assert.equal(all.length, 40);
-    assert.equal(m.calls().length, 3);
+    assert.equal(m.calls.length, 3);
   });
 
   test('without limit one request returns everything', async () => {
     portCollection(30);
     assert.equal((await net.listPorts().toArray()).length, 30);
-    assert.equal(m.calls().length, 1);
+    assert.equal(m.calls.length, 1);
     assert.equal(path(0), '/v2.0/ports');
   });
 
   test('first() reads one page only', async () => {
     portCollection(50);
     assert.equal((await net.listPorts({ limit: 10 }).first())?.id, 'p-0000');
-    assert.equal(m.calls().length, 1);
+    assert.equal(m.calls.length, 1);
   });
 });
 
 describe('list queries', () => {
   test('fields, sort keys and tag filters repeat; missing sort directions become asc', async () => {
-    m.routes.push((_req, res) => json(res, 200, { networks: [] }));
+    m.on(reply('*', '*', 200, { networks: [] }));
     await net
       .listNetworks({
         fields: ['id', 'name'],
@@ -133,16 +134,16 @@ describe('list queries', () => {
   });
 
   test('unknown filters are refused before sending, $raw passes anything', async () => {
-    m.routes.push((_req, res) => json(res, 200, { ports: [] }));
+    m.on(reply('*', '*', 200, { ports: [] }));
     assert.throws(() => net.listPorts({ nope: 1 } as never), ValidationError);
     await net.listPorts({ $raw: { 'binding:vnic_type': 'direct' } }).toArray();
     assert.equal(path(0), '/v2.0/ports?binding%3Avnic_type=direct');
-    assert.equal(m.calls().length, 1);
+    assert.equal(m.calls.length, 1);
   });
 
   test('find narrows by name and keeps the normalised query', async () => {
-    m.routes.push((req, res) => (req.url.startsWith('/v2.0/routers/r1') ? json(res, 404, {}) : false));
-    m.routes.push((_req, res) => json(res, 200, { routers: [{ id: 'x', name: 'r1' }] }));
+    m.on(reply('*', /^\/routers\/r1/, 404, {}));
+    m.on(reply('*', '*', 200, { routers: [{ id: 'x', name: 'r1' }] }));
     const r = await net.findRouter('r1', { query: { sortKey: 'name' } });
     assert.equal(r.id, 'x');
     assert.equal(path(1), '/v2.0/routers?sort_key=name&sort_dir=asc&name=r1');
@@ -151,15 +152,17 @@ describe('list queries', () => {
 
 describe('create, update, nullable', () => {
   test('create wraps the body; a nullable field accepts null on create (gateway_ip)', async () => {
-    m.routes.push((req, res) =>
-      json(res, 201, { subnet: { id: 's1', ...JSON.parse(req.body).subnet, gateway_ip: null } }),
+    m.on(
+      route('*', '*', (req, res) =>
+        json(res, 201, { subnet: { id: 's1', ...JSON.parse(req.body).subnet, gateway_ip: null } }),
+      ),
     );
     const s = await net.createSubnet({ networkId: 'n1', ipVersion: 4, cidr: '10.0.0.0/24', gatewayIp: null });
     assert.deepEqual(body(0), {
       subnet: { network_id: 'n1', ip_version: 4, cidr: '10.0.0.0/24', gateway_ip: null },
     });
     assert.equal(s.gatewayIp, null);
-    assert.equal(m.calls()[0]!.method, 'POST');
+    assert.equal(m.calls[0]!.method, 'POST');
   });
 
   test('null is refused on create for fields that are not nullable', async () => {
@@ -170,7 +173,7 @@ describe('create, update, nullable', () => {
     const ok: CreateAttributes<typeof Subnet.fields> = { networkId: 'n', ipVersion: 4, gatewayIp: null };
     const fip: CreateAttributes<typeof FloatingIp.fields> = { floatingNetworkId: 'x', portId: null };
     assert.ok(ok && fip);
-    assert.equal(m.calls().length, 0);
+    assert.equal(m.calls.length, 0);
   });
 
   test('required, create-only and read-only fields are checked before sending', async () => {
@@ -184,15 +187,17 @@ describe('create, update, nullable', () => {
       net.createSecurityGroupRule({ securityGroupId: 's', direction: 'sideways' as 'ingress' }),
       /must be one of ingress, egress/,
     );
-    assert.equal(m.calls().length, 0);
+    assert.equal(m.calls.length, 0);
   });
 
   test('disassociate a floating IP: PUT with port_id null', async () => {
-    m.routes.push((_req, res) =>
-      json(res, 200, { floatingip: { id: 'f1', port_id: null, fixed_ip_address: null, router_id: null } }),
+    m.on(
+      reply('*', '*', 200, {
+        floatingip: { id: 'f1', port_id: null, fixed_ip_address: null, router_id: null },
+      }),
     );
     const f = await net.disassociateFloatingIp('f1');
-    assert.equal(m.calls()[0]!.method, 'PUT');
+    assert.equal(m.calls[0]!.method, 'PUT');
     assert.equal(path(0), '/v2.0/floatingips/f1');
     assert.deepEqual(body(0), { floatingip: { port_id: null } });
     assert.equal(f.portId, null);
@@ -202,14 +207,16 @@ describe('create, update, nullable', () => {
   });
 
   test('bulk create sends one request with the plural key', async () => {
-    m.routes.push((req, res) =>
-      json(res, 201, {
-        ports: JSON.parse(req.body).ports.map((p: object, i: number) => ({
-          id: `p${i}`,
-          status: 'DOWN',
-          ...p,
-        })),
-      }),
+    m.on(
+      route('*', '*', (req, res) =>
+        json(res, 201, {
+          ports: JSON.parse(req.body).ports.map((p: object, i: number) => ({
+            id: `p${i}`,
+            status: 'DOWN',
+            ...p,
+          })),
+        }),
+      ),
     );
     const ports = await net.createPorts([{ networkId: 'n1', name: 'a' }, { networkId: 'n1' }]);
     assert.deepEqual(body(0), { ports: [{ network_id: 'n1', name: 'a' }, { network_id: 'n1' }] });
@@ -221,14 +228,14 @@ describe('create, update, nullable', () => {
       ],
     );
     await assert.rejects(net.createPorts([{ name: 'x' } as never]), ValidationError);
-    assert.equal(m.calls().length, 1);
+    assert.equal(m.calls.length, 1);
   });
 });
 
 describe('routers', () => {
   test('add/remove interface by subnet and by port', async () => {
-    m.routes.push((_req, res) =>
-      json(res, 200, {
+    m.on(
+      reply('*', '*', 200, {
         id: 'r1',
         subnet_id: 's1',
         subnet_ids: ['s1'],
@@ -240,7 +247,7 @@ describe('routers', () => {
       }),
     );
     const i = await net.addRouterInterface('r1', { subnetId: 's1' });
-    assert.equal(m.calls()[0]!.method, 'PUT');
+    assert.equal(m.calls[0]!.method, 'PUT');
     assert.equal(path(0), '/v2.0/routers/r1/add_router_interface');
     assert.deepEqual(body(0), { subnet_id: 's1' });
     assert.equal(i.portId, 'p9');
@@ -252,8 +259,10 @@ describe('routers', () => {
   });
 
   test('gateway set/clear are updates of external_gateway_info; extra routes are atomic actions', async () => {
-    m.routes.push((req, res) =>
-      json(res, 200, { router: { id: 'r1', ...(JSON.parse(req.body).router ?? {}) } }),
+    m.on(
+      route('*', '*', (req, res) =>
+        json(res, 200, { router: { id: 'r1', ...(JSON.parse(req.body).router ?? {}) } }),
+      ),
     );
     await net.setRouterGateway('r1', { network_id: 'ext', enable_snat: false });
     assert.deepEqual(body(0), {
@@ -275,13 +284,13 @@ describe('routers', () => {
 
 describe('tags', () => {
   test('tag verbs map to /{collection}/{id}/tags; QoS policies are tagged under /policies', async () => {
-    m.routes.push((req, res) => {
-      if (req.method === 'PUT' && req.url.endsWith('/tags')) return json(res, 200, JSON.parse(req.body));
-      if (req.method === 'GET' && req.url.endsWith('/tags')) return json(res, 200, { tags: ['x'] });
-      if (req.method === 'GET' && req.url.endsWith('/tags/missing')) return json(res, 404, {});
-      res.writeHead(req.method === 'PUT' ? 201 : 204).end();
-      return true;
-    });
+    m.on(
+      route('PUT', /\/tags$/, (req, res) => json(res, 200, bodyOf(req))),
+      reply('GET', /\/tags$/, 200, { tags: ['x'] }),
+      reply('GET', /\/tags\/missing$/, 404, {}),
+      reply('PUT', '*', 201),
+      reply('*', '*', 204),
+    );
     const n = await net.setTags({ collection: '/networks', id: 'n1' }, ['a', 'b']);
     assert.deepEqual(n, ['a', 'b']);
     assert.deepEqual(body(0), { tags: ['a', 'b'] });
@@ -291,7 +300,7 @@ describe('tags', () => {
     assert.equal(await net.hasTag({ collection: '/routers', id: 'r1' }, 'missing'), false);
     await net.clearTags({ collection: '/qos/policies', id: 'q1' });
     assert.deepEqual(
-      m.calls().map((r) => `${r.method} ${r.url}`),
+      m.calls.map((r) => `${r.method} ${r.url}`),
       [
         'PUT /v2.0/networks/n1/tags',
         'GET /v2.0/ports/p1/tags',
@@ -304,29 +313,27 @@ describe('tags', () => {
   });
 
   test('an instance follows its tags; untaggable resources are refused', async () => {
-    m.routes.push((req, res) => {
-      if (req.method === 'GET') return json(res, 200, { subnet: { id: 's1', tags: ['old'] } });
-      if (req.url.endsWith('/tags')) return json(res, 200, JSON.parse(req.body));
-      res.writeHead(201).end();
-      return true;
-    });
+    m.on(
+      reply('GET', '*', 200, { subnet: { id: 's1', tags: ['old'] } }),
+      route('*', /\/tags$/, (req, res) => json(res, 200, bodyOf(req))),
+      reply('*', '*', 201),
+    );
     const s = await net.getSubnet('s1');
     await net.setTags(s, ['new']);
     assert.deepEqual(s.tags, ['new']);
     await net.addTag(s, 'more');
     assert.deepEqual(s.tags, ['new', 'more']);
-    assert.equal(m.calls()[2]!.url, '/v2.0/subnets/s1/tags/more');
+    assert.equal(m.calls[2]!.url, '/v2.0/subnets/s1/tags/more');
     await assert.rejects(net.setTags({ collection: '/agents' as never, id: 'a' }, []), /does not tag/);
   });
 });
 
 describe('quotas, subnet pools, agents', () => {
   test('quota get fills in the project; details and defaults have their own paths', async () => {
-    m.routes.push((req, res) => {
-      if (req.url.endsWith('/details.json'))
-        return json(res, 200, { quota: { network: { limit: 10, used: 2, reserved: 0 } } });
-      return json(res, 200, { quota: { network: 10, port: 50 } });
-    });
+    m.on(
+      reply('*', /\/details\.json$/, 200, { quota: { network: { limit: 10, used: 2, reserved: 0 } } }),
+      reply('*', '*', 200, { quota: { network: 10, port: 50 } }),
+    );
     const q = await net.getQuota('proj');
     assert.equal(q.id, 'proj');
     assert.equal(q.projectId, 'proj');
@@ -337,7 +344,7 @@ describe('quotas, subnet pools, agents', () => {
     await net.updateQuota('proj', { port: 60, checkLimit: true });
     await net.deleteQuota('proj');
     assert.deepEqual(
-      m.calls().map((r) => `${r.method} ${r.url}`),
+      m.calls.map((r) => `${r.method} ${r.url}`),
       [
         'GET /v2.0/quotas/proj',
         'GET /v2.0/quotas/proj/default',
@@ -350,12 +357,12 @@ describe('quotas, subnet pools, agents', () => {
   });
 
   test('subnet pool prefixes and agent scheduling', async () => {
-    m.routes.push((req, res) => {
-      if (req.url.includes('_prefixes')) return json(res, 200, { prefixes: ['10.0.0.0/16', '10.1.0.0/16'] });
-      if (req.method === 'GET') return json(res, 200, { agents: [{ id: 'a1', agent_type: 'DHCP agent' }] });
-      res.writeHead(req.method === 'POST' ? 201 : 204).end();
-      return true;
-    });
+    m.on(
+      reply('*', /_prefixes/, 200, { prefixes: ['10.0.0.0/16', '10.1.0.0/16'] }),
+      reply('GET', '*', 200, { agents: [{ id: 'a1', agent_type: 'DHCP agent' }] }),
+      reply('POST', '*', 201),
+      reply('*', '*', 204),
+    );
     assert.deepEqual(await net.addSubnetPoolPrefixes('sp', ['10.1.0.0/16']), ['10.0.0.0/16', '10.1.0.0/16']);
     assert.deepEqual(body(0), { prefixes: ['10.1.0.0/16'] });
     const agents = await net.listNetworkDhcpAgents('n1').toArray();
@@ -364,7 +371,7 @@ describe('quotas, subnet pools, agents', () => {
     assert.deepEqual(body(2), { network_id: 'n1' });
     await net.removeRouterFromL3Agent('a1', 'r1');
     assert.deepEqual(
-      m.calls().map((r) => `${r.method} ${r.url}`),
+      m.calls.map((r) => `${r.method} ${r.url}`),
       [
         'PUT /v2.0/subnetpools/sp/add_prefixes',
         'GET /v2.0/networks/n1/dhcp-agents',
@@ -376,9 +383,13 @@ describe('quotas, subnet pools, agents', () => {
 
   test('QoS rules need their policy; NotFound maps from neutron errors', async () => {
     assert.throws(() => net.listQosDscpMarkingRules(), /needs the parent's id/);
-    m.routes.push((_req, res) =>
-      json(res, 404, {
-        NeutronError: { type: 'QosPolicyNotFound', message: 'QoS policy q could not be found.', detail: '' },
+    m.on(
+      reply('*', '*', 404, {
+        NeutronError: {
+          type: 'QosPolicyNotFound',
+          message: 'QoS policy q could not be found.',
+          detail: '',
+        },
       }),
     );
     await assert.rejects(
@@ -392,16 +403,17 @@ describe('quotas, subnet pools, agents', () => {
 
 describe('segments (not loaded on the dev cloud)', () => {
   test('CRUD paths and bodies', async () => {
-    m.routes.push((req, res) => {
-      if (req.method === 'DELETE') {
-        res.writeHead(204).end();
-        return true;
-      }
-      if (req.method === 'GET' && req.url.startsWith('/v2.0/segments?'))
-        return json(res, 200, { segments: [{ id: 'sg1', network_id: 'n1', segmentation_id: 1001 }] });
-      const b = req.body ? JSON.parse(req.body).segment : {};
-      return json(res, req.method === 'POST' ? 201 : 200, { segment: { id: 'sg1', ...b } });
-    });
+    m.on(
+      reply('DELETE', '*', 204),
+      reply('GET', /^\/segments\?/, 200, {
+        segments: [{ id: 'sg1', network_id: 'n1', segmentation_id: 1001 }],
+      }),
+      route('*', '*', (req, res) =>
+        json(res, req.method === 'POST' ? 201 : 200, {
+          segment: { id: 'sg1', ...(bodyOf(req) as any)?.segment },
+        }),
+      ),
+    );
     const s = await net.createSegment({
       networkId: 'n1',
       networkType: 'vlan',
@@ -426,7 +438,7 @@ describe('segments (not loaded on the dev cloud)', () => {
     assert.equal((await net.listSegments({ networkId: 'n1' }).toArray()).length, 1);
     await net.deleteSegment(s);
     assert.deepEqual(
-      m.calls().map((r) => `${r.method} ${r.url}`),
+      m.calls.map((r) => `${r.method} ${r.url}`),
       [
         'POST /v2.0/segments',
         'PUT /v2.0/segments/sg1',

@@ -8,13 +8,13 @@ import { after, afterEach, beforeEach, describe, test } from 'node:test';
 import { localPathFor } from '../../../../src/cloud/download-container.js';
 import { downloadContainer, type TransferProgress, uploadDirectory } from '../../../../src/cloud/index.js';
 import { md5OfFileRange, md5sOfFileParts } from '../../../../src/cloud/object-compare.js';
-import { type MockSwift, mockSwift } from './mock-swift.js';
+import { type FakeSwift, startSwift } from '../../../support/fakes/swift.js';
 
 const root = mkdtempSync(join(tmpdir(), 'ossdk-cloud-'));
 after(() => rmSync(root, { recursive: true, force: true }));
-let m: MockSwift;
+let m: FakeSwift;
 beforeEach(async () => {
-  m = await mockSwift();
+  m = await startSwift();
 });
 afterEach(async () => {
   await m.close();
@@ -35,7 +35,7 @@ describe('uploadDirectory (offline)', () => {
     tree(src, files);
     let active = 0;
     let peak = 0;
-    m.hook = async (req) => {
+    m.intercept = async (req) => {
       if (req.method !== 'PUT' || req.url.endsWith('/c') || req.url.endsWith('/c_segments')) return false;
       active++;
       peak = Math.max(peak, active);
@@ -83,7 +83,7 @@ describe('uploadDirectory (offline)', () => {
   test('a failing file is reported; the others are uploaded', async () => {
     const src = join(root, 'fail');
     tree(src, { 'ok.txt': 'ok', 'bad.txt': 'bad' });
-    m.hook = (req, res) => {
+    m.intercept = (req, res) => {
       if (req.method !== 'PUT' || !req.url.endsWith('/bad.txt')) return false;
       res.writeHead(503).end();
       return true;
@@ -116,7 +116,7 @@ describe('downloadContainer (offline)', () => {
   test('a corrupted download leaves no file under the final name', async () => {
     await m.os.createContainer('c');
     await m.os.createObject({ container: 'c', name: 'f.txt', data: 'good' });
-    m.hook = (req, res) => {
+    m.intercept = (req, res) => {
       if (req.method !== 'GET' || !req.url.endsWith('/c/f.txt')) return false;
       res.writeHead(200, { etag: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'content-length': '4' }).end('evil');
       return true;

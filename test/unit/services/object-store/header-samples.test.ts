@@ -10,7 +10,7 @@ import {
   objectFromHeaders,
 } from '../../../../src/services/object-store/from-headers.js';
 import type { ServiceClient } from '../../../../src/session/service-client.js';
-import { readSample, sampleIndex } from '../../../support/api-samples.js';
+import { sampleAt } from '../../../support/api-samples.js';
 
 const client = {} as ServiceClient;
 
@@ -27,9 +27,7 @@ function parseHttp(text: string): { status: number; headers: Record<string, stri
 }
 
 function sample(path: string): string {
-  const e = sampleIndex().find((x) => x.path === `object-store/${path}`);
-  assert.ok(e, `sample ${path} is in index.json`);
-  const v = readSample(e);
+  const v = sampleAt(`object-store/${path}`);
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 

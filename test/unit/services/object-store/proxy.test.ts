@@ -21,15 +21,15 @@ import {
 } from '../../../../src/services/object-store/errors.js';
 import { tempUrlSignature } from '../../../../src/services/object-store/temp-url.js';
 import type { Logger } from '../../../../src/transport/logger.js';
-import { type MockSwift, mockSwift } from './mock-swift.js';
+import { type FakeSwift, startSwift } from '../../../support/fakes/swift.js';
 
 const ascii = (n: number) => randomBytes(n);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let m: MockSwift;
+let m: FakeSwift;
 let dir: string;
 beforeEach(async () => {
-  m = await mockSwift();
+  m = await startSwift();
 });
 afterEach(async () => {
   await m.close();
@@ -85,7 +85,7 @@ describe('objects', () => {
 
   test('a PUT whose returned ETag differs from what was sent fails', async () => {
     await m.os.createContainer('c');
-    m.hook = (req, res) => {
+    m.intercept = (req, res) => {
       if (req.method !== 'PUT' || !req.url.includes('/c/')) return false;
       res.writeHead(201, { etag: 'ffffffffffffffffffffffffffffffff' }).end();
       return true;
@@ -94,7 +94,7 @@ describe('objects', () => {
       m.os.createObject({ container: 'c', name: 'o', data: Readable.from([Buffer.from('x')]) }),
       ChecksumMismatchError,
     );
-    m.hook = undefined;
+    m.intercept = undefined;
     await assert.rejects(
       m.os.createObject({ container: 'c', name: 'o', data: 'abc', etag: '0'.repeat(32) }),
       UnprocessableEntityError,
@@ -137,7 +137,7 @@ describe('objects', () => {
   test('a body that does not match the ETag fails the download', async () => {
     await m.os.createContainer('c');
     await m.os.createObject({ container: 'c', name: 'o', data: 'good data' });
-    m.hook = (req, res) => {
+    m.intercept = (req, res) => {
       if (req.method !== 'GET' || !req.url.endsWith('/c/o')) return false;
       res
         .writeHead(200, { etag: '5ae0e5a7e6d46b0ac1f5c8b1e1c6e4bb', 'content-length': '9' })
@@ -308,7 +308,7 @@ describe('large objects', () => {
    */
   function abortAtSecondSegment(ac: AbortController) {
     let n = 0;
-    m.hook = async (req, res) => {
+    m.intercept = async (req, res) => {
       if (req.method !== 'PUT' || !req.url.includes('_segments/big/')) return false;
       if (n++ === 0) return false;
       ac.abort();
@@ -341,7 +341,7 @@ describe('large objects', () => {
     assert.match(err.message, /aborted.*previous object is unchanged/);
     assert.deepEqual(err.orphanSegments, []);
     await sleep(200);
-    m.hook = undefined;
+    m.intercept = undefined;
     assert.ok((await m.os.downloadObject('c', 'big')).data.equals(old));
     assert.deepEqual([...m.store.get('c_segments')!.keys()], oldSegments);
   });
@@ -365,7 +365,7 @@ describe('large objects', () => {
     assert.equal(err.orphanSegments.length, 1);
     assert.equal(err.segmentContainer, 'c_segments');
     await sleep(200);
-    m.hook = undefined;
+    m.intercept = undefined;
     const dry = await m.os.cleanupOrphanSegments('c', 'big', { dryRun: true });
     assert.deepEqual(dry, err.orphanSegments);
     assert.deepEqual(await m.os.cleanupOrphanSegments('c', 'big'), err.orphanSegments);
@@ -454,7 +454,7 @@ describe('temp URL keys', () => {
       lines.push(`${msg} ${JSON.stringify(d ?? {})}`);
     const logger: Logger = { debug: push, info: push, warn: push };
     await m.close();
-    m = await mockSwift({ logger });
+    m = await startSwift({ logger });
     await m.os.setAccountTempUrlKey('SUPER-SECRET-KEY');
     const keys = await m.os.getTempUrlKeys();
     assert.equal(keys.account[0], 'SUPER-SECRET-KEY');

@@ -3,83 +3,36 @@
  * fields and query parameters, bodies against the upstream api-samples, and response shapes.
  */
 import assert from 'node:assert/strict';
-import type { ServerResponse } from 'node:http';
 import { after, describe, test } from 'node:test';
-import { StaticTokenAuth } from '../../../../src/auth/static-token.js';
 import { ConflictError, ValidationError } from '../../../../src/index.js';
 import { placementErrorCode } from '../../../../src/services/placement/index.js';
 import { PlacementV1 } from '../../../../src/services/placement/proxy.js';
-import { Session } from '../../../../src/session/session.js';
-import { readSample, sampleIndex } from '../../../support/api-samples.js';
-import { type Recorded, sendJson, startMockServer } from '../../../support/mock-server.js';
+import { sampleAt } from '../../../support/api-samples.js';
+import {
+  type FakeService,
+  json,
+  type Route,
+  reply,
+  route,
+  startFake,
+} from '../../../support/fake-service.js';
 
-type Route = (req: Recorded, res: ServerResponse) => boolean | undefined;
+/** An upstream sample (placement/<file>). */
+const sample = (file: string) => sampleAt(`placement/${file}`);
 
-function sample(file: string): unknown {
-  const e = sampleIndex().find((x) => x.path === `placement/${file}`);
-  assert.ok(e, `sample ${file}`);
-  return readSample(e);
-}
-
-function on(
-  method: string,
-  path: RegExp,
-  status: number,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Route {
-  return (req, res) => {
-    if (req.method !== method || !path.test(req.url)) return false;
-    if (body === undefined) {
-      res.writeHead(status, headers);
-      res.end();
-    } else sendJson(res, status, body, headers);
-    return true;
-  };
-}
-
-const closers: (() => Promise<void>)[] = [];
+const fakes: FakeService[] = [];
 after(async () => {
-  for (const c of closers) await c();
+  for (const f of fakes) await f.close();
 });
 
+/** A fake placement answering `routes`, and a proxy on it at `microversion`. */
 async function placement(routes: Route[], microversion?: string) {
-  const s = await startMockServer((req, res) => {
-    if (req.url === '/') {
-      sendJson(res, 200, {
-        versions: [
-          {
-            id: 'v1.0',
-            max_version: '1.39',
-            min_version: '1.0',
-            status: 'CURRENT',
-            links: [{ rel: 'self', href: '' }],
-          },
-        ],
-      });
-      return;
-    }
-    for (const r of routes) if (r(req, res)) return;
-    sendJson(res, 404, {
-      errors: [{ status: 404, title: 'Not Found', detail: `no route ${req.method} ${req.url}` }],
-    });
+  const f = await startFake('placement', routes);
+  fakes.push(f);
+  return Object.assign(f, {
+    pl: f.proxy(PlacementV1, { microversion }),
+    headers: () => f.calls.map((c) => c.headers),
   });
-  const session = new Session({
-    auth: new StaticTokenAuth('admin_token', 't'),
-    endpointOverrides: { placement: s.url },
-  });
-  closers.push(async () => {
-    await session.close();
-    await s.close();
-  });
-  const pl = new PlacementV1(session, { microversion });
-  const after0 = () => s.requests.filter((r) => r.url !== '/');
-  return {
-    pl,
-    calls: () => after0().map((r) => `${r.method} ${r.url}`),
-    bodies: () => after0().map((r) => (r.body ? JSON.parse(r.body) : undefined)),
-    headers: () => after0().map((r) => r.headers),
-  };
 }
 
 const RP = '7d2590ae-fb85-4080-9306-058b4c915e3f';
@@ -87,7 +40,12 @@ const RP = '7d2590ae-fb85-4080-9306-058b4c915e3f';
 describe('resource providers', () => {
   test('create sends the bare sample body with the placement header', async () => {
     const f = await placement([
-      on('POST', /^\/resource_providers$/, 200, sample('resource_providers/create-resource_provider.json')),
+      reply(
+        'POST',
+        /^\/resource_providers$/,
+        200,
+        sample('resource_providers/create-resource_provider.json'),
+      ),
     ]);
     const rp = await f.pl.createResourceProvider({
       name: 'NFS Share',
@@ -103,7 +61,7 @@ describe('resource providers', () => {
 
   test('before 1.20 the uuid comes from the Location header', async () => {
     const f = await placement(
-      [on('POST', /^\/resource_providers$/, 201, undefined, { location: `/resource_providers/${RP}` })],
+      [reply('POST', /^\/resource_providers$/, 201, undefined, { location: `/resource_providers/${RP}` })],
       '1.19',
     );
     const rp = await f.pl.createResourceProvider({ name: 'old' });
@@ -113,12 +71,12 @@ describe('resource providers', () => {
 
   test('update always sends the name (the current one when not changing it)', async () => {
     const f = await placement([
-      on('GET', new RegExp(`^/resource_providers/${RP}$`), 200, {
+      reply('GET', new RegExp(`^/resource_providers/${RP}$`), 200, {
         uuid: RP,
         name: 'Shared storage',
         generation: 3,
       }),
-      on(
+      reply(
         'PUT',
         new RegExp(`^/resource_providers/${RP}$`),
         200,
@@ -126,18 +84,21 @@ describe('resource providers', () => {
       ),
     ]);
     await f.pl.updateResourceProvider(RP, { parentProviderUuid: '542df8ed-9be2-49b9-b4db-6d3183ff8ec8' });
-    assert.deepEqual(f.calls(), [`GET /resource_providers/${RP}`, `PUT /resource_providers/${RP}`]);
+    assert.deepEqual(f.lines(), [`GET /resource_providers/${RP}`, `PUT /resource_providers/${RP}`]);
     assert.deepEqual(f.bodies()[1], sample('resource_providers/update-resource_provider-request.json'));
     await f.pl.updateResourceProvider(RP, { name: 'x' });
     assert.deepEqual(f.bodies()[2], { name: 'x' });
   });
 
   test('list filters newer than the pin are refused before sending', async () => {
-    const f = await placement([on('GET', /^\/resource_providers/, 200, { resource_providers: [] })], '1.13');
+    const f = await placement(
+      [reply('GET', /^\/resource_providers/, 200, { resource_providers: [] })],
+      '1.13',
+    );
     await assert.rejects(f.pl.listResourceProviders({ inTree: RP }).toArray(), /1\.14/);
     await assert.rejects(f.pl.listResourceProviders({ required: 'CUSTOM_X' }).toArray(), /1\.18/);
     assert.deepEqual(await f.pl.listResourceProviders({ resources: 'VCPU:1' }).toArray(), []);
-    assert.deepEqual(f.calls(), ['GET /resource_providers?resources=VCPU%3A1']);
+    assert.deepEqual(f.lines(), ['GET /resource_providers?resources=VCPU%3A1']);
     await assert.rejects(f.pl.createResourceProvider({ name: 'x', parentProviderUuid: RP }), ValidationError);
   });
 });
@@ -145,7 +106,7 @@ describe('resource providers', () => {
 describe('generations', () => {
   test('inventories: set all sends the sample body; a missing generation is refused', async () => {
     const f = await placement([
-      on(
+      reply(
         'PUT',
         new RegExp(`^/resource_providers/${RP}/inventories$`),
         200,
@@ -165,24 +126,24 @@ describe('generations', () => {
     await assert.rejects(f.pl.setInventories(RP, { inventories: {} } as never), /generation/);
     await assert.rejects(f.pl.updateInventory(RP, 'VCPU', { total: 1 } as never), /generation/);
     await assert.rejects(f.pl.setProviderTraits(RP, { traits: [] } as never), /generation/);
-    assert.equal(f.calls().length, 1);
+    assert.equal(f.lines().length, 1);
   });
 
   test('one inventory: update sends the sample body to the class path', async () => {
     const f = await placement([
-      on(
+      reply(
         'PUT',
         new RegExp(`^/resource_providers/${RP}/inventories/DISK_GB$`),
         200,
         sample('inventories/update-inventory.json'),
       ),
-      on(
+      reply(
         'GET',
         new RegExp(`^/resource_providers/${RP}/inventories/VCPU$`),
         200,
         sample('inventories/get-inventory.json'),
       ),
-      on('POST', new RegExp(`^/resource_providers/${RP}/inventories$`), 201, {
+      reply('POST', new RegExp(`^/resource_providers/${RP}/inventories$`), 201, {
         total: 5,
         resource_provider_generation: 10,
       }),
@@ -210,14 +171,11 @@ describe('generations', () => {
       ],
     };
     const f = await placement([
-      (req, res) => {
-        if (req.method !== 'PUT' || !req.url.endsWith('/traits')) return false;
-        const body = JSON.parse(req.body);
-        if (body.resource_provider_generation === 0)
-          sendJson(res, 200, sample('resource_provider_traits/update-resource_provider-traits.json'));
-        else sendJson(res, 409, conflict);
-        return true;
-      },
+      route('PUT', /\/traits$/, (req, res) =>
+        JSON.parse(req.body).resource_provider_generation === 0
+          ? json(res, 200, sample('resource_provider_traits/update-resource_provider-traits.json'))
+          : json(res, 409, conflict),
+      ),
     ]);
     const t = await f.pl.setProviderTraits(RP, {
       traits: ['CUSTOM_HW_FPGA_CLASS1', 'CUSTOM_HW_FPGA_CLASS3'],
@@ -240,13 +198,13 @@ describe('generations', () => {
   });
 
   test('aggregates: generation from 1.19, a bare list before', async () => {
-    const route = on('PUT', /\/aggregates$/, 200, sample('aggregates/update-aggregates-1.19.json'));
+    const aggregates = reply('PUT', /\/aggregates$/, 200, sample('aggregates/update-aggregates-1.19.json'));
     const aggs = ['42896e0d-205d-4fe3-bd1e-100924931787', '5e08ea53-c4c6-448e-9334-ac4953de3cfa'];
-    const f = await placement([route]);
+    const f = await placement([aggregates]);
     await f.pl.setProviderAggregates(RP, { aggregates: aggs, resourceProviderGeneration: 9 });
     assert.deepEqual(f.bodies()[0], sample('aggregates/update-aggregates-request-1.19.json'));
     await assert.rejects(f.pl.setProviderAggregates(RP, { aggregates: aggs }), /generation/);
-    const old = await placement([route], '1.18');
+    const old = await placement([aggregates], '1.18');
     await old.pl.setProviderAggregates(RP, { aggregates: aggs });
     assert.deepEqual(old.bodies()[0], sample('aggregates/update-aggregates-request.json'));
   });
@@ -256,7 +214,7 @@ describe('allocations', () => {
   const consumer = '30328d13-e299-4a93-a102-61e4ccabe474';
 
   test('PUT sends the 1.28 sample body; consumer generation is required from 1.28', async () => {
-    const f = await placement([on('PUT', /^\/allocations\//, 204)], '1.28');
+    const f = await placement([reply('PUT', /^\/allocations\//, 204)], '1.28');
     const body = sample('allocations/update-allocations-request-1.28.json') as {
       allocations: Record<string, { resources: Record<string, number> }>;
       user_id: string;
@@ -270,7 +228,7 @@ describe('allocations', () => {
     });
     assert.equal(a.id, consumer);
     assert.deepEqual(f.bodies()[0], body);
-    assert.deepEqual(f.calls(), [`PUT /allocations/${consumer}`]);
+    assert.deepEqual(f.lines(), [`PUT /allocations/${consumer}`]);
     await assert.rejects(
       f.pl.setAllocations(consumer, { allocations: {}, projectId: 'p', userId: 'u' }),
       /consumerGeneration.*1\.28|null for a new consumer/,
@@ -279,11 +237,11 @@ describe('allocations', () => {
       f.pl.setAllocations(consumer, { allocations: {}, consumerGeneration: null } as never),
       /projectId/,
     );
-    assert.equal(f.calls().length, 1);
+    assert.equal(f.lines().length, 1);
   });
 
   test('consumer type needs 1.38; consumer generation (even null) is refused before 1.28', async () => {
-    const f = await placement([on('PUT', /^\/allocations\//, 204)], '1.27');
+    const f = await placement([reply('PUT', /^\/allocations\//, 204)], '1.27');
     await assert.rejects(
       f.pl.setAllocations(consumer, {
         allocations: {},
@@ -302,12 +260,12 @@ describe('allocations', () => {
       }),
       /1\.38/,
     );
-    assert.deepEqual(f.calls(), []);
+    assert.deepEqual(f.lines(), []);
   });
 
   test('GET gives the consumer document with its id', async () => {
     const f = await placement(
-      [on('GET', /^\/allocations\//, 200, sample('allocations/get-allocations-1.38.json'))],
+      [reply('GET', /^\/allocations\//, 200, sample('allocations/get-allocations-1.38.json'))],
       '1.38',
     );
     const a = await f.pl.getAllocations(consumer);
@@ -317,7 +275,7 @@ describe('allocations', () => {
   });
 
   test('manage several consumers at once (1.13)', async () => {
-    const f = await placement([on('POST', /^\/allocations$/, 204)], '1.38');
+    const f = await placement([reply('POST', /^\/allocations$/, 204)], '1.38');
     const body = sample('allocations/manage-allocations-request-1.38.json') as Parameters<
       PlacementV1['manageAllocations']
     >[0];
@@ -335,27 +293,27 @@ describe('traits, resource classes, candidates, usages', () => {
     await assert.rejects(f.pl.createTrait('CUSTOM_lower'), /CUSTOM_LOWER/);
     await assert.rejects(f.pl.createResourceClass('FPGA'), /CUSTOM_FPGA/);
     await assert.rejects(f.pl.ensureResourceClass('custom_x'), ValidationError);
-    assert.deepEqual(f.calls(), []);
+    assert.deepEqual(f.lines(), []);
   });
 
   test('trait create/exists report what happened', async () => {
     const f = await placement([
-      on('PUT', /^\/traits\/CUSTOM_NEW$/, 201),
-      on('PUT', /^\/traits\/CUSTOM_OLD$/, 204),
-      on('GET', /^\/traits\/CUSTOM_OLD$/, 204),
-      on('GET', /^\/traits\?/, 200, sample('traits/get-traits.json')),
+      reply('PUT', /^\/traits\/CUSTOM_NEW$/, 201),
+      reply('PUT', /^\/traits\/CUSTOM_OLD$/, 204),
+      reply('GET', /^\/traits\/CUSTOM_OLD$/, 204),
+      reply('GET', /^\/traits\?/, 200, sample('traits/get-traits.json')),
     ]);
     assert.equal(await f.pl.createTrait('CUSTOM_NEW'), true);
     assert.equal(await f.pl.createTrait('CUSTOM_OLD'), false);
     assert.equal(await f.pl.traitExists('CUSTOM_OLD'), true);
     assert.equal(await f.pl.traitExists('CUSTOM_NONE'), false);
     assert.equal((await f.pl.listTraits({ name: 'startswith:CUSTOM', associated: true })).length, 3);
-    assert.equal(f.calls().at(-1), 'GET /traits?name=startswith%3ACUSTOM&associated=true');
+    assert.equal(f.lines().at(-1), 'GET /traits?name=startswith%3ACUSTOM&associated=true');
   });
 
   test('resource class create sends the sample body', async () => {
     const f = await placement([
-      on('POST', /^\/resource_classes$/, 201, sample('resource_classes/get-resource_class.json')),
+      reply('POST', /^\/resource_classes$/, 201, sample('resource_classes/get-resource_class.json')),
     ]);
     const rc = await f.pl.createResourceClass('CUSTOM_FPGA');
     assert.deepEqual(f.bodies()[0], sample('resource_classes/create-resource_classes-request.json'));
@@ -364,7 +322,7 @@ describe('traits, resource classes, candidates, usages', () => {
 
   test('allocation candidates: query mapping, gates, and response shapes', async () => {
     const f = await placement([
-      on(
+      reply(
         'GET',
         /^\/allocation_candidates\?/,
         200,
@@ -378,7 +336,7 @@ describe('traits, resource classes, candidates, usages', () => {
       $raw: { resources_NET1: 'NET_BW_EGR_KILOBIT_PER_SEC:10' },
     });
     assert.equal(
-      f.calls()[0],
+      f.lines()[0],
       'GET /allocation_candidates?resources=VCPU%3A1%2CMEMORY_MB%3A64&required=CUSTOM_A%2C!CUSTOM_B&limit=2&resources_NET1=NET_BW_EGR_KILOBIT_PER_SEC%3A10',
     );
     assert.deepEqual(c.allocationRequests?.[0]?.mappings?._NET1, ['92e971c9-777a-48bf-a181-a2ca1105c015']);
@@ -393,14 +351,14 @@ describe('traits, resource classes, candidates, usages', () => {
       old.pl.getAllocationCandidates({ resources: 'VCPU:1', marker: 'x' }),
       /not paginated/,
     );
-    assert.deepEqual(old.calls(), []);
+    assert.deepEqual(old.lines(), []);
   });
 
   test('usages: project query, consumer type gate', async () => {
-    const f = await placement([on('GET', /^\/usages\?/, 200, sample('usages/get-usages.json'))], '1.37');
+    const f = await placement([reply('GET', /^\/usages\?/, 200, sample('usages/get-usages.json'))], '1.37');
     const u = await f.pl.getUsages({ projectId: 'p', userId: 'u' });
     assert.deepEqual(u.usages, { DISK_GB: 5, MEMORY_MB: 512, VCPU: 2 });
-    assert.deepEqual(f.calls(), ['GET /usages?project_id=p&user_id=u']);
+    assert.deepEqual(f.lines(), ['GET /usages?project_id=p&user_id=u']);
     await assert.rejects(f.pl.getUsages({ projectId: 'p', consumerType: 'INSTANCE' }), /1\.38/);
     await assert.rejects(f.pl.getUsages({ projectId: '' }), /projectId/);
   });

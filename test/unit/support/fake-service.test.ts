@@ -1,0 +1,66 @@
+/**
+ * The shared fake cloud's own contract, which every proxy test leans on: discovery per service
+ * type, route matching (string patterns on the path, RegExps on path and query), fall-through on
+ * `false`, the service's own 404, and the call log.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { ComputeV2 } from '../../../src/services/compute/proxy.js';
+import { json, reply, route, startFake } from '../../support/fake-service.js';
+
+const nova = await startFake('compute', [], { max: '2.60' });
+after(() => nova.close());
+
+async function get(path: string): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${nova.url}${path}`);
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+describe('fake service', () => {
+  test('answers discovery like nova and leaves it out of calls', async () => {
+    nova.reset();
+    const doc = await get('/');
+    assert.equal(doc.status, 300, 'nova answers its version document with 300');
+    const v = (doc.body as { versions: { id: string; version: string }[] }).versions[0];
+    assert.deepEqual([v?.id, v?.version], ['v2.1', '2.60'], 'the max given to startFake');
+    assert.equal(nova.calls.length, 0, 'discovery is not a call');
+    assert.equal(nova.requests.length, 1, 'but it is a request');
+  });
+
+  test('string patterns bind params on the path below the API root; RegExps see the query', async () => {
+    nova.routes.length = 0;
+    nova.on(
+      route('GET', '/servers/:id/ips/*net', (c, res) => json(res, 200, c.params)),
+      reply('GET', /^\/flavors\?is_public=none$/, 200, { flavors: [] }),
+    );
+    assert.deepEqual((await get('/v2.1/servers/a%20b/ips/x/y')).body, { id: 'a b', net: 'x/y' }, 'decoded');
+    assert.equal((await get('/v2.1/flavors?is_public=none')).status, 200, 'the query matched');
+    assert.equal((await get('/v2.1/flavors?is_public=true')).status, 404, 'another query did not');
+  });
+
+  test('a route returning false passes to the next; nothing left is nova’s 404', async () => {
+    nova.routes.length = 0;
+    nova.on(
+      route('*', '*', () => false),
+      reply('GET', '/limits', 200, { limits: {} }),
+    );
+    assert.equal((await get('/v2.1/limits')).status, 200, 'the second route answered');
+    const miss = await get('/v2.1/nowhere');
+    assert.equal(miss.status, 404, 'unrouted');
+    assert.match(
+      JSON.stringify(miss.body),
+      /itemNotFound.*no route for GET \/v2\.1\/nowhere/,
+      'in nova’s error format',
+    );
+  });
+
+  test('a real proxy on the fake: lines() are relative to the API root', async () => {
+    nova.routes.length = 0;
+    nova.reset();
+    nova.on(reply('GET', '/os-keypairs', 200, { keypairs: [] }));
+    await nova.proxy(ComputeV2).listKeypairs().toArray();
+    assert.deepEqual(nova.lines(), ['GET /os-keypairs'], 'one call after discovery');
+    assert.equal(nova.calls[0]?.headers['x-auth-token'], 'tok', 'the fixed token was sent');
+  });
+});
