@@ -1,14 +1,14 @@
 export { Attachment, type AttachmentConnector } from './attachment.js';
-export type { AttachmentSection } from './attachment-ops.js';
+export type { AttachmentSection } from './attachment-section.js';
 export { AvailabilityZone } from './availability-zone.js';
 export { BACKUP_FAILURE_STATUSES, Backup, type BackupRestore } from './backup.js';
-export type { BackupSection } from './backup-ops.js';
+export type { BackupSection } from './backup-section.js';
 export { DefaultType } from './default-type.js';
-export type { DefaultTypeSection } from './default-type-ops.js';
+export type { DefaultTypeSection } from './default-type-section.js';
 export { type AbsoluteLimits, Limits } from './limits.js';
 export { Message } from './message.js';
-export type { MessageSection } from './message-ops.js';
-export type { MetadataSection } from './metadata-ops.js';
+export type { MessageSection } from './message-section.js';
+export type { MetadataSection } from './metadata-section.js';
 export {
   type AttachmentResource,
   type BackupResource,
@@ -32,21 +32,21 @@ export {
   type VolumeTypeResource,
 } from './proxy.js';
 export { QosAssociation, QosSpec } from './qos-spec.js';
-export type { QosSpecSection } from './qos-spec-ops.js';
+export type { QosSpecSection } from './qos-spec-section.js';
 export { QuotaClassSet } from './quota-class-set.js';
-export type { QuotaSection } from './quota-ops.js';
+export type { QuotaSection } from './quota-section.js';
 export { QuotaSet } from './quota-set.js';
 export { QuotaSetUsage, type QuotaUsage } from './quota-set-usage.js';
 export { Service } from './service.js';
-export type { ServiceSection } from './service-ops.js';
+export type { ServiceSection } from './service-section.js';
 export { SNAPSHOT_FAILURE_STATUSES, SNAPSHOT_QUERY_VERSIONS, Snapshot } from './snapshot.js';
-export type { SnapshotSection } from './snapshot-ops.js';
-export type { TransferSection } from './transfer-ops.js';
+export type { SnapshotSection } from './snapshot-section.js';
+export type { TransferSection } from './transfer-section.js';
 export { VOLUME_FAILURE_STATUSES, VOLUME_QUERY_VERSIONS, Volume, type VolumeAttachment } from './volume.js';
-export type { VolumeActionSection } from './volume-actions.js';
-export type { VolumeSection } from './volume-ops.js';
+export type { VolumeActionSection } from './volume-actions-section.js';
+export type { VolumeSection } from './volume-section.js';
 export { VolumeSummary } from './volume-summary.js';
 export { VolumeTransfer } from './volume-transfer.js';
 export { VolumeType } from './volume-type.js';
 export { VolumeTypeAccess } from './volume-type-access.js';
-export type { VolumeTypeSection } from './volume-type-ops.js';
+export type { VolumeTypeSection } from './volume-type-section.js';

@@ -10,26 +10,26 @@ import type { Session } from '../../session/session.js';
 import { mixSections } from '../proxy-sections.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { blockStorageV3Spec } from '../specs.js';
-import { AttachmentSection } from './attachment-ops.js';
+import { AttachmentSection } from './attachment-section.js';
 import { AvailabilityZone } from './availability-zone.js';
 import { Backup } from './backup.js';
-import { BackupSection } from './backup-ops.js';
-import { DefaultTypeSection } from './default-type-ops.js';
+import { BackupSection } from './backup-section.js';
+import { DefaultTypeSection } from './default-type-section.js';
 import { cinderVerbs } from './internal.js';
-import { MessageSection } from './message-ops.js';
-import { MetadataSection } from './metadata-ops.js';
-import { QosSpecSection } from './qos-spec-ops.js';
-import { QuotaSection } from './quota-ops.js';
+import { MessageSection } from './message-section.js';
+import { MetadataSection } from './metadata-section.js';
+import { QosSpecSection } from './qos-spec-section.js';
+import { QuotaSection } from './quota-section.js';
 import { Service } from './service.js';
-import { ServiceSection } from './service-ops.js';
+import { ServiceSection } from './service-section.js';
 import { Snapshot } from './snapshot.js';
-import { SnapshotSection } from './snapshot-ops.js';
-import { TransferSection } from './transfer-ops.js';
+import { SnapshotSection } from './snapshot-section.js';
+import { TransferSection } from './transfer-section.js';
 import { Volume } from './volume.js';
-import { VolumeActionSection } from './volume-actions.js';
-import { VolumeSection } from './volume-ops.js';
+import { VolumeActionSection } from './volume-actions-section.js';
+import { VolumeSection } from './volume-section.js';
 import { VolumeType } from './volume-type.js';
-import { VolumeTypeSection } from './volume-type-ops.js';
+import { VolumeTypeSection } from './volume-type-section.js';
 
 export type {
   AttachmentResource,
@@ -50,7 +50,7 @@ export type {
   VolumeTypeAccessResource,
   VolumeTypeResource,
 } from './resource-types.js';
-export type { CreateVolumeOptions, DeleteVolumeOptions } from './volume-ops.js';
+export type { CreateVolumeOptions, DeleteVolumeOptions } from './volume-section.js';
 
 /**
  * The generated verbs of `conn.blockStorage`, one row per resource (singular → definition,

@@ -9,14 +9,14 @@ import { mixSections } from '../proxy-sections.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { computeV2Spec } from '../specs.js';
 import { type SchedulerHints, Server, type ServerResource } from './server.js';
-import { ServerCoreSection } from './server-core.js';
+import { ServerCoreSection } from './server-core-section.js';
 import type { ServerCreateInput } from './server-create.js';
-import { ServerGuestSection } from './server-guest.js';
-import { ServerMetadataSection } from './server-metadata.js';
-import { type RebuildServerOptions, ServerMovesSection } from './server-moves.js';
-import { ServerNetworkingSection } from './server-networking.js';
-import { ServerPowerSection } from './server-power.js';
-import { ServerTagsSection } from './server-tags.js';
+import { ServerGuestSection } from './server-guest-section.js';
+import { ServerMetadataSection } from './server-metadata-section.js';
+import { type RebuildServerOptions, ServerMovesSection } from './server-moves-section.js';
+import { ServerNetworkingSection } from './server-networking-section.js';
+import { ServerPowerSection } from './server-power-section.js';
+import { ServerTagsSection } from './server-tags-section.js';
 
 /** The generated server verbs; `createServer` and `findServer` are written by hand (server-core.ts). */
 export const serverVerbTable = {

@@ -8,20 +8,20 @@ import type { Session } from '../../session/session.js';
 import { mixSections } from '../proxy-sections.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { identityV3Spec } from '../specs.js';
-import { ApplicationCredentialSection } from './app-credentials.js';
+import { ApplicationCredentialSection } from './app-credentials-section.js';
 import { Credential } from './credential.js';
 import { Domain } from './domain.js';
 import { Endpoint } from './endpoint.js';
 import { Group } from './group.js';
 import { Project } from './project.js';
-import { ProjectSection } from './projects.js';
+import { ProjectSection } from './projects-section.js';
 import { Region } from './region.js';
 import { Role } from './role.js';
-import { RoleGrantSection } from './role-grants.js';
+import { RoleGrantSection } from './role-grants-section.js';
 import { Service } from './service.js';
-import { TokenSection } from './tokens.js';
+import { TokenSection } from './tokens-section.js';
 import { User } from './user.js';
-import { UserGroupSection } from './users-groups.js';
+import { UserGroupSection } from './users-groups-section.js';
 
 const CRUD = ['list', 'get', 'find', 'create', 'update', 'delete'] as const;
 

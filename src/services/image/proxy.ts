@@ -9,11 +9,11 @@ import { mixSections } from '../proxy-sections.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { imageV2Spec } from '../specs.js';
 import { Image } from './image.js';
-import { ImageImportSection } from './image-importing.js';
-import { ImageInfoSection } from './image-info.js';
-import { ImageMemberSection } from './image-members.js';
-import { ImageStateSection } from './image-state.js';
-import { ImageTransferSection } from './image-transfer.js';
+import { ImageImportSection } from './image-importing-section.js';
+import { ImageInfoSection } from './image-info-section.js';
+import { ImageMemberSection } from './image-members-section.js';
+import { ImageStateSection } from './image-state-section.js';
+import { ImageTransferSection } from './image-transfer-section.js';
 import { Task } from './task.js';
 
 /** The generated verbs of `conn.image`, one row per resource (singular → definition, plural, verbs). */

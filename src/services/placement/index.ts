@@ -1,4 +1,4 @@
-export type { AggregateSection } from './aggregate-ops.js';
+export type { AggregateSection } from './aggregate-section.js';
 export { Allocation, type AllocationListItem, type ProviderAllocation } from './allocation.js';
 export {
   ALLOCATION_CANDIDATES_QUERY_VERSIONS,
@@ -6,14 +6,14 @@ export {
   type AllocationRequest,
   type ProviderSummary,
 } from './allocation-candidates.js';
-export type { AllocationSection } from './allocation-ops.js';
-export type { AllocationCandidateSection } from './candidate-ops.js';
+export type { AllocationSection } from './allocation-section.js';
+export type { AllocationCandidateSection } from './candidate-section.js';
 export { Inventory, type InventoryRecord } from './inventory.js';
-export type { InventorySection } from './inventory-ops.js';
+export type { InventorySection } from './inventory-section.js';
 export { ProviderAggregates } from './provider-aggregates.js';
 export { ProviderAllocations } from './provider-allocations.js';
 export { ProviderInventories } from './provider-inventories.js';
-export type { ProviderSection } from './provider-ops.js';
+export type { ProviderSection } from './provider-section.js';
 export { ProviderTraits } from './provider-traits.js';
 export { ProviderUsages } from './provider-usages.js';
 export {
@@ -32,7 +32,7 @@ export {
   type UsagesResource,
 } from './proxy.js';
 export { ResourceClass } from './resource-class.js';
-export type { ResourceClassSection } from './resource-class-ops.js';
+export type { ResourceClassSection } from './resource-class-section.js';
 export { RESOURCE_PROVIDER_QUERY_VERSIONS, ResourceProvider } from './resource-provider.js';
-export type { TraitSection } from './trait-ops.js';
+export type { TraitSection } from './trait-section.js';
 export { Usages } from './usages.js';

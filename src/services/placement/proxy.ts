@@ -16,15 +16,15 @@ import type { Session } from '../../session/session.js';
 import { mixSections } from '../proxy-sections.js';
 import { type ProxyOptions, ServiceProxy } from '../service-proxy.js';
 import { placementV1Spec } from '../specs.js';
-import { AggregateSection } from './aggregate-ops.js';
-import { AllocationSection } from './allocation-ops.js';
-import { AllocationCandidateSection } from './candidate-ops.js';
-import { InventorySection } from './inventory-ops.js';
-import { ProviderSection } from './provider-ops.js';
+import { AggregateSection } from './aggregate-section.js';
+import { AllocationSection } from './allocation-section.js';
+import { AllocationCandidateSection } from './candidate-section.js';
+import { InventorySection } from './inventory-section.js';
+import { ProviderSection } from './provider-section.js';
 import { ResourceClass } from './resource-class.js';
-import { ResourceClassSection } from './resource-class-ops.js';
+import { ResourceClassSection } from './resource-class-section.js';
 import { ResourceProvider } from './resource-provider.js';
-import { TraitSection } from './trait-ops.js';
+import { TraitSection } from './trait-section.js';
 
 export type {
   AllocationCandidatesResource,
