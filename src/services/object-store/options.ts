@@ -194,7 +194,10 @@ export interface TempUrlOptions {
   prefix?: string;
   /** Default GET (a GET, PUT or POST URL also allows HEAD). */
   method?: TempUrlMethod;
-  /** Seconds from now. */
+  /**
+   * Seconds the URL stays valid from when `generateTempUrl` returns it (at least; the expiry is
+   * rounded up to a whole second). Positive.
+   */
   expiresIn?: number;
   /** Absolute expiry (Unix seconds or a Date). */
   expiresAt?: number | Date;

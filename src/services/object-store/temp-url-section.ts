@@ -113,10 +113,13 @@ export class ObjectStoreTempUrls extends ServiceProxy {
       throw new ValidationError('pass exactly one of name and prefix', { field: 'name' });
     }
     const method = o.method ?? 'GET';
-    let expires: number;
-    if (o.expiresAt !== undefined) expires = unixTime(o.expiresAt);
-    else if (o.expiresIn !== undefined) expires = Math.floor(Date.now() / 1000 + o.expiresIn);
-    else throw new ValidationError('pass expiresIn (seconds) or expiresAt', { field: 'expiresIn' });
+    if (o.expiresAt === undefined && o.expiresIn === undefined)
+      throw new ValidationError('pass expiresIn (seconds) or expiresAt', { field: 'expiresIn' });
+    if (o.expiresIn !== undefined && !(Number.isFinite(o.expiresIn) && o.expiresIn > 0))
+      throw new ValidationError(`expiresIn must be a positive number of seconds (got ${o.expiresIn})`, {
+        field: 'expiresIn',
+        fix: 'pass the seconds the URL stays valid, e.g. expiresIn: 3600',
+      });
     let key = o.key;
     if (!key) {
       const keys = await this.getTempUrlKeys(o);
@@ -129,6 +132,10 @@ export class ObjectStoreTempUrls extends ServiceProxy {
       }
     }
     const base = (await this.baseUrl(o.signal)).replace(/\/+$/, '');
+    // counted from now, after the key and endpoint look-ups, and rounded up: the URL is good for at
+    // least expiresIn seconds from when the caller gets it, however slow those look-ups were
+    const expires =
+      o.expiresAt !== undefined ? unixTime(o.expiresAt) : Math.ceil(Date.now() / 1000 + o.expiresIn!);
     const objectName = o.name ?? o.prefix ?? '';
     const path = `${signedAccountPath(base)}/${o.container}/${objectName}`;
     const sig = tempUrlSignature({

@@ -448,6 +448,25 @@ describe('bulk delete and containers', () => {
 });
 
 describe('temp URL keys', () => {
+  test('expiresIn counts from when the URL is returned, after a slow key look-up', async () => {
+    await m.os.setAccountTempUrlKey('K');
+    // the key look-up (a HEAD of the account) takes 1.5 s: a 1 s URL computed before it was
+    // already expired when the caller got it
+    m.intercept = async (c) => {
+      if (c.method === 'HEAD') await sleep(1500);
+      return false;
+    };
+    const url = await m.os.generateTempUrl({ container: 'c', name: 'o', expiresIn: 1 });
+    const returnedAt = Date.now() / 1000;
+    const expires = Number(new URL(url).searchParams.get('temp_url_expires'));
+    assert.ok(expires >= returnedAt + 1, `expires ${expires} is at least 1 s after ${returnedAt}`);
+    assert.ok(expires <= returnedAt + 2, `expires ${expires} is at most 2 s after ${returnedAt}`);
+    await assert.rejects(
+      m.os.generateTempUrl({ container: 'c', name: 'o', expiresIn: -5, key: 'K' }),
+      /expiresIn must be a positive number of seconds \(got -5\)/,
+    );
+  });
+
   test('keys are sent but never logged; URLs are signed with the stored key', async () => {
     const lines: string[] = [];
     const push = (msg: string, d?: Record<string, unknown>) =>
