@@ -278,16 +278,14 @@ describe('tokens', () => {
 
   test("validateToken applies the caller's body cap and sends the caller's headers", async () => {
     // validateToken copied signal, timeout and headers by hand and dropped maxBodyBytes
-    replies.push((method, url) =>
-      method === 'GET' && url === '/v3/auth/tokens' ? { status: 200, body: tokenBody } : undefined,
-    );
+    m.on(reply('GET', '/auth/tokens', 200, tokenBody));
     await assert.rejects(
       id.validateToken('subject', { maxBodyBytes: 64 }),
       (e: unknown) => (e as { reason?: string }).reason === 'too-large',
       'a token document over the caller cap must be refused',
     );
     await id.validateToken('subject', { headers: { 'x-caller': 'kept' } });
-    const c = calls(m).at(-1)!;
+    const c = m.calls.at(-1)!;
     assert.equal(c.headers['x-caller'], 'kept', "the caller's headers are sent");
     assert.equal(c.headers['x-subject-token'], 'subject', 'the token asked about is sent');
   });

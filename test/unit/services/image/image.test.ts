@@ -465,21 +465,15 @@ describe('caller options are passed on whole', () => {
   const stored = { status: 'active', size: 3, checksum: md5(Buffer.from('abc')) };
 
   function routesForAll() {
-    routes.push((req, res) => {
-      if (req.method === 'GET' && req.url === '/v2/images/img') return json(res, 200, imageBody(stored));
-      if (req.method === 'GET' && req.url === '/v2/images/img/tasks') return json(res, 200, { tasks: [] });
-      if (req.method === 'GET' && req.url === '/v2/info/import')
-        return json(res, 200, { 'import-methods': { value: ['glance-direct'] } });
-      if (req.method === 'PUT' && req.url === '/v2/images/img/file') {
-        res.writeHead(204).end();
-        return true;
-      }
-      if (req.method === 'GET' && req.url === '/v2/images/img/file') {
-        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 3 }).end('abc');
-        return true;
-      }
-      return false;
-    });
+    m.on(
+      reply('GET', '/images/img', 200, imageBody(stored)),
+      reply('GET', '/images/img/tasks', 200, { tasks: [] }),
+      reply('GET', '/info/import', 200, { 'import-methods': { value: ['glance-direct'] } }),
+      reply('PUT', '/images/img/file', 204),
+      route('GET', '/images/img/file', (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 3 }).end('abc'),
+      ),
+    );
   }
 
   const cases: [string, (i: ImageV2) => Promise<unknown>][] = [
@@ -493,7 +487,7 @@ describe('caller options are passed on whole', () => {
     test(`${name} sends the caller's headers on every request`, async () => {
       routesForAll();
       await call(image);
-      const sent = calls(m);
+      const sent = m.calls;
       assert.ok(sent.length > 0, `${name} sent a request`);
       for (const r of sent)
         assert.equal(
@@ -505,9 +499,7 @@ describe('caller options are passed on whole', () => {
   }
 
   test("listImageTasks applies the caller's body cap", async () => {
-    routes.push((req, res) =>
-      req.url === '/v2/images/img/tasks' ? json(res, 200, { tasks: [], pad: 'x'.repeat(4096) }) : false,
-    );
+    m.on(reply('*', '/images/img/tasks', 200, { tasks: [], pad: 'x'.repeat(4096) }));
     await assert.rejects(
       image.listImageTasks('img', { maxBodyBytes: 512 }),
       (e: unknown) => e instanceof Error && (e as { reason?: string }).reason === 'too-large',

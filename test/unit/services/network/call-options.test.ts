@@ -6,17 +6,19 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { InvalidResponseError, ValidationError } from '../../../../src/errors/errors.js';
-import { json, type MockNeutron, mockNeutron } from './mock-neutron.js';
+import type { NetworkV2 } from '../../../../src/services/network/index.js';
+import { type FakeService, json, route, startFake } from '../../../support/fake-service.js';
 
-let m: MockNeutron;
+let m: FakeService;
+let net: NetworkV2;
 before(async () => {
-  m = await mockNeutron();
+  m = await startFake('network');
+  net = m.connection().network;
 });
-after(async () => {
-  await m.close();
-});
+after(() => m.close());
 beforeEach(() => {
   m.routes.length = 0;
+  m.reset();
 });
 
 const tooLarge = (what: string) => (e: unknown) => {
@@ -27,35 +29,33 @@ const tooLarge = (what: string) => (e: unknown) => {
 
 test('maxBodyBytes reaches the actions, quotas and bulk creates', async () => {
   const big = 'x'.repeat(4_000);
-  m.routes.push((req, res) => {
-    if (req.url.includes('/subnetpools/')) return json(res, 200, { prefixes: [big] });
-    if (req.url.includes('/quotas/')) return json(res, 200, { quota: { project_id: 'p', note: big } });
-    if (req.url.endsWith('/ports')) return json(res, 201, { ports: [{ id: 'p1', name: big }] });
-    return false;
-  });
-  const n = m.conn.network;
+  m.on(
+    route('*', '/subnetpools/*rest', (_c, res) => json(res, 200, { prefixes: [big] })),
+    route('*', '/quotas/*rest', (_c, res) => json(res, 200, { quota: { project_id: 'p', note: big } })),
+    route('*', '/ports', (_c, res) => json(res, 201, { ports: [{ id: 'p1', name: big }] })),
+  );
   await assert.rejects(
-    n.addSubnetPoolPrefixes('pool-1', ['10.0.0.0/24'], { maxBodyBytes: 1_000 }),
+    net.addSubnetPoolPrefixes('pool-1', ['10.0.0.0/24'], { maxBodyBytes: 1_000 }),
     tooLarge('addSubnetPoolPrefixes'),
   );
-  await assert.rejects(n.getQuota('p', { maxBodyBytes: 1_000 }), tooLarge('getQuota'));
+  await assert.rejects(net.getQuota('p', { maxBodyBytes: 1_000 }), tooLarge('getQuota'));
   await assert.rejects(
-    n.createPorts([{ networkId: 'n1' }], { maxBodyBytes: 1_000 }),
+    net.createPorts([{ networkId: 'n1' }], { maxBodyBytes: 1_000 }),
     tooLarge('createPorts'),
   );
   // without the cap the same answers are read
-  const prefixes = await n.addSubnetPoolPrefixes('pool-1', ['10.0.0.0/24']);
+  const prefixes = await net.addSubnetPoolPrefixes('pool-1', ['10.0.0.0/24']);
   assert.equal(prefixes[0], big, 'the uncapped answer is read whole');
 });
 
 test('a missing id names the resource and the parameter, and nothing is sent', async () => {
-  const before = m.calls().length;
-  await assert.rejects(m.conn.network.addRouterToL3Agent(undefined as never, 'r1'), (e: unknown) => {
+  const before = m.calls.length;
+  await assert.rejects(net.addRouterToL3Agent(undefined as never, 'r1'), (e: unknown) => {
     assert.ok(e instanceof ValidationError, `expected a ValidationError, got ${e}`);
     assert.equal(e.field, 'agent', e.message);
     assert.match(e.message, /agent id is required \(got undefined\)/);
     return true;
   });
-  await assert.rejects(m.conn.network.addRouterToL3Agent('a1', ''), /router id is required/);
-  assert.equal(m.calls().length, before, 'no request was sent');
+  await assert.rejects(net.addRouterToL3Agent('a1', ''), /router id is required/);
+  assert.equal(m.calls.length, before, 'no request was sent');
 });

@@ -8,14 +8,15 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { TimeoutError } from '../../../../src/errors/errors.js';
 import { LargeObjectUploadError } from '../../../../src/services/object-store/errors.js';
-import { type MockSwift, mockSwift, type Recorded } from './mock-swift.js';
+import type { Call } from '../../../support/fake-service.js';
+import { type FakeSwift, startSwift } from '../../../support/fakes/swift.js';
 
 const STALL_MS = 1_500;
 const TIMEOUT_MS = 150;
 
-let m: MockSwift;
+let m: FakeSwift;
 beforeEach(async () => {
-  m = await mockSwift();
+  m = await startSwift();
   await m.os.createContainer('c');
 });
 afterEach(async () => {
@@ -23,8 +24,8 @@ afterEach(async () => {
 });
 
 /** Stall the requests `match` picks for longer than the call's timeout, then let the store answer. */
-function stall(match: (req: Recorded) => boolean): void {
-  m.hook = async (req) => {
+function stall(match: (req: Call) => boolean): void {
+  m.intercept = async (req) => {
     if (match(req)) await new Promise((r) => setTimeout(r, STALL_MS));
     return false;
   };
