@@ -16,6 +16,7 @@
  */
 import type { InvalidResponseError, InvalidResponseReason } from '../errors/errors.js';
 import { excerptOf, invalidResponse, type ResponseFacts } from '../transport/invalid-response.js';
+import { parseResponseJson } from '../transport/json-text.js';
 import { redactUrl } from '../transport/redact.js';
 
 export { excerptOf, invalidResponse, type ResponseFacts };
@@ -56,9 +57,6 @@ export interface DecodeOptions {
   /** Refuse a body over this many bytes ('too-large'); none when undefined. */
   maxBodyBytes?: number;
 }
-
-/** Content types that name a format other than JSON: an error page, not the API. */
-const notJsonType = /^(text\/html|application\/xhtml|text\/xml|application\/xml)\b/i;
 
 /** The facts of a response for an error, with the URL redacted. */
 export function factsOf(
@@ -222,17 +220,7 @@ export function parseJsonText(facts: ResponseFacts, text: string, required = tru
     if (required) throw invalidResponse(facts, 'empty-body', 'the body is empty; a document was expected');
     return new JsonDocument(facts, undefined, text);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const type = facts.contentType;
-    const markup = /^\s*</.test(text) || (!!type && notJsonType.test(type));
-    const what = markup
-      ? `${type ? `${type.split(';')[0]}` : 'markup'}, not JSON`
-      : `invalid JSON (${(e as Error).message})`;
-    throw invalidResponse(facts, markup ? 'not-json' : 'invalid-json', `the body is ${what}`, text, e);
-  }
+  const value = parseResponseJson(facts, text);
   return new JsonDocument(facts, value, text);
 }
 

@@ -19,6 +19,7 @@ import {
 import { parseServiceMessage } from '../errors/service-message.js';
 import { callerAbortError } from './abort.js';
 import { invalidResponse, type ResponseFacts } from './invalid-response.js';
+import { parseResponseJson } from './json-text.js';
 import { type Logger, silentLogger } from './logger.js';
 import { Redactor, redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
 import {
@@ -464,14 +465,7 @@ export class HttpClient {
       method,
       text,
       json: async <T>() => {
-        const t = await text();
-        if (!t.trim())
-          throw invalidResponse(facts, 'empty-body', 'expected a JSON document, got an empty body');
-        try {
-          return JSON.parse(t) as T;
-        } catch (e) {
-          throw invalidResponse(facts, 'invalid-json', (e as Error).message, t, e);
-        }
+        return parseResponseJson(facts, await text()) as T;
       },
       bytes: () => readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY),
     };

@@ -425,7 +425,7 @@ describe('body size cap', () => {
     );
   });
 
-  test('json() of a body that is not JSON is InvalidResponseError invalid-json', async () => {
+  test('json() of an HTML page is InvalidResponseError not-json, as decodeJson says', async () => {
     await withRaw(
       (_req, socket) =>
         socket.end(`${rawHead(200, { 'content-type': 'text/html', 'content-length': 6 })}<html>`),
@@ -433,7 +433,7 @@ describe('body size cap', () => {
         const res = await http.request({ method: 'GET', url, buffer: true });
         const e = await rejection(res.json(), 'json()');
         assert.ok(e instanceof InvalidResponseError, `an InvalidResponseError, got ${e}`);
-        assert.equal((e as InvalidResponseError).reason, 'invalid-json', 'reason');
+        assert.equal((e as InvalidResponseError).reason, 'not-json', 'reason');
         assert.equal(await res.text(), '<html>', 'the buffered text is still there');
       },
     );
