@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { ConnectionError } from '../../../src/errors/errors.js';
+import { HttpClient } from '../../../src/transport/http-client.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'ossdk-import-cost-'));
@@ -75,5 +77,13 @@ await http.close();`);
       loaded.includes('undici'),
       `a request must load undici; loaded: ${loaded.join(', ') || 'nothing'}`,
     );
+  });
+
+  test('a client closed before its first request (no pool built yet) refuses requests', async () => {
+    const http = new HttpClient({ retry: { maxRetries: 0 } });
+    await http.close();
+    const err = await http.request({ method: 'GET', url: 'http://127.0.0.1:9/' }).catch((e: unknown) => e);
+    assert.ok(err instanceof ConnectionError, `expected a ConnectionError, got ${String(err)}`);
+    assert.match(err.message, /closed/, 'the error must say the client is closed');
   });
 });
