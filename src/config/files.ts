@@ -8,8 +8,24 @@
  * as written (a password `yes` or `0123` is not turned into a boolean or a number).
  */
 import { readFileSync } from 'node:fs';
-import { isPair, isScalar, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { ConfigError } from '../errors/errors.js';
+
+let yamlModule: typeof Yaml | undefined;
+
+/**
+ * The YAML parser, loaded on the first file read rather than at import: it costs ~50 ms of
+ * start-up, and a connection configured in code or from OS_* variables never reads a file.
+ * Loading stays synchronous (config loading is): CommonJS builds and bundlers get a plain
+ * `require('yaml')` they resolve themselves, ES modules under Node one from createRequire.
+ */
+function yaml(): typeof Yaml {
+  yamlModule ??= (
+    typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')
+  ) as typeof Yaml;
+  return yamlModule;
+}
 
 /** A parsed config document; `clouds` maps cloud names to their (raw) entries. */
 export interface ConfigDocument {
@@ -26,11 +42,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function insideAuth(path: readonly unknown[]): boolean {
+function insideAuth(path: readonly unknown[], { isPair, isScalar }: typeof Yaml): boolean {
   return path.some((n) => isPair(n) && isScalar(n.key) && n.key.value === 'auth');
 }
 
 function parseYaml(text: string, path: string): unknown {
+  const y = yaml();
+  const { isScalar, parseDocument, visit } = y;
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true, prettyErrors: true });
   const err = doc.errors[0];
   if (err) {
@@ -46,7 +64,7 @@ function parseYaml(text: string, path: string): unknown {
       if (key === 'key' || typeof node.value === 'string' || node.value === null) return;
       const source = (node as { source?: unknown }).source;
       if (typeof source !== 'string') return;
-      if (insideAuth(ancestry)) {
+      if (insideAuth(ancestry, y)) {
         node.value = source;
       } else if (typeof node.value === 'boolean' && !PYYAML_BOOL.test(source)) {
         // YAML 1.1 also reads y/n as booleans; PyYAML does not.

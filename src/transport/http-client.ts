@@ -34,6 +34,11 @@ import { tlsConnectOptions, tlsFixFor } from './tls.js';
 
 type UndiciRequest = typeof undiciRequestType;
 
+interface UndiciParts {
+  Agent: typeof UndiciAgent;
+  request: UndiciRequest;
+}
+
 /**
  * undici's index loads every dispatcher, the mocks, caches, fetch and cookies (and, through
  * the cookies, Node's own bundled undici): about 100 ms of start-up on a small machine, paid by
@@ -41,7 +46,7 @@ type UndiciRequest = typeof undiciRequestType;
  * modules directly; `request()` below is undici's own `request(url, opts)` wrapper for an
  * explicit dispatcher (same URL parsing). Should undici's file layout change, the index is used.
  */
-const undici = ((): { Agent: typeof UndiciAgent; request: UndiciRequest } => {
+function loadUndici(): UndiciParts {
   const require = createRequire(import.meta.url);
   try {
     const Agent = require('undici/lib/dispatcher/agent.js') as typeof UndiciAgent;
@@ -65,7 +70,18 @@ const undici = ((): { Agent: typeof UndiciAgent; request: UndiciRequest } => {
     const full = require('undici') as typeof import('undici');
     return { Agent: full.Agent, request: full.request };
   }
-})();
+}
+
+let undiciParts: UndiciParts | undefined;
+
+/**
+ * undici, loaded on the first request rather than at import: even the two modules above cost
+ * ~35 ms, which a program that only builds a `Connection` (or never sends) should not pay.
+ */
+function undici(): UndiciParts {
+  undiciParts ??= loadUndici();
+  return undiciParts;
+}
 
 /** A request body: text/JSON are replayable (so retryable); streams are sent once. */
 export type RequestBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
@@ -274,8 +290,9 @@ function translateBodyErrors(body: Readable, translate: (e: unknown) => Error): 
 
 /** Keep-alive HTTP client shared by every service of a session. */
 export class HttpClient {
-  /** The undici dispatcher (connection pool) requests go through. */
-  readonly dispatcher: Dispatcher;
+  private agent: Dispatcher | undefined;
+  private closed = false;
+  private readonly agentOptions: UndiciAgent.Options | undefined;
   /** Where requests and responses are logged. */
   readonly logger: Logger;
   /** The `User-Agent` sent with every request. */
@@ -296,13 +313,21 @@ export class HttpClient {
     this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.retry = { ...defaultRetryOptions, ...opts.retry };
     this.redactor = opts.redactor ?? new Redactor();
-    this.dispatcher =
-      opts.dispatcher ??
-      new undici.Agent({
-        keepAliveTimeout: 30_000,
-        connections: opts.connections ?? 64,
-        connect: tlsConnectOptions(opts),
-      });
+    this.agent = opts.dispatcher;
+    // the TLS files are read now: a missing cacert is a construction error, not a first-request one
+    this.agentOptions = opts.dispatcher
+      ? undefined
+      : { keepAliveTimeout: 30_000, connections: opts.connections ?? 64, connect: tlsConnectOptions(opts) };
+  }
+
+  /** The undici dispatcher (connection pool) requests go through; built on first use. */
+  get dispatcher(): Dispatcher {
+    if (!this.agent) {
+      this.agent = new (undici().Agent)(this.agentOptions);
+      // closed before any request: keep close()'s promise that later requests fail
+      if (this.closed) void this.agent.close();
+    }
+    return this.agent;
   }
 
   /** The default total deadline of one attempt (ms), for callers that derive their own from it. */
@@ -406,7 +431,7 @@ export class HttpClient {
     const translate = (err: unknown) => this.translate(err, method, req, att, timeoutMs);
     let raw: Dispatcher.ResponseData;
     try {
-      raw = await undici.request(req.url, {
+      raw = await undici().request(req.url, {
         method: method as Dispatcher.HttpMethod,
         headers,
         body: req.body as Dispatcher.DispatchOptions['body'],
@@ -531,7 +556,9 @@ export class HttpClient {
 
   /** Close pooled connections. */
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    this.closed = true;
+    // never used: there is no pool to close, and loading undici only to close it is waste
+    if (this.agent) await this.agent.close();
   }
 }
 
