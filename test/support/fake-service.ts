@@ -186,7 +186,10 @@ export interface FakeService {
   endpoint(type: ServiceType): string;
   /** The route table, tried in order after `intercept`; tests may push, unshift or empty it. */
   routes: Route[];
-  /** Tried before the routes while set (a fault injected into a stateful fake). */
+  /**
+   * Tried before everything while set, version discovery included (a fault injected into a
+   * stateful fake, or a discovery that never answers); return `false` to pass a request on.
+   */
   intercept: RouteHandler | undefined;
   /** Append routes. */
   on(...routes: Route[]): void;
@@ -320,6 +323,7 @@ export async function startFake(
     });
 
   async function answer(c: Omit<Call, 'params'>, res: ServerResponse): Promise<void> {
+    if (fake.intercept && (await fake.intercept({ ...c, params: {} }, res)) !== false) return;
     if (c.method === 'GET' && c.url === '/') {
       const list = versions();
       // nova and cinder answer 300 Multiple Choices, neutron and placement 200
@@ -328,7 +332,6 @@ export async function startFake(
       else res.writeHead(404).end();
       return;
     }
-    if (fake.intercept && (await fake.intercept({ ...c, params: {} }, res)) !== false) return;
     for (const r of fake.routes) {
       const params = match(r, c);
       if (params && (await r.handler({ ...c, params }, res)) !== false) return;

@@ -1,7 +1,7 @@
 /**
  * The shared fake cloud's own contract, which every proxy test leans on: discovery per service
  * type, route matching (string patterns on the path, RegExps on path and query), fall-through on
- * `false`, the service's own 404, and the call log.
+ * `false`, the service's own 404, the call log, and an intercept that sees discovery too.
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
@@ -62,5 +62,18 @@ describe('fake service', () => {
     await nova.proxy(ComputeV2).listKeypairs().toArray();
     assert.deepEqual(nova.lines(), ['GET /os-keypairs'], 'one call after discovery');
     assert.equal(nova.calls[0]?.headers['x-auth-token'], 'tok', 'the fixed token was sent');
+  });
+
+  test('intercept is tried before discovery too, and passes on what it returns false for', async () => {
+    nova.routes.length = 0;
+    nova.on(reply('GET', '/limits', 200, { limits: {} }));
+    nova.intercept = (c, res) => c.url === '/' && json(res, 503, { down: true });
+    try {
+      assert.equal((await get('/')).status, 503, 'the intercept answered discovery');
+      assert.equal((await get('/v2.1/limits')).status, 200, 'the route answered what it passed on');
+    } finally {
+      nova.intercept = undefined;
+    }
+    assert.equal((await get('/')).status, 300, 'discovery is back once the intercept is unset');
   });
 });
