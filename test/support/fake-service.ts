@@ -6,6 +6,7 @@
  * routes from test/support/fakes/.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { after, beforeEach } from 'node:test';
 import type { AccessInfo, AuthPlugin } from '../../src/auth/index.js';
 import { Connection } from '../../src/connection.js';
 import type { ProxyOptions } from '../../src/services/service-proxy.js';
@@ -371,6 +372,39 @@ export async function startFake(
   root = server.url;
   fake.url = root;
   return fake;
+}
+
+/**
+ * One fake for a whole test file: started now, its routes and recorded calls cleared before each
+ * test (so no test sees another's), closed after the file's tests. Call it at the file's top level.
+ */
+export async function fileFake(
+  types: ServiceType | ServiceType[],
+  opts: FakeOptions = {},
+): Promise<FakeService> {
+  const fake = await startFake(types, [], opts);
+  after(() => fake.close());
+  beforeEach(() => {
+    fake.routes.length = 0;
+    fake.reset();
+  });
+  return fake;
+}
+
+/**
+ * A `startFake` for a test file that starts a fake per test: every fake it starts is closed after
+ * the file's tests. Call it at the file's top level.
+ */
+export function fakeStarter(): typeof startFake {
+  const fakes: FakeService[] = [];
+  after(async () => {
+    for (const f of fakes.splice(0)) await f.close();
+  });
+  return async (...args) => {
+    const fake = await startFake(...args);
+    fakes.push(fake);
+    return fake;
+  };
 }
 
 /**

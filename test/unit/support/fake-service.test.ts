@@ -6,7 +6,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { ComputeV2 } from '../../../src/services/compute/proxy.js';
-import { json, reply, route, startFake } from '../../support/fake-service.js';
+import {
+  type FakeService,
+  fakeStarter,
+  fileFake,
+  json,
+  reply,
+  route,
+  startFake,
+} from '../../support/fake-service.js';
 
 const nova = await startFake('compute', [], { max: '2.60' });
 after(() => nova.close());
@@ -75,5 +83,34 @@ describe('fake service', () => {
       nova.intercept = undefined;
     }
     assert.equal((await get('/')).status, 300, 'discovery is back once the intercept is unset');
+  });
+
+  describe('fileFake', async () => {
+    const f = await fileFake('network');
+    test('a first test leaves a route and a call behind', async () => {
+      f.on(reply('GET', '/ports', 200, { ports: [] }));
+      assert.equal((await fetch(`${f.url}/v2.0/ports`)).status, 200, 'the route answered');
+      assert.equal(f.calls.length, 1, 'the call was recorded');
+    });
+    test('the next test starts with neither', () => {
+      assert.deepEqual(
+        [f.routes.length, f.calls.length],
+        [0, 0],
+        'routes and calls cleared before each test',
+      );
+    });
+  });
+
+  describe('fakeStarter', () => {
+    const start = fakeStarter();
+    let started: FakeService | undefined;
+    test('starts a fake like startFake', async () => {
+      started = await start('placement', [reply('GET', '/traits', 200, { traits: [] })]);
+      assert.equal((await fetch(`${started.url}/traits`)).status, 200, 'the initial routes answer');
+    });
+    after(async () => {
+      // the starter's own after hook, registered first, has closed it by now
+      await assert.rejects(fetch(`${started?.url}/traits`), TypeError, 'the started fake is closed');
+    });
   });
 });

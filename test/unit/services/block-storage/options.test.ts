@@ -4,27 +4,17 @@
  * and the polls of a wait (bounded by the wait's own deadline). A scripted cinder on the fake cloud.
  */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { InvalidResponseError, ResourceFailureError, TimeoutError } from '../../../../src/index.js';
 import { BlockStorageV3 } from '../../../../src/services/block-storage/proxy.js';
-import {
-  type FakeService,
-  json,
-  type RouteHandler,
-  route,
-  startFake,
-} from '../../../support/fake-service.js';
+import { fakeStarter, json, type RouteHandler, route } from '../../../support/fake-service.js';
 import { within } from '../../../support/faults.js';
 
-const fakes: FakeService[] = [];
-after(async () => {
-  for (const f of fakes) await f.close();
-});
+const startFake = fakeStarter();
 
 /** A cinder answering discovery and every other request with `answer`. */
 async function cinder(answer: RouteHandler) {
   const fake = await startFake('block-storage', [route('*', '*', answer)]);
-  fakes.push(fake);
   return { bs: fake.proxy(BlockStorageV3), fake };
 }
 

@@ -3,27 +3,17 @@
  * starts with and the document read (`maxBodyBytes`). A scripted placement on the fake cloud.
  */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { InvalidResponseError, TimeoutError } from '../../../../src/index.js';
 import { PlacementV1 } from '../../../../src/services/placement/proxy.js';
-import {
-  type FakeService,
-  json,
-  type RouteHandler,
-  route,
-  startFake,
-} from '../../../support/fake-service.js';
+import { fakeStarter, json, type RouteHandler, route } from '../../../support/fake-service.js';
 import { within } from '../../../support/faults.js';
 
-const fakes: FakeService[] = [];
-after(async () => {
-  for (const f of fakes) await f.close();
-});
+const startFake = fakeStarter();
 
 /** A placement answering discovery and every other request with `answer`. */
 async function placement(answer: RouteHandler) {
   const fake = await startFake('placement', [route('*', '*', answer)]);
-  fakes.push(fake);
   return { pl: fake.proxy(PlacementV1, { microversion: '1.39' }), fake };
 }
 
