@@ -6,6 +6,7 @@
  * routes from test/support/fakes/.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { after, beforeEach } from 'node:test';
 import type { AccessInfo, AuthPlugin } from '../../src/auth/index.js';
 import { Connection } from '../../src/connection.js';
 import type { ProxyOptions } from '../../src/services/service-proxy.js';
@@ -186,7 +187,10 @@ export interface FakeService {
   endpoint(type: ServiceType): string;
   /** The route table, tried in order after `intercept`; tests may push, unshift or empty it. */
   routes: Route[];
-  /** Tried before the routes while set (a fault injected into a stateful fake). */
+  /**
+   * Tried before everything while set, version discovery included (a fault injected into a
+   * stateful fake, or a discovery that never answers); return `false` to pass a request on.
+   */
   intercept: RouteHandler | undefined;
   /** Append routes. */
   on(...routes: Route[]): void;
@@ -320,6 +324,7 @@ export async function startFake(
     });
 
   async function answer(c: Omit<Call, 'params'>, res: ServerResponse): Promise<void> {
+    if (fake.intercept && (await fake.intercept({ ...c, params: {} }, res)) !== false) return;
     if (c.method === 'GET' && c.url === '/') {
       const list = versions();
       // nova and cinder answer 300 Multiple Choices, neutron and placement 200
@@ -328,7 +333,6 @@ export async function startFake(
       else res.writeHead(404).end();
       return;
     }
-    if (fake.intercept && (await fake.intercept({ ...c, params: {} }, res)) !== false) return;
     for (const r of fake.routes) {
       const params = match(r, c);
       if (params && (await r.handler({ ...c, params }, res)) !== false) return;
@@ -368,6 +372,39 @@ export async function startFake(
   root = server.url;
   fake.url = root;
   return fake;
+}
+
+/**
+ * One fake for a whole test file: started now, its routes and recorded calls cleared before each
+ * test (so no test sees another's), closed after the file's tests. Call it at the file's top level.
+ */
+export async function fileFake(
+  types: ServiceType | ServiceType[],
+  opts: FakeOptions = {},
+): Promise<FakeService> {
+  const fake = await startFake(types, [], opts);
+  after(() => fake.close());
+  beforeEach(() => {
+    fake.routes.length = 0;
+    fake.reset();
+  });
+  return fake;
+}
+
+/**
+ * A `startFake` for a test file that starts a fake per test: every fake it starts is closed after
+ * the file's tests. Call it at the file's top level.
+ */
+export function fakeStarter(): typeof startFake {
+  const fakes: FakeService[] = [];
+  after(async () => {
+    for (const f of fakes.splice(0)) await f.close();
+  });
+  return async (...args) => {
+    const fake = await startFake(...args);
+    fakes.push(fake);
+    return fake;
+  };
 }
 
 /**

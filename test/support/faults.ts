@@ -1,6 +1,7 @@
 /**
  * What the fault tests (transport and session, against the stubs on 127.0.0.1) share: a fast
- * retry policy, a rejection catcher and a table of counts printed as diagnostics at the end.
+ * retry policy, a rejection catcher, a deadline on a promise and a table of counts printed as
+ * diagnostics at the end.
  */
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
@@ -19,6 +20,19 @@ export async function rejection(p: Promise<unknown>, what: string): Promise<unkn
     return e;
   }
   assert.fail(`${what} should have failed`);
+}
+
+/** `p`, or a failure naming `what` when it has not settled within `ms` (a hang fails, not stalls). */
+export async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} still running after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -14,6 +14,28 @@ import {
 } from '../../../src/index.js';
 import { functionalSuite } from '../../support/cloud.js';
 
+/**
+ * A Connection that authenticates with application credential `ac` at `base`'s keystone, in
+ * `base`'s region unless `region` is false.
+ */
+function viaAppCred(
+  base: Connection,
+  ac: { id: string; secret?: string },
+  { region = true }: { region?: boolean } = {},
+): Connection {
+  return new Connection({
+    config: {
+      auth_type: 'v3applicationcredential',
+      auth: {
+        auth_url: base.config.auth.auth_url,
+        application_credential_id: ac.id,
+        application_credential_secret: ac.secret,
+      },
+      ...(region ? { region_name: base.config.regionName } : {}),
+    },
+  });
+}
+
 functionalSuite('identity/application-credentials', (suite) => {
   const { cleanup } = suite;
   let admin: Connection;
@@ -57,17 +79,7 @@ functionalSuite('identity/application-credentials', (suite) => {
         'explicit user id',
       );
 
-      const viaConfig = new Connection({
-        config: {
-          auth_type: 'v3applicationcredential',
-          auth: {
-            auth_url: admin.config.auth.auth_url,
-            application_credential_id: ac.id,
-            application_credential_secret: ac.secret,
-          },
-          region_name: admin.config.regionName,
-        },
-      });
+      const viaConfig = viaAppCred(admin, ac);
       try {
         const t = await viaConfig.authorize();
         assert.deepEqual(t.methods, ['application_credential']);
@@ -104,16 +116,7 @@ functionalSuite('identity/application-credentials', (suite) => {
 
       await id.deleteApplicationCredential(ac.id);
       await assert.rejects(id.getApplicationCredential(ac.id), NotFoundError);
-      const stale = new Connection({
-        config: {
-          auth_type: 'v3applicationcredential',
-          auth: {
-            auth_url: admin.config.auth.auth_url,
-            application_credential_id: ac.id,
-            application_credential_secret: ac.secret,
-          },
-        },
-      });
+      const stale = viaAppCred(admin, ac, { region: false });
       // keystone answers 404 (credential not found) rather than 401 here
       await assert.rejects(stale.authorize(), (e: Error & { status?: number }) =>
         [401, 404].includes(e.status ?? 0),
@@ -142,17 +145,7 @@ functionalSuite('identity/application-credentials', (suite) => {
 
       // its tokens carry the rules; enforcing them is the target service's job (keystonemiddleware
       // with service_type set: the dev cloud's glance has none, so it refuses every restricted token)
-      const restricted = new Connection({
-        config: {
-          auth_type: 'v3applicationcredential',
-          auth: {
-            auth_url: admin.config.auth.auth_url,
-            application_credential_id: ac.id,
-            application_credential_secret: ac.secret,
-          },
-          region_name: admin.config.regionName,
-        },
-      });
+      const restricted = viaAppCred(admin, ac);
       try {
         const t = await restricted.authorize();
         const cred = t.raw.application_credential as {
@@ -186,17 +179,7 @@ functionalSuite('identity/application-credentials', (suite) => {
       assert.equal(ac.projectId, demoAccess.projectId);
       assert.deepEqual(ac.roles?.map((r) => r.name).sort(), [...demoAccess.roles].sort());
 
-      const viaCred = new Connection({
-        config: {
-          auth_type: 'v3applicationcredential',
-          auth: {
-            auth_url: demo.config.auth.auth_url,
-            application_credential_id: ac.id,
-            application_credential_secret: ac.secret,
-          },
-          region_name: demo.config.regionName,
-        },
-      });
+      const viaCred = viaAppCred(demo, ac);
       try {
         const t = await viaCred.authorize();
         assert.equal(t.userId, demoAccess.userId);

@@ -1,12 +1,20 @@
 /**
  * The shared fake cloud's own contract, which every proxy test leans on: discovery per service
  * type, route matching (string patterns on the path, RegExps on path and query), fall-through on
- * `false`, the service's own 404, and the call log.
+ * `false`, the service's own 404, the call log, and an intercept that sees discovery too.
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { ComputeV2 } from '../../../src/services/compute/proxy.js';
-import { json, reply, route, startFake } from '../../support/fake-service.js';
+import {
+  type FakeService,
+  fakeStarter,
+  fileFake,
+  json,
+  reply,
+  route,
+  startFake,
+} from '../../support/fake-service.js';
 
 const nova = await startFake('compute', [], { max: '2.60' });
 after(() => nova.close());
@@ -62,5 +70,47 @@ describe('fake service', () => {
     await nova.proxy(ComputeV2).listKeypairs().toArray();
     assert.deepEqual(nova.lines(), ['GET /os-keypairs'], 'one call after discovery');
     assert.equal(nova.calls[0]?.headers['x-auth-token'], 'tok', 'the fixed token was sent');
+  });
+
+  test('intercept is tried before discovery too, and passes on what it returns false for', async () => {
+    nova.routes.length = 0;
+    nova.on(reply('GET', '/limits', 200, { limits: {} }));
+    nova.intercept = (c, res) => c.url === '/' && json(res, 503, { down: true });
+    try {
+      assert.equal((await get('/')).status, 503, 'the intercept answered discovery');
+      assert.equal((await get('/v2.1/limits')).status, 200, 'the route answered what it passed on');
+    } finally {
+      nova.intercept = undefined;
+    }
+    assert.equal((await get('/')).status, 300, 'discovery is back once the intercept is unset');
+  });
+
+  describe('fileFake', async () => {
+    const f = await fileFake('network');
+    test('a first test leaves a route and a call behind', async () => {
+      f.on(reply('GET', '/ports', 200, { ports: [] }));
+      assert.equal((await fetch(`${f.url}/v2.0/ports`)).status, 200, 'the route answered');
+      assert.equal(f.calls.length, 1, 'the call was recorded');
+    });
+    test('the next test starts with neither', () => {
+      assert.deepEqual(
+        [f.routes.length, f.calls.length],
+        [0, 0],
+        'routes and calls cleared before each test',
+      );
+    });
+  });
+
+  describe('fakeStarter', () => {
+    const start = fakeStarter();
+    let started: FakeService | undefined;
+    test('starts a fake like startFake', async () => {
+      started = await start('placement', [reply('GET', '/traits', 200, { traits: [] })]);
+      assert.equal((await fetch(`${started.url}/traits`)).status, 200, 'the initial routes answer');
+    });
+    after(async () => {
+      // the starter's own after hook, registered first, has closed it by now
+      await assert.rejects(fetch(`${started?.url}/traits`), TypeError, 'the started fake is closed');
+    });
   });
 });

@@ -1,90 +1,28 @@
 /**
  * The caller's options reach every request of a block storage call: the version discovery a
  * call starts with, the document read (`maxBodyBytes`), the message lookup after a failed wait,
- * and the polls of a wait (bounded by the wait's own deadline). A scripted cinder on 127.0.0.1.
+ * and the polls of a wait (bounded by the wait's own deadline). A scripted cinder on the fake cloud.
  */
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { after, describe, test } from 'node:test';
-import { StaticTokenAuth } from '../../../../src/auth/static-token.js';
+import { describe, test } from 'node:test';
 import { InvalidResponseError, ResourceFailureError, TimeoutError } from '../../../../src/index.js';
 import { BlockStorageV3 } from '../../../../src/services/block-storage/proxy.js';
-import { Session } from '../../../../src/session/session.js';
+import { fakeStarter, json, type RouteHandler, route } from '../../../support/fake-service.js';
+import { within } from '../../../support/faults.js';
 
-type Answer = (req: IncomingMessage, res: ServerResponse) => void;
+const startFake = fakeStarter();
 
-const VERSIONS = {
-  versions: [
-    {
-      id: 'v3.0',
-      status: 'CURRENT',
-      version: '3.70',
-      min_version: '3.0',
-      links: [{ rel: 'self', href: 'http://ignored/v3/' }],
-    },
-  ],
-};
-
-const closers: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const c of closers) await c();
-});
-
-/** A cinder answering discovery (unless `stallDiscovery`) and every other request with `answer`. */
-async function cinder(answer: Answer, opts: { stallDiscovery?: boolean } = {}) {
-  const seen: IncomingMessage[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    req.resume();
-    if (opts.stallDiscovery) return;
-    if (req.url === '/') {
-      res.writeHead(300, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(VERSIONS));
-      return;
-    }
-    seen.push(req);
-    answer(req, res);
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const session = new Session({
-    auth: new StaticTokenAuth('admin_token', 'tok'),
-    endpointOverrides: { 'block-storage': `${url}/v3/proj` },
-  });
-  closers.push(async () => {
-    await session.close();
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((r) => server.close(() => r()));
-  });
-  return { bs: new BlockStorageV3(session), seen };
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-/** `p`, or a failure naming `what` when it has not settled within `ms`. */
-async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} still running after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([p, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** A cinder answering discovery and every other request with `answer`. */
+async function cinder(answer: RouteHandler) {
+  const fake = await startFake('block-storage', [route('*', '*', answer)]);
+  return { bs: fake.proxy(BlockStorageV3), fake };
 }
 
 describe('the caller’s options reach every request', () => {
   test('version discovery is bounded by the call’s timeoutMs', async () => {
-    const { bs } = await cinder(() => {}, { stallDiscovery: true });
+    const { bs, fake } = await cinder(() => true);
+    // claims every request, discovery included, and never answers: only the caller's timeout ends it
+    fake.intercept = () => true;
     const o = { timeoutMs: 150 };
     const calls: [string, () => Promise<unknown>][] = [
       ['createVolume', () => bs.createVolume({ size: 1 }, o)],
@@ -98,7 +36,7 @@ describe('the caller’s options reach every request', () => {
 
   test('maxBodyBytes caps every document a call reads', async () => {
     const big = 'x'.repeat(4096);
-    const { bs } = await cinder((_req, res) =>
+    const { bs } = await cinder((_c, res) =>
       json(res, 200, {
         metadata: { a: big },
         meta: { k: big },
@@ -133,9 +71,8 @@ describe('the caller’s options reach every request', () => {
   });
 
   test('the message lookup after a failed wait carries the caller’s headers', async () => {
-    const { bs, seen } = await cinder((req, res) => {
-      if (req.url?.startsWith('/v3/proj/volumes/v1'))
-        json(res, 200, { volume: { id: 'v1', status: 'error' } });
+    const { bs, fake } = await cinder((c, res) => {
+      if (c.url.startsWith('/v3/proj/volumes/v1')) json(res, 200, { volume: { id: 'v1', status: 'error' } });
       else json(res, 200, { messages: [{ id: 'm1', resource_uuid: 'v1', user_message: 'no space' }] });
     });
     await assert.rejects(
@@ -143,17 +80,18 @@ describe('the caller’s options reach every request', () => {
       (e: unknown) => e instanceof ResourceFailureError && e.fault === 'no space',
       'the failure explained by the message',
     );
-    const lookups = seen.filter((r) => r.url?.includes('/messages'));
+    const lookups = fake.calls.filter((c) => c.url.includes('/messages'));
     assert.ok(lookups.length > 0, 'messages were looked up');
-    for (const r of lookups) assert.equal(r.headers['x-trace'], 't1', `${r.url} carries the caller's header`);
+    for (const c of lookups) assert.equal(c.headers['x-trace'], 't1', `${c.url} carries the caller's header`);
   });
 
   test('a poll that hangs ends with the wait’s deadline, not a poll timeout after it', async () => {
     let first: number | undefined;
-    const { bs } = await cinder((_req, res) => {
+    const { bs } = await cinder((_c, res) => {
       first ??= Date.now();
       // answer for the first second, then hang (a poll the wait's deadline must cut)
       if (Date.now() - first < 1000) json(res, 200, { volume: { id: 'v1', status: 'creating' } });
+      return true;
     });
     const start = Date.now();
     await assert.rejects(

@@ -4,7 +4,7 @@
  * and error handling that the dev cloud cannot produce on demand.
  */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   BadRequestError,
   ConflictError,
@@ -14,30 +14,18 @@ import {
 } from '../../../../src/index.js';
 import { BlockStorageV3 } from '../../../../src/services/block-storage/proxy.js';
 import { sampleAt } from '../../../support/api-samples.js';
-import {
-  bodyOf,
-  type FakeService,
-  json,
-  type Route,
-  reply,
-  route,
-  startFake,
-} from '../../../support/fake-service.js';
+import { bodyOf, fakeStarter, json, type Route, reply, route } from '../../../support/fake-service.js';
 
 /** An upstream sample (block-storage/<file>). */
 const sample = (file: string) => sampleAt(`block-storage/${file}`);
 
 const VOL = '5aa119a8-d25b-45a7-8d1b-88e127885635';
-const fakes: FakeService[] = [];
+const startFake = fakeStarter();
 /** A fake cinder answering `routes`, and a proxy on it at `microversion`. */
 async function cinder(routes: Route[], opts: { microversion?: string; max?: string } = {}) {
   const f = await startFake('block-storage', routes, { max: opts.max });
-  fakes.push(f);
   return Object.assign(f, { bs: f.proxy(BlockStorageV3, { microversion: opts.microversion }) });
 }
-after(async () => {
-  for (const f of fakes) await f.close();
-});
 
 describe('volume actions send the bodies of the api-samples', () => {
   test('extend, retype, bootable, readonly, reset status, force delete, revert, reserve', async () => {

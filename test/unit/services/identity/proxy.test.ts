@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import { NotFoundError, ValidationError } from '../../../../src/errors/errors.js';
 import { IdentityV3, tokenInfo } from '../../../../src/services/identity/index.js';
-import { type FakeService, reply, startFake } from '../../../support/fake-service.js';
+import { fileFake, reply } from '../../../support/fake-service.js';
 
-let m: FakeService;
+const m = await fileFake('identity', { token: 'tok-admin' });
 let id: IdentityV3;
-
-before(async () => {
-  m = await startFake('identity', [], { token: 'tok-admin' });
-});
-after(() => m.close());
 beforeEach(() => {
-  m.routes.length = 0;
-  m.reset();
   id = m.proxy(IdentityV3);
 });
 

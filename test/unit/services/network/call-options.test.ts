@@ -4,22 +4,13 @@
  * checked by the shared `requireId`, naming the resource and the parameter.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { InvalidResponseError, ValidationError } from '../../../../src/errors/errors.js';
 import type { NetworkV2 } from '../../../../src/services/network/index.js';
-import { type FakeService, json, route, startFake } from '../../../support/fake-service.js';
+import { fileFake, json, route } from '../../../support/fake-service.js';
 
-let m: FakeService;
-let net: NetworkV2;
-before(async () => {
-  m = await startFake('network');
-  net = m.connection().network;
-});
-after(() => m.close());
-beforeEach(() => {
-  m.routes.length = 0;
-  m.reset();
-});
+const m = await fileFake('network');
+const net: NetworkV2 = m.connection().network;
 
 const tooLarge = (what: string) => (e: unknown) => {
   assert.ok(e instanceof InvalidResponseError, `${what}: expected an InvalidResponseError, got ${e}`);

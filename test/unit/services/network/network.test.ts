@@ -1,24 +1,14 @@
 /** Offline tests of conn.network: what goes on the wire for pagination, queries, tags and actions. */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { NotFoundError, ValidationError } from '../../../../src/errors/errors.js';
 import type { CreateAttributes } from '../../../../src/resource/index.js';
 import type { FloatingIp, Network, NetworkV2, Subnet } from '../../../../src/services/network/index.js';
 import { normalizeListQuery } from '../../../../src/services/network/query.js';
-import { bodyOf, type FakeService, json, reply, route, startFake } from '../../../support/fake-service.js';
+import { bodyOf, fileFake, json, reply, route } from '../../../support/fake-service.js';
 
-let m: FakeService;
-let net: NetworkV2;
-
-before(async () => {
-  m = await startFake('network');
-  net = m.connection().network;
-});
-after(() => m.close());
-beforeEach(() => {
-  m.routes.length = 0;
-  m.reset();
-});
+const m = await fileFake('network');
+const net: NetworkV2 = m.connection().network;
 
 const body = (i: number) => JSON.parse(m.calls[i]!.body);
 const path = (i: number) => m.calls[i]!.url;

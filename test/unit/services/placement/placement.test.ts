@@ -3,32 +3,21 @@
  * fields and query parameters, bodies against the upstream api-samples, and response shapes.
  */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ConflictError, ValidationError } from '../../../../src/index.js';
 import { placementErrorCode } from '../../../../src/services/placement/index.js';
 import { PlacementV1 } from '../../../../src/services/placement/proxy.js';
 import { sampleAt } from '../../../support/api-samples.js';
-import {
-  type FakeService,
-  json,
-  type Route,
-  reply,
-  route,
-  startFake,
-} from '../../../support/fake-service.js';
+import { fakeStarter, json, type Route, reply, route } from '../../../support/fake-service.js';
 
 /** An upstream sample (placement/<file>). */
 const sample = (file: string) => sampleAt(`placement/${file}`);
 
-const fakes: FakeService[] = [];
-after(async () => {
-  for (const f of fakes) await f.close();
-});
+const startFake = fakeStarter();
 
 /** A fake placement answering `routes`, and a proxy on it at `microversion`. */
 async function placement(routes: Route[], microversion?: string) {
   const f = await startFake('placement', routes);
-  fakes.push(f);
   return Object.assign(f, {
     pl: f.proxy(PlacementV1, { microversion }),
     headers: () => f.calls.map((c) => c.headers),
