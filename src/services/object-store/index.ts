@@ -25,3 +25,4 @@ export type { ObjectData } from './source.js';
 export { type TempUrlDigest, type TempUrlMethod, tempUrlSignature } from './temp-url.js';
 export { ObjectStoreTempUrls } from './temp-url-section.js';
 export { LengthMismatchError } from './verify.js';
+export type { LargeObjectUploadArgs } from './whole.js';
