@@ -39,10 +39,26 @@ describe('service table', () => {
 
   test('every spec of specs.ts is in the table, once', () => {
     const inTable = names.map((n) => SERVICES[n].spec);
-    for (const [exported, spec] of Object.entries(specs)) {
+    const { SERVICE_SPECS: _all, ...each } = specs;
+    for (const [exported, spec] of Object.entries(each)) {
       assert.equal(inTable.filter((s) => s === spec).length, 1, `${exported} should be in the table once`);
     }
-    assert.equal(inTable.length, Object.keys(specs).length, 'the table should hold only specs of specs.ts');
+    assert.equal(inTable.length, Object.keys(each).length, 'the table should hold only specs of specs.ts');
+  });
+
+  test('SERVICE_SPECS (the proxy-free list) names the same services with the same specs', () => {
+    assert.deepEqual(
+      Object.keys(specs.SERVICE_SPECS),
+      names,
+      'SERVICE_SPECS and SERVICES should list the same names',
+    );
+    for (const name of names) {
+      assert.equal(
+        specs.SERVICE_SPECS[name],
+        SERVICES[name].spec,
+        `SERVICE_SPECS.${name} should be the table's spec`,
+      );
+    }
   });
 
   test('a proxy is created on first use: a bad non-microversioned major fails only there', async () => {
