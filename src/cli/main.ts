@@ -1,22 +1,10 @@
 #!/usr/bin/env node
-/** Entry point of the `ostack` binary. */
-import { CommanderError } from 'commander';
-import { describeError, EXIT, exitCodeFor } from './exit.js';
-import { buildProgram } from './program.js';
+/**
+ * Entry point of the `ostack` binary. It only turns V8's compile cache on and then loads the
+ * CLI: the cache covers the modules compiled after it is enabled, and a static import of the
+ * CLI would be compiled before this module's body runs.
+ */
+import { enableCompileCache } from './compile-cache.js';
 
-async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv);
-    return EXIT.ok;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    process.stderr.write(`${describeError(e, argv.includes('--debug'))}\n`);
-    return exitCodeFor(e);
-  }
-}
-
-process.on('SIGINT', () => process.exit(EXIT.interrupted));
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+enableCompileCache();
+await import('./run.js');
