@@ -11,7 +11,7 @@ import { loadCloudConfig } from './config/load.js';
 import type { CloudConfig, LoadCloudOptions } from './config/types.js';
 import { checkConnectionOptions } from './config/validate.js';
 import { ConfigError } from './errors/errors.js';
-import { SERVICE_SPECS } from './services/specs.js';
+import { SERVICE_SPECS } from './services/service-specs.js';
 import type { ServiceSpec } from './session/service-client.js';
 import { Session } from './session/session.js';
 import { HttpClient, type HttpClientOptions } from './transport/http-client.js';

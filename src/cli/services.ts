@@ -6,8 +6,8 @@
  */
 import type { ConnectionCore } from '../connection-core.js';
 import type { ProxyOptions } from '../services/service-proxy.js';
+import { SERVICE_SPECS } from '../services/service-specs.js';
 import type { ServiceName, ServiceProxyOf } from '../services/service-table.js';
-import { SERVICE_SPECS } from '../services/specs.js';
 import type { Session } from '../session/session.js';
 
 type ProxyClass<K extends ServiceName> = new (session: Session, opts?: ProxyOptions) => ServiceProxyOf<K>;

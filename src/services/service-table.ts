@@ -1,8 +1,8 @@
 /**
  * The one list of the services a `Connection` serves. Each entry names the unversioned getter
  * (its key: `conn.compute`), the versioned one (`conn.computeV2`, the same object), the
- * {@link ServiceSpec} from `specs.ts` (major version, microversion range; `SERVICE_SPECS` there
- * lists the same services without their proxies) and the proxy class.
+ * {@link ServiceSpec} from `specs.ts` (major version, microversion range; `SERVICE_SPECS` of
+ * `service-specs.ts` lists the same services without their proxies) and the proxy class.
  * `Connection` builds every proxy and checks every pin from this table, so adding a service
  * here (plus its two one-line getters, which the type {@link ServiceGetters} demands) is the
  * whole of wiring it in. This is the only module outside a service's own folder that imports
@@ -18,7 +18,7 @@ import { NetworkV2 } from './network/proxy.js';
 import { ObjectStoreV1 } from './object-store/proxy.js';
 import { PlacementV1 } from './placement/proxy.js';
 import type { ProxyOptions } from './service-proxy.js';
-import { SERVICE_SPECS } from './specs.js';
+import { SERVICE_SPECS } from './service-specs.js';
 
 export type { BlockStorageV3, ComputeV2, IdentityV3, ImageV2, NetworkV2, ObjectStoreV1, PlacementV1 };
 

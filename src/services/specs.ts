@@ -51,18 +51,3 @@ export const objectStoreV1Spec: ServiceSpec = {
   fallbackPath: '',
   skipDiscovery: true,
 };
-
-/**
- * The spec of every service of a `Connection`, keyed by its unversioned getter name. The
- * service table pairs each with its proxy class; this proxy-free copy is what pins are checked
- * against by code that must not load the proxies (`ConnectionCore`).
- */
-export const SERVICE_SPECS = {
-  compute: computeV2Spec,
-  identity: identityV3Spec,
-  image: imageV2Spec,
-  network: networkV2Spec,
-  blockStorage: blockStorageV3Spec,
-  placement: placementV1Spec,
-  objectStore: objectStoreV1Spec,
-} as const;
