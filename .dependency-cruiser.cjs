@@ -26,7 +26,7 @@ const LAYERS = [
   ['resource', '^src/resource/'],
   ['services', '^src/services/'],
   ['cloud', '^src/cloud/'],
-  ['connection', '^src/connection\\.ts$'],
+  ['connection', '^src/connection(-core)?\\.ts$'],
   ['cli', '^src/cli/'],
 ];
 

@@ -6,8 +6,9 @@
 // undici stays external: the transport loads two of its files directly (src/transport/http-client.ts).
 //
 //   node tools/bundle-cli.mjs [outdir]     # default dist/ostack
+//   OSTACK_BUNDLE_META=meta.json node tools/bundle-cli.mjs   # also write esbuild's metafile (the chunk graph)
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +17,7 @@ const outdir = process.argv[2] ?? join(root, 'dist', 'ostack');
 
 // chunk names carry content hashes: start empty so no stale chunk is shipped
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { ostack: join(root, 'src', 'cli', 'main.ts') },
   outdir,
   bundle: true,
@@ -29,4 +30,6 @@ await build({
   banner: { js: "import { createRequire as __ostackRequire } from 'node:module'; const require = __ostackRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',
+  metafile: !!process.env.OSTACK_BUNDLE_META,
 });
+if (process.env.OSTACK_BUNDLE_META) writeFileSync(process.env.OSTACK_BUNDLE_META, JSON.stringify(result.metafile));

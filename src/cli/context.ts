@@ -1,11 +1,15 @@
 /**
  * What every command gets: the connection (built lazily from --os-cloud / OS_* exactly as
- * the SDK does), the output options, and stdout/stderr. The SDK and the formatters are
+ * the SDK does, with only the service proxies the command asks for), the output options, and
+ * stdout/stderr. The SDK and the formatters are
  * loaded on first use, so commands that fail early (usage errors, help) stay fast.
  */
 import type { Command } from 'commander';
 import type { Connection } from '../connection.js';
+import type { ConnectionCore, ConnectionOptions } from '../connection-core.js';
+import type { ServiceName } from '../services/service-table.js';
 import type { OutputFormat, OutputOptions, Row } from './output.js';
+import type { CliConnection } from './services.js';
 
 export interface GlobalOptions {
   osCloud?: string;
@@ -38,7 +42,10 @@ async function timeoutMsOf(timeout: string | undefined): Promise<number | undefi
 
 /** What every command gets; see the module comment. */
 export class CliContext {
-  private conn?: Connection;
+  private core?: ConnectionCore;
+  /** The core with the getters of the proxies loaded so far (one object, so getters stay cached). */
+  private view?: Record<string, unknown>;
+  private full?: Connection;
   constructor(
     readonly opts: GlobalOptions,
     readonly out: NodeJS.WritableStream = process.stdout,
@@ -49,23 +56,50 @@ export class CliContext {
     return new CliContext(cmd.optsWithGlobals() as GlobalOptions);
   }
 
-  /** The connection, from --os-cloud (else OS_CLOUD / OS_*), with CLI overrides on top. */
-  async connection(): Promise<Connection> {
-    if (!this.conn) {
-      const { Connection } = await import('../connection.js');
-      const config: Record<string, unknown> = {};
-      if (this.opts.osRegionName) config.region_name = this.opts.osRegionName;
-      if (this.opts.osInterface) config.interface = this.opts.osInterface;
-      if (this.opts.osComputeApiVersion) config.compute_api_version = this.opts.osComputeApiVersion;
-      if (this.opts.osVolumeApiVersion) config.volume_api_version = this.opts.osVolumeApiVersion;
-      this.conn = new Connection({
-        cloud: this.opts.osCloud,
-        config,
-        timeoutMs: await timeoutMsOf(this.opts.timeout),
-        tokenCache: this.opts.tokenCache,
-      });
+  /** The connection options of --os-cloud (else OS_CLOUD / OS_*), with CLI overrides on top. */
+  private async connectionOptions(): Promise<ConnectionOptions> {
+    const config: Record<string, unknown> = {};
+    if (this.opts.osRegionName) config.region_name = this.opts.osRegionName;
+    if (this.opts.osInterface) config.interface = this.opts.osInterface;
+    if (this.opts.osComputeApiVersion) config.compute_api_version = this.opts.osComputeApiVersion;
+    if (this.opts.osVolumeApiVersion) config.volume_api_version = this.opts.osVolumeApiVersion;
+    return {
+      cloud: this.opts.osCloud,
+      config,
+      timeoutMs: await timeoutMsOf(this.opts.timeout),
+      tokenCache: this.opts.tokenCache,
+    };
+  }
+
+  /**
+   * The connection with the proxies of the named services only (`await ctx.connection('compute')`
+   * gives `conn.compute`), each loaded on demand: a command loads the one or two services it uses.
+   * Built exactly as a `Connection` (same options, same construction errors).
+   */
+  async connection<K extends ServiceName = never>(...services: K[]): Promise<CliConnection<K>> {
+    if (!this.core || !this.view) {
+      const { ConnectionCore } = await import('../connection-core.js');
+      this.core = new ConnectionCore(await this.connectionOptions());
+      this.view = Object.create(this.core) as Record<string, unknown>;
     }
-    return this.conn;
+    const missing = services.filter((s) => !(s in this.view!));
+    if (missing.length > 0) {
+      const { loadProxy } = await import('./services.js');
+      for (const name of missing) this.view[name] = await loadProxy(this.core, name);
+    }
+    return this.view as unknown as CliConnection<K>;
+  }
+
+  /**
+   * A whole `Connection` (every service, the cloud layer) for the commands that run a cloud-layer
+   * task; it loads every service, so use {@link connection} wherever a few proxies do.
+   */
+  async fullConnection(): Promise<Connection> {
+    if (!this.full) {
+      const { Connection } = await import('../connection.js');
+      this.full = new Connection(await this.connectionOptions());
+    }
+    return this.full;
   }
 
   get output(): OutputOptions {
@@ -96,6 +130,7 @@ export class CliContext {
   }
 
   async close(): Promise<void> {
-    await this.conn?.close();
+    await this.core?.close();
+    await this.full?.close();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The one list of the services a `Connection` serves. Each entry names the unversioned getter
  * (its key: `conn.compute`), the versioned one (`conn.computeV2`, the same object), the
- * {@link ServiceSpec} from `specs.ts` (major version, microversion range) and the proxy class.
+ * {@link ServiceSpec} from `specs.ts` (major version, microversion range; `SERVICE_SPECS` of
+ * `service-specs.ts` lists the same services without their proxies) and the proxy class.
  * `Connection` builds every proxy and checks every pin from this table, so adding a service
  * here (plus its two one-line getters, which the type {@link ServiceGetters} demands) is the
  * whole of wiring it in. This is the only module outside a service's own folder that imports
@@ -17,15 +18,7 @@ import { NetworkV2 } from './network/proxy.js';
 import { ObjectStoreV1 } from './object-store/proxy.js';
 import { PlacementV1 } from './placement/proxy.js';
 import type { ProxyOptions } from './service-proxy.js';
-import {
-  blockStorageV3Spec,
-  computeV2Spec,
-  identityV3Spec,
-  imageV2Spec,
-  networkV2Spec,
-  objectStoreV1Spec,
-  placementV1Spec,
-} from './specs.js';
+import { SERVICE_SPECS } from './service-specs.js';
 
 export type { BlockStorageV3, ComputeV2, IdentityV3, ImageV2, NetworkV2, ObjectStoreV1, PlacementV1 };
 
@@ -52,14 +45,14 @@ function entry<P, V extends string>(
 
 /** Every service of a `Connection`, keyed by its unversioned getter name. */
 export const SERVICES = {
-  compute: entry(computeV2Spec, 'computeV2', ComputeV2),
-  identity: entry(identityV3Spec, 'identityV3', IdentityV3),
-  image: entry(imageV2Spec, 'imageV2', ImageV2),
-  network: entry(networkV2Spec, 'networkV2', NetworkV2),
-  blockStorage: entry(blockStorageV3Spec, 'blockStorageV3', BlockStorageV3),
-  placement: entry(placementV1Spec, 'placementV1', PlacementV1),
-  objectStore: entry(objectStoreV1Spec, 'objectStoreV1', ObjectStoreV1),
-} as const;
+  compute: entry(SERVICE_SPECS.compute, 'computeV2', ComputeV2),
+  identity: entry(SERVICE_SPECS.identity, 'identityV3', IdentityV3),
+  image: entry(SERVICE_SPECS.image, 'imageV2', ImageV2),
+  network: entry(SERVICE_SPECS.network, 'networkV2', NetworkV2),
+  blockStorage: entry(SERVICE_SPECS.blockStorage, 'blockStorageV3', BlockStorageV3),
+  placement: entry(SERVICE_SPECS.placement, 'placementV1', PlacementV1),
+  objectStore: entry(SERVICE_SPECS.objectStore, 'objectStoreV1', ObjectStoreV1),
+} as const satisfies Record<keyof typeof SERVICE_SPECS, ServiceEntry<unknown>>;
 
 /** The unversioned name of a service of the table (`compute`, `blockStorage`, ...). */
 export type ServiceName = keyof typeof SERVICES;

@@ -1,30 +1,30 @@
 /** `ostack api <service> <method> <path> [--body json]`. */
 
 import { officialServiceType } from '../../auth/service-types.js';
-import type { Connection } from '../../connection.js';
 import { ValidationError } from '../../errors/errors.js';
+import type { ServiceName } from '../../services/service-table.js';
 import type { CliContext } from '../context.js';
 import { readOptionFile } from './common.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'COPY'];
 
-/** The proxy serving a service type (or alias: volume, volumev3, ...). */
-export function proxyFor(conn: Connection, service: string) {
+/** The service of the connection serving a service type (or alias: volume, volumev3, ...). */
+export function serviceFor(service: string): ServiceName {
   switch (officialServiceType(service)) {
     case 'compute':
-      return conn.compute;
+      return 'compute';
     case 'network':
-      return conn.network;
+      return 'network';
     case 'image':
-      return conn.image;
+      return 'image';
     case 'identity':
-      return conn.identity;
+      return 'identity';
     case 'block-storage':
-      return conn.blockStorage;
+      return 'blockStorage';
     case 'object-store':
-      return conn.objectStore;
+      return 'objectStore';
     case 'placement':
-      return conn.placement;
+      return 'placement';
     default:
       throw new ValidationError(`unknown service "${service}"`, {
         field: 'service',
@@ -74,8 +74,8 @@ export async function request(
     if (i <= 0) throw new ValidationError(`expected name:value, got "${h}"`, { field: '--header' });
     headers[h.slice(0, i).trim().toLowerCase()] = h.slice(i + 1).trim();
   }
-  const conn = await ctx.connection();
-  const proxy = proxyFor(conn, service);
+  const name = serviceFor(service);
+  const proxy = (await ctx.connection(name))[name];
   const res = await proxy.request(m, relativePath(await proxy.baseUrl(), path), {
     ...(json !== undefined ? { json } : {}),
     headers,

@@ -3,7 +3,7 @@ import type { CliContext } from '../context.js';
 import { forEachItem } from './common.js';
 
 export async function list(ctx: CliContext, o: { prefix?: string; long?: boolean }): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('objectStore');
   const rows = (await conn.objectStore.listContainers({ prefix: o.prefix }).toArray()).map((c) => ({
     Name: c.name,
     Bytes: c.bytes ?? 0,
@@ -13,7 +13,7 @@ export async function list(ctx: CliContext, o: { prefix?: string; long?: boolean
 }
 
 export async function show(ctx: CliContext, name: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('objectStore');
   const c = await conn.objectStore.getContainerMetadata(name);
   await ctx.printOne({
     account: await conn.objectStore.accountName(),
@@ -27,7 +27,7 @@ export async function show(ctx: CliContext, name: string): Promise<void> {
 }
 
 export async function create(ctx: CliContext, names: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('objectStore');
   const account = await conn.objectStore.accountName();
   for (const n of names) await conn.objectStore.createContainer(n);
   await ctx.printList(
@@ -37,7 +37,7 @@ export async function create(ctx: CliContext, names: string[]): Promise<void> {
 }
 
 export async function remove(ctx: CliContext, names: string[], o: { recursive?: boolean }): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('objectStore');
   await forEachItem(ctx, names, 'container', 'delete', (n) =>
     conn.objectStore.deleteContainer(n, { empty: !!o.recursive }),
   );

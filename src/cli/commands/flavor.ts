@@ -6,7 +6,7 @@ export async function list(
   ctx: CliContext,
   o: { all?: boolean; private?: boolean; minRam?: string; minDisk?: string; long?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute');
   const isPublic = o.all ? 'None' : !o.private;
   const flavors = await conn.compute
     .listFlavors({
@@ -32,7 +32,7 @@ export async function list(
 }
 
 export async function show(ctx: CliContext, flavor: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute');
   const f = await conn.compute.findFlavor(flavor);
   const { extra_specs, ...rest } = f.raw as Record<string, unknown>;
   await ctx.printOne(showRow(rest, { properties: extra_specs ?? {} }));

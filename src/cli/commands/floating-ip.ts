@@ -7,7 +7,7 @@ export async function list(
   ctx: CliContext,
   o: { network?: string; port?: string; status?: string; long?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const networkId = o.network ? (await conn.network.findNetwork(o.network)).id : undefined;
   const fips = await conn.network
     .listFloatingIps({ floatingNetworkId: networkId, portId: o.port, status: o.status?.toUpperCase() })
@@ -29,7 +29,8 @@ export async function list(
 }
 
 export async function show(ctx: CliContext, ip: string): Promise<void> {
-  const conn = await ctx.connection();
+  // findFloatingIp is a cloud-layer helper: it takes a whole connection
+  const conn = await ctx.fullConnection();
   await ctx.printOne(showRow((await findFloatingIp(conn, ip)).raw));
 }
 
@@ -44,7 +45,7 @@ export async function create(
     description?: string;
   },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const net = await conn.network.findNetwork(network);
   const subnetId = o.subnet ? (await conn.network.findSubnet(o.subnet)).id : undefined;
   const f = await conn.network.createFloatingIp({
@@ -59,7 +60,7 @@ export async function create(
 }
 
 export async function remove(ctx: CliContext, ips: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.fullConnection();
   await forEachItem(ctx, ips, 'floating IP', 'delete', async (ip) => {
     await conn.network.deleteFloatingIp((await findFloatingIp(conn, ip)).id);
   });

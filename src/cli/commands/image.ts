@@ -17,7 +17,7 @@ export async function list(
     long?: boolean;
   },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('image');
   const visibility = o.public ? 'public' : o.private ? 'private' : o.shared ? 'shared' : undefined;
   const images = await conn.image
     .listImages({ visibility, name: o.name, status: o.status, tag: o.tag })
@@ -82,7 +82,7 @@ function imageRow(raw: Record<string, unknown>) {
 }
 
 export async function show(ctx: CliContext, image: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('image');
   await ctx.printOne(imageRow((await conn.image.findImage(image)).raw));
 }
 
@@ -111,7 +111,7 @@ export async function create(
       throw new ValidationError(`cannot read ${o.file}: ${(e as Error).message}`, { field: '--file' });
     }
   }
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('image');
   const created = await conn.image.createImage({
     name,
     diskFormat: o.diskFormat,
@@ -141,7 +141,7 @@ export async function create(
 }
 
 export async function remove(ctx: CliContext, images: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('image');
   await forEachItem(ctx, images, 'image', 'delete', async (i) => {
     const img = await conn.image.findImage(i);
     await conn.image.deleteImage(img.id);

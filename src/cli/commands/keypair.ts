@@ -3,7 +3,7 @@ import type { CliContext } from '../context.js';
 import { forEachItem, readOptionFile, showRow } from './common.js';
 
 export async function list(ctx: CliContext): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute');
   const rows = (await conn.compute.listKeypairs().toArray()).map((k) => ({
     Name: k.name,
     Fingerprint: k.fingerprint,
@@ -13,14 +13,14 @@ export async function list(ctx: CliContext): Promise<void> {
 }
 
 export async function show(ctx: CliContext, name: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute');
   const k = await conn.compute.findKeypair(name);
   const { public_key, ...rest } = k.raw as Record<string, unknown>;
   await ctx.printOne(showRow(rest, { public_key }));
 }
 
 export async function create(ctx: CliContext, name: string, o: { publicKey?: string }): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute');
   const publicKey = o.publicKey ? (await readOptionFile(o.publicKey, '--public-key')).trim() : undefined;
   const k = await conn.compute.createKeypair({ name, ...(publicKey ? { publicKey } : {}) });
   if (!publicKey && k.privateKey) {
@@ -36,6 +36,6 @@ export async function create(ctx: CliContext, name: string, o: { publicKey?: str
 }
 
 export async function remove(ctx: CliContext, names: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute');
   await forEachItem(ctx, names, 'key pair', 'delete', (n) => conn.compute.deleteKeypair(n));
 }

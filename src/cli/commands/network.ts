@@ -9,7 +9,7 @@ export async function list(
 ): Promise<void> {
   if (o.external && o.internal)
     throw new ValidationError('--external and --internal exclude each other', { field: '--external' });
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const nets = await conn.network
     .listNetworks({
       isRouterExternal: o.external ? true : o.internal ? false : undefined,
@@ -52,7 +52,7 @@ export async function list(
 }
 
 export async function show(ctx: CliContext, network: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   await ctx.printOne(showRow((await conn.network.findNetwork(network)).raw));
 }
 
@@ -67,7 +67,7 @@ export async function create(
     disablePortSecurity?: boolean;
   },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const n = await conn.network.createNetwork({
     name,
     ...(o.description ? { description: o.description } : {}),
@@ -80,7 +80,7 @@ export async function create(
 }
 
 export async function remove(ctx: CliContext, networks: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   await forEachItem(ctx, networks, 'network', 'delete', async (n) => {
     await conn.network.deleteNetwork((await conn.network.findNetwork(n)).id);
   });

@@ -14,7 +14,7 @@ export async function list(
   container: string,
   o: { prefix?: string; delimiter?: string; long?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('objectStore');
   const rows = (
     await conn.objectStore.listObjects(container, { prefix: o.prefix, delimiter: o.delimiter }).toArray()
   ).map((x) => ({
@@ -28,7 +28,7 @@ export async function list(
 }
 
 export async function show(ctx: CliContext, container: string, object: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('objectStore');
   const x = await conn.objectStore.getObjectMetadata(container, object);
   const h = x.headers;
   await ctx.printOne(
@@ -68,7 +68,7 @@ export async function upload(
       throw new ValidationError(`cannot upload ${f}: ${(e as Error).message}`, { field: 'file' });
     }
   }
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('objectStore');
   const rows: Record<string, unknown>[] = [];
   for (const [i, file] of files.entries()) {
     const name = o.name ?? file;
@@ -105,7 +105,7 @@ export async function download(
   object: string,
   o: { file?: string },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('objectStore');
   const d = await conn.objectStore.streamObject(container, object);
   const target = o.file ?? object;
   const total = Number(d.object.headers['content-length'] ?? d.object.bytes ?? 0);
@@ -133,6 +133,6 @@ export async function download(
 }
 
 export async function remove(ctx: CliContext, container: string, objects: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('objectStore');
   await forEachItem(ctx, objects, 'object', 'delete', (x) => conn.objectStore.deleteObject(container, x));
 }

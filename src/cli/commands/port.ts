@@ -6,7 +6,7 @@ export async function list(
   ctx: CliContext,
   o: { network?: string; server?: string; router?: string; deviceOwner?: string; long?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute', 'network');
   const networkId = o.network ? (await conn.network.findNetwork(o.network)).id : undefined;
   const deviceId = o.server
     ? (await conn.compute.findServer(o.server)).id
@@ -29,6 +29,6 @@ export async function list(
 }
 
 export async function show(ctx: CliContext, port: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   await ctx.printOne(showRow((await conn.network.findPort(port)).raw));
 }

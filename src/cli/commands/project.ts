@@ -7,7 +7,7 @@ export async function list(
   ctx: CliContext,
   o: { domain?: string; myProjects?: boolean; long?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('identity');
   let projects: {
     id: string;
     name?: string | null;
@@ -36,7 +36,7 @@ export async function list(
 }
 
 export async function show(ctx: CliContext, project: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('identity');
   let p: { raw: Record<string, unknown> } | undefined;
   try {
     p = await conn.identity.findProject(project);
@@ -66,7 +66,7 @@ export async function cleanup(
       fix: 'use ISO 8601',
     });
   }
-  const conn = await ctx.connection();
+  const conn = await ctx.fullConnection();
   const r = await conn.cloud.projectCleanup({
     dryRun: !!o.dryRun,
     filters: { namePrefix: o.namePrefix, createdBefore: o.createdBefore },

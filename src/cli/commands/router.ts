@@ -3,7 +3,7 @@ import type { CliContext } from '../context.js';
 import { forEachItem, showRow } from './common.js';
 
 export async function list(ctx: CliContext, o: { name?: string; long?: boolean }): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const routers = await conn.network.listRouters({ name: o.name }).toArray();
   const rows = routers.map((r) => ({
     ID: r.id,
@@ -26,7 +26,7 @@ export async function list(ctx: CliContext, o: { name?: string; long?: boolean }
 }
 
 export async function show(ctx: CliContext, router: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const r = await conn.network.findRouter(router);
   const ports = await conn.network
     .listPorts({ deviceId: r.id })
@@ -45,7 +45,7 @@ export async function create(
   name: string,
   o: { externalGateway?: string; description?: string },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const gw = o.externalGateway ? await conn.network.findNetwork(o.externalGateway) : undefined;
   const r = await conn.network.createRouter({
     name,
@@ -56,21 +56,21 @@ export async function create(
 }
 
 export async function remove(ctx: CliContext, routers: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   await forEachItem(ctx, routers, 'router', 'delete', async (r) => {
     await conn.network.deleteRouter((await conn.network.findRouter(r)).id);
   });
 }
 
 export async function addSubnet(ctx: CliContext, router: string, subnet: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const r = await conn.network.findRouter(router);
   const s = await conn.network.findSubnet(subnet);
   await conn.network.addRouterInterface(r, { subnetId: s.id });
 }
 
 export async function removeSubnet(ctx: CliContext, router: string, subnet: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const r = await conn.network.findRouter(router);
   const s = await conn.network.findSubnet(subnet);
   await conn.network.removeRouterInterface(r, { subnetId: s.id });

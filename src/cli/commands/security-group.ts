@@ -4,7 +4,7 @@ import type { CliContext } from '../context.js';
 import { forEachItem, intOption, showRow } from './common.js';
 
 export async function list(ctx: CliContext, o: { project?: string }): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const groups = await conn.network.listSecurityGroups({ projectId: o.project }).toArray();
   const rows = groups.map((g) => ({
     ID: g.id,
@@ -17,14 +17,14 @@ export async function list(ctx: CliContext, o: { project?: string }): Promise<vo
 }
 
 export async function show(ctx: CliContext, group: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const g = await conn.network.findSecurityGroup(group);
   const { security_group_rules, ...rest } = g.raw as Record<string, unknown>;
   await ctx.printOne(showRow(rest, { rules: security_group_rules }));
 }
 
 export async function create(ctx: CliContext, name: string, o: { description?: string }): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const g = await conn.network.createSecurityGroup({
     name,
     ...(o.description ? { description: o.description } : {}),
@@ -34,7 +34,7 @@ export async function create(ctx: CliContext, name: string, o: { description?: s
 }
 
 export async function remove(ctx: CliContext, groups: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   await forEachItem(ctx, groups, 'security group', 'delete', async (g) => {
     await conn.network.deleteSecurityGroup((await conn.network.findSecurityGroup(g)).id);
   });
@@ -50,7 +50,7 @@ export async function ruleList(
   group: string | undefined,
   o: { protocol?: string; ingress?: boolean; egress?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const securityGroupId = group ? (await conn.network.findSecurityGroup(group)).id : undefined;
   const rules = await conn.network
     .listSecurityGroupRules({
@@ -85,7 +85,7 @@ export async function ruleList(
 }
 
 export async function ruleShow(ctx: CliContext, rule: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   await ctx.printOne(showRow((await conn.network.getSecurityGroupRule(rule)).raw));
 }
 
@@ -120,7 +120,7 @@ export async function ruleCreate(
   }
   if (o.icmpType !== undefined) min = intOption(o.icmpType, '--icmp-type');
   if (o.icmpCode !== undefined) max = intOption(o.icmpCode, '--icmp-code');
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const sg = await conn.network.findSecurityGroup(group);
   const remoteGroupId = o.remoteGroup ? (await conn.network.findSecurityGroup(o.remoteGroup)).id : undefined;
   const ethertype = (o.ethertype ?? (o.remoteIp?.includes(':') ? 'IPv6' : 'IPv4')) as 'IPv4' | 'IPv6';
@@ -141,7 +141,7 @@ export async function ruleCreate(
 }
 
 export async function ruleRemove(ctx: CliContext, rules: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   await forEachItem(ctx, rules, 'security group rule', 'delete', (r) =>
     conn.network.deleteSecurityGroupRule(r),
   );

@@ -1,12 +1,12 @@
 /** `ostack server ...` implementations. */
 import type { CreateServerProgress } from '../../cloud/create-server.js';
 import type { ServerResource } from '../../cloud/resources.js';
-import type { Connection } from '../../connection.js';
 import { ResourceNotFoundError, ValidationError } from '../../errors/errors.js';
 import type { ServerAddress } from '../../services/compute/server.js';
 import type { CliContext } from '../context.js';
 import type { Row } from '../output.js';
 import { waitBar } from '../progress.js';
+import type { ServicesOf } from '../services.js';
 import { forEachItem, intOption, parseProperties, readOptionFile, showRow } from './common.js';
 
 /** `{ network: [addr, ...] }`, as openstackclient shows a server's networks. */
@@ -28,7 +28,7 @@ function imageIdOf(s: ServerResource): string {
   return i && typeof i === 'object' ? i.id : '';
 }
 
-async function imageNames(conn: Connection): Promise<Map<string, string>> {
+async function imageNames(conn: ServicesOf<'image'>): Promise<Map<string, string>> {
   const m = new Map<string, string>();
   try {
     for await (const i of conn.image.listImages()) m.set(i.id, i.name ?? '');
@@ -44,7 +44,7 @@ function imageLabel(s: ServerResource, names: Map<string, string>): string {
   return names.get(id) ?? id;
 }
 
-async function findServer(conn: Connection, nameOrId: string): Promise<ServerResource> {
+async function findServer(conn: ServicesOf<'compute'>, nameOrId: string): Promise<ServerResource> {
   return conn.compute.findServer(nameOrId);
 }
 
@@ -75,7 +75,7 @@ export async function list(
     long?: boolean;
   },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute', 'image');
   const flavorId = o.flavor ? (await conn.compute.findFlavor(o.flavor)).id : undefined;
   const imageId = o.image ? (await conn.image.findImage(o.image)).id : undefined;
   const servers = await conn.compute
@@ -119,7 +119,7 @@ export async function list(
 }
 
 export async function show(ctx: CliContext, server: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute');
   await ctx.printOne(serverShowRow(await findServer(conn, server)));
 }
 
@@ -165,7 +165,7 @@ export async function create(
   const userData = o.userData ? await readOptionFile(o.userData, '--user-data') : undefined;
   const volumeSize = intOption(o.bootFromVolume, '--boot-from-volume');
   const wait = !!(o.wait || o.autoIp || o.floatingIp);
-  const conn = await ctx.connection();
+  const conn = await ctx.fullConnection();
   const bar = wait ? await waitBar(ctx, `server ${name}`) : undefined;
   const onProgress = (p: CreateServerProgress) => {
     // building takes most of the time: creep towards the floating IP stage while polling
@@ -217,7 +217,7 @@ export async function remove(
   servers: string[],
   o: { wait?: boolean; deleteIps?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.fullConnection();
   await forEachItem(ctx, servers, 'server', 'delete', async (s) => {
     const r = await conn.cloud.deleteServer(s, { wait: !!o.wait, deleteIps: o.deleteIps });
     if (!r.deleted) throw new ResourceNotFoundError(`no server with id or name "${s}"`);
@@ -228,10 +228,10 @@ async function action(
   ctx: CliContext,
   servers: string[],
   verb: string,
-  run: (conn: Connection, s: ServerResource) => Promise<void>,
+  run: (conn: ServicesOf<'compute'>, s: ServerResource) => Promise<void>,
   waitFor: string | undefined,
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('compute');
   await forEachItem(ctx, servers, 'server', verb, async (name) => {
     const s = await findServer(conn, name);
     await run(conn, s);
@@ -277,7 +277,8 @@ export async function addFloatingIp(
   ip: string,
   o: { fixedIpAddress?: string },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  // the floating IP helpers are cloud-layer tasks: they take a whole connection
+  const conn = await ctx.fullConnection();
   const { findFloatingIp, serverPort } = await import('../../cloud/floating-ip.js');
   const s = await findServer(conn, server);
   const fip = await findFloatingIp(conn, ip);
@@ -295,7 +296,7 @@ export async function addFloatingIp(
 }
 
 export async function removeFloatingIp(ctx: CliContext, server: string, ip: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.fullConnection();
   const { findFloatingIp } = await import('../../cloud/floating-ip.js');
   const s = await findServer(conn, server);
   const fip = await findFloatingIp(conn, ip);

@@ -6,7 +6,7 @@ export async function list(
   ctx: CliContext,
   o: { network?: string; ipVersion?: string; long?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const networkId = o.network ? (await conn.network.findNetwork(o.network)).id : undefined;
   const subnets = await conn.network
     .listSubnets({ networkId, ipVersion: intOption(o.ipVersion, '--ip-version') })
@@ -45,7 +45,7 @@ export async function list(
 }
 
 export async function show(ctx: CliContext, subnet: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   await ctx.printOne(showRow((await conn.network.findSubnet(subnet)).raw));
 }
 
@@ -62,7 +62,7 @@ export async function create(
     description?: string;
   },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   const network = await conn.network.findNetwork(o.network);
   const s = await conn.network.createSubnet({
     name,
@@ -78,7 +78,7 @@ export async function create(
 }
 
 export async function remove(ctx: CliContext, subnets: string[]): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('network');
   await forEachItem(ctx, subnets, 'subnet', 'delete', async (s) => {
     await conn.network.deleteSubnet((await conn.network.findSubnet(s)).id);
   });

@@ -4,7 +4,7 @@ import type { CliContext } from '../context.js';
 import { showRow } from './common.js';
 
 export async function list(ctx: CliContext, o: { domain?: string; long?: boolean }): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('identity');
   const users = await conn.identity.listUsers({ domainId: o.domain }).toArray();
   const rows = users.map((u) => ({
     ID: u.id,
@@ -21,7 +21,7 @@ export async function list(ctx: CliContext, o: { domain?: string; long?: boolean
 }
 
 export async function show(ctx: CliContext, user: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('identity');
   try {
     const { password_expires_at, ...rest } = (await conn.identity.findUser(user)).raw as Record<
       string,

@@ -11,7 +11,7 @@ export async function list(
   ctx: CliContext,
   o: { name?: string; status?: string; allProjects?: boolean; long?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('blockStorage');
   // filtered here: cinder refuses name/status filters its resource filters file does not allow
   const volumes = (
     await conn.blockStorage.listVolumes({ allTenants: o.allProjects ? true : undefined }).toArray()
@@ -36,7 +36,7 @@ export async function list(
 }
 
 export async function show(ctx: CliContext, volume: string): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('blockStorage');
   const v = await conn.blockStorage.findVolume(volume);
   const { metadata, ...rest } = v.raw as Record<string, unknown>;
   await ctx.printOne(showRow(rest, { properties: metadata ?? {} }));
@@ -57,7 +57,7 @@ export async function create(
   },
 ): Promise<void> {
   const size = intOption(o.size, '--size');
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('image', 'blockStorage');
   const imageRef = o.image ? (await conn.image.findImage(o.image)).id : undefined;
   const snapshotId = o.snapshot ? (await conn.blockStorage.findSnapshot(o.snapshot)).id : undefined;
   let v = await conn.blockStorage.createVolume({
@@ -90,7 +90,7 @@ export async function remove(
   volumes: string[],
   o: { purge?: boolean; wait?: boolean },
 ): Promise<void> {
-  const conn = await ctx.connection();
+  const conn = await ctx.connection('blockStorage');
   await forEachItem(ctx, volumes, 'volume', 'delete', async (name) => {
     const v = await conn.blockStorage.findVolume(name);
     await conn.blockStorage.deleteVolume(v.id, { cascade: o.purge });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { describe, test } from 'node:test';
 import { Connection } from '../../../src/connection.js';
 import { ConfigError } from '../../../src/errors/errors.js';
+import { SERVICE_SPECS } from '../../../src/services/service-specs.js';
 import { SERVICES, type ServiceGetters, type ServiceName } from '../../../src/services/service-table.js';
 import * as specs from '../../../src/services/specs.js';
 
@@ -43,6 +44,21 @@ describe('service table', () => {
       assert.equal(inTable.filter((s) => s === spec).length, 1, `${exported} should be in the table once`);
     }
     assert.equal(inTable.length, Object.keys(specs).length, 'the table should hold only specs of specs.ts');
+  });
+
+  test('SERVICE_SPECS (the proxy-free list) names the same services with the same specs', () => {
+    assert.deepEqual(
+      Object.keys(SERVICE_SPECS),
+      names,
+      'SERVICE_SPECS and SERVICES should list the same names',
+    );
+    for (const name of names) {
+      assert.equal(
+        SERVICE_SPECS[name],
+        SERVICES[name].spec,
+        `SERVICE_SPECS.${name} should be the table's spec`,
+      );
+    }
   });
 
   test('a proxy is created on first use: a bad non-microversioned major fails only there', async () => {
