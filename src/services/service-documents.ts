@@ -25,7 +25,9 @@ export function readDocument(
   res: DecodableResponse,
   opts: { maxBodyBytes?: number } = {},
 ): Promise<JsonDocument> {
-  return decodeJson(res, { required: isRead(res.method), ...opts });
+  // only the cap: a caller's whole options object may carry other fields, and none of them may
+  // relax whether a read needs a document
+  return decodeJson(res, { required: isRead(res.method), maxBodyBytes: opts.maxBodyBytes });
 }
 
 /**

@@ -34,6 +34,20 @@ describe('the caller’s options reach every request', () => {
     }
   });
 
+  test('fields of the caller’s object beyond RequestOptions never relax a read', async () => {
+    // an empty 200 to a GET is not a document, whatever else the caller's object holds
+    const { bs } = await cinder((_c, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end();
+    });
+    const o = { required: false, statuses: [200] } as Parameters<BlockStorageV3['getVolumeSummary']>[0];
+    await assert.rejects(
+      bs.getVolumeSummary(o),
+      (e: unknown) => e instanceof InvalidResponseError && e.reason === 'empty-body',
+      'an empty body is an InvalidResponseError, not an empty summary',
+    );
+  });
+
   test('maxBodyBytes caps every document a call reads', async () => {
     const big = 'x'.repeat(4096);
     const { bs } = await cinder((_c, res) =>
