@@ -6,7 +6,7 @@
 import { ValidationError } from '../errors/errors.js';
 import type { ServiceClient } from '../session/service-client.js';
 import type { ResourceDefinition } from './definition.js';
-import { type Attributes, apiName, type FieldSpec, type Fields } from './field.js';
+import { type Attributes, apiName, type FieldSpec, type Fields, type PartialAttributes } from './field.js';
 import { fromHeader, validateField } from './serialize.js';
 
 export type { RequestOptions } from '../session/request-options.js';
@@ -139,6 +139,12 @@ export class ResourceBase<F extends Fields = Fields> {
 
 /** An instance of a resource: its attributes as typed properties plus {@link ResourceBase}. */
 export type Resource<F extends Fields = Fields> = ResourceBase<F> & Attributes<F>;
+
+/**
+ * An instance built from a partial answer (nova's server create answer): no field is promised;
+ * fetch the resource again (or wait for it) for the full representation.
+ */
+export type PartialResource<F extends Fields = Fields> = ResourceBase<F> & PartialAttributes<F>;
 
 const classes = new WeakMap<ResourceDefinition<any, any>, new (...a: any[]) => ResourceBase<any>>();
 

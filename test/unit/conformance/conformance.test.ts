@@ -13,7 +13,7 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), 'bindings');
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ts'))
   .sort();
-const totals = { candidates: 0, replayed: 0, responses: 0, requests: 0 };
+const totals = { candidates: 0, replayed: 0, responses: 0, requests: 0, readChecked: 0, readFull: 0 };
 const perService = new Map<string, { candidates: number; replayed: number }>();
 
 for (const file of files) {
@@ -28,6 +28,8 @@ for (const file of files) {
         totals.replayed += s.replayed;
         totals.responses += s.responses;
         totals.requests += s.requests;
+        totals.readChecked += s.readChecked;
+        totals.readFull += s.readFull;
         const p = perService.get(b.service) ?? { candidates: 0, replayed: 0 };
         p.candidates += s.candidates;
         p.replayed += s.replayed;
@@ -42,10 +44,15 @@ test('api-samples coverage report', (t) => {
   const lines = [...perService].map(([s, p]) => `${s}: ${p.replayed}/${p.candidates}`);
   const summary =
     `api-samples coverage: ${totals.replayed} replayed / ${totals.candidates} samples for declared resources ` +
-    `(${totals.responses} responses, ${totals.requests} requests); ${lines.join(', ')}`;
+    `(${totals.responses} responses, ${totals.requests} requests); ${lines.join(', ')}; ` +
+    `read types checked on ${totals.readChecked} response samples (${totals.readFull} as full representations)`;
   t.diagnostic(summary);
   console.log(summary);
-  assert.ok(totals.candidates > 0);
+  assert.ok(totals.candidates > 0, 'no samples bound at all: check test/fixtures/api-samples');
+  assert.ok(
+    totals.readChecked === totals.responses,
+    `every replayed response is checked for its read type: ${summary}`,
+  );
   // every bound sample that carries the resource's body must replay; the few that do not are explained in the bindings
   assert.ok(totals.replayed / totals.candidates > 0.95, summary);
 });
