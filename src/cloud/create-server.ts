@@ -5,6 +5,7 @@
  */
 
 import { ConnectionError, TimeoutError, ValidationError } from '../errors/errors.js';
+import type { PartialServerResource } from '../services/compute/index.js';
 import type { BlockDeviceMapping } from '../services/compute/server.js';
 import type { ServerCreateInput } from '../services/compute/server-create.js';
 import { callerAbortError } from '../transport/abort.js';
@@ -96,8 +97,11 @@ export interface CreateServerOptions {
 
 /** The server {@link createServer} made, with its addresses and what was created for it. */
 export interface CreatedServer {
-  /** The server as last fetched (ACTIVE with addresses, unless `wait: false`). */
-  server: ServerResource;
+  /**
+   * The server as last fetched (ACTIVE with addresses); with `wait: false`, nova's partial
+   * create answer (fetch it with `getServer` for the rest).
+   */
+  server: ServerResource | PartialServerResource;
   /** Its floating IPv4 address, when one was attached. */
   publicV4?: string;
   /** Its first fixed IPv4 address. */
@@ -231,7 +235,7 @@ export async function createServer(conn: CloudConnection, o: CreateServerOptions
         await conn.compute.waitForServerDelete(serverId, { intervalMs: interval, timeoutMs: 300_000 });
       });
     const postedAt = Date.now();
-    let created: ServerResource;
+    let created: PartialServerResource;
     try {
       created = await conn.compute.createServer(input, { signal });
     } catch (e) {

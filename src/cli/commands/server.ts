@@ -197,7 +197,8 @@ export async function create(
       onProgress,
     });
     bar?.stop();
-    const server = wait ? r.server : await conn.compute.getServer(r.server.id);
+    // with wait the cloud layer returns the server read back; without, nova's partial answer
+    const server = wait ? (r.server as ServerResource) : await conn.compute.getServer(r.server.id);
     await ctx.printOne(
       serverShowRow(server, {
         ...(r.privateV4 ? { private_v4: r.privateV4 } : {}),

@@ -17,10 +17,10 @@ export const AvailabilityZone = defineResource({
   resourcesKey: 'availabilityZoneInfo',
   idField: 'name',
   fields: {
-    name: f.string({ api: 'zoneName', readOnly: true }),
-    state: f.object<{ available: boolean }>({ api: 'zoneState' }).readOnly(),
+    name: f.string({ api: 'zoneName', readOnly: true }).always(),
+    state: f.object<{ available: boolean }>({ api: 'zoneState' }).readOnly().always(),
     /** null in the plain listing. */
-    hosts: f.any<AvailabilityZoneHosts | null>().readOnly(),
+    hosts: f.any<AvailabilityZoneHosts | null>().readOnly().returnsNull(),
   },
   pagination: 'none',
   allow: { create: false, fetch: false, commit: false, delete: false, list: true },

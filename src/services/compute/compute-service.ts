@@ -24,19 +24,19 @@ export const ComputeService = defineResource({
   resourcesKey: 'services',
   fields: {
     /** Integer up to 2.52, UUID from 2.53. */
-    id: f.any<string | number>().readOnly(),
-    binary: f.string({ readOnly: true }),
-    host: f.string({ readOnly: true }),
+    id: f.any<string | number>().readOnly().always(),
+    binary: f.string({ readOnly: true }).always(),
+    host: f.string({ readOnly: true }).always(),
     /** Availability zone. */
-    zone: f.string({ readOnly: true }),
+    zone: f.string({ readOnly: true }).always(),
     /** `up` or `down`. */
-    state: f.string({ readOnly: true }),
+    state: f.string({ readOnly: true }).always(),
     /** `enabled` or `disabled`. */
-    status: f.string({ readOnly: true }),
-    disabledReason: f.string({ api: 'disabled_reason', readOnly: true }),
+    status: f.string({ readOnly: true }).always(),
+    disabledReason: f.string({ api: 'disabled_reason', readOnly: true }).returnsNull(),
     /** 2.11+ */
     forcedDown: f.boolean({ api: 'forced_down', readOnly: true }),
-    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }).returnsNull(),
   },
   query: { binary: 'binary', host: 'host' },
   pagination: 'none',

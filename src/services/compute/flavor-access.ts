@@ -13,7 +13,7 @@ export const FlavorAccess = defineResource({
   idField: 'projectId',
   fields: {
     flavorId: f.string({ api: 'flavor_id', location: 'uri', readOnly: true }),
-    projectId: f.string({ api: 'tenant_id', readOnly: true }),
+    projectId: f.string({ api: 'tenant_id', readOnly: true }).always(),
   },
   pagination: 'none',
   allow: { create: false, fetch: false, commit: false, delete: false, list: true },

@@ -21,24 +21,24 @@ export const Flavor = defineResource({
   listPath: '/flavors/detail',
   fields: {
     /** Chosen by nova (a UUID) when omitted at create. */
-    id: f.string({ createOnly: true }),
-    name: f.string({ required: true, createOnly: true }),
+    id: f.string({ createOnly: true }).always(),
+    name: f.string({ required: true, createOnly: true }).always(),
     /** Memory in MiB. */
-    ram: f.integer({ required: true, createOnly: true }),
-    vcpus: f.integer({ required: true, createOnly: true }),
+    ram: f.integer({ required: true, createOnly: true }).always(),
+    vcpus: f.integer({ required: true, createOnly: true }).always(),
     /** Root disk in GiB (0: the image's size). */
-    disk: f.integer({ required: true, createOnly: true }),
+    disk: f.integer({ required: true, createOnly: true }).always(),
     /** Ephemeral disk in GiB. */
-    ephemeral: f.integer({ api: 'OS-FLV-EXT-DATA:ephemeral', createOnly: true }),
+    ephemeral: f.integer({ api: 'OS-FLV-EXT-DATA:ephemeral', createOnly: true }).always(),
     /** Swap in MiB; nova reports `""` for none before 2.75. */
-    swap: f.any<number | ''>().createOnly(),
+    swap: f.any<number | ''>().createOnly().always(),
     rxtxFactor: f.number({ api: 'rxtx_factor', maxVersion: '2.101', createOnly: true }),
-    isPublic: f.boolean({ api: 'os-flavor-access:is_public', createOnly: true }),
+    isPublic: f.boolean({ api: 'os-flavor-access:is_public', createOnly: true }).always(),
     isDisabled: f.boolean({ api: 'OS-FLV-DISABLED:disabled', readOnly: true }),
     description: f.string({ minVersion: '2.55', nullable: true }),
     /** The flavor's extra specs (2.61+; needs the policy to see them). */
     extraSpecs: f.object<Record<string, string>>({ api: 'extra_specs' }).readOnly(),
-    links: f.array<{ rel: string; href: string }>().readOnly(),
+    links: f.array<{ rel: string; href: string }>().readOnly().always(),
   },
   query: {
     /** `true` (default: public ones, plus private ones shared with the project), `false`, or `'none'` (all; admin). */

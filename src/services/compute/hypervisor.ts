@@ -27,16 +27,16 @@ export const Hypervisor = defineResource({
   nameField: 'hypervisorHostname',
   fields: {
     /** Integer up to 2.52, UUID from 2.53. */
-    id: f.any<string | number>().readOnly(),
-    hypervisorHostname: f.string({ api: 'hypervisor_hostname', readOnly: true }),
+    id: f.any<string | number>().readOnly().always(),
+    hypervisorHostname: f.string({ api: 'hypervisor_hostname', readOnly: true }).always(),
     /** `up` or `down`. */
-    state: f.string({ readOnly: true }),
+    state: f.string({ readOnly: true }).always(),
     /** `enabled` or `disabled`. */
-    status: f.string({ readOnly: true }),
-    hostIp: f.string({ api: 'host_ip', readOnly: true }),
-    hypervisorType: f.string({ api: 'hypervisor_type', readOnly: true }),
-    hypervisorVersion: f.integer({ api: 'hypervisor_version', readOnly: true }),
-    service: f.object<HypervisorService>().readOnly(),
+    status: f.string({ readOnly: true }).always(),
+    hostIp: f.string({ api: 'host_ip', readOnly: true }).always(),
+    hypervisorType: f.string({ api: 'hypervisor_type', readOnly: true }).always(),
+    hypervisorVersion: f.integer({ api: 'hypervisor_version', readOnly: true }).always(),
+    service: f.object<HypervisorService>().readOnly().always(),
     /** Servers on the hypervisor (2.53+, with `withServers`). */
     servers: f.array<{ uuid: string; name: string }>().readOnly(),
     /** 2.88+ */

@@ -18,6 +18,7 @@ export { QuotaSection } from './quotas-section.js';
 export { SchedulingSection } from './scheduling-section.js';
 export {
   type BlockDeviceMapping,
+  type PartialServerResource,
   type Personality,
   type SchedulerHints,
   Server,

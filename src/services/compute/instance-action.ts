@@ -40,14 +40,14 @@ export const InstanceAction = defineResource({
   idField: 'requestId',
   fields: {
     serverId: f.string({ api: 'server_id', location: 'uri', readOnly: true }),
-    requestId: f.string({ api: 'request_id', readOnly: true }),
+    requestId: f.string({ api: 'request_id', readOnly: true }).always(),
     /** `create`, `reboot`, `stop`, `resize`, ... */
-    action: f.string({ readOnly: true }),
-    instanceUuid: f.string({ api: 'instance_uuid', readOnly: true }),
+    action: f.string({ readOnly: true }).always(),
+    instanceUuid: f.string({ api: 'instance_uuid', readOnly: true }).always(),
     message: f.string({ readOnly: true, nullable: true }),
-    projectId: f.string({ api: 'project_id', readOnly: true }),
-    userId: f.string({ api: 'user_id', readOnly: true }),
-    startTime: f.date({ api: 'start_time', readOnly: true }),
+    projectId: f.string({ api: 'project_id', readOnly: true }).always(),
+    userId: f.string({ api: 'user_id', readOnly: true }).always(),
+    startTime: f.date({ api: 'start_time', readOnly: true }).always(),
     /** 2.58+ */
     updatedAt: f.date({ api: 'updated_at', readOnly: true }),
     /** Only when fetched by request id. */

@@ -51,9 +51,9 @@ export const Limits = defineResource({
   resourcesKey: null,
   idField: 'absolute',
   fields: {
-    absolute: f.object<AbsoluteLimits>().readOnly(),
+    absolute: f.object<AbsoluteLimits>().readOnly().always(),
     /** Always empty since nova dropped rate limits. */
-    rate: f.array<unknown>().readOnly(),
+    rate: f.array<unknown>().readOnly().always(),
   },
   pagination: 'none',
   allow: { create: false, fetch: false, commit: false, delete: false, list: false },

@@ -15,27 +15,27 @@ export const Migration = defineResource({
   resourceKey: null,
   resourcesKey: 'migrations',
   fields: {
-    id: f.integer({ readOnly: true }),
+    id: f.integer({ readOnly: true }).always(),
     /** 2.59+ (the marker of paginated listings). */
     uuid: f.string({ readOnly: true }),
-    instanceUuid: f.string({ api: 'instance_uuid', readOnly: true }),
+    instanceUuid: f.string({ api: 'instance_uuid', readOnly: true }).always(),
     /** `migration`, `resize`, `live-migration` or `evacuation` (2.23+). */
     migrationType: f.string({ api: 'migration_type', readOnly: true }),
-    status: f.string({ readOnly: true }),
-    sourceCompute: f.string({ api: 'source_compute', readOnly: true }),
-    sourceNode: f.string({ api: 'source_node', readOnly: true }),
-    destCompute: f.string({ api: 'dest_compute', readOnly: true }),
-    destHost: f.string({ api: 'dest_host', readOnly: true }),
-    destNode: f.string({ api: 'dest_node', readOnly: true }),
+    status: f.string({ readOnly: true }).always(),
+    sourceCompute: f.string({ api: 'source_compute', readOnly: true }).returnsNull(),
+    sourceNode: f.string({ api: 'source_node', readOnly: true }).returnsNull(),
+    destCompute: f.string({ api: 'dest_compute', readOnly: true }).returnsNull(),
+    destHost: f.string({ api: 'dest_host', readOnly: true }).returnsNull(),
+    destNode: f.string({ api: 'dest_node', readOnly: true }).returnsNull(),
     /** Internal flavor ids, not flavor ids of the API. */
-    oldInstanceTypeId: f.integer({ api: 'old_instance_type_id', readOnly: true }),
-    newInstanceTypeId: f.integer({ api: 'new_instance_type_id', readOnly: true }),
+    oldInstanceTypeId: f.integer({ api: 'old_instance_type_id', readOnly: true }).always(),
+    newInstanceTypeId: f.integer({ api: 'new_instance_type_id', readOnly: true }).always(),
     /** 2.80+ */
     userId: f.string({ api: 'user_id', readOnly: true }),
     /** 2.80+ */
     projectId: f.string({ api: 'project_id', readOnly: true }),
-    createdAt: f.date({ api: 'created_at', readOnly: true }),
-    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }).always(),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }).always().returnsNull(),
     /** Only for in-progress live migrations (2.23+). */
     links: f.array<{ rel: string; href: string }>().readOnly(),
   },

@@ -11,7 +11,7 @@ import {
   type WaitForStatusOptions,
 } from '../../resource/index.js';
 import { ServiceProxy } from '../service-proxy.js';
-import { Server, type ServerResource } from './server.js';
+import { type PartialServerResource, Server, type ServerResource } from './server.js';
 import { type ServerRef, serverIdOf } from './server-actions.js';
 import { createServer, type ServerCreateInput } from './server-create.js';
 import { findServer } from './server-find.js';
@@ -21,7 +21,8 @@ import { waitForServerIdle } from './server-wait.js';
 export abstract class ServerCoreSection extends ServiceProxy {
   /**
    * Create a server. Nova answers at once with the id (and `adminPass`); wait for it with
-   * `waitForServer(server, 'ACTIVE')`.
+   * `waitForServer(server, 'ACTIVE')`, which returns the whole server (the answer is partial:
+   * its type promises no field but the id).
    *
    * - `networks` is required from 2.37: `'auto'`, `'none'` or `[{ uuid }, { port }, ...]`.
    * - `userData`: bytes are base64-encoded by the SDK; a string must already be base64
@@ -30,7 +31,7 @@ export abstract class ServerCoreSection extends ServiceProxy {
    * - Fields newer than the connection's microversion (`tags` 2.52, `hostname` 2.90, ...) and
    *   unknown names are rejected before anything is sent.
    */
-  async createServer(attrs: ServerCreateInput, opts: RequestOptions = {}): Promise<ServerResource> {
+  async createServer(attrs: ServerCreateInput, opts: RequestOptions = {}): Promise<PartialServerResource> {
     return createServer(this.client, attrs, opts);
   }
 

@@ -6,8 +6,8 @@ import { ValidationError } from '../../errors/errors.js';
 import {
   type CreateAttributes,
   instantiate,
+  type PartialResource,
   type RequestOptions,
-  type Resource,
   toRequest,
 } from '../../resource/index.js';
 import { decodeJson } from '../../session/decode.js';
@@ -30,7 +30,7 @@ export async function createServer(
   client: ServiceClient,
   input: ServerCreateInput,
   opts: RequestOptions = {},
-): Promise<Resource<ServerFields>> {
+): Promise<PartialResource<ServerFields>> {
   await client.resolve(opts.signal);
   const { schedulerHints, userData, ...rest } = input;
   const attrs: Record<string, unknown> = { ...rest };

@@ -33,8 +33,8 @@ export const ServerGroup = defineResource({
   name: 'server group',
   basePath: '/os-server-groups',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ required: true, createOnly: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ required: true, createOnly: true }).always(),
     /** Up to 2.63: a one-element list. */
     policies: f.array<ServerGroupPolicy>({ maxVersion: '2.63' }).createOnly(),
     /** From 2.64. */
@@ -42,7 +42,7 @@ export const ServerGroup = defineResource({
     /** From 2.64. */
     rules: f.object<ServerGroupRules>({ minVersion: '2.64' }).createOnly(),
     /** Ids of the member servers. */
-    members: f.array<string>().readOnly(),
+    members: f.array<string>().readOnly().always(),
     /** Always empty; up to 2.63. */
     metadata: f.object<Record<string, string>>().readOnly(),
     projectId: f.string({ api: 'project_id', readOnly: true }),

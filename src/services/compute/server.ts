@@ -1,4 +1,4 @@
-import { defineResource, f, type Resource } from '../../resource/index.js';
+import { defineResource, f, type PartialResource, type Resource } from '../../resource/index.js';
 
 /** One address of a server on one network (`addresses.<network>[]`). */
 export interface ServerAddress {
@@ -143,6 +143,13 @@ export interface SchedulerHints {
  * | `requestedHost` (`host`, 2.74+, admin)            | `host` (`OS-EXT-SRV-ATTR:host`)                          |
  * | `requestedHypervisorHostname` (`hypervisor_hostname`, 2.74+) | `hypervisorHostname` (`OS-EXT-SRV-ATTR:hypervisor_hostname`) |
  *
+ * The read type promises the fields nova puts in every full server (get, list, update and
+ * rebuild answers): id, name, status, links, created, updated, projectId, userId, flavor,
+ * image, addresses, metadata, accessIpv4/6 and hostId. Two answers carry less: the create
+ * answer (`createServer` returns a {@link PartialServerResource}) and, from 2.69, a server in a
+ * cell nova cannot reach (status `UNKNOWN`, only id, status, links, created, projectId and a
+ * few more): check `status !== 'UNKNOWN'` before trusting other fields when cells may be down.
+ *
  * @example
  * ```ts
  * const image = await conn.image.findImage('cirros');
@@ -167,19 +174,19 @@ export const Server = defineResource({
   basePath: '/servers',
   listPath: '/servers/detail',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ required: true }),
-    status: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ required: true }).always(),
+    status: f.string({ readOnly: true }).always(),
     // --- create
     imageRef: f.string({ createOnly: true }),
     flavorRef: f.string({ required: true, createOnly: true }),
     /** Networks to attach at create: `'auto'`, `'none'` or a list (required from 2.37). */
     networks: f.any<'auto' | 'none' | ServerNetworkRequest[]>().createOnly(),
-    keyName: f.string({ api: 'key_name', createOnly: true }),
+    keyName: f.string({ api: 'key_name', createOnly: true }).returnsNull(),
     adminPass: f.string({ createOnly: true }),
     /** Base64 text (see `ComputeV2.createServer` for how plain text and bytes are handled). */
     userData: f.string({ api: 'user_data', createOnly: true }),
-    metadata: f.object<Record<string, string>>().createOnly(),
+    metadata: f.object<Record<string, string>>().createOnly().always(),
     securityGroups: f.array<{ name: string }>({ api: 'security_groups' }).createOnly(),
     availabilityZone: f.string({ api: 'availability_zone', createOnly: true }),
     blockDeviceMappingV2: f.array<BlockDeviceMapping>({ api: 'block_device_mapping_v2' }).createOnly(),
@@ -202,8 +209,8 @@ export const Server = defineResource({
     // --- create and update
     hostname: f.string({ minVersion: '2.90' }),
     description: f.string({ minVersion: '2.19', nullable: true }),
-    accessIpv4: f.string({ api: 'accessIPv4' }),
-    accessIpv6: f.string({ api: 'accessIPv6' }),
+    accessIpv4: f.string({ api: 'accessIPv4' }).always(),
+    accessIpv6: f.string({ api: 'accessIPv6' }).always(),
     diskConfig: f.enum(['AUTO', 'MANUAL'], { api: 'OS-DCF:diskConfig' }),
     /** Unpin with null, re-pin to the current zone (2.104+; read from 2.96). */
     pinnedAvailabilityZone: f.string({
@@ -212,43 +219,45 @@ export const Server = defineResource({
       nullable: true,
     }),
     // --- reported by nova
-    addresses: f.object<Record<string, ServerAddress[]>>().readOnly(),
-    flavor: f.object<ServerFlavor>().readOnly(),
-    image: f.any<ServerImage | ''>().readOnly(),
-    created: f.date({ readOnly: true }),
-    updated: f.date({ readOnly: true }),
-    hostId: f.string({ readOnly: true }),
+    addresses: f.object<Record<string, ServerAddress[]>>().readOnly().always(),
+    flavor: f.object<ServerFlavor>().readOnly().always(),
+    image: f.any<ServerImage | ''>().readOnly().always(),
+    created: f.date({ readOnly: true }).always(),
+    updated: f.date({ readOnly: true }).always(),
+    hostId: f.string({ readOnly: true }).always(),
     hostStatus: f.string({ api: 'host_status', readOnly: true }),
-    userId: f.string({ api: 'user_id', readOnly: true }),
-    projectId: f.string({ api: 'tenant_id', readOnly: true }),
+    userId: f.string({ api: 'user_id', readOnly: true }).always(),
+    projectId: f.string({ api: 'tenant_id', readOnly: true }).always(),
     progress: f.integer({ readOnly: true }),
-    fault: f.object<ServerFault>().readOnly(),
+    fault: f.object<ServerFault>().readOnly().returnsNull(),
     locked: f.boolean({ readOnly: true }),
-    lockedReason: f.string({ api: 'locked_reason', readOnly: true }),
+    lockedReason: f.string({ api: 'locked_reason', readOnly: true }).returnsNull(),
     powerState: f.integer({ api: 'OS-EXT-STS:power_state', readOnly: true }),
-    taskState: f.string({ api: 'OS-EXT-STS:task_state', readOnly: true }),
+    taskState: f.string({ api: 'OS-EXT-STS:task_state', readOnly: true }).returnsNull(),
     vmState: f.string({ api: 'OS-EXT-STS:vm_state', readOnly: true }),
-    launchedAt: f.date({ api: 'OS-SRV-USG:launched_at', readOnly: true }),
-    terminatedAt: f.date({ api: 'OS-SRV-USG:terminated_at', readOnly: true }),
+    launchedAt: f.date({ api: 'OS-SRV-USG:launched_at', readOnly: true }).returnsNull(),
+    terminatedAt: f.date({ api: 'OS-SRV-USG:terminated_at', readOnly: true }).returnsNull(),
     attachedVolumes: f
       .array<{ id: string; delete_on_termination?: boolean }>({
         api: 'os-extended-volumes:volumes_attached',
       })
       .readOnly(),
     currentAvailabilityZone: f.string({ api: 'OS-EXT-AZ:availability_zone', readOnly: true }),
-    host: f.string({ api: 'OS-EXT-SRV-ATTR:host', readOnly: true }),
-    hypervisorHostname: f.string({ api: 'OS-EXT-SRV-ATTR:hypervisor_hostname', readOnly: true }),
-    instanceName: f.string({ api: 'OS-EXT-SRV-ATTR:instance_name', readOnly: true }),
-    currentHostname: f.string({ api: 'OS-EXT-SRV-ATTR:hostname', readOnly: true }),
-    currentUserData: f.string({ api: 'OS-EXT-SRV-ATTR:user_data', readOnly: true }),
-    kernelId: f.string({ api: 'OS-EXT-SRV-ATTR:kernel_id', readOnly: true }),
-    ramdiskId: f.string({ api: 'OS-EXT-SRV-ATTR:ramdisk_id', readOnly: true }),
+    host: f.string({ api: 'OS-EXT-SRV-ATTR:host', readOnly: true }).returnsNull(),
+    hypervisorHostname: f
+      .string({ api: 'OS-EXT-SRV-ATTR:hypervisor_hostname', readOnly: true })
+      .returnsNull(),
+    instanceName: f.string({ api: 'OS-EXT-SRV-ATTR:instance_name', readOnly: true }).returnsNull(),
+    currentHostname: f.string({ api: 'OS-EXT-SRV-ATTR:hostname', readOnly: true }).returnsNull(),
+    currentUserData: f.string({ api: 'OS-EXT-SRV-ATTR:user_data', readOnly: true }).returnsNull(),
+    kernelId: f.string({ api: 'OS-EXT-SRV-ATTR:kernel_id', readOnly: true }).returnsNull(),
+    ramdiskId: f.string({ api: 'OS-EXT-SRV-ATTR:ramdisk_id', readOnly: true }).returnsNull(),
     launchIndex: f.integer({ api: 'OS-EXT-SRV-ATTR:launch_index', readOnly: true }),
     reservationId: f.string({ api: 'OS-EXT-SRV-ATTR:reservation_id', readOnly: true }),
-    rootDeviceName: f.string({ api: 'OS-EXT-SRV-ATTR:root_device_name', readOnly: true }),
+    rootDeviceName: f.string({ api: 'OS-EXT-SRV-ATTR:root_device_name', readOnly: true }).returnsNull(),
     serverGroups: f.array<string>({ api: 'server_groups' }).readOnly(),
     schedulerHints: f.object<SchedulerHints>({ api: 'scheduler_hints' }).readOnly(),
-    links: f.array<{ rel: string; href: string }>().readOnly(),
+    links: f.array<{ rel: string; href: string }>().readOnly().always(),
   },
   query: {
     /** A regular expression (nova searches names with it); `findServer` escapes and anchors. */
@@ -301,3 +310,10 @@ export const Server = defineResource({
 
 /** A server as the SDK returns it. */
 export type ServerResource = Resource<(typeof Server)['fields']>;
+
+/**
+ * The server `createServer` returns: nova's create answer carries only id, links, adminPass and
+ * security groups (merged over what was sent), so no other field is promised until
+ * `getServer` or `waitForServer` reads the whole server.
+ */
+export type PartialServerResource = PartialResource<(typeof Server)['fields']>;

@@ -24,11 +24,11 @@ export const VolumeAttachment = defineResource({
   fields: {
     /** The server (path parameter; nova also reports it in the body). */
     serverId: f.string({ api: 'serverId', location: 'uri', createOnly: true }),
-    volumeId: f.string({ required: true, createOnly: true }),
+    volumeId: f.string({ required: true, createOnly: true }).always(),
     /** Requested device name; most hypervisors ignore it. Reported after attach. */
     device: f.string({ createOnly: true, nullable: true }),
     /** Device role tag (2.49+; reported from 2.70). */
-    tag: f.string({ minVersion: '2.49', createOnly: true }),
+    tag: f.string({ minVersion: '2.49', createOnly: true }).returnsNull(),
     /** 2.79+ */
     deleteOnTermination: f.boolean({ api: 'delete_on_termination', minVersion: '2.79', createOnly: true }),
     /** The cinder attachment (2.89+). */

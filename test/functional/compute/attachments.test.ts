@@ -7,7 +7,11 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { NotFoundError, ValidationError } from '../../../src/index.js';
-import type { ComputeV2, ServerResource } from '../../../src/services/compute/index.js';
+import type {
+  ComputeV2,
+  PartialServerResource,
+  ServerResource,
+} from '../../../src/services/compute/index.js';
 import { functionalSuite } from '../../support/cloud.js';
 import { imageId, networkId, retryLocked, sqliteTolerant } from './helpers.js';
 
@@ -22,18 +26,18 @@ functionalSuite('compute: interfaces and volume attachments (demo user)', (suite
 
   before(async () => {
     privateNet = await networkId(demo, 'private');
-    server = await c.createServer({
+    const created = await c.createServer({
       name: suite.name('att-srv'),
       imageRef: await imageId(demo, 'cirros'),
       flavorRef: '42',
       networks: [{ uuid: privateNet }],
     });
-    const id = server.id;
+    const id = created.id;
     cleanup.add(`server ${id}`, async () => {
       await c.deleteServer(id, { ignoreMissing: true });
       await c.waitForServerDelete(id, fast);
     });
-    server = await c.waitForServerIdle(server, 'ACTIVE', fast);
+    server = await c.waitForServerIdle(created, 'ACTIVE', fast);
   });
 
   test('interfaces: the boot port is listed and can be fetched', async () => {
@@ -89,7 +93,7 @@ functionalSuite('compute: volume attachments (admin project)', (suite) => {
   const admin = suite.admin(sqliteTolerant);
   const c: ComputeV2 = admin.compute;
   const { cleanup } = suite;
-  let server: ServerResource;
+  let server: ServerResource | PartialServerResource; // the create answer, then the server read back
   let volumeId: string;
   /** Volumes to force back and delete once the server is gone. */
   const volumes = new Set<string>();

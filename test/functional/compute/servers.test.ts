@@ -7,7 +7,11 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { ConflictError, NotFoundError, ResourceNotFoundError, ValidationError } from '../../../src/index.js';
-import type { ComputeV2, ServerResource } from '../../../src/services/compute/index.js';
+import type {
+  ComputeV2,
+  PartialServerResource,
+  ServerResource,
+} from '../../../src/services/compute/index.js';
 import { demoConnection, functionalSuite } from '../../support/cloud.js';
 import { deleteImage, getImage, imageId, networkId, retryLocked, sqliteTolerant } from './helpers.js';
 
@@ -23,7 +27,7 @@ functionalSuite('compute: servers (demo user)', (suite) => {
   const keyName = suite.name('key');
   let privateNet: string;
   let cirros: string;
-  let server: ServerResource;
+  let server: ServerResource | PartialServerResource; // the create answer, then the server read back
 
   before(async () => {
     privateNet = await networkId(demo, 'private');

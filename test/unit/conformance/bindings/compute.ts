@@ -63,6 +63,10 @@ export const bindings: SampleBinding[] = [
         'rebuild-preserve-ephemeral\\.json',
       ].join('|'),
     ),
+    // the SDK lists /servers/detail, and createServer types its answer as partial; a down
+    // cell's servers (2.69, status UNKNOWN) are partial, as Server's TSDoc says
+    partial:
+      /server-create-resp|servers-list-resp|servers-list-status-resp|server-sort-keys-list-resp|servers-list-with-changes-before|v2\.69\/|down-cell/,
     requestMode: (e) =>
       /server-update-req|server-put-req/.test(e.path)
         ? 'update'
@@ -115,11 +119,19 @@ export const bindings: SampleBinding[] = [
     hints: ['flavors', 'flavor-manage', 'flavor-access'],
     include: /flavors\/|flavor-manage\/|flavor-create-req/,
     requestMode: (e) => (/flavor-update-req/.test(e.path) ? 'update' : 'create'),
+    // the SDK lists /flavors/detail
+    partial: /flavors-list-resp/,
   },
   { ...compute, def: FlavorAccess, hints: ['flavor-access'], include: /-resp/ },
   { ...compute, def: AddTenantAccessAction, hints: ['flavor-access'], include: /add-tenant-req/ },
   { ...compute, def: RemoveTenantAccessAction, hints: ['flavor-access'], include: /remove-tenant-req/ },
-  { ...compute, def: Keypair, hints: ['os-keypairs'] },
+  {
+    ...compute,
+    def: Keypair,
+    hints: ['os-keypairs'],
+    // listing rows are wrapped ({ keypair: {...} }); listKeypairs unwraps them
+    partial: /keypairs-list/,
+  },
   {
     ...compute,
     def: ServerGroup,
@@ -142,12 +154,17 @@ export const bindings: SampleBinding[] = [
     hints: ['os-hypervisors'],
     // statistics are a cloud-wide sum, not a hypervisor (and the API is gone at 2.88)
     exclude: /statistics/,
+    // the SDK lists /os-hypervisors/detail; search, uptime and servers are other calls' answers
+    partial: /hypervisors-(list|search|uptime|with-servers|without-servers)-resp/,
   },
   {
     ...compute,
     def: ComputeService,
     hints: ['os-services'],
     include: /-resp/,
+    // enable/disable/force-down answer with the changed keys only; 2.69 lists a down cell's
+    // services with fewer keys
+    partial: /service-(disable|enable|force-down)|v2\.69\//,
   },
   {
     ...compute,
