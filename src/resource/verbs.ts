@@ -3,11 +3,11 @@
  * resource definition so naming cannot drift: `listServers`, `getServer`, `findServer`,
  * `createServer`, `updateServer`, `deleteServer`, `waitForServer`, `waitForServerDelete`.
  */
-import type { ServiceClient } from '../session/service-client.js';
+import type { QueryValue, ServiceClient } from '../session/service-client.js';
 import type { ResourceDefinition } from './definition.js';
 import type { CreateAttributes, Fields, UpdateAttributes } from './field.js';
 import { requireId } from './ids.js';
-import type { Resource, ResourceBase } from './instance.js';
+import type { PartialResource, Resource, ResourceBase } from './instance.js';
 import {
   createResource,
   type DeleteOptions,
@@ -38,8 +38,17 @@ export interface FindFn<F extends Fields, Q extends Record<string, string>> {
   (nameOrId: string, opts?: FindOptions<Q>): Promise<Resource<F>>;
 }
 
+/**
+ * A generated list verb. Where the collection takes `fields` (neutron), a query naming the
+ * fields to return gets rows with only those: their type promises no field.
+ */
+export type ListFn<F extends Fields, Q extends Record<string, string>> = ('fields' extends keyof Q
+  ? (query: ListQuery<Q> & { fields: QueryValue }, opts?: VerbOptions) => ResourceList<PartialResource<F>>
+  : unknown) &
+  ((query?: ListQuery<Q>, opts?: VerbOptions) => ResourceList<Resource<F>>);
+
 type VerbMap<S extends string, P extends string, F extends Fields, Q extends Record<string, string>> = {
-  list: { [K in `list${P}`]: (query?: ListQuery<Q>, opts?: VerbOptions) => ResourceList<Resource<F>> };
+  list: { [K in `list${P}`]: ListFn<F, Q> };
   get: { [K in `get${S}`]: (id: IdArg, opts?: VerbOptions) => Promise<Resource<F>> };
   find: { [K in `find${S}`]: FindFn<F, Q> };
   create: { [K in `create${S}`]: (attrs: CreateAttributes<F>, opts?: VerbOptions) => Promise<Resource<F>> };

@@ -16,12 +16,12 @@ export const AddressGroup = defineResource({
   name: 'address group',
   basePath: '/address-groups',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string(),
-    description: f.string(),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string().always(),
+    description: f.string().always(),
     ...ownerFields,
     /** CIDRs; change them with add/removeAddressGroupAddresses. */
-    addresses: f.array<string>().createOnly(),
+    addresses: f.array<string>().createOnly().always(),
   },
   query: {
     ...baseQuery,

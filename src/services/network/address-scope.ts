@@ -15,11 +15,11 @@ export const AddressScope = defineResource({
   name: 'address scope',
   basePath: '/address-scopes',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ required: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ required: true }).always(),
     ...ownerFields,
-    ipVersion: f.integer({ api: 'ip_version', createOnly: true, required: true }),
-    shared: f.boolean(),
+    ipVersion: f.integer({ api: 'ip_version', createOnly: true, required: true }).always(),
+    shared: f.boolean().always(),
   },
   query: {
     ...baseQuery,

@@ -15,11 +15,11 @@ export const AvailabilityZone = defineResource({
   allow: { create: false, fetch: false, commit: false, delete: false, list: true },
   pagination: 'none',
   fields: {
-    name: f.string({ readOnly: true }),
+    name: f.string({ readOnly: true }).always(),
     /** `network` or `router`. */
-    resource: f.string({ readOnly: true }),
+    resource: f.string({ readOnly: true }).always(),
     /** `available` or `unavailable`. */
-    state: f.string({ readOnly: true }),
+    state: f.string({ readOnly: true }).always(),
   },
   query: { name: 'name', resource: 'resource', state: 'state', fields: 'fields' },
 });

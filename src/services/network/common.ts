@@ -5,19 +5,25 @@
  */
 import { f } from '../../resource/index.js';
 
-/** Owner fields: `project_id` and its deprecated alias `tenant_id` (admin may create for another project). */
+/**
+ * Owner fields: `project_id` and its deprecated alias `tenant_id` (admin may create for another
+ * project). Neutron always reports `project_id`; `tenant_id` may be dropped.
+ */
 export const ownerFields = {
-  projectId: f.string({ api: 'project_id', createOnly: true }),
+  projectId: f.string({ api: 'project_id', createOnly: true, always: true }),
   /** Deprecated alias of projectId that neutron still returns and accepts. */
   tenantId: f.string({ api: 'tenant_id', createOnly: true }),
 };
 
-/** Standard attributes of resources that have them (networks, ports, routers, ...). */
+/**
+ * Standard attributes of resources that have them (networks, ports, routers, ...): neutron
+ * reports them on every such resource, except tags (the `standard-attr-tag` extension).
+ */
 export const standardFields = {
-  description: f.string(),
-  createdAt: f.date({ api: 'created_at', readOnly: true }),
-  updatedAt: f.date({ api: 'updated_at', readOnly: true }),
-  revisionNumber: f.integer({ api: 'revision_number', readOnly: true }),
+  description: f.string({ always: true }),
+  createdAt: f.date({ api: 'created_at', readOnly: true, always: true }),
+  updatedAt: f.date({ api: 'updated_at', readOnly: true, always: true }),
+  revisionNumber: f.integer({ api: 'revision_number', readOnly: true, always: true }),
   /** Tags are changed through the tag API (`conn.network.setTags(...)`), not in create/update bodies. */
   tags: f.array<string>().readOnly(),
 };

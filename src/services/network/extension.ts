@@ -18,11 +18,11 @@ export const Extension = defineResource({
   allow: { create: false, commit: false, delete: false },
   pagination: 'none',
   fields: {
-    alias: f.string({ readOnly: true }),
-    name: f.string({ readOnly: true }),
-    description: f.string({ readOnly: true }),
-    updated: f.date({ readOnly: true }),
-    links: f.array<Link>().readOnly(),
+    alias: f.string({ readOnly: true }).always(),
+    name: f.string({ readOnly: true }).always(),
+    description: f.string({ readOnly: true }).always(),
+    updated: f.date({ readOnly: true }).always(),
+    links: f.array<Link>().readOnly().always(),
   },
   query: { alias: 'alias', name: 'name', fields: 'fields' },
 });

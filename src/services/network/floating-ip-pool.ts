@@ -18,11 +18,11 @@ export const FloatingIpPool = defineResource({
   allow: { create: false, fetch: false, commit: false, delete: false, list: true },
   pagination: 'none',
   fields: {
-    subnetId: f.string({ api: 'subnet_id', readOnly: true }),
-    subnetName: f.string({ api: 'subnet_name', readOnly: true }),
-    networkId: f.string({ api: 'network_id', readOnly: true }),
-    cidr: f.string({ readOnly: true }),
-    projectId: f.string({ api: 'project_id', readOnly: true }),
+    subnetId: f.string({ api: 'subnet_id', readOnly: true }).always(),
+    subnetName: f.string({ api: 'subnet_name', readOnly: true }).always(),
+    networkId: f.string({ api: 'network_id', readOnly: true }).always(),
+    cidr: f.string({ readOnly: true }).always(),
+    projectId: f.string({ api: 'project_id', readOnly: true }).always(),
     tenantId: f.string({ api: 'tenant_id', readOnly: true }),
   },
 });

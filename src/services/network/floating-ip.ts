@@ -40,25 +40,25 @@ export const FloatingIp = defineResource({
   basePath: '/floatingips',
   nameField: 'floatingIpAddress',
   fields: {
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     ...standardFields,
     ...ownerFields,
     /** The external network to allocate from. */
-    floatingNetworkId: f.string({ api: 'floating_network_id', createOnly: true, required: true }),
+    floatingNetworkId: f.string({ api: 'floating_network_id', createOnly: true, required: true }).always(),
     /** A specific external address (admin, or where policy allows). */
-    floatingIpAddress: f.string({ api: 'floating_ip_address', createOnly: true }),
+    floatingIpAddress: f.string({ api: 'floating_ip_address', createOnly: true }).always(),
     /** The external subnet to allocate from. */
-    subnetId: f.string({ api: 'subnet_id', createOnly: true }),
+    subnetId: f.string({ api: 'subnet_id', createOnly: true }).returnsNull(),
     /** The associated port; set it to associate, set it to null to disassociate. */
-    portId: f.string({ api: 'port_id', nullable: true }),
+    portId: f.string({ api: 'port_id', nullable: true }).always().returnsNull(),
     /** Which of the port's fixed IPs to map (when it has several). */
-    fixedIpAddress: f.string({ api: 'fixed_ip_address', nullable: true }),
-    routerId: f.string({ api: 'router_id', readOnly: true }),
-    status: f.string({ readOnly: true }),
-    portDetails: f.object<FloatingIpPortDetails>({ api: 'port_details' }).readOnly(),
+    fixedIpAddress: f.string({ api: 'fixed_ip_address', nullable: true }).always().returnsNull(),
+    routerId: f.string({ api: 'router_id', readOnly: true }).always().returnsNull(),
+    status: f.string({ readOnly: true }).always(),
+    portDetails: f.object<FloatingIpPortDetails>({ api: 'port_details' }).readOnly().returnsNull(),
     portForwardings: f.array<Record<string, unknown>>({ api: 'port_forwardings' }).readOnly(),
-    qosPolicyId: f.string({ api: 'qos_policy_id', nullable: true }),
-    qosNetworkPolicyId: f.string({ api: 'qos_network_policy_id', readOnly: true }),
+    qosPolicyId: f.string({ api: 'qos_policy_id', nullable: true }).returnsNull(),
+    qosNetworkPolicyId: f.string({ api: 'qos_network_policy_id', readOnly: true }).returnsNull(),
     dnsName: f.string({ api: 'dns_name', createOnly: true }),
     dnsDomain: f.string({ api: 'dns_domain', createOnly: true }),
   },

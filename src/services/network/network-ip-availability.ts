@@ -52,13 +52,16 @@ export const NetworkIpAvailability = defineResource({
   nameField: 'networkName',
   allow: { create: false, commit: false, delete: false },
   fields: {
-    networkId: f.string({ api: 'network_id', readOnly: true }),
-    networkName: f.string({ api: 'network_name', readOnly: true }),
-    projectId: f.string({ api: 'project_id', readOnly: true }),
+    networkId: f.string({ api: 'network_id', readOnly: true }).always(),
+    networkName: f.string({ api: 'network_name', readOnly: true }).always(),
+    projectId: f.string({ api: 'project_id', readOnly: true }).always(),
     tenantId: f.string({ api: 'tenant_id', readOnly: true }),
-    totalIps: f.number({ api: 'total_ips', readOnly: true }),
-    usedIps: f.number({ api: 'used_ips', readOnly: true }),
-    subnetIpAvailability: f.array<SubnetIpAvailability>({ api: 'subnet_ip_availability' }).readOnly(),
+    totalIps: f.number({ api: 'total_ips', readOnly: true }).always(),
+    usedIps: f.number({ api: 'used_ips', readOnly: true }).always(),
+    subnetIpAvailability: f
+      .array<SubnetIpAvailability>({ api: 'subnet_ip_availability' })
+      .readOnly()
+      .always(),
     ipAvailabilityDetails: f.object<IpAvailabilityDetails>({ api: 'ip_availability_details' }).readOnly(),
   },
   query: {

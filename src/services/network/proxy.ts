@@ -6,6 +6,7 @@ import {
   installVerbs,
   instantiate,
   listResources,
+  type PartialResource,
   READ_VERBS,
   type RequestOptions,
   type Resource,
@@ -226,7 +227,8 @@ export class NetworkV2 extends ServiceProxy {
   }
 
   /**
-   * Add static routes, keeping existing ones (`PUT /routers/{id}/add_extraroutes`, extraroute-atomic).
+   * Add static routes, keeping existing ones (`PUT /routers/{id}/add_extraroutes`, extraroute-atomic);
+   * the answer carries id, name and routes only.
    *
    * @example
    * ```ts
@@ -236,12 +238,24 @@ export class NetworkV2 extends ServiceProxy {
    * await conn.network.removeRouterExtraRoutes(router, [{ destination: '192.168.0.0/16', nexthop: '10.0.0.254' }]);
    * ```
    */
-  addRouterExtraRoutes(router: IdArg, routes: RouterRoute[], o: RequestOptions = {}) {
+  addRouterExtraRoutes(
+    router: IdArg,
+    routes: RouterRoute[],
+    o: RequestOptions = {},
+  ): Promise<PartialResource<typeof Router.fields>> {
+    // neutron answers with id, name and routes only
     return this.routerAction(router, 'add_extraroutes', { routes }, o);
   }
 
-  /** Remove these static routes (`PUT /routers/{id}/remove_extraroutes`, extraroute-atomic). */
-  removeRouterExtraRoutes(router: IdArg, routes: RouterRoute[], o: RequestOptions = {}) {
+  /**
+   * Remove these static routes (`PUT /routers/{id}/remove_extraroutes`, extraroute-atomic);
+   * the answer carries id, name and routes only.
+   */
+  removeRouterExtraRoutes(
+    router: IdArg,
+    routes: RouterRoute[],
+    o: RequestOptions = {},
+  ): Promise<PartialResource<typeof Router.fields>> {
     return this.routerAction(router, 'remove_extraroutes', { routes }, o);
   }
 

@@ -17,12 +17,12 @@ export const QosBandwidthLimitRule = defineResource({
   basePath: '/qos/policies/{policy_id}/bandwidth_limit_rules',
   fields: {
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** Maximum rate in kbps (neutron also accepts a numeric string). */
-    maxKbps: f.any<number>({ api: 'max_kbps' }),
+    maxKbps: f.any<number>({ api: 'max_kbps' }).always(),
     /** Burst size in kilobits; 0 lets the backend choose. */
-    maxBurstKbps: f.any<number>({ api: 'max_burst_kbps' }),
-    direction: f.enum(['ingress', 'egress']),
+    maxBurstKbps: f.any<number>({ api: 'max_burst_kbps' }).always(),
+    direction: f.enum(['ingress', 'egress']).always(),
   },
   query: { id: 'id', maxKbps: 'max_kbps', maxBurstKbps: 'max_burst_kbps', direction: 'direction' },
 });

@@ -17,9 +17,9 @@ export const QosDscpMarkingRule = defineResource({
   basePath: '/qos/policies/{policy_id}/dscp_marking_rules',
   fields: {
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** DSCP mark: 0, 8-48 even values, 10, 12, 14, ... 46 (neutron also accepts a numeric string). */
-    dscpMark: f.any<number>({ api: 'dscp_mark' }),
+    dscpMark: f.any<number>({ api: 'dscp_mark' }).always(),
   },
   query: { id: 'id', dscpMark: 'dscp_mark' },
 });

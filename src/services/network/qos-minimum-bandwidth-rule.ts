@@ -15,10 +15,10 @@ export const QosMinimumBandwidthRule = defineResource({
   basePath: '/qos/policies/{policy_id}/minimum_bandwidth_rules',
   fields: {
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** Guaranteed rate in kbps (neutron also accepts a numeric string). */
-    minKbps: f.any<number>({ api: 'min_kbps' }),
-    direction: f.enum(['ingress', 'egress']),
+    minKbps: f.any<number>({ api: 'min_kbps' }).always(),
+    direction: f.enum(['ingress', 'egress']).always(),
   },
   query: { id: 'id', minKbps: 'min_kbps', direction: 'direction' },
 });

@@ -14,10 +14,10 @@ export const QosMinimumPacketRateRule = defineResource({
   basePath: '/qos/policies/{policy_id}/minimum_packet_rate_rules',
   fields: {
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** Guaranteed rate in kpps (neutron also accepts a numeric string). */
-    minKpps: f.any<number>({ api: 'min_kpps' }),
-    direction: f.enum(['ingress', 'egress', 'any']),
+    minKpps: f.any<number>({ api: 'min_kpps' }).always(),
+    direction: f.enum(['ingress', 'egress', 'any']).always(),
   },
   query: { id: 'id', minKpps: 'min_kpps', direction: 'direction' },
 });

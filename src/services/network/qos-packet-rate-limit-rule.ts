@@ -14,12 +14,12 @@ export const QosPacketRateLimitRule = defineResource({
   basePath: '/qos/policies/{policy_id}/packet_rate_limit_rules',
   fields: {
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** Maximum rate in kpps (neutron also accepts a numeric string). */
-    maxKpps: f.any<number>({ api: 'max_kpps' }),
+    maxKpps: f.any<number>({ api: 'max_kpps' }).always(),
     /** Burst in kilo-packets; 0 lets the backend choose. */
-    maxBurstKpps: f.any<number>({ api: 'max_burst_kpps' }),
-    direction: f.enum(['ingress', 'egress']),
+    maxBurstKpps: f.any<number>({ api: 'max_burst_kpps' }).always(),
+    direction: f.enum(['ingress', 'egress']).always(),
   },
   query: { id: 'id', maxKpps: 'max_kpps', maxBurstKpps: 'max_burst_kpps', direction: 'direction' },
 });

@@ -34,11 +34,11 @@ export const QosPolicy = defineResource({
   resourceKey: 'policy',
   resourcesKey: 'policies',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string(),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string().always(),
     ...standardFields,
     ...ownerFields,
-    shared: f.boolean(),
+    shared: f.boolean().always(),
     /** The project's default policy (one per project). */
     isDefault: f.boolean({ api: 'is_default' }),
     rules: f.array<QosRuleSummary>().readOnly(),

@@ -33,7 +33,7 @@ export const QosRuleType = defineResource({
   allow: { create: false, commit: false, delete: false },
   pagination: 'none',
   fields: {
-    type: f.string({ readOnly: true }),
+    type: f.string({ readOnly: true }).always(),
     /** Filled on get (rule type details). */
     drivers: f.array<QosRuleTypeDriver>().readOnly(),
   },

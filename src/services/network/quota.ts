@@ -22,15 +22,15 @@ export const Quota = defineResource({
     /** The project (filled in by the SDK on get: neutron omits it there). */
     projectId: f.string({ api: 'project_id', readOnly: true }),
     tenantId: f.string({ api: 'tenant_id', readOnly: true }),
-    network: f.integer(),
-    subnet: f.integer(),
-    subnetpool: f.integer(),
-    port: f.integer(),
-    router: f.integer(),
-    floatingip: f.integer(),
+    network: f.integer().always(),
+    subnet: f.integer().always(),
+    subnetpool: f.integer().always(),
+    port: f.integer().always(),
+    router: f.integer().always(),
+    floatingip: f.integer().always(),
     rbacPolicy: f.integer({ api: 'rbac_policy' }),
-    securityGroup: f.integer({ api: 'security_group' }),
-    securityGroupRule: f.integer({ api: 'security_group_rule' }),
+    securityGroup: f.integer({ api: 'security_group' }).always(),
+    securityGroupRule: f.integer({ api: 'security_group_rule' }).always(),
     /** Update only: refuse a limit below current usage (quota-check-limit). Neutron also accepts "True"/"False". */
     checkLimit: f.any<boolean>({ api: 'check_limit' }),
     /** Update only: set the limit even below current usage. Neutron also accepts "True"/"False". */

@@ -22,15 +22,19 @@ export const RbacPolicy = defineResource({
   resourceKey: 'rbac_policy',
   resourcesKey: 'rbac_policies',
   fields: {
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** `network`, `qos_policy`, `security_group`, `address_scope`, `subnetpool`, `address_group`. */
-    objectType: f.string({ api: 'object_type', createOnly: true, required: true }),
-    objectId: f.string({ api: 'object_id', createOnly: true, required: true }),
+    objectType: f.string({ api: 'object_type', createOnly: true, required: true }).always(),
+    objectId: f.string({ api: 'object_id', createOnly: true, required: true }).always(),
     /** `access_as_shared`, or `access_as_external` (networks). */
-    action: f.enum(['access_as_shared', 'access_as_external'], { api: 'action' }).createOnly().required(),
+    action: f
+      .enum(['access_as_shared', 'access_as_external'], { api: 'action' })
+      .createOnly()
+      .required()
+      .always(),
     /** The project granted access, or `*` for every project. */
-    targetTenant: f.string({ api: 'target_tenant', required: true }),
-    projectId: f.string({ api: 'project_id', createOnly: true }),
+    targetTenant: f.string({ api: 'target_tenant', required: true }).always(),
+    projectId: f.string({ api: 'project_id', createOnly: true }).always(),
     tenantId: f.string({ api: 'tenant_id', createOnly: true }),
   },
   query: {

@@ -49,24 +49,26 @@ export const Router = defineResource({
   name: 'router',
   basePath: '/routers',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string(),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string().always(),
     ...standardFields,
     ...ownerFields,
-    status: f.string({ readOnly: true }),
-    adminStateUp: f.boolean({ api: 'admin_state_up' }),
-    externalGatewayInfo: f.object<ExternalGatewayInfo>({ api: 'external_gateway_info', nullable: true }),
+    status: f.string({ readOnly: true }).always(),
+    adminStateUp: f.boolean({ api: 'admin_state_up' }).always(),
+    externalGatewayInfo: f
+      .object<ExternalGatewayInfo>({ api: 'external_gateway_info', nullable: true })
+      .returnsNull(),
     /** Gateways managed with add/update/removeRouterExternalGateways (multihoming). */
     externalGateways: f.array<ExternalGateway>({ api: 'external_gateways' }).readOnly(),
     routes: f.array<RouterRoute>(),
     /** Distributed router (admin). */
-    distributed: f.boolean(),
+    distributed: f.boolean().returnsNull(),
     /** Highly-available router (admin). */
-    ha: f.boolean(),
+    ha: f.boolean().returnsNull(),
     availabilityZoneHints: f.array<string>({ api: 'availability_zone_hints' }).createOnly(),
     availabilityZones: f.array<string>({ api: 'availability_zones' }).readOnly(),
-    flavorId: f.string({ api: 'flavor_id', createOnly: true }),
-    serviceTypeId: f.string({ api: 'service_type_id', readOnly: true }),
+    flavorId: f.string({ api: 'flavor_id', createOnly: true }).returnsNull(),
+    serviceTypeId: f.string({ api: 'service_type_id', readOnly: true }).returnsNull(),
     conntrackHelpers: f.array<Record<string, unknown>>({ api: 'conntrack_helpers' }).readOnly(),
     enableDefaultRouteEcmp: f.boolean({ api: 'enable_default_route_ecmp' }),
     enableDefaultRouteBfd: f.boolean({ api: 'enable_default_route_bfd' }),

@@ -15,27 +15,43 @@ export const SecurityGroupRule = defineResource({
   name: 'security group rule',
   basePath: '/security-group-rules',
   fields: {
-    id: f.string({ readOnly: true }),
-    securityGroupId: f.string({ api: 'security_group_id', createOnly: true, required: true }),
-    direction: f.enum(['ingress', 'egress'], { api: 'direction' }).createOnly().required(),
-    ethertype: f.enum(['IPv4', 'IPv6'], { api: 'ethertype' }).createOnly(),
+    id: f.string({ readOnly: true }).always(),
+    securityGroupId: f.string({ api: 'security_group_id', createOnly: true, required: true }).always(),
+    direction: f.enum(['ingress', 'egress'], { api: 'direction' }).createOnly().required().always(),
+    ethertype: f.enum(['IPv4', 'IPv6'], { api: 'ethertype' }).createOnly().always(),
     /** A name (`tcp`, `udp`, `icmp`, `ipv6-icmp`, `any`, ...) or an IP protocol number; null for any. */
-    protocol: f.any<string | number>({ nullable: true }).createOnly(),
+    protocol: f.any<string | number>({ nullable: true }).createOnly().always().returnsNull(),
     /** First port (or ICMP type); neutron also accepts a numeric string. */
-    portRangeMin: f.any<number>({ api: 'port_range_min', nullable: true }).createOnly(),
+    portRangeMin: f
+      .any<number>({ api: 'port_range_min', nullable: true })
+      .createOnly()
+      .always()
+      .returnsNull(),
     /** Last port (or ICMP code); neutron also accepts a numeric string. */
-    portRangeMax: f.any<number>({ api: 'port_range_max', nullable: true }).createOnly(),
+    portRangeMax: f
+      .any<number>({ api: 'port_range_max', nullable: true })
+      .createOnly()
+      .always()
+      .returnsNull(),
     /** Source (ingress) or destination (egress) CIDR. Exclusive with the remote groups. */
-    remoteIpPrefix: f.string({ api: 'remote_ip_prefix', createOnly: true, nullable: true }),
-    remoteGroupId: f.string({ api: 'remote_group_id', createOnly: true, nullable: true }),
-    remoteAddressGroupId: f.string({ api: 'remote_address_group_id', createOnly: true, nullable: true }),
-    normalizedCidr: f.string({ api: 'normalized_cidr', readOnly: true }),
-    description: f.string({ createOnly: true }),
-    projectId: f.string({ api: 'project_id', createOnly: true }),
+    remoteIpPrefix: f
+      .string({ api: 'remote_ip_prefix', createOnly: true, nullable: true })
+      .always()
+      .returnsNull(),
+    remoteGroupId: f
+      .string({ api: 'remote_group_id', createOnly: true, nullable: true })
+      .always()
+      .returnsNull(),
+    remoteAddressGroupId: f
+      .string({ api: 'remote_address_group_id', createOnly: true, nullable: true })
+      .returnsNull(),
+    normalizedCidr: f.string({ api: 'normalized_cidr', readOnly: true }).returnsNull(),
+    description: f.string({ createOnly: true }).returnsNull(),
+    projectId: f.string({ api: 'project_id', createOnly: true }).always(),
     tenantId: f.string({ api: 'tenant_id', createOnly: true }),
-    createdAt: f.date({ api: 'created_at', readOnly: true }),
-    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
-    revisionNumber: f.integer({ api: 'revision_number', readOnly: true }),
+    createdAt: f.date({ api: 'created_at', readOnly: true }).always(),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }).always(),
+    revisionNumber: f.integer({ api: 'revision_number', readOnly: true }).always(),
     belongsToDefaultSg: f.boolean({ api: 'belongs_to_default_sg', readOnly: true }),
   },
   query: {

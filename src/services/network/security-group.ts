@@ -25,14 +25,14 @@ export const SecurityGroup = defineResource({
   name: 'security group',
   basePath: '/security-groups',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string(),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string().always(),
     ...standardFields,
     ...ownerFields,
     /** Stateful (conntrack) filtering; false for stateless groups. */
     stateful: f.boolean(),
     /** The group's rules, as the service returns them (API field names). */
-    securityGroupRules: f.array<Record<string, unknown>>({ api: 'security_group_rules' }).readOnly(),
+    securityGroupRules: f.array<Record<string, unknown>>({ api: 'security_group_rules' }).readOnly().always(),
     /** Shared with this project through an RBAC policy. */
     shared: f.boolean({ readOnly: true }),
     belongsToDefaultSg: f.boolean({ api: 'belongs_to_default_sg', readOnly: true }),

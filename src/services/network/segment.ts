@@ -16,17 +16,23 @@ export const Segment = defineResource({
   name: 'segment',
   basePath: '/segments',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ nullable: true }),
-    description: f.string({ nullable: true }),
-    networkId: f.string({ api: 'network_id', createOnly: true, required: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ nullable: true }).returnsNull(),
+    description: f.string({ nullable: true }).returnsNull(),
+    networkId: f.string({ api: 'network_id', createOnly: true, required: true }).always(),
     /** flat, vlan, vxlan, geneve, gre, local. */
-    networkType: f.string({ api: 'network_type', createOnly: true, required: true }),
-    physicalNetwork: f.string({ api: 'physical_network', createOnly: true, nullable: true }),
-    segmentationId: f.integer({ api: 'segmentation_id', createOnly: true, nullable: true }),
-    createdAt: f.date({ api: 'created_at', readOnly: true }),
-    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
-    revisionNumber: f.integer({ api: 'revision_number', readOnly: true }),
+    networkType: f.string({ api: 'network_type', createOnly: true, required: true }).always(),
+    physicalNetwork: f
+      .string({ api: 'physical_network', createOnly: true, nullable: true })
+      .always()
+      .returnsNull(),
+    segmentationId: f
+      .integer({ api: 'segmentation_id', createOnly: true, nullable: true })
+      .always()
+      .returnsNull(),
+    createdAt: f.date({ api: 'created_at', readOnly: true }).always(),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }).always(),
+    revisionNumber: f.integer({ api: 'revision_number', readOnly: true }).always(),
   },
   query: {
     ...baseQuery,

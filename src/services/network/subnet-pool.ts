@@ -19,25 +19,25 @@ export const SubnetPool = defineResource({
   resourcesKey: 'subnetpools',
   basePath: '/subnetpools',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ required: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ required: true }).always(),
     ...standardFields,
     ...ownerFields,
     /** CIDRs of the pool; an update must keep every existing prefix (it can only grow). */
-    prefixes: f.array<string>().required(),
+    prefixes: f.array<string>().required().always(),
     /** Prefix length of subnets allocated without one. Neutron answers with a string ("26"). */
-    defaultPrefixlen: f.any<number | string>({ api: 'default_prefixlen' }),
+    defaultPrefixlen: f.any<number | string>({ api: 'default_prefixlen' }).always(),
     /** Smallest prefix length allowed. Neutron answers with a string ("8"). */
-    minPrefixlen: f.any<number | string>({ api: 'min_prefixlen' }),
+    minPrefixlen: f.any<number | string>({ api: 'min_prefixlen' }).always(),
     /** Largest prefix length allowed. Neutron answers with a string ("32"). */
-    maxPrefixlen: f.any<number | string>({ api: 'max_prefixlen' }),
+    maxPrefixlen: f.any<number | string>({ api: 'max_prefixlen' }).always(),
     /** Per-project quota of addresses; null for no quota. */
-    defaultQuota: f.integer({ api: 'default_quota', nullable: true }),
-    addressScopeId: f.string({ api: 'address_scope_id', nullable: true }),
-    isDefault: f.boolean({ api: 'is_default' }),
+    defaultQuota: f.integer({ api: 'default_quota', nullable: true }).returnsNull(),
+    addressScopeId: f.string({ api: 'address_scope_id', nullable: true }).returnsNull(),
+    isDefault: f.boolean({ api: 'is_default' }).always(),
     /** Shared with every project; set at creation only. Neutron also accepts "true"/"false" strings. */
-    shared: f.any<boolean>().createOnly(),
-    ipVersion: f.integer({ api: 'ip_version', readOnly: true }),
+    shared: f.any<boolean>().createOnly().always(),
+    ipVersion: f.integer({ api: 'ip_version', readOnly: true }).always(),
   },
   query: {
     ...standardQuery,

@@ -75,11 +75,21 @@ export const bindings: SampleBinding[] = [
     service: 'network',
     hints: ['routers'],
     exclude: /router-(add|remove)-interface/,
+    // the extra-route actions answer with id, name and routes only (addExtraRoutes types that)
+    partial: /router-(add|remove)-extraroutes-response/,
     // external_gateways is only changed by the add/update/remove_external_gateways actions
     requestMode: (e) => (/external-gateways-request/.test(e.path) ? 'skip' : byVerb(e)),
   },
   // routers hosted by an L3 agent are routers
-  { def: Router, service: 'network', hints: ['agents'], include: /agent-l3-routers-list-response/ },
+  {
+    def: Router,
+    service: 'network',
+    hints: ['agents'],
+    include: /agent-l3-routers-list-response/,
+    // the api-ref sample predates the standard attributes (created_at, updated_at) neutron now
+    // reports on every router, in this listing too
+    partial: /agent-l3-routers-list-response/,
+  },
   {
     def: RouterInterface,
     service: 'network',
