@@ -31,7 +31,7 @@ export const Attachment = defineResource({
   basePath: '/attachments',
   listPath: '/attachments/detail',
   fields: {
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** The volume to attach (create only; read back as `volumeId`). */
     volumeUuid: f.string({ api: 'volume_uuid', createOnly: true, required: true }),
     /** The server it is for (create only; read back as `instance`). */
@@ -40,14 +40,14 @@ export const Attachment = defineResource({
     connector: f.object<AttachmentConnector>(),
     /** `rw` or `ro` (3.54). */
     mode: f.enum(['rw', 'ro'], { minVersion: '3.54' }).createOnly(),
-    status: f.string({ readOnly: true }),
-    volumeId: f.string({ api: 'volume_id', readOnly: true }),
-    instance: f.string({ readOnly: true }),
-    attachMode: f.string({ api: 'attach_mode', readOnly: true }),
-    attachedAt: f.date({ api: 'attached_at', readOnly: true }),
-    detachedAt: f.date({ api: 'detached_at', readOnly: true }),
+    status: f.string({ readOnly: true }).always(),
+    volumeId: f.string({ api: 'volume_id', readOnly: true }).always(),
+    instance: f.string({ readOnly: true }).returnsNull(),
+    attachMode: f.string({ api: 'attach_mode', readOnly: true }).returnsNull(),
+    attachedAt: f.date({ api: 'attached_at', readOnly: true }).returnsNull(),
+    detachedAt: f.date({ api: 'detached_at', readOnly: true }).returnsNull(),
     /** What the host needs to connect (from the driver, once a connector was given). */
-    connectionInfo: f.object<Record<string, unknown>>({ api: 'connection_info' }).readOnly(),
+    connectionInfo: f.object<Record<string, unknown>>({ api: 'connection_info' }).readOnly().returnsNull(),
   },
   query: {
     volumeId: 'volume_id',

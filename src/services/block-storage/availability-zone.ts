@@ -14,8 +14,8 @@ export const AvailabilityZone = defineResource({
   resourceKey: null,
   resourcesKey: 'availabilityZoneInfo',
   fields: {
-    zoneName: f.string({ readOnly: true }),
-    zoneState: f.object<{ available: boolean }>().readOnly(),
+    zoneName: f.string({ readOnly: true }).always(),
+    zoneState: f.object<{ available: boolean }>().readOnly().always(),
   },
   idField: 'zoneName',
   nameField: 'zoneName',

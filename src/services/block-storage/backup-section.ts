@@ -1,10 +1,13 @@
 /** The backup methods of `conn.blockStorage` that are not generated verbs. */
 import { NotFoundError } from '../../errors/errors.js';
 import {
+  type CreateAttributes,
+  createResource,
   type DeleteOptions,
   deleteResource,
   fetchResource,
   idSegment,
+  type PartialResource,
   type RequestOptions,
   type UpdateAttributes,
   updateResource,
@@ -21,6 +24,17 @@ import { waitersOf } from './waits.js';
 
 /** Backups: delete, update, wait, restore, admin actions (a section of `conn.blockStorage`, never constructed). */
 export abstract class BackupSection extends ServiceProxy {
+  /**
+   * Back a volume up. Cinder answers at once with the backup's id, name and links only (the
+   * type promises nothing more); `waitForBackup(backup, 'available')` returns the whole backup.
+   */
+  async createBackup(
+    attrs: CreateAttributes<BackupFields>,
+    opts: VerbOptions = {},
+  ): Promise<PartialResource<BackupFields>> {
+    return createResource(this.client, Backup, attrs, opts);
+  }
+
   /**
    * Delete a backup. Cinder also answers 404 when no cinder-backup service can do the delete
    * ("Service cinder-backup could not be found"): with `ignoreMissing`, a 404 is only ignored
@@ -41,12 +55,15 @@ export abstract class BackupSection extends ServiceProxy {
     }
   }
 
-  /** Rename or describe a backup (3.9; `metadata` from 3.43). */
+  /**
+   * Rename or describe a backup (3.9; `metadata` from 3.43). Cinder answers with id, name and
+   * links only, merged over the backup passed in (or its id): no other field is promised.
+   */
   async updateBackup(
     backup: IdArg,
     attrs: UpdateAttributes<BackupFields>,
     opts: VerbOptions = {},
-  ): Promise<BackupResource> {
+  ): Promise<PartialResource<BackupFields>> {
     await requireMicroversion(this.client, '3.9', 'updateBackup', opts);
     return updateResource(this.client, Backup, backup, attrs, opts);
   }

@@ -11,8 +11,8 @@ export const DefaultType = defineResource({
   resourceKey: 'default_type',
   resourcesKey: 'default_types',
   fields: {
-    projectId: f.string({ api: 'project_id', readOnly: true }),
-    volumeTypeId: f.string({ api: 'volume_type_id', readOnly: true }),
+    projectId: f.string({ api: 'project_id', readOnly: true }).always(),
+    volumeTypeId: f.string({ api: 'volume_type_id', readOnly: true }).always(),
     /** The type to set, by name or id (request only). */
     volumeType: f.string({ api: 'volume_type', required: true, createOnly: true }),
   },

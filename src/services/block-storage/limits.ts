@@ -32,8 +32,8 @@ export const Limits = defineResource({
   resourceKey: 'limits',
   resourcesKey: null,
   fields: {
-    absolute: f.object<AbsoluteLimits>().readOnly(),
-    rate: f.array<Record<string, unknown>>().readOnly(),
+    absolute: f.object<AbsoluteLimits>().readOnly().always(),
+    rate: f.array<Record<string, unknown>>().readOnly().always(),
   },
   pagination: 'none',
   allow: { create: false, commit: false, delete: false, list: false },

@@ -8,20 +8,20 @@ export const Message = defineResource({
   name: 'message',
   basePath: '/messages',
   fields: {
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** What happened, for people. */
-    userMessage: f.string({ api: 'user_message', readOnly: true }),
+    userMessage: f.string({ api: 'user_message', readOnly: true }).always(),
     /** Machine-readable event id, e.g. `VOLUME_000002`. */
-    eventId: f.string({ api: 'event_id', readOnly: true }),
+    eventId: f.string({ api: 'event_id', readOnly: true }).always(),
     /** Only `ERROR` so far. */
-    messageLevel: f.string({ api: 'message_level', readOnly: true }),
+    messageLevel: f.string({ api: 'message_level', readOnly: true }).always(),
     /** `VOLUME`, `VOLUME_SNAPSHOT`, `VOLUME_BACKUP`, ... */
-    resourceType: f.string({ api: 'resource_type', readOnly: true }),
-    resourceUuid: f.string({ api: 'resource_uuid', readOnly: true }),
-    requestId: f.string({ api: 'request_id', readOnly: true }),
-    createdAt: f.date({ api: 'created_at', readOnly: true }),
-    guaranteedUntil: f.date({ api: 'guaranteed_until', readOnly: true }),
-    links: f.array<{ rel: string; href: string }>().readOnly(),
+    resourceType: f.string({ api: 'resource_type', readOnly: true }).always(),
+    resourceUuid: f.string({ api: 'resource_uuid', readOnly: true }).always().returnsNull(),
+    requestId: f.string({ api: 'request_id', readOnly: true }).always(),
+    createdAt: f.date({ api: 'created_at', readOnly: true }).always(),
+    guaranteedUntil: f.date({ api: 'guaranteed_until', readOnly: true }).always(),
+    links: f.array<{ rel: string; href: string }>().readOnly().always(),
   },
   query: {
     resourceUuid: 'resource_uuid',

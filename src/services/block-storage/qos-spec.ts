@@ -13,12 +13,12 @@ export const QosSpec = defineResource({
   resourceKey: 'qos_specs',
   resourcesKey: 'qos_specs',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ required: true, createOnly: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ required: true, createOnly: true }).always(),
     /** Where the limits apply: `back-end` (default), `front-end` or `both`. */
-    consumer: f.enum(['back-end', 'front-end', 'both']).createOnly(),
+    consumer: f.enum(['back-end', 'front-end', 'both']).createOnly().always(),
     /** The limits, e.g. `{ total_iops_sec: '1000' }` (values are strings). */
-    specs: f.object<Record<string, string>>().readOnly(),
+    specs: f.object<Record<string, string>>().readOnly().always(),
   },
   query: { sort: 'sort', sortKey: 'sort_key', sortDir: 'sort_dir' },
   pagination: 'links',

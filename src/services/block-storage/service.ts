@@ -20,24 +20,24 @@ export const Service = defineResource({
   resourcesKey: 'services',
   fields: {
     /** `cinder-volume`, `cinder-scheduler`, `cinder-backup`. */
-    binary: f.string(),
+    binary: f.string().always(),
     /** `host` or, for volume services, `host@backend`. */
-    host: f.string(),
+    host: f.string().always(),
     /** Why the service was disabled. */
-    disabledReason: f.string({ api: 'disabled_reason', nullable: true }),
-    zone: f.string({ readOnly: true }),
+    disabledReason: f.string({ api: 'disabled_reason', nullable: true }).returnsNull(),
+    zone: f.string({ readOnly: true }).always(),
     /** `enabled` or `disabled`. */
-    status: f.string({ readOnly: true }),
+    status: f.string({ readOnly: true }).always(),
     /** `up` or `down`. */
-    state: f.string({ readOnly: true }),
+    state: f.string({ readOnly: true }).always(),
     /** Returned by enable/disable. */
     disabled: f.boolean({ readOnly: true }),
-    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
-    cluster: f.string({ readOnly: true, minVersion: '3.7' }),
-    frozen: f.boolean({ readOnly: true }),
-    replicationStatus: f.string({ api: 'replication_status', readOnly: true }),
-    activeBackendId: f.string({ api: 'active_backend_id', readOnly: true }),
-    backendState: f.string({ api: 'backend_state', readOnly: true, minVersion: '3.49' }),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }).always().returnsNull(),
+    cluster: f.string({ readOnly: true, minVersion: '3.7' }).returnsNull(),
+    frozen: f.boolean({ readOnly: true }).returnsNull(),
+    replicationStatus: f.string({ api: 'replication_status', readOnly: true }).returnsNull(),
+    activeBackendId: f.string({ api: 'active_backend_id', readOnly: true }).returnsNull(),
+    backendState: f.string({ api: 'backend_state', readOnly: true, minVersion: '3.49' }).returnsNull(),
   },
   query: { host: 'host', binary: 'binary' },
   idField: 'host',

@@ -7,6 +7,7 @@ import {
   fetchResource,
   idSegment,
   type ListQuery,
+  type PartialResource,
   type RequestOptions,
   type ResourceList,
   type VerbOptions,
@@ -54,12 +55,15 @@ export abstract class TransferSection extends ServiceProxy {
     return listSince(this.client, '3.55', 'listVolumeTransfers', VolumeTransfer, query, opts);
   }
 
-  /** Take over a volume offered by another project (3.55); the volume moves to the caller's project. */
+  /**
+   * Take over a volume offered by another project (3.55); the volume moves to the caller's
+   * project. Cinder answers with id, name, volume_id and links only.
+   */
   async acceptVolumeTransfer(
     transfer: IdArg,
     authKey: string,
     opts: RequestOptions = {},
-  ): Promise<VolumeTransferResource> {
+  ): Promise<PartialResource<(typeof VolumeTransfer)['fields']>> {
     await requireMicroversion(this.client, '3.55', 'acceptVolumeTransfer', opts);
     const path = `/volume-transfers/${idSegment('volume transfer', transfer)}/accept`;
     const json = { accept: { auth_key: authKey } };

@@ -7,8 +7,8 @@ export const VolumeSummary = defineResource({
   resourceKey: 'volume-summary',
   resourcesKey: null,
   fields: {
-    totalSize: f.integer({ api: 'total_size', readOnly: true }),
-    totalCount: f.integer({ api: 'total_count', readOnly: true }),
+    totalSize: f.integer({ api: 'total_size', readOnly: true }).always(),
+    totalCount: f.integer({ api: 'total_count', readOnly: true }).always(),
     /** Metadata values by key over all volumes (3.36). */
     metadata: f.object<Record<string, string[]>>({ minVersion: '3.36' }).readOnly(),
   },

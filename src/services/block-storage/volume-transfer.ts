@@ -10,18 +10,20 @@ export const VolumeTransfer = defineResource({
   basePath: '/volume-transfers',
   listPath: '/volume-transfers/detail',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ createOnly: true, nullable: true }),
-    volumeId: f.string({ api: 'volume_id', createOnly: true, required: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ createOnly: true, nullable: true }).always().returnsNull(),
+    volumeId: f.string({ api: 'volume_id', createOnly: true, required: true }).always(),
     /** Transfer the volume without its snapshots (3.55). */
     noSnapshots: f.boolean({ api: 'no_snapshots', createOnly: true, minVersion: '3.55' }),
     /** The secret the receiver needs; only in the create response. */
     authKey: f.string({ api: 'auth_key', readOnly: true }),
     createdAt: f.date({ api: 'created_at', readOnly: true }),
     accepted: f.boolean({ readOnly: true, minVersion: '3.57' }),
-    sourceProjectId: f.string({ api: 'source_project_id', readOnly: true, minVersion: '3.57' }),
-    destinationProjectId: f.string({ api: 'destination_project_id', readOnly: true, minVersion: '3.57' }),
-    links: f.array<{ rel: string; href: string }>().readOnly(),
+    sourceProjectId: f.string({ api: 'source_project_id', readOnly: true, minVersion: '3.57' }).returnsNull(),
+    destinationProjectId: f
+      .string({ api: 'destination_project_id', readOnly: true, minVersion: '3.57' })
+      .returnsNull(),
+    links: f.array<{ rel: string; href: string }>().readOnly().always(),
   },
   query: {
     name: 'name',

@@ -7,8 +7,8 @@ export const VolumeTypeAccess = defineResource({
   resourceKey: null,
   resourcesKey: 'volume_type_access',
   fields: {
-    volumeTypeId: f.string({ api: 'volume_type_id', readOnly: true }),
-    projectId: f.string({ api: 'project_id', readOnly: true }),
+    volumeTypeId: f.string({ api: 'volume_type_id', readOnly: true }).always(),
+    projectId: f.string({ api: 'project_id', readOnly: true }).always(),
     /** The type whose access list this is (path parameter). */
     typeId: f.string({ api: 'volume_type_id', location: 'uri' }),
   },

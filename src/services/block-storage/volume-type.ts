@@ -16,19 +16,19 @@ export const VolumeType = defineResource({
   resourceKey: 'volume_type',
   resourcesKey: 'volume_types',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ required: true }),
-    description: f.string({ nullable: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ required: true }).always(),
+    description: f.string({ nullable: true }).always().returnsNull(),
     /**
      * Public or private. On create cinder reads `os-volume-type-access:is_public`:
      * `createVolumeType` sends `isPublic` under that name.
      */
-    isPublic: f.boolean({ api: 'is_public' }),
+    isPublic: f.boolean({ api: 'is_public' }).always(),
     /** The create-time name of `isPublic` (also returned in responses). */
     accessIsPublic: f.boolean({ api: 'os-volume-type-access:is_public', createOnly: true }),
     /** Extra specs set at create; change them later with the extra-spec methods. */
-    extraSpecs: f.object<Record<string, string>>({ api: 'extra_specs' }).createOnly(),
-    qosSpecsId: f.string({ api: 'qos_specs_id', readOnly: true }),
+    extraSpecs: f.object<Record<string, string>>({ api: 'extra_specs' }).createOnly().always(),
+    qosSpecsId: f.string({ api: 'qos_specs_id', readOnly: true }).returnsNull(),
   },
   query: {
     isPublic: 'is_public',

@@ -48,50 +48,59 @@ export const Volume = defineResource({
   basePath: '/volumes',
   listPath: '/volumes/detail',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ nullable: true }),
-    description: f.string({ nullable: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ nullable: true }).always().returnsNull(),
+    description: f.string({ nullable: true }).always().returnsNull(),
     /** Size in GiB; optional when creating from a snapshot, a source volume or a backup. */
-    size: f.integer({ createOnly: true }),
-    status: f.string({ readOnly: true }),
-    availabilityZone: f.string({ api: 'availability_zone', createOnly: true, nullable: true }),
+    size: f.integer({ createOnly: true }).always(),
+    status: f.string({ readOnly: true }).always(),
+    availabilityZone: f.string({ api: 'availability_zone', createOnly: true, nullable: true }).always(),
     /** Create from this source volume. */
-    sourceVolid: f.string({ api: 'source_volid', createOnly: true, nullable: true }),
+    sourceVolid: f.string({ api: 'source_volid', createOnly: true, nullable: true }).always().returnsNull(),
     /** Create from this snapshot. */
-    snapshotId: f.string({ api: 'snapshot_id', createOnly: true, nullable: true }),
+    snapshotId: f.string({ api: 'snapshot_id', createOnly: true, nullable: true }).always().returnsNull(),
     /** Create from this backup (3.47). */
-    backupId: f.string({ api: 'backup_id', createOnly: true, nullable: true, minVersion: '3.47' }),
+    backupId: f
+      .string({ api: 'backup_id', createOnly: true, nullable: true, minVersion: '3.47' })
+      .returnsNull(),
     /** Create from this image (needs `size`). */
     imageRef: f.string({ createOnly: true, nullable: true }),
     /** The volume type name (or id on create). */
-    volumeType: f.string({ api: 'volume_type', createOnly: true, nullable: true }),
-    metadata: f.object<Record<string, string>>(),
-    multiattach: f.boolean({ createOnly: true }),
-    consistencygroupId: f.string({ api: 'consistencygroup_id', createOnly: true, nullable: true }),
-    groupId: f.string({ api: 'group_id', createOnly: true, nullable: true, minVersion: '3.13' }),
-    attachments: f.array<VolumeAttachment>().readOnly(),
+    volumeType: f.string({ api: 'volume_type', createOnly: true, nullable: true }).always(),
+    metadata: f.object<Record<string, string>>().always(),
+    multiattach: f.boolean({ createOnly: true }).always(),
+    consistencygroupId: f
+      .string({ api: 'consistencygroup_id', createOnly: true, nullable: true })
+      .returnsNull(),
+    groupId: f
+      .string({ api: 'group_id', createOnly: true, nullable: true, minVersion: '3.13' })
+      .returnsNull(),
+    attachments: f.array<VolumeAttachment>().readOnly().always(),
     /** `"true"` or `"false"` (a string, as cinder sends it). */
-    bootable: f.string({ readOnly: true }),
-    encrypted: f.boolean({ readOnly: true }),
-    createdAt: f.date({ api: 'created_at', readOnly: true }),
-    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
-    userId: f.string({ api: 'user_id', readOnly: true }),
+    bootable: f.string({ readOnly: true }).always(),
+    encrypted: f.boolean({ readOnly: true }).always(),
+    createdAt: f.date({ api: 'created_at', readOnly: true }).always(),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }).always().returnsNull(),
+    userId: f.string({ api: 'user_id', readOnly: true }).always(),
     projectId: f.string({ api: 'os-vol-tenant-attr:tenant_id', readOnly: true }),
-    host: f.string({ api: 'os-vol-host-attr:host', readOnly: true }),
-    migrationStatus: f.string({ api: 'migration_status', readOnly: true }),
-    migstat: f.string({ api: 'os-vol-mig-status-attr:migstat', readOnly: true }),
-    nameId: f.string({ api: 'os-vol-mig-status-attr:name_id', readOnly: true }),
-    replicationStatus: f.string({ api: 'replication_status', readOnly: true }),
+    host: f.string({ api: 'os-vol-host-attr:host', readOnly: true }).returnsNull(),
+    migrationStatus: f.string({ api: 'migration_status', readOnly: true }).returnsNull(),
+    migstat: f.string({ api: 'os-vol-mig-status-attr:migstat', readOnly: true }).returnsNull(),
+    nameId: f.string({ api: 'os-vol-mig-status-attr:name_id', readOnly: true }).returnsNull(),
+    replicationStatus: f.string({ api: 'replication_status', readOnly: true }).returnsNull(),
     volumeImageMetadata: f.object<Record<string, string>>({ api: 'volume_image_metadata' }).readOnly(),
-    providerId: f.string({ api: 'provider_id', readOnly: true, minVersion: '3.21' }),
-    serviceUuid: f.string({ api: 'service_uuid', readOnly: true, minVersion: '3.48' }),
+    providerId: f.string({ api: 'provider_id', readOnly: true, minVersion: '3.21' }).returnsNull(),
+    serviceUuid: f.string({ api: 'service_uuid', readOnly: true, minVersion: '3.48' }).returnsNull(),
     /** Tristate from 3.69 (true, false or null). */
-    sharedTargets: f.any<boolean | null>({ api: 'shared_targets', minVersion: '3.48' }).readOnly(),
-    clusterName: f.string({ api: 'cluster_name', readOnly: true, minVersion: '3.61' }),
+    sharedTargets: f
+      .any<boolean | null>({ api: 'shared_targets', minVersion: '3.48' })
+      .readOnly()
+      .returnsNull(),
+    clusterName: f.string({ api: 'cluster_name', readOnly: true, minVersion: '3.61' }).returnsNull(),
     volumeTypeId: f.string({ api: 'volume_type_id', readOnly: true, minVersion: '3.63' }),
-    encryptionKeyId: f.string({ api: 'encryption_key_id', readOnly: true, minVersion: '3.64' }),
+    encryptionKeyId: f.string({ api: 'encryption_key_id', readOnly: true, minVersion: '3.64' }).returnsNull(),
     consumesQuota: f.boolean({ api: 'consumes_quota', readOnly: true, minVersion: '3.65' }),
-    links: f.array<{ rel: string; href: string }>().readOnly(),
+    links: f.array<{ rel: string; href: string }>().readOnly().always(),
   },
   query: {
     name: 'name',

@@ -28,6 +28,8 @@ export const bindings: SampleBinding[] = [
     // metadata documents ({"metadata"} / {"meta"}) are not volume bodies: unit tests replay them
     // against the metadata methods; the summary has its own binding
     exclude: /volume-metadata-|volumes-list-summary/,
+    // the SDK lists /volumes/detail
+    partial: /volumes-list-response/,
     requestMode: (e) => (/volume-update-req/.test(e.path) ? 'update' : 'create'),
     // the create sample carries "backup_id": null, a 3.47+ field, without a microversion
     microversionOf: (e) => (/volume-create-request/.test(e.path) ? '3.47' : undefined),
@@ -49,6 +51,9 @@ export const bindings: SampleBinding[] = [
     hints: ['backups'],
     microversioned: true,
     requestMode: (e) => (/backup-update-req/.test(e.path) ? 'update' : 'create'),
+    // create and update answer with id, name and links (createBackup and updateBackup return
+    // a PartialResource); the SDK lists /backups/detail
+    partial: /backup-create-response|backup-update-response|backups-list-response/,
   },
   {
     def: VolumeType,
@@ -98,6 +103,9 @@ export const bindings: SampleBinding[] = [
     hints: ['volume_transfers', 'volume_transfer'],
     // accept requests are {"accept": {"auth_key"}}, not transfers (unit tests check them)
     exclude: /accept-request/,
+    // accept answers with id, name, volume_id and links (acceptVolumeTransfer returns a
+    // PartialResource); the SDK lists /volume-transfers/detail
+    partial: /accept-response|volume-transfers-list-response/,
     microversioned: true,
   },
   {
@@ -106,6 +114,8 @@ export const bindings: SampleBinding[] = [
     hints: ['qos'],
     // delete_keys bodies ({"keys"}) and the associations document are not specs
     exclude: /qos-unset-request|qos_show_response/,
+    // an update answers with the specs only (setQosSpecKeys returns them as a record)
+    partial: /qos-update-response/,
     microversioned: true,
     requestMode: (e) => (/update-request/.test(e.path) ? 'update' : 'create'),
   },
@@ -128,6 +138,8 @@ export const bindings: SampleBinding[] = [
     // only listing and enable/disable are modelled; log levels, freeze/thaw and failover
     // bodies are not service documents
     include: /services-list|service-(enable|disable)|services-(enable|disable)/,
+    // enable/disable answer with the changed keys only
+    partial: /service-(enable|disable)|services-(enable|disable)/,
     requestMode: () => 'create',
   },
 ];
