@@ -24,15 +24,15 @@ export const Credential = defineResource({
   name: 'credential',
   basePath: '/credentials',
   fields: {
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** `ec2`, `totp`, `cert`, ... */
-    type: f.string({ required: true, createOnly: true }),
+    type: f.string({ required: true, createOnly: true }).always(),
     /** The secret, serialized (JSON text for ec2). */
-    blob: f.string({ required: true }),
-    userId: f.string({ api: 'user_id', required: true, createOnly: true }),
+    blob: f.string({ required: true }).always(),
+    userId: f.string({ api: 'user_id', required: true, createOnly: true }).always(),
     /** Required for ec2 credentials. */
-    projectId: f.string({ api: 'project_id', createOnly: true }),
-    links: f.object<IdentityLinks>().readOnly(),
+    projectId: f.string({ api: 'project_id', createOnly: true }).returnsNull(),
+    links: f.object<IdentityLinks>().readOnly().always(),
   },
   query: { userId: 'user_id', type: 'type' },
   commitMethod: 'PATCH',

@@ -16,15 +16,18 @@ export const Endpoint = defineResource({
   name: 'endpoint',
   basePath: '/endpoints',
   fields: {
-    id: f.string({ readOnly: true }),
-    interface: f.enum(['public', 'internal', 'admin'] as const).required(),
-    url: f.string({ required: true }),
-    serviceId: f.string({ api: 'service_id', required: true }),
+    id: f.string({ readOnly: true }).always(),
+    interface: f
+      .enum(['public', 'internal', 'admin'] as const)
+      .required()
+      .always(),
+    url: f.string({ required: true }).always(),
+    serviceId: f.string({ api: 'service_id', required: true }).always(),
     regionId: f.string({ api: 'region_id', nullable: true }),
     /** Deprecated alias of `regionId`, still returned by keystone. */
     region: f.string({ readOnly: true }),
     enabled: f.boolean(),
-    links: f.object<IdentityLinks>().readOnly(),
+    links: f.object<IdentityLinks>().readOnly().always(),
   },
   query: { interface: 'interface', serviceId: 'service_id', regionId: 'region_id' },
   commitMethod: 'PATCH',

@@ -16,13 +16,13 @@ export const Group = defineResource({
   name: 'group',
   basePath: '/groups',
   fields: {
-    id: f.string({ readOnly: true }),
-    name: f.string({ required: true }),
+    id: f.string({ readOnly: true }).always(),
+    name: f.string({ required: true }).always(),
     description: f.string({ nullable: true }),
-    domainId: f.string({ api: 'domain_id', createOnly: true }),
+    domainId: f.string({ api: 'domain_id', createOnly: true }).always(),
     /** In a user's group listing: when a federated membership expires. */
-    membershipExpiresAt: f.date({ api: 'membership_expires_at', readOnly: true }),
-    links: f.object<IdentityLinks>().readOnly(),
+    membershipExpiresAt: f.date({ api: 'membership_expires_at', readOnly: true }).returnsNull(),
+    links: f.object<IdentityLinks>().readOnly().always(),
   },
   query: { name: 'name', domainId: 'domain_id' },
   commitMethod: 'PATCH',

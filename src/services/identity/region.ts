@@ -16,10 +16,10 @@ export const Region = defineResource({
   basePath: '/regions',
   fields: {
     /** Chosen on create; generated when omitted. */
-    id: f.string({ createOnly: true }),
-    description: f.string(),
-    parentRegionId: f.string({ api: 'parent_region_id', nullable: true }),
-    links: f.object<IdentityLinks>().readOnly(),
+    id: f.string({ createOnly: true }).always(),
+    description: f.string().always(),
+    parentRegionId: f.string({ api: 'parent_region_id', nullable: true }).always(),
+    links: f.object<IdentityLinks>().readOnly().always(),
   },
   query: { parentRegionId: 'parent_region_id' },
   commitMethod: 'PATCH',

@@ -30,12 +30,12 @@ export const RoleAssignment = defineResource({
   name: 'role assignment',
   basePath: '/role_assignments',
   fields: {
-    role: f.object<AssignmentRef>().readOnly(),
+    role: f.object<AssignmentRef>().readOnly().always(),
     user: f.object<AssignmentRef>().readOnly(),
     group: f.object<AssignmentRef>().readOnly(),
-    scope: f.object<AssignmentScope>().readOnly(),
+    scope: f.object<AssignmentScope>().readOnly().always(),
     /** `assignment`: the grant behind it; `membership`: the group membership (effective listings). */
-    links: f.object<{ assignment?: string; membership?: string }>().readOnly(),
+    links: f.object<{ assignment?: string; membership?: string }>().readOnly().always(),
   },
   query: {
     userId: 'user.id',

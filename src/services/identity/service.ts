@@ -22,13 +22,13 @@ export const Service = defineResource({
   name: 'service',
   basePath: '/services',
   fields: {
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** Service type, e.g. `compute`. */
-    type: f.string({ required: true }),
+    type: f.string({ required: true }).always(),
     name: f.string(),
     description: f.string({ nullable: true }),
-    enabled: f.boolean(),
-    links: f.object<IdentityLinks>().readOnly(),
+    enabled: f.boolean().always(),
+    links: f.object<IdentityLinks>().readOnly().always(),
   },
   query: { type: 'type', name: 'name' },
   commitMethod: 'PATCH',

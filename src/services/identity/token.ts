@@ -11,16 +11,16 @@ export const Token = defineResource({
   basePath: '/auth/tokens',
   resourcesKey: null,
   fields: {
-    methods: f.array<string>().readOnly(),
-    user: f.object<NamedRef & { password_expires_at?: string | null }>().readOnly(),
+    methods: f.array<string>().readOnly().always(),
+    user: f.object<NamedRef & { password_expires_at?: string | null }>().readOnly().always(),
     project: f.object<NamedRef>().readOnly(),
     domain: f.object<NamedRef>().readOnly(),
     system: f.object<Record<string, boolean>>().readOnly(),
     roles: f.array<NamedRef>().readOnly(),
     catalog: f.array<Record<string, unknown>>().readOnly(),
-    expiresAt: f.date({ api: 'expires_at', readOnly: true }),
-    issuedAt: f.date({ api: 'issued_at', readOnly: true }),
-    auditIds: f.array<string>({ api: 'audit_ids' }).readOnly(),
+    expiresAt: f.date({ api: 'expires_at', readOnly: true }).always(),
+    issuedAt: f.date({ api: 'issued_at', readOnly: true }).always(),
+    auditIds: f.array<string>({ api: 'audit_ids' }).readOnly().always(),
     isDomain: f.boolean({ api: 'is_domain', readOnly: true }),
     applicationCredential: f
       .object<{ id: string; name?: string; restricted?: boolean }>({ api: 'application_credential' })
