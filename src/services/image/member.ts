@@ -20,11 +20,11 @@ export const Member = defineResource({
     imageId: f.string({ api: 'image_id', location: 'uri' }),
     /** The project to share with (create input; the response names it `member_id`). */
     member: f.string({ required: true, createOnly: true }),
-    memberId: f.string({ api: 'member_id', readOnly: true }),
-    status: f.enum(MEMBER_STATUSES),
-    createdAt: f.date({ api: 'created_at', readOnly: true }),
-    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
-    schema: f.string({ readOnly: true }),
+    memberId: f.string({ api: 'member_id', readOnly: true }).always(),
+    status: f.enum(MEMBER_STATUSES).always(),
+    createdAt: f.date({ api: 'created_at', readOnly: true }).always(),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }).always(),
+    schema: f.string({ readOnly: true }).always(),
   },
   pagination: 'none',
 });

@@ -8,8 +8,8 @@ export const Schema = defineResource({
   resourcesKey: null,
   idField: 'name',
   fields: {
-    name: f.string({ readOnly: true }),
-    properties: f.object<Record<string, Record<string, unknown>>>().readOnly(),
+    name: f.string({ readOnly: true }).always(),
+    properties: f.object<Record<string, Record<string, unknown>>>().readOnly().always(),
     additionalProperties: f.any<boolean | Record<string, unknown>>().readOnly(),
     required: f.array<string>().readOnly(),
     links: f.array<{ rel: string; href: string; method?: string }>().readOnly(),

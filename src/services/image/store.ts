@@ -7,7 +7,7 @@ export const Store = defineResource({
   resourceKey: null,
   resourcesKey: 'stores',
   fields: {
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     description: f.string({ readOnly: true }),
     /** `"true"` on the default store (glance sends a string). */
     isDefault: f.any<string | boolean>({ api: 'default' }).readOnly(),

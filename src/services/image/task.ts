@@ -14,20 +14,23 @@ export const Task = defineResource({
   resourceKey: null,
   resourcesKey: 'tasks',
   fields: {
-    id: f.string({ readOnly: true }),
+    id: f.string({ readOnly: true }).always(),
     /** `import`, `api_image_import`, ... */
-    type: f.string({ required: true, createOnly: true }),
+    type: f.string({ required: true, createOnly: true }).always(),
     input: f.object<Record<string, unknown>>().required().createOnly(),
-    status: f.enum(['pending', 'processing', 'success', 'failure'] as const).readOnly(),
-    result: f.any<Record<string, unknown> | null>().readOnly(),
-    message: f.string({ readOnly: true }),
-    owner: f.string({ readOnly: true }),
+    status: f
+      .enum(['pending', 'processing', 'success', 'failure'] as const)
+      .readOnly()
+      .always(),
+    result: f.any<Record<string, unknown> | null>().readOnly().returnsNull(),
+    message: f.string({ readOnly: true }).returnsNull(),
+    owner: f.string({ readOnly: true }).always(),
     imageId: f.string({ api: 'image_id', readOnly: true }),
     requestId: f.string({ api: 'request-id', readOnly: true }),
     user: f.string({ readOnly: true }),
-    expiresAt: f.date({ api: 'expires_at', readOnly: true }),
-    createdAt: f.date({ api: 'created_at', readOnly: true }),
-    updatedAt: f.date({ api: 'updated_at', readOnly: true }),
+    expiresAt: f.date({ api: 'expires_at', readOnly: true }).returnsNull(),
+    createdAt: f.date({ api: 'created_at', readOnly: true }).always(),
+    updatedAt: f.date({ api: 'updated_at', readOnly: true }).always(),
     self: f.string({ readOnly: true }),
     schema: f.string({ readOnly: true }),
   },
