@@ -32,13 +32,14 @@ export const AllocationCandidates = defineResource({
   resourceKey: null,
   resourcesKey: null,
   fields: {
-    allocationRequests: f.array<AllocationRequest>({ api: 'allocation_requests' }).readOnly(),
+    allocationRequests: f.array<AllocationRequest>({ api: 'allocation_requests' }).readOnly().always(),
     /** By provider uuid (before 1.12 a list; from 1.29 every provider of the trees involved). */
     providerSummaries: f
       .any<Record<string, ProviderSummary> | (ProviderSummary & { resource_provider: { uuid: string } })[]>({
         api: 'provider_summaries',
       })
-      .readOnly(),
+      .readOnly()
+      .always(),
   },
   query: {
     /** What each candidate must provide, e.g. `VCPU:1,MEMORY_MB:64`. */

@@ -29,7 +29,7 @@ export const Allocation = defineResource({
     /** The consumer (path parameter): a server, a migration, ... */
     consumerUuid: f.string({ api: 'consumer_uuid', location: 'uri' }),
     /** By provider uuid (1.12+), or the list form before 1.12; `{}` removes all. */
-    allocations: f.any<Record<string, ProviderAllocation> | AllocationListItem[]>().required(),
+    allocations: f.any<Record<string, ProviderAllocation> | AllocationListItem[]>().required().always(),
     projectId: f.string({ api: 'project_id', minVersion: '1.8' }),
     userId: f.string({ api: 'user_id', minVersion: '1.8' }),
     /**

@@ -13,7 +13,7 @@ export const ProviderAggregates = defineResource({
     /** The provider (path parameter). */
     resourceProviderUuid: f.string({ api: 'uuid', location: 'uri' }),
     /** Aggregate uuids (created on first use). */
-    aggregates: f.array<string>(),
+    aggregates: f.array<string>().always(),
     resourceProviderGeneration: f.integer({ api: 'resource_provider_generation', minVersion: '1.19' }),
   },
   idField: 'resourceProviderUuid',

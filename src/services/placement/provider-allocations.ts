@@ -12,8 +12,9 @@ export const ProviderAllocations = defineResource({
     /** By consumer uuid: the resources it holds on this provider (and its generation, 1.28). */
     allocations: f
       .object<Record<string, { resources: Record<string, number>; consumer_generation?: number }>>()
-      .readOnly(),
-    resourceProviderGeneration: f.integer({ api: 'resource_provider_generation', readOnly: true }),
+      .readOnly()
+      .always(),
+    resourceProviderGeneration: f.integer({ api: 'resource_provider_generation', readOnly: true }).always(),
   },
   idField: 'resourceProviderUuid',
   pagination: 'none',

@@ -11,9 +11,9 @@ export const ProviderInventories = defineResource({
     /** The provider (path parameter). */
     resourceProviderUuid: f.string({ api: 'uuid', location: 'uri' }),
     /** Inventory records by resource class. */
-    inventories: f.object<Record<string, InventoryRecord>>(),
+    inventories: f.object<Record<string, InventoryRecord>>().always(),
     /** The provider generation: read it here, send it back when replacing. */
-    resourceProviderGeneration: f.integer({ api: 'resource_provider_generation' }),
+    resourceProviderGeneration: f.integer({ api: 'resource_provider_generation' }).always(),
   },
   idField: 'resourceProviderUuid',
   pagination: 'none',

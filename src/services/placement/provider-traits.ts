@@ -10,9 +10,9 @@ export const ProviderTraits = defineResource({
     /** The provider (path parameter). */
     resourceProviderUuid: f.string({ api: 'uuid', location: 'uri' }),
     /** Trait names, standard (`HW_CPU_X86_AVX2`) or custom (`CUSTOM_*`). */
-    traits: f.array<string>(),
+    traits: f.array<string>().always(),
     /** The provider generation: read it here, send it back when replacing. */
-    resourceProviderGeneration: f.integer({ api: 'resource_provider_generation' }),
+    resourceProviderGeneration: f.integer({ api: 'resource_provider_generation' }).always(),
   },
   idField: 'resourceProviderUuid',
   pagination: 'none',

@@ -10,8 +10,8 @@ export const ProviderUsages = defineResource({
     /** The provider (path parameter). */
     resourceProviderUuid: f.string({ api: 'uuid', location: 'uri' }),
     /** Amount used by resource class, e.g. `{ VCPU: 2 }`. */
-    usages: f.object<Record<string, number>>().readOnly(),
-    resourceProviderGeneration: f.integer({ api: 'resource_provider_generation', readOnly: true }),
+    usages: f.object<Record<string, number>>().readOnly().always(),
+    resourceProviderGeneration: f.integer({ api: 'resource_provider_generation', readOnly: true }).always(),
   },
   idField: 'resourceProviderUuid',
   pagination: 'none',

@@ -16,7 +16,7 @@ export const ResourceClass = defineResource({
   resourcesKey: 'resource_classes',
   fields: {
     /** The class name; custom classes start with `CUSTOM_` (upper case, digits, `_`). */
-    name: f.string({ required: true }),
+    name: f.string({ required: true }).always(),
     links: f.array<{ rel: string; href: string }>().readOnly(),
   },
   idField: 'name',

@@ -14,7 +14,7 @@ export const Usages = defineResource({
      * Before 1.38 amounts by resource class (`{ VCPU: 2 }`); from 1.38 by consumer type
      * (`{ INSTANCE: { consumer_count: 1, VCPU: 2 } }`).
      */
-    usages: f.object<Record<string, number> | Record<string, Record<string, number>>>().readOnly(),
+    usages: f.object<Record<string, number> | Record<string, Record<string, number>>>().readOnly().always(),
   },
   pagination: 'none',
   allow: { create: false, commit: false, delete: false, list: false },
