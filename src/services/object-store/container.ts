@@ -17,7 +17,7 @@ export const Container = defineResource({
   pagination: 'marker',
   allow: { create: false, fetch: false, commit: false, delete: false, list: true, head: true },
   fields: {
-    name: f.string({ readOnly: true }),
+    name: f.string({ readOnly: true }).always(),
     /** Objects in the container. */
     count: f.integer({ readOnly: true }),
     /** Bytes stored in the container. */

@@ -39,7 +39,7 @@ export const Capabilities = defineResource({
   pagination: 'none',
   allow: { create: false, fetch: true, commit: false, delete: false, list: false },
   fields: {
-    swift: f.object<SwiftCoreInfo>().readOnly(),
+    swift: f.object<SwiftCoreInfo>().readOnly().always(),
     slo: f.object<SloInfo>().readOnly(),
     tempurl: f.object<TempUrlInfo>().readOnly(),
     bulkDelete: f

@@ -19,7 +19,7 @@ export const StorageObject = defineResource({
   pagination: 'marker',
   allow: { create: false, fetch: false, commit: false, delete: false, list: true, head: true },
   fields: {
-    name: f.string({ readOnly: true }),
+    name: f.string({ readOnly: true }).always(),
     /** MD5 of the object's bytes (of the manifest for a static large object). */
     hash: f.string({ readOnly: true }),
     bytes: f.integer({ readOnly: true }),
