@@ -2,7 +2,9 @@
  * Conformance against upstream API samples: every sample bound to a declared resource is
  * replayed. Responses must parse with every field either mapped (readable under its
  * TypeScript name, same value) or kept (in `extra`); requests rebuilt through the resource's
- * create/update mapping must reproduce the upstream body exactly.
+ * create/update mapping must reproduce the upstream body exactly. Every response body must also
+ * fit the read type its declaration implies (read-shape.ts): kinds, nulls, and, in a full
+ * representation, every field declared `always`.
  */
 import assert from 'node:assert/strict';
 import type { ResourceDefinition } from '../../../src/resource/definition.js';
@@ -11,6 +13,7 @@ import { instantiate } from '../../../src/resource/instance.js';
 import { toRequest } from '../../../src/resource/serialize.js';
 import type { ServiceClient } from '../../../src/session/service-client.js';
 import { readSample, type SampleEntry, sampleIndex } from '../../support/api-samples.js';
+import { readProblems } from './read-shape.js';
 
 export interface SampleBinding {
   /** The resource the samples describe. */
@@ -105,6 +108,12 @@ function checkResponseBody(b: SampleBinding, e: SampleEntry, body: Record<string
     else assert.deepEqual(r.extra[k], v, `${e.path}: undeclared ${k} must be kept`);
   }
   assert.deepEqual(r.raw, body, `${e.path}: raw must equal the service body`);
+  const problems = readProblems(b.def, body, !b.partial?.test(e.path));
+  assert.ok(
+    problems.length === 0,
+    `${e.path}: ${b.def.name} does not fit its read type:\n  ${problems.join('\n  ')}\n` +
+      'fix the declaration (always / returnsNull / kind) or, for a partial answer, the binding',
+  );
 }
 
 function checkRequestBody(
