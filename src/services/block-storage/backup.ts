@@ -30,6 +30,7 @@ export const Backup = defineResource({
     /** Back up an attached volume. */
     force: f.boolean({ createOnly: true }),
     snapshotId: f.string({ api: 'snapshot_id', createOnly: true, nullable: true }).returnsNull().always(),
+    /** From microversion 3.43. */
     metadata: f.object<Record<string, string>>({ minVersion: '3.43' }),
     /** The backup's availability zone (settable on create from 3.51). */
     availabilityZone: f
@@ -49,8 +50,11 @@ export const Backup = defineResource({
     dataTimestamp: f.date({ api: 'data_timestamp', readOnly: true }).returnsNull().always(),
     createdAt: f.date({ api: 'created_at', readOnly: true }).always(),
     updatedAt: f.date({ api: 'updated_at', readOnly: true }).returnsNull().always(),
+    /** From microversion 3.18. */
     projectId: f.string({ api: 'os-backup-project-attr:project_id', readOnly: true, minVersion: '3.18' }),
+    /** From microversion 3.56. */
     userId: f.string({ api: 'user_id', readOnly: true, minVersion: '3.56' }),
+    /** From microversion 3.64. */
     encryptionKeyId: f.string({ api: 'encryption_key_id', readOnly: true, minVersion: '3.64' }).returnsNull(),
     links: f.array<{ rel: string; href: string }>().readOnly().always(),
   },

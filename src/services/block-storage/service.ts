@@ -33,10 +33,12 @@ export const Service = defineResource({
     /** Returned by enable/disable. */
     disabled: f.boolean({ readOnly: true }),
     updatedAt: f.date({ api: 'updated_at', readOnly: true }).always().returnsNull(),
+    /** From microversion 3.7. */
     cluster: f.string({ readOnly: true, minVersion: '3.7' }).returnsNull(),
     frozen: f.boolean({ readOnly: true }).returnsNull(),
     replicationStatus: f.string({ api: 'replication_status', readOnly: true }).returnsNull(),
     activeBackendId: f.string({ api: 'active_backend_id', readOnly: true }).returnsNull(),
+    /** From microversion 3.49. */
     backendState: f.string({ api: 'backend_state', readOnly: true, minVersion: '3.49' }).returnsNull(),
   },
   query: { host: 'host', binary: 'binary' },

@@ -35,8 +35,11 @@ export const Snapshot = defineResource({
     updatedAt: f.date({ api: 'updated_at', readOnly: true }).always().returnsNull(),
     progress: f.string({ api: 'os-extended-snapshot-attributes:progress', readOnly: true }).returnsNull(),
     projectId: f.string({ api: 'os-extended-snapshot-attributes:project_id', readOnly: true }),
+    /** From microversion 3.14. */
     groupSnapshotId: f.string({ api: 'group_snapshot_id', readOnly: true, minVersion: '3.14' }).returnsNull(),
+    /** From microversion 3.41. */
     userId: f.string({ api: 'user_id', readOnly: true, minVersion: '3.41' }),
+    /** From microversion 3.65. */
     consumesQuota: f.boolean({ api: 'consumes_quota', readOnly: true, minVersion: '3.65' }),
   },
   query: {

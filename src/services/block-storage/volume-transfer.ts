@@ -18,8 +18,11 @@ export const VolumeTransfer = defineResource({
     /** The secret the receiver needs; only in the create response. */
     authKey: f.string({ api: 'auth_key', readOnly: true }),
     createdAt: f.date({ api: 'created_at', readOnly: true }),
+    /** From microversion 3.57. */
     accepted: f.boolean({ readOnly: true, minVersion: '3.57' }),
+    /** From microversion 3.57. */
     sourceProjectId: f.string({ api: 'source_project_id', readOnly: true, minVersion: '3.57' }).returnsNull(),
+    /** From microversion 3.57. */
     destinationProjectId: f
       .string({ api: 'destination_project_id', readOnly: true, minVersion: '3.57' })
       .returnsNull(),

@@ -72,6 +72,7 @@ export const Volume = defineResource({
     consistencygroupId: f
       .string({ api: 'consistencygroup_id', createOnly: true, nullable: true })
       .returnsNull(),
+    /** From microversion 3.13. */
     groupId: f
       .string({ api: 'group_id', createOnly: true, nullable: true, minVersion: '3.13' })
       .returnsNull(),
@@ -89,16 +90,22 @@ export const Volume = defineResource({
     nameId: f.string({ api: 'os-vol-mig-status-attr:name_id', readOnly: true }).returnsNull(),
     replicationStatus: f.string({ api: 'replication_status', readOnly: true }).returnsNull(),
     volumeImageMetadata: f.object<Record<string, string>>({ api: 'volume_image_metadata' }).readOnly(),
+    /** From microversion 3.21. */
     providerId: f.string({ api: 'provider_id', readOnly: true, minVersion: '3.21' }).returnsNull(),
+    /** From microversion 3.48. */
     serviceUuid: f.string({ api: 'service_uuid', readOnly: true, minVersion: '3.48' }).returnsNull(),
-    /** Tristate from 3.69 (true, false or null). */
+    /** Tristate from 3.69 (true, false or null). From microversion 3.48. */
     sharedTargets: f
       .any<boolean | null>({ api: 'shared_targets', minVersion: '3.48' })
       .readOnly()
       .returnsNull(),
+    /** From microversion 3.61. */
     clusterName: f.string({ api: 'cluster_name', readOnly: true, minVersion: '3.61' }).returnsNull(),
+    /** From microversion 3.63. */
     volumeTypeId: f.string({ api: 'volume_type_id', readOnly: true, minVersion: '3.63' }),
+    /** From microversion 3.64. */
     encryptionKeyId: f.string({ api: 'encryption_key_id', readOnly: true, minVersion: '3.64' }).returnsNull(),
+    /** From microversion 3.65. */
     consumesQuota: f.boolean({ api: 'consumes_quota', readOnly: true, minVersion: '3.65' }),
     links: f.array<{ rel: string; href: string }>().readOnly().always(),
   },

@@ -50,9 +50,11 @@ export const ComputeServiceUpdate = defineResource({
   resourceKey: null,
   resourcesKey: null,
   fields: {
+    /** From microversion 2.53. */
     status: f.enum(['enabled', 'disabled'], { minVersion: '2.53' }),
-    /** Only with status `disabled`. */
+    /** Only with status `disabled`. From microversion 2.53. */
     disabledReason: f.string({ api: 'disabled_reason', minVersion: '2.53' }),
+    /** From microversion 2.53. */
     forcedDown: f.boolean({ api: 'forced_down', minVersion: '2.53' }),
   },
   pagination: 'none',

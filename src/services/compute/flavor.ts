@@ -32,9 +32,11 @@ export const Flavor = defineResource({
     ephemeral: f.integer({ api: 'OS-FLV-EXT-DATA:ephemeral', createOnly: true }).always(),
     /** Swap in MiB; nova reports `""` for none before 2.75. */
     swap: f.any<number | ''>().createOnly().always(),
+    /** Up to microversion 2.101. */
     rxtxFactor: f.number({ api: 'rxtx_factor', maxVersion: '2.101', createOnly: true }),
     isPublic: f.boolean({ api: 'os-flavor-access:is_public', createOnly: true }).always(),
     isDisabled: f.boolean({ api: 'OS-FLV-DISABLED:disabled', readOnly: true }),
+    /** From microversion 2.55. */
     description: f.string({ minVersion: '2.55', nullable: true }),
     /** The flavor's extra specs (2.61+; needs the policy to see them). */
     extraSpecs: f.object<Record<string, string>>({ api: 'extra_specs' }).readOnly(),

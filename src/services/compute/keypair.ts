@@ -25,6 +25,7 @@ export const Keypair = defineResource({
     /** Only in the answer to a create that generated the key (2.91 and earlier). */
     privateKey: f.string({ api: 'private_key', readOnly: true }),
     fingerprint: f.string({ readOnly: true }).always(),
+    /** From microversion 2.2. */
     type: f.enum(['ssh', 'x509'], { minVersion: '2.2' }),
     /** Owner; admins may create for another user (2.10+). */
     userId: f.string({ api: 'user_id', minVersion: '2.10', createOnly: true }),

@@ -30,13 +30,21 @@ export const QuotaSet = defineResource({
     ram: f.integer().always(),
     serverGroups: f.integer({ api: 'server_groups' }).always(),
     serverGroupMembers: f.integer({ api: 'server_group_members' }).always(),
+    /** Up to microversion 2.35. */
     fixedIps: f.integer({ api: 'fixed_ips', maxVersion: '2.35' }),
+    /** Up to microversion 2.35. */
     floatingIps: f.integer({ api: 'floating_ips', maxVersion: '2.35' }),
+    /** Up to microversion 2.35. */
     networks: f.integer({ maxVersion: '2.35' }),
+    /** Up to microversion 2.35. */
     securityGroups: f.integer({ api: 'security_groups', maxVersion: '2.35' }),
+    /** Up to microversion 2.35. */
     securityGroupRules: f.integer({ api: 'security_group_rules', maxVersion: '2.35' }),
+    /** Up to microversion 2.56. */
     injectedFiles: f.integer({ api: 'injected_files', maxVersion: '2.56' }),
+    /** Up to microversion 2.56. */
     injectedFileContentBytes: f.integer({ api: 'injected_file_content_bytes', maxVersion: '2.56' }),
+    /** Up to microversion 2.56. */
     injectedFilePathBytes: f.integer({ api: 'injected_file_path_bytes', maxVersion: '2.56' }),
     /** Update only: set limits below the current usage. Nova also takes "True"/"False". */
     force: f.any<boolean | string>(),

@@ -46,6 +46,7 @@ export const RebootAction = actionBody('reboot', {
 
 /** Body of the `lock` action: a locked server refuses actions from non-admin users. */
 export const LockAction = actionBody('lock', {
+  /** From microversion 2.73. */
   lockedReason: f.string({ api: 'locked_reason', minVersion: '2.73' }),
 });
 
@@ -70,18 +71,22 @@ export const RebuildAction = actionBody('rebuild', {
   accessIpv6: f.string({ api: 'accessIPv6' }),
   metadata: f.object<Record<string, string>>(),
   diskConfig: f.enum(['AUTO', 'MANUAL'], { api: 'OS-DCF:diskConfig' }),
+  /** Up to microversion 2.56. */
   personality: f.array<Personality>({ maxVersion: '2.56' }),
   preserveEphemeral: f.boolean({ api: 'preserve_ephemeral' }),
+  /** From microversion 2.19. */
   description: f.string({ minVersion: '2.19', nullable: true }),
   /** null removes the key pair (2.54+). */
   keyName: f.string({ api: 'key_name', minVersion: '2.54', nullable: true }),
   /** Base64 user data; null removes it (2.57+). */
   userData: f.string({ api: 'user_data', minVersion: '2.57', nullable: true }),
+  /** From microversion 2.63. */
   trustedImageCertificates: f.array<string>({
     api: 'trusted_image_certificates',
     minVersion: '2.63',
     nullable: true,
   }),
+  /** From microversion 2.90. */
   hostname: f.string({ minVersion: '2.90' }),
 });
 
@@ -117,6 +122,7 @@ export const ResetStateAction = actionBody('os-resetState', {
 
 /** Body of the `migrate` action (admin): cold-migrates the server to another host. */
 export const MigrateAction = actionBody('migrate', {
+  /** From microversion 2.56. */
   host: f.string({ minVersion: '2.56', nullable: true }),
 });
 
@@ -127,7 +133,9 @@ export const LiveMigrateAction = actionBody('os-migrateLive', {
   /** A boolean before 2.25, `'auto'` or a boolean from 2.25. */
   blockMigration: f.any<boolean | 'auto'>({ api: 'block_migration' }),
   // parameters.yaml says max 2.25, but nova's 2.25 request schema already dropped it
+  /** Up to microversion 2.24. */
   diskOverCommit: f.boolean({ api: 'disk_over_commit', maxVersion: '2.24' }),
+  /** Microversions 2.30 to 2.67. */
   force: f.boolean({ minVersion: '2.30', maxVersion: '2.67' }),
 });
 
@@ -135,6 +143,7 @@ export const LiveMigrateAction = actionBody('os-migrateLive', {
 export const UnshelveAction = actionBody('unshelve', {
   /** Target zone (2.77+); null unpins the server (2.91+). */
   availabilityZone: f.string({ api: 'availability_zone', minVersion: '2.77', nullable: true }),
+  /** From microversion 2.91. */
   host: f.string({ minVersion: '2.91' }),
 });
 

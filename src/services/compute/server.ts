@@ -192,22 +192,29 @@ export const Server = defineResource({
     blockDeviceMappingV2: f.array<BlockDeviceMapping>({ api: 'block_device_mapping_v2' }).createOnly(),
     /** `true` at create; nova reports `"True"` or `""`. */
     configDrive: f.any<boolean | string>({ api: 'config_drive' }).createOnly(),
+    /** Up to microversion 2.56. */
     personality: f.array<Personality>({ maxVersion: '2.56' }).createOnly(),
     minCount: f.integer({ api: 'min_count', createOnly: true }),
     maxCount: f.integer({ api: 'max_count', createOnly: true }),
     returnReservationId: f.boolean({ api: 'return_reservation_id', createOnly: true }),
+    /** From microversion 2.52. */
     tags: f.array<string>({ minVersion: '2.52' }).createOnly(),
+    /** From microversion 2.63. */
     trustedImageCertificates: f
       .array<string>({ api: 'trusted_image_certificates', minVersion: '2.63', nullable: true })
       .createOnly(),
+    /** From microversion 2.74. */
     requestedHost: f.string({ api: 'host', minVersion: '2.74', createOnly: true }),
+    /** From microversion 2.74. */
     requestedHypervisorHostname: f.string({
       api: 'hypervisor_hostname',
       minVersion: '2.74',
       createOnly: true,
     }),
     // --- create and update
+    /** From microversion 2.90. */
     hostname: f.string({ minVersion: '2.90' }),
+    /** From microversion 2.19. */
     description: f.string({ minVersion: '2.19', nullable: true }),
     accessIpv4: f.string({ api: 'accessIPv4' }).always(),
     accessIpv6: f.string({ api: 'accessIPv6' }).always(),

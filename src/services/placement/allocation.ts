@@ -30,7 +30,9 @@ export const Allocation = defineResource({
     consumerUuid: f.string({ api: 'consumer_uuid', location: 'uri' }),
     /** By provider uuid (1.12+), or the list form before 1.12; `{}` removes all. */
     allocations: f.any<Record<string, ProviderAllocation> | AllocationListItem[]>().required().always(),
+    /** From microversion 1.8. */
     projectId: f.string({ api: 'project_id', minVersion: '1.8' }),
+    /** From microversion 1.8. */
     userId: f.string({ api: 'user_id', minVersion: '1.8' }),
     /**
      * The consumer generation this write is based on (1.28): `null` for a new consumer, else the

@@ -14,6 +14,7 @@ export const ProviderAggregates = defineResource({
     resourceProviderUuid: f.string({ api: 'uuid', location: 'uri' }),
     /** Aggregate uuids (created on first use). */
     aggregates: f.array<string>().always(),
+    /** From microversion 1.19. */
     resourceProviderGeneration: f.integer({ api: 'resource_provider_generation', minVersion: '1.19' }),
   },
   idField: 'resourceProviderUuid',

@@ -32,6 +32,7 @@ export const ResourceProvider = defineResource({
     generation: f.integer({ readOnly: true }),
     /** The parent provider (1.14); re-parenting or un-parenting needs 1.37. */
     parentProviderUuid: f.string({ api: 'parent_provider_uuid', nullable: true, minVersion: '1.14' }),
+    /** From microversion 1.14. */
     rootProviderUuid: f.string({ api: 'root_provider_uuid', readOnly: true, minVersion: '1.14' }),
     links: f.array<{ rel: string; href: string }>().readOnly(),
   },
