@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # tools/ci-checks.sh - the static checks (no cloud needed), `npm run check`:
-#   build, typecheck, lint, dependency rules (no cycles, layers; .dependency-cruiser.cjs), API
-#   reference (TypeDoc), docs blocks compile, docs examples (if the package has a docs:examples
-#   script), public API report, package contents.
+#   build, typecheck, type tests (test/types, expect-type), lint, dependency rules (no cycles,
+#   layers; .dependency-cruiser.cjs), API reference (TypeDoc), docs blocks compile, docs examples
+#   (if the package has a docs:examples script), public API report, package contents.
 # Every stage runs even when an earlier one failed (one failure must not hide another); the ones
 # that read dist/ are reported as failed without running when the build failed. Prints a timing
 # line per stage and a summary; exits 1 if any stage failed. Needs node_modules (npm ci).
@@ -55,6 +55,7 @@ has_script() { node -e "process.exit(require('./package.json').scripts?.['$1'] ?
 t_all=$(now)
 stage build npm run --silent build && built=1
 stage typecheck npm run --silent typecheck
+stage "type tests" npm run --silent test:types
 stage lint npm run --silent lint
 stage "dependency rules" npm run --silent lint:deps
 stage "API reference" npm run --silent docs
