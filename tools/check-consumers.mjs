@@ -2,7 +2,8 @@
 // Installs the packed tarball into three throw-away projects, the ways users consume a package
 // today, and proves each compiles under strict TypeScript and runs (run `npm run build` first):
 //
-//   esm      "type": "module", moduleResolution nodenext, `import` of the root and a subpath
+//   esm      "type": "module", moduleResolution nodenext, `import` of the root and a subpath, and
+//            a listed server's name read as a string (the read types, compiled only)
 //   cjs      "type": "commonjs", moduleResolution node16, compiled to `require()`
 //   bundler  moduleResolution bundler, bundled by esbuild, the bundle run by node
 //
@@ -64,6 +65,18 @@ const compute: ComputeV2 = conn.compute;
 if (!(compute instanceof ComputeV2)) throw new Error('conn.compute is not the ComputeV2 of openstack-sdk/compute');
 console.log(\`ok \${failed.name} \${compute.constructor.name}\`);
 `;
+// Compiled, never called (no cloud): the read types a strict consumer relies on (issue #17).
+const readTypes = `
+async function serverNames(c: Connection): Promise<string[]> {
+  const names: string[] = [];
+  for await (const s of c.compute.listServers()) {
+    const n: string = s.name;
+    names.push(n);
+  }
+  return names;
+}
+void serverNames;
+`;
 const imports = `import { Connection, ConnectionError } from 'openstack-sdk';\nimport { ComputeV2 } from 'openstack-sdk/compute';\n`;
 const strict = { strict: true, skipLibCheck: false, target: 'es2022', types: ['node'], noEmitOnError: true };
 
@@ -72,7 +85,7 @@ const consumers = [
     name: 'esm',
     type: 'module',
     compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out' },
-    source: `${imports}${program}`,
+    source: `${imports}${program}${readTypes}`,
     run: ['out/main.js'],
   },
   {
@@ -103,7 +116,11 @@ try {
     mkdirSync(join(modules, '@types'), { recursive: true });
     // a copy, as npm installs it: its own imports (undici, yaml) resolve from the project's node_modules
     cpSync(extracted, join(modules, 'openstack-sdk'), { recursive: true });
-    for (const dep of Object.keys(pkg.dependencies ?? {})) symlinkSync(join(root, 'node_modules', dep), join(modules, dep));
+    for (const dep of Object.keys(pkg.dependencies ?? {})) {
+      // a scoped dependency (@noble/hashes) needs its scope folder first
+      mkdirSync(dirname(join(modules, dep)), { recursive: true });
+      symlinkSync(join(root, 'node_modules', dep), join(modules, dep));
+    }
     symlinkSync(join(root, 'node_modules', '@types', 'node'), join(modules, '@types', 'node'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${c.name}`, private: true, type: c.type }));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: c.compilerOptions, files: ['main.ts'] }));
