@@ -74,7 +74,10 @@ export function undocumentedGates(file: string): string[] {
 test('every microversion-gated field has TSDoc naming its range', () => {
   const files = tsFiles(join(root, 'src/services'));
   const problems = files.flatMap(undocumentedGates);
-  const gated = files.reduce((n, f) => n + (readFileSync(f, 'utf8').match(/(minVersion|maxVersion):\s*'/g)?.length ?? 0), 0);
+  const gated = files.reduce(
+    (n, f) => n + (readFileSync(f, 'utf8').match(/(minVersion|maxVersion):\s*'/g)?.length ?? 0),
+    0,
+  );
   assert.ok(gated > 50, `the scan must find the gated fields (found ${gated} bounds): check the regex`);
   assert.deepEqual(problems, [], `gated fields without their range in TSDoc:\n${problems.join('\n')}`);
 });
@@ -82,8 +85,14 @@ test('every microversion-gated field has TSDoc naming its range', () => {
 test('the scan reports a gated field without TSDoc and one whose TSDoc misses a bound', () => {
   const probe = join(root, 'test/unit/resource/fixtures/gated-fields.txt');
   const problems = undocumentedGates(probe);
-  assert.ok(problems.some((p) => /plain: no TSDoc/.test(p)), `undocumented field: ${problems}`);
-  assert.ok(problems.some((p) => /ranged: its TSDoc does not name microversion 2\.67/.test(p)), `half-documented: ${problems}`);
-  assert.ok(!problems.some((p) => /documented/.test(p) && !/half/.test(p)), `documented field passes: ${problems}`);
+  assert.ok(
+    problems.some((p) => /plain: no TSDoc/.test(p)),
+    `undocumented field: ${problems}`,
+  );
+  assert.ok(
+    problems.some((p) => /ranged: its TSDoc does not name microversion 2\.67/.test(p)),
+    `half-documented: ${problems}`,
+  );
+  assert.ok(!problems.some((p) => / documented:/.test(p)), `a documented field passes: ${problems}`);
   assert.equal(problems.length, 2, `exactly two problems: ${problems.join('; ')}`);
 });
