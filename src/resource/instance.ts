@@ -11,46 +11,67 @@ import { fromHeader, validateField } from './serialize.js';
 
 export type { RequestOptions } from '../session/request-options.js';
 
+/** A set that stays empty: the dirty sets of an instance nobody edited share it. */
+class EmptySet extends Set<string> {
+  override add(name: string): this {
+    throw new TypeError(`internal: the shared empty dirty set cannot take "${name}"; replace it first`);
+  }
+}
+
+// the shared defaults of rows nobody edits; headers and URI values are replaced, never written
+const NO_HEADERS: Record<string, string> = Object.freeze({});
+const NO_URI: Record<string, unknown> = Object.freeze({});
+const NO_NAMES: Set<string> = new EmptySet();
+
 /** Behaviour shared by every resource instance. */
 export class ResourceBase<F extends Fields = Fields> {
   /** @internal */ _def: ResourceDefinition<F, any>;
   /** @internal */ _client: ServiceClient;
   /** @internal the body as the service sent it, plus local edits (API names) */
   _body: Record<string, unknown>;
-  /** @internal the response headers (lower-case) */
+  /**
+   * @internal the response headers (lower-case). Rows of one listing share one object (and
+   * one {@link _uri}): both are replaced, never written in place, when a field changes.
+   */
   _headers: Record<string, string>;
   /** @internal URI values (API names), e.g. the parent server id */
   _uri: Record<string, unknown>;
-  /** @internal TypeScript names of changed fields */
-  _dirty = new Set<string>();
-  /** @internal API names of changed undeclared body keys */
-  _dirtyRaw = new Set<string>();
-  /** @internal the body's keys when last synced (a cheap snapshot; the Set is built on demand) */
-  private _syncedKeys: string[];
+  // Dirty tracking and the synced-keys snapshot are made on the first local edit: a listing
+  // row that is only read (nearly all of them) then costs its body and this object, not two
+  // Sets and a copy of its keys.
+  /** @internal TypeScript names of changed fields (the shared empty set until the first edit) */
+  _dirty: Set<string> = NO_NAMES;
+  /** @internal API names of changed undeclared body keys (the shared empty set until the first edit) */
+  _dirtyRaw: Set<string> = NO_NAMES;
+  private _syncedKeys?: string[];
   private _syncedSet?: Set<string>;
 
   constructor(
     def: ResourceDefinition<F, any>,
     client: ServiceClient,
     body: Record<string, unknown> = {},
-    headers: Record<string, string> = {},
-    uri: Record<string, unknown> = {},
+    headers: Record<string, string> = NO_HEADERS,
+    uri: Record<string, unknown> = NO_URI,
   ) {
     this._def = def;
     this._client = client;
     this._body = body;
     this._headers = headers;
     this._uri = uri;
-    this._syncedKeys = Object.keys(body);
   }
 
   /**
    * @internal API names present in the body when last synced with the service. Only JSON Patch
-   * commits read it, so listings do not pay for a Set per row.
+   * commits read it; the keys are snapshot before the first local edit changes the body.
    */
   get _synced(): Set<string> {
-    if (!this._syncedSet) this._syncedSet = new Set(this._syncedKeys);
+    if (!this._syncedSet) this._syncedSet = new Set(this._syncedKeys ?? Object.keys(this._body));
     return this._syncedSet;
+  }
+
+  /** Snapshot the synced keys before the body is first edited locally. */
+  private beforeEdit(): void {
+    this._syncedKeys ??= Object.keys(this._body);
   }
 
   /** The resource's id. */
@@ -79,15 +100,23 @@ export class ResourceBase<F extends Fields = Fields> {
     }
     validateField(this._def, name, spec, value, 'update', this._client);
     const api = apiName(name, spec);
-    if (spec.location === 'header') this._headers[api.toLowerCase()] = String(value ?? '');
-    else if (spec.location === 'uri') this._uri[api] = value;
-    else this._body[api] = value;
+    // headers and URI values may be shared with the listing's other rows: replace, never write in place
+    if (spec.location === 'header')
+      this._headers = { ...this._headers, [api.toLowerCase()]: String(value ?? '') };
+    else if (spec.location === 'uri') this._uri = { ...this._uri, [api]: value };
+    else {
+      this.beforeEdit();
+      this._body[api] = value;
+    }
+    if (this._dirty === NO_NAMES) this._dirty = new Set();
     this._dirty.add(name);
   }
 
   /** Change an undeclared body key by its API name (sent verbatim on commit). */
   setRaw(apiKey: string, value: unknown): void {
+    this.beforeEdit();
     this._body[apiKey] = value;
+    if (this._dirtyRaw === NO_NAMES) this._dirtyRaw = new Set();
     this._dirtyRaw.add(apiKey);
   }
 
@@ -130,9 +159,9 @@ export class ResourceBase<F extends Fields = Fields> {
   _sync(body: Record<string, unknown>, headers?: Record<string, string>): void {
     this._body = body;
     if (headers) this._headers = headers;
-    this._dirty.clear();
-    this._dirtyRaw.clear();
-    this._syncedKeys = Object.keys(body);
+    this._dirty = NO_NAMES;
+    this._dirtyRaw = NO_NAMES;
+    this._syncedKeys = undefined;
     this._syncedSet = undefined;
   }
 }
@@ -184,8 +213,8 @@ export function instantiate<F extends Fields>(
   def: ResourceDefinition<F, any>,
   client: ServiceClient,
   body: unknown,
-  headers: Record<string, string> = {},
-  uri: Record<string, unknown> = {},
+  headers: Record<string, string> = NO_HEADERS,
+  uri: Record<string, unknown> = NO_URI,
 ): Resource<F> {
   const C = classFor(def);
   const b =

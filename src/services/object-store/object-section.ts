@@ -59,10 +59,12 @@ export class ObjectStoreObjects extends ServiceProxy {
       reverse: q.reverse,
     };
     if (q.versions) query.versions = '';
+    // one URI object for every row: instances replace it rather than write to it
+    const uri = { container };
     return markerListing(
       this.client,
       { path: containerPath(container), query, limit: q.limit, call: o },
-      (row) => instantiate(StorageObject, this.client, row, {}, { container }) as ObjectResource,
+      (row) => instantiate(StorageObject, this.client, row, undefined, uri) as ObjectResource,
     );
   }
 
