@@ -360,32 +360,55 @@ export function listResources<F extends Fields, Q extends Record<string, string>
   const uri = uriFromParent(def, opts.parent);
   const path = collectionPath(def, uri, opts.path ?? def.listPath ?? def.basePath);
   const idApi = apiName(def.idField, def.fields[def.idField] ?? ({} as any));
+  const limit = typeof apiQuery.limit === 'number' ? apiQuery.limit : Number(apiQuery.limit ?? 0);
+  /**
+   * One page: its instances and where the listing goes next. The response, its text and the
+   * parsed document stay inside this call, so none of them is alive while the caller works
+   * through the rows or while the next page is fetched; a page-cycle error is handed back to
+   * be thrown after the rows, as before.
+   */
+  const readPage = async (url: string, cycle: PageCycleGuard) => {
+    const doc = await decodeJson(await client.request('GET', url, { buffer: true }, opts));
+    const rows = doc.rows(def.resourcesKey);
+    cycle.page(doc, rows, idApi);
+    let next: string | undefined;
+    if (def.pagination === 'links') next = nextLink(doc.value, def.resourcesKey, await client.baseUrl());
+    // keystone always sends `links: { next: null }` on its last (only) page and ignores
+    // limit/marker: a marker fallback would re-read the same page forever
+    const lastByLinks =
+      !next &&
+      def.pagination === 'links' &&
+      hasNullNextLink(doc.value as Record<string, unknown> | undefined);
+    if (!next && !lastByLinks && def.pagination !== 'none' && limit > 0 && rows.length >= limit) {
+      const last = rows[rows.length - 1] as Record<string, unknown>;
+      const marker = last?.[idApi] ?? last?.name;
+      if (marker !== undefined) next = setQueryParam(url, 'marker', String(marker));
+    }
+    let error: unknown;
+    try {
+      if (next) cycle.follow(next, doc);
+    } catch (e) {
+      error = e;
+    }
+    return { items: rows.map((b) => instantiate(def, client, b, undefined, uri)), next, error };
+  };
   return new ResourceList(async function* () {
     let url: string | undefined = await client.url(path, apiQuery, opts.signal);
-    const limit = typeof apiQuery.limit === 'number' ? apiQuery.limit : Number(apiQuery.limit ?? 0);
     const cycle = new PageCycleGuard();
     if (url) cycle.start(url);
+    // lets cleared by hand: a suspended generator keeps what its locals last held, and a page
+    // held that way stays alive through the next page's fetch
+    let page: Awaited<ReturnType<typeof readPage>> | undefined;
+    let items: Resource<F>[] | undefined;
     while (url) {
-      const res = await client.request('GET', url, { buffer: true }, opts);
-      const doc = await decodeJson(res);
-      const items = doc.rows(def.resourcesKey);
-      cycle.page(doc, items, idApi);
-      yield items.map((b) => instantiate(def, client, b, {}, uri));
-      let next: string | undefined;
-      if (def.pagination === 'links') next = nextLink(doc.value, def.resourcesKey, await client.baseUrl());
-      // keystone always sends `links: { next: null }` on its last (only) page and ignores
-      // limit/marker: a marker fallback would re-read the same page forever
-      const lastByLinks =
-        !next &&
-        def.pagination === 'links' &&
-        hasNullNextLink(doc.value as Record<string, unknown> | undefined);
-      if (!next && !lastByLinks && def.pagination !== 'none' && limit > 0 && items.length >= limit) {
-        const last = items[items.length - 1] as Record<string, unknown>;
-        const marker = last?.[idApi] ?? last?.name;
-        if (marker !== undefined) next = setQueryParam(url, 'marker', String(marker));
-      }
-      if (next) cycle.follow(next, doc);
+      page = await readPage(url, cycle);
+      const { next, error } = page;
+      items = page.items;
+      page = undefined;
       url = next;
+      yield items;
+      items = undefined;
+      if (error) throw error;
     }
   });
 }

@@ -14,7 +14,27 @@ export class ResourceList<T> implements AsyncIterable<T> {
 
   /** Iterate every item, fetching pages as needed. */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    for await (const page of this.pageSource()) yield* page;
+    // not `for await (const page of ...)`: its binding would keep the page just iterated (and
+    // every row in it) alive while the next one is fetched, doubling a long listing's peak
+    const pages = this.pageSource();
+    let finished = false;
+    let page: T[] | undefined;
+    try {
+      for (;;) {
+        let step: IteratorResult<T[]> | undefined = await pages.next();
+        if (step.done) {
+          finished = true;
+          return;
+        }
+        page = step.value;
+        step = undefined;
+        for (let i = 0; i < page.length; i++) yield page[i] as T;
+        page = undefined;
+      }
+    } finally {
+      // a caller that stops early (break, throw) closes the page source, as for await would
+      if (!finished) await pages.return(undefined);
+    }
   }
 
   /** Iterate page by page. */
