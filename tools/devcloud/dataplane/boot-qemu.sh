@@ -31,92 +31,32 @@ for c in qemu-system-x86_64 dnsmasq ssh ssh-keygen curl; do
   command -v "$c" > /dev/null || die "$c missing: apt-get install -y --no-install-recommends qemu-system-x86 dnsmasq-base openssh-client curl"
 done
 
+# shellcheck source=lib/testnet.sh
+. "$HERE/lib/testnet.sh"
 IMG=$(bash "$HERE/build-guest-image.sh")
-rm -rf "$RUN" && mkdir -p "$RUN/md/openstack/latest"
+rm -rf "$RUN" && mkdir -p "$RUN"
+trap testnet_down EXIT   # also kills qemu: it is in TESTNET_PIDS
+testnet_up tap0
+testnet_metadata dp-qemu
+testnet_services
 
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
-  sleep 0.5
-  for p in "${pids[@]}"; do kill -9 "$p" 2> /dev/null || true; done
-  ip netns del "$NS" 2> /dev/null || true
-}
-trap cleanup EXIT
-ip netns del "$NS" 2> /dev/null || true   # a previous run killed before its trap
-
-# --- the network: bridge + tap in the namespace, the gateway also answers as 169.254.169.254 ---
-ip netns add "$NS"
-nsx() { ip netns exec "$NS" "$@"; }
-nsx ip link set lo up
-nsx ip link add br0 type bridge
-nsx ip addr add "$GW/24" dev br0
-nsx ip addr add 169.254.169.254/32 dev br0
-nsx ip tuntap add dev tap0 mode tap
-nsx ip link set tap0 master br0
-nsx ip link set tap0 up
-nsx ip link set br0 up
-
-# --- metadata: what nova's metadata API would answer for this server ----------------------------
-ssh-keygen -q -t ed25519 -N '' -C ossdk-dp-test -f "$RUN/id_ed25519"
-pub=$(cat "$RUN/id_ed25519.pub")
-cat > "$RUN/md/openstack/latest/meta_data.json" <<EOF
-{"uuid": "00000000-0000-4000-8000-000000007711", "name": "dp-qemu", "hostname": "dp-qemu.novalocal",
- "public_keys": {"ossdk-dp": "$pub"}, "keys": [{"name": "ossdk-dp", "type": "ssh", "data": "$pub"}],
- "launch_index": 0, "availability_zone": "nova", "project_id": "dp"}
-EOF
-# The Jenkins stand-in: a page on 8080 that also shows the data disk is mounted.
-cat > "$RUN/md/openstack/latest/user_data" <<'EOF'
-#!/bin/sh
-mkdir -p /srv/www
-{ echo "hello from $(hostname)"; cat /data/www/index.html; } > /srv/www/index.html
-echo "user-data: serving /srv/www on 8080"
-exec httpd -f -p 8080 -h /srv/www
-EOF
-nsx busybox httpd -f -p 169.254.169.254:80 -h "$RUN/md" &
-pids+=($!)
-nsx dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 --user=root \
-  --interface=br0 --bind-interfaces --dhcp-authoritative \
-  --dhcp-range="10.77.0.10,10.77.0.50,255.255.255.0,1h" --dhcp-host="$MAC,$IP" \
-  --dhcp-option=3,"$GW" --dhcp-option=26,1450 \
-  --dhcp-option=121,169.254.169.254/32,"$GW",0.0.0.0/0,"$GW" \
-  --dhcp-leasefile="$RUN/leases" --log-dhcp --log-facility="$RUN/dnsmasq.log" &
-pids+=($!)
-
-# --- the guest ------------------------------------------------------------------------------------
 qemu-img create -q -f qcow2 -b "$IMG/disk.qcow2" -F qcow2 "$RUN/disk.qcow2"
 accel_opts=(-machine "pc,accel=$ACCEL")
 [ "$ACCEL" = kvm ] && accel_opts+=(-cpu "${KVM_CPU:-qemu64}")
 t0=$(date +%s.%N)
-nsx nice -n 19 qemu-system-x86_64 "${accel_opts[@]}" -m "$MEM" -smp 1 -display none -no-user-config \
+ip netns exec "$NS" nice -n 19 qemu-system-x86_64 "${accel_opts[@]}" -m "$MEM" -smp 1 -display none -no-user-config \
   -serial "file:$RUN/console.log" -monitor "unix:$RUN/monitor.sock,server,nowait" \
   -kernel "$IMG/vmlinuz" -initrd "$IMG/initrd.img" -append "console=ttyS0" \
   -drive "file=$RUN/disk.qcow2,if=virtio" \
   -netdev tap,id=n0,ifname=tap0,script=no,downscript=no -device "virtio-net-pci,netdev=n0,mac=$MAC" \
   -device virtio-rng-pci -pidfile "$RUN/qemu.pid" > "$RUN/qemu.out" 2>&1 &
 qpid=$!
-pids+=("$qpid")
-since() { echo "$(date +%s.%N) - $t0" | bc | xargs printf '%.1f'; }
-
-sshg() {  # bounded: a guest that accepts TCP but never answers must not hang us
-  timeout 15 ip netns exec "$NS" ssh -i "$RUN/id_ed25519" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-    -o ConnectTimeout=3 -o BatchMode=yes -o LogLevel=ERROR "root@$IP" "$@"
-}
-t_marker= t_ssh= t_http=
-deadline=$(($(date +%s) + TIMEOUT))
-while [ -z "$t_marker" ] || [ -z "$t_ssh" ] || [ -z "$t_http" ]; do
-  if [ "$(date +%s)" -ge "$deadline" ]; then
-    log "timeout after ${TIMEOUT}s (marker=${t_marker:-no} ssh=${t_ssh:-no} http=${t_http:-no}); console tail:"
-    tail -n 25 "$RUN/console.log" >&2 || true
-    cat "$RUN/qemu.out" >&2 || true
-    exit 1
-  fi
-  kill -0 "$qpid" 2> /dev/null || { cat "$RUN/qemu.out" >&2; die "qemu exited"; }
-  [ -z "$t_marker" ] && grep -q 'ossdk-guest: boot-finished' "$RUN/console.log" 2> /dev/null && t_marker=$(since)
-  [ -z "$t_ssh" ] && sshg true 2> /dev/null && t_ssh=$(since)
-  [ -z "$t_http" ] && nsx curl -sf --max-time 3 "http://$IP:8080/" > "$RUN/http.txt" 2> /dev/null && t_http=$(since)
-  sleep 0.5
-done
+TESTNET_PIDS+=("$qpid")
+if ! testnet_wait_guest "$t0" "$RUN/console.log" "$TIMEOUT" "$qpid"; then
+  echo "--- console tail" >&2; tail -n 25 "$RUN/console.log" >&2 || true
+  echo "--- qemu" >&2; cat "$RUN/qemu.out" >&2 || true
+  exit 1
+fi
 
 ssh_out=$(sshg 'hostname; uname -r; ip -4 -o addr show eth0; ip route; free -m | sed -n 2p; grep /data /proc/mounts')
 rss_kb=$(awk '/VmRSS/{print $2}' "/proc/$(cat "$RUN/qemu.pid")/status")
@@ -138,9 +78,9 @@ t_off=$(echo "$(date +%s.%N) - $t_off0" | bc | xargs printf '%.1f')
 cat <<EOF | tee "$RUN/result.env"
 ACCEL=$ACCEL
 MEM_MIB=$MEM
-BOOT_FINISHED_S=$t_marker
-SSH_OK_S=$t_ssh
-HTTP_8080_OK_S=$t_http
+BOOT_FINISHED_S=$T_MARKER
+SSH_OK_S=$T_SSH
+HTTP_8080_OK_S=$T_HTTP
 HTTP_BODY='$(tr '\n' '|' < "$RUN/http.txt")'
 GUEST_MARKER='$guest_line'
 SSH_OUTPUT='$(echo "$ssh_out" | tr '\n' '|')'
