@@ -54,8 +54,10 @@ testnet_metadata dp-libvirt
 testnet_services
 
 log "virtlogd, libvirtd (in $NS)"
-ip netns exec "$NS" virtlogd -d -p "$RUN/virtlogd.pid"
-ip netns exec "$NS" libvirtd -d -p "$RUN/libvirtd.pid" 2> "$RUN/libvirtd.err"
+# warnings and errors of both daemons into files (they log to syslog, absent here, by default)
+LIBVIRT_LOG_OUTPUTS="3:file:$RUN/virtlogd.log" ip netns exec "$NS" virtlogd -d -p "$RUN/virtlogd.pid"
+LIBVIRT_LOG_OUTPUTS="3:file:$RUN/libvirtd.log" ip netns exec "$NS" libvirtd -d -p "$RUN/libvirtd.pid" \
+  2> "$RUN/libvirtd.err"
 for _ in $(seq 1 60); do [ -S /run/libvirt/libvirt-sock ] && break; sleep 0.5; done
 [ -S /run/libvirt/libvirt-sock ] || { cat "$RUN/libvirtd.err" >&2; die "libvirtd did not open its socket in 30s"; }
 virsh -c "$URI" version 2>&1 | tee "$RUN/version.txt" >&2
