@@ -8,7 +8,7 @@
 #
 #   bash tools/devcloud/dataplane/boot-qemu.sh              # TCG (software emulation)
 #   ACCEL=kvm bash tools/devcloud/dataplane/boot-qemu.sh    # try KVM
-#   MEM=128 TIMEOUT=300 ...                                  # guest MiB, overall bound (s)
+#   MEM=128 TIMEOUT=300 TCG_TB_MIB=32 ...                    # guest MiB, bound (s), TCG cache MiB
 #
 # Nothing leaves the namespace ossdk-dp-qemu (deleted at exit, as are the processes started here).
 set -euo pipefail
@@ -41,7 +41,10 @@ testnet_metadata dp-qemu
 testnet_services
 
 qemu-img create -q -f qcow2 -b "$IMG/disk.qcow2" -F qcow2 "$RUN/disk.qcow2"
-accel_opts=(-machine "pc,accel=$ACCEL")
+accel_opts=(-machine pc -accel "$ACCEL")
+# TCG_TB_MIB caps TCG's translation cache (qemu's default lets it grow to 1 GiB): the main term
+# of a TCG guest's memory beside its RAM
+[ "$ACCEL" = tcg ] && [ -n "${TCG_TB_MIB:-}" ] && accel_opts=(-machine pc -accel "tcg,tb-size=$TCG_TB_MIB")
 [ "$ACCEL" = kvm ] && accel_opts+=(-cpu "${KVM_CPU:-qemu64}")
 t0=$(date +%s.%N)
 ip netns exec "$NS" nice -n 19 qemu-system-x86_64 "${accel_opts[@]}" -m "$MEM" -smp 1 -display none -no-user-config \
@@ -78,6 +81,7 @@ t_off=$(echo "$(date +%s.%N) - $t_off0" | bc | xargs printf '%.1f')
 cat <<EOF | tee "$RUN/result.env"
 ACCEL=$ACCEL
 MEM_MIB=$MEM
+TCG_TB_MIB=${TCG_TB_MIB:-default}
 BOOT_FINISHED_S=$T_MARKER
 SSH_OK_S=$T_SSH
 HTTP_8080_OK_S=$T_HTTP
