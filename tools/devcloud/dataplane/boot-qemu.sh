@@ -9,6 +9,7 @@
 #   bash tools/devcloud/dataplane/boot-qemu.sh              # TCG (software emulation)
 #   ACCEL=kvm bash tools/devcloud/dataplane/boot-qemu.sh    # try KVM
 #   MEM=128 TIMEOUT=300 TCG_TB_MIB=32 ...                    # guest MiB, bound (s), TCG cache MiB
+#   CONFIG_DRIVE=1 ...   # metadata on an iso9660 "config-2" cdrom (as nova makes it), no 169.254
 #
 # Nothing leaves the namespace ossdk-dp-qemu (deleted at exit, as are the processes started here).
 set -euo pipefail
@@ -22,7 +23,7 @@ NS=ossdk-dp-qemu
 GW=10.77.0.1
 IP=10.77.0.11
 MAC=fa:16:3e:00:77:11
-RUN="$DP/run-qemu-$ACCEL"
+RUN="$DP/run-qemu-$ACCEL${CONFIG_DRIVE:+-cd}"
 
 log() { echo "[boot-qemu $(date +%T)] $*" >&2; }
 die() { echo "boot-qemu: ERROR: $*" >&2; exit 1; }
@@ -38,7 +39,17 @@ rm -rf "$RUN" && mkdir -p "$RUN"
 trap testnet_down EXIT   # also kills qemu: it is in TESTNET_PIDS
 testnet_up tap0
 testnet_metadata dp-qemu
-testnet_services
+cd_opts=()
+if [ -n "${CONFIG_DRIVE:-}" ]; then
+  command -v genisoimage > /dev/null || die "genisoimage missing: apt-get install -y --no-install-recommends genisoimage"
+  # the options nova's configdrive builder gives genisoimage
+  genisoimage -o "$RUN/config.iso" -ldots -allow-lowercase -allow-multidot -l -V config-2 -r -J \
+    -quiet "$RUN/md"
+  cd_opts=(-drive "file=$RUN/config.iso,media=cdrom,if=ide,readonly=on")
+  testnet_services no-metadata
+else
+  testnet_services
+fi
 
 qemu-img create -q -f qcow2 -b "$IMG/disk.qcow2" -F qcow2 "$RUN/disk.qcow2"
 accel_opts=(-machine pc -accel "$ACCEL")
@@ -52,7 +63,7 @@ ip netns exec "$NS" nice -n 19 qemu-system-x86_64 "${accel_opts[@]}" -m "$MEM" -
   -kernel "$IMG/vmlinuz" -initrd "$IMG/initrd.img" -append "console=ttyS0" \
   -drive "file=$RUN/disk.qcow2,if=virtio" \
   -netdev tap,id=n0,ifname=tap0,script=no,downscript=no -device "virtio-net-pci,netdev=n0,mac=$MAC" \
-  -device virtio-rng-pci -pidfile "$RUN/qemu.pid" > "$RUN/qemu.out" 2>&1 &
+  "${cd_opts[@]}" -device virtio-rng-pci -pidfile "$RUN/qemu.pid" > "$RUN/qemu.out" 2>&1 &
 qpid=$!
 TESTNET_PIDS+=("$qpid")
 if ! testnet_wait_guest "$t0" "$RUN/console.log" "$TIMEOUT" "$qpid"; then
@@ -82,6 +93,7 @@ cat <<EOF | tee "$RUN/result.env"
 ACCEL=$ACCEL
 MEM_MIB=$MEM
 TCG_TB_MIB=${TCG_TB_MIB:-default}
+METADATA_FROM='$(grep -o 'metadata from .*' "$RUN/console.log" | tr -d '\r')'
 BOOT_FINISHED_S=$T_MARKER
 SSH_OK_S=$T_SSH
 HTTP_8080_OK_S=$T_HTTP

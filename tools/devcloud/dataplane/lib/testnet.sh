@@ -46,11 +46,13 @@ exec httpd -f -p 8080 -h /srv/www
 SH
 }
 
-testnet_services() {  # metadata responder and DHCP server, in the namespace
+testnet_services() {  # DHCP server and (unless $1 is "no-metadata") metadata responder
   # `ip netns exec` (not the nsx function, which would fork a subshell) execs the command, so
   # $! is the server itself and testnet_down's kill reaches it
-  ip netns exec "$NS" busybox httpd -f -p 169.254.169.254:80 -h "$RUN/md" &
-  TESTNET_PIDS+=($!)
+  if [ "${1:-}" != no-metadata ]; then
+    ip netns exec "$NS" busybox httpd -f -p 169.254.169.254:80 -h "$RUN/md" &
+    TESTNET_PIDS+=($!)
+  fi
   ip netns exec "$NS" dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 --user=root \
     --interface=br0 --bind-interfaces --dhcp-authoritative \
     --dhcp-range="${GW%.*}.10,${GW%.*}.50,255.255.255.0,1h" --dhcp-host="$MAC,$IP" \
