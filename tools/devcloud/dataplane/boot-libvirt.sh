@@ -5,6 +5,7 @@
 # and virtlogd started by hand (no systemd) INSIDE a namespace of our own, so that nothing libvirt
 # sets up (taps, firewall probes) touches the host's network. Then the same proofs as
 # boot-qemu.sh, plus what nova asks libvirt for later: ACPI shutdown, start again, destroy.
+# Before the boot, nova_libvirt_probe.py starts nova's own libvirt driver against this libvirtd.
 #
 #   bash tools/devcloud/dataplane/boot-libvirt.sh      # TIMEOUT=300 bounds each wait
 #
@@ -63,6 +64,18 @@ for _ in $(seq 1 60); do [ -S /run/libvirt/libvirt-sock ] && break; sleep 0.5; d
 virsh -c "$URI" version 2>&1 | tee "$RUN/version.txt" >&2
 virsh -c "$URI" domcapabilities --virttype qemu 2>&1 | grep -E '<domain>|<machine>|<arch>' | head -5 > "$RUN/domcaps.txt" || true
 virsh -c "$URI" domcapabilities --virttype kvm > "$RUN/domcaps-kvm.txt" 2>&1 || true
+
+# nova's own libvirt driver against this libvirtd: init_host + the resource report (no DB, no
+# queue); a failure is recorded, not fatal, since the boot below does not depend on it
+log "nova libvirt driver probe"
+mkdir -p "$RUN/nova-instances"
+if timeout 180 nice -n 10 /usr/bin/python3 "$HERE/nova_libvirt_probe.py" "$RUN/nova-instances" \
+     > "$RUN/nova-probe.txt" 2>&1; then
+  nova_probe=ok
+else
+  nova_probe="failed (rc $?)"
+fi
+tail -n 12 "$RUN/nova-probe.txt" >&2
 
 qemu-img create -q -f qcow2 -b "$IMG/disk.qcow2" -F qcow2 "$RUN/disk.qcow2"
 # The domain nova's libvirt driver writes for such an image (trimmed of what has no effect here:
@@ -142,6 +155,7 @@ t_restart_http=$T_HTTP
 
 cat <<EOF | tee "$RUN/result.env"
 LIBVIRT='$(head -3 "$RUN/version.txt" | tr '\n' '|')'
+NOVA_DRIVER_PROBE='$nova_probe: $(grep -E '^(init_host|get_available|cpu_info)' "$RUN/nova-probe.txt" | tr '\n' '|')'
 BOOT_FINISHED_S=$T_MARKER
 SSH_OK_S=$T_SSH
 HTTP_8080_OK_S=$T_HTTP
