@@ -78,7 +78,8 @@ fi
 tail -n 12 "$RUN/nova-probe.txt" >&2
 
 qemu-img create -q -f qcow2 -b "$IMG/disk.qcow2" -F qcow2 "$RUN/disk.qcow2"
-# The domain nova's libvirt driver writes for such an image (trimmed of what has no effect here:
+# The domain nova's libvirt driver writes for such an image (the cmdline is the image's
+# os_command_line property, which replaces nova's default "root=/dev/vda console=tty0 console=ttyS0") (trimmed of what has no effect here:
 # sysinfo, metadata, cputune). cache='none' is nova's default when the disk's filesystem takes
 # O_DIRECT, which ext4 does.
 cat > "$RUN/domain.xml" <<EOF
@@ -90,7 +91,7 @@ cat > "$RUN/domain.xml" <<EOF
     <type arch='x86_64' machine='pc'>hvm</type>
     <kernel>$IMG/vmlinuz</kernel>
     <initrd>$IMG/initrd.img</initrd>
-    <cmdline>root=/dev/vda console=tty0 console=ttyS0</cmdline>
+    <cmdline>$(. "$IMG/image.env"; echo "$KERNEL_CMDLINE")</cmdline>
   </os>
   <features><acpi/><apic/></features>
   <clock offset='utc'/>

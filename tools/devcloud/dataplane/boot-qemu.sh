@@ -10,6 +10,7 @@
 #   ACCEL=kvm bash tools/devcloud/dataplane/boot-qemu.sh    # try KVM
 #   MEM=128 TIMEOUT=300 TCG_TB_MIB=32 ...                    # guest MiB, bound (s), TCG cache MiB
 #   CONFIG_DRIVE=1 ...   # metadata on an iso9660 "config-2" cdrom (as nova makes it), no 169.254
+#   FLOATING_IP=1 ...    # also reach the guest through a floating IP from an "external" namespace
 #
 # Nothing leaves the namespace ossdk-dp-qemu (deleted at exit, as are the processes started here).
 set -euo pipefail
@@ -60,7 +61,7 @@ accel_opts=(-machine pc -accel "$ACCEL")
 t0=$(date +%s.%N)
 ip netns exec "$NS" nice -n 19 qemu-system-x86_64 "${accel_opts[@]}" -m "$MEM" -smp 1 -display none -no-user-config \
   -serial "file:$RUN/console.log" -monitor "unix:$RUN/monitor.sock,server,nowait" \
-  -kernel "$IMG/vmlinuz" -initrd "$IMG/initrd.img" -append "console=ttyS0" \
+  -kernel "$IMG/vmlinuz" -initrd "$IMG/initrd.img" -append "$(. "$IMG/image.env"; echo "$KERNEL_CMDLINE")" \
   -drive "file=$RUN/disk.qcow2,if=virtio" \
   -netdev tap,id=n0,ifname=tap0,script=no,downscript=no -device "virtio-net-pci,netdev=n0,mac=$MAC" \
   "${cd_opts[@]}" -device virtio-rng-pci -pidfile "$RUN/qemu.pid" > "$RUN/qemu.out" 2>&1 &
@@ -75,6 +76,12 @@ fi
 ssh_out=$(sshg 'hostname; uname -r; ip -4 -o addr show eth0; ip route; free -m | sed -n 2p; grep /data /proc/mounts')
 rss_kb=$(awk '/VmRSS/{print $2}' "/proc/$(cat "$RUN/qemu.pid")/status")
 guest_line=$(grep 'boot-finished' "$RUN/console.log" | tr -d '\r')
+
+fip_line=
+if [ -n "${FLOATING_IP:-}" ]; then
+  testnet_floating_ip
+  fip_line="FLOATING_IP http=$FIP_HTTP ssh=$FIP_SSH 8080-rejected-without-rule=$FIP_BLOCKED 8080-after-rule=$FIP_REOPENED"
+fi
 
 # --- clean poweroff through ACPI, as libvirt's shutdown (nova stop) does ------------------------
 t_off0=$(date +%s.%N)
@@ -102,4 +109,5 @@ GUEST_MARKER='$guest_line'
 SSH_OUTPUT='$(echo "$ssh_out" | tr '\n' '|')'
 QEMU_RSS_MIB=$((rss_kb / 1024))
 ACPI_POWEROFF=$off after ${t_off}s
+${fip_line}
 EOF

@@ -68,6 +68,7 @@ testnet_down() {  # stops what testnet_services started, deletes the namespace
   sleep 0.5
   for p in "${TESTNET_PIDS[@]}"; do kill -9 "$p" 2> /dev/null || true; done
   ip netns del "$NS" 2> /dev/null || true
+  ip netns del "$NS-ext" 2> /dev/null || true   # testnet_floating_ip's, if it stopped half-way
 }
 
 sshg() {  # ssh to the guest with the injected key; bounded, a guest that accepts TCP may hang
@@ -90,10 +91,47 @@ testnet_wait_guest() {
       return 1
     fi
     kill -0 "$alive" 2> /dev/null || { echo "the hypervisor process $alive exited" >&2; return 1; }
+    if grep -q 'Kernel panic' "$console" 2> /dev/null; then
+      echo "the guest kernel panicked: $(grep -o 'Kernel panic.*' "$console" | head -1)" >&2
+      return 1
+    fi
     [ -z "$T_MARKER" ] && grep -q 'ossdk-guest: boot-finished' "$console" 2> /dev/null && T_MARKER=$(since)
     [ -z "$T_SSH" ] && sshg true 2> /dev/null && T_SSH=$(since)
     [ -z "$T_HTTP" ] && nsx curl -sf --max-time 3 "http://$IP:8080/" > "$RUN/http.txt" 2> /dev/null \
       && T_HTTP=$(since)
     sleep 0.5
   done
+}
+
+# What neutron's L3 agent does for a floating IP, by hand: the test namespace plays the router
+# (qrouter-*), a second namespace $NS-ext plays the external network. A veth pair joins them
+# (router side 172.24.99.2/24 plus the floating IP 172.24.99.20, external side 172.24.99.1/24);
+# iptables-nft DNAT/SNAT maps the floating IP to the guest. Then, from the external namespace only:
+# HTTP and SSH to the floating IP, and a FORWARD rule (a security group without 8080) refuses
+# 8080 until it is removed. Sets FIP_HTTP, FIP_SSH, FIP_BLOCKED, FIP_REOPENED (ok/failed).
+testnet_floating_ip() {
+  local ext="$NS-ext" fip=172.24.99.20
+  ip netns del "$ext" 2> /dev/null || true
+  ip netns add "$ext"
+  ip link add dpqg0 netns "$NS" type veth peer name dpext0 netns "$ext"
+  ip -n "$ext" link set lo up
+  ip -n "$ext" addr add 172.24.99.1/24 dev dpext0
+  ip -n "$ext" link set dpext0 up
+  nsx ip addr add 172.24.99.2/24 dev dpqg0
+  nsx ip addr add "$fip/32" dev dpqg0
+  nsx ip link set dpqg0 up
+  nsx sysctl -qw net.ipv4.ip_forward=1
+  nsx iptables-nft -t nat -A PREROUTING -d "$fip/32" -j DNAT --to-destination "$IP"
+  nsx iptables-nft -t nat -A POSTROUTING -s "$IP/32" -j SNAT --to-source "$fip"
+  local exx=(timeout 15 ip netns exec "$ext")
+  FIP_HTTP=failed FIP_SSH=failed FIP_BLOCKED=failed FIP_REOPENED=failed
+  "${exx[@]}" curl -sf --max-time 5 "http://$fip:8080/" > /dev/null && FIP_HTTP=ok
+  "${exx[@]}" ssh -i "$RUN/id_ed25519" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+    -o ConnectTimeout=3 -o BatchMode=yes -o LogLevel=ERROR "root@$fip" true && FIP_SSH=ok
+  # the security group: new connections to 8080 rejected, as a port without that rule would be
+  nsx iptables-nft -I FORWARD -d "$IP/32" -p tcp --dport 8080 -m state --state NEW -j REJECT
+  "${exx[@]}" curl -sf --max-time 5 "http://$fip:8080/" > /dev/null || FIP_BLOCKED=ok
+  nsx iptables-nft -D FORWARD -d "$IP/32" -p tcp --dport 8080 -m state --state NEW -j REJECT
+  "${exx[@]}" curl -sf --max-time 5 "http://$fip:8080/" > /dev/null && FIP_REOPENED=ok
+  ip netns del "$ext"
 }
