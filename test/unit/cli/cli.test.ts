@@ -12,7 +12,7 @@ import { completionScript, completionTable } from '../../../src/cli/completion.j
 import { CliContext } from '../../../src/cli/context.js';
 import { describeError, EXIT, exitCodeFor } from '../../../src/cli/exit.js';
 import { cell, formatList, formatOne } from '../../../src/cli/output.js';
-import { buildProgram } from '../../../src/cli/program.js';
+import { buildProgram, commandWord } from '../../../src/cli/program.js';
 import {
   ConfigError,
   ConflictError,
@@ -225,6 +225,36 @@ describe('helpers', () => {
     assert.equal(relativePath('http://h:9696/v2.0/', 'networks'), '/networks');
     assert.equal(relativePath('http://h:8774/v2.1', '/servers'), '/servers');
     assert.equal(relativePath('http://h:8080/v1/AUTH_x', '/v1/c'), '/v1/c');
+  });
+});
+
+describe('command tree built for one group', () => {
+  const all = paths(buildProgram());
+  const argv = (...words: string[]) => ['node', 'ostack', ...words];
+  test('a group named on the command line is built alone, with the same commands as in the whole tree', () => {
+    const groups = [...new Set(all.map((p) => p.split(' ')[0]!))].filter((g) => g !== 'completion');
+    assert.ok(groups.length > 15, `every group should be seen, got ${groups.join(' ')}`);
+    for (const g of groups) {
+      const built = paths(buildProgram(argv('--os-cloud', 'c', g, 'list')));
+      assert.deepEqual(
+        built,
+        all.filter((p) => p === g || p.startsWith(`${g} `)),
+        `ostack ${g} ... should build the ${g} group exactly, and nothing else`,
+      );
+    }
+  });
+  test('no group, an unknown word, help and completion build the whole tree', () => {
+    for (const words of [[], ['--help'], ['help', 'flavor'], ['flavr', 'list'], ['completion', 'bash']])
+      assert.deepEqual(paths(buildProgram(argv(...words))), all, `ostack ${words.join(' ')} needs every group`);
+  });
+  test('the command word skips global options and their values', () => {
+    const program = buildProgram();
+    const word = (...args: string[]) => commandWord(program, args);
+    assert.equal(word('--os-cloud', 'flavor', 'server', 'list'), 'server', '--os-cloud takes the next word');
+    assert.equal(word('-c', 'Name', '-f', 'json', 'flavor'), 'flavor', '-c and -f take the next word');
+    assert.equal(word('--format=json', '--debug', 'image'), 'image', 'flags and --x=y take none');
+    assert.equal(word('--token-cache', '--', 'port'), 'port', 'after --, the next word');
+    assert.equal(word('--debug'), undefined, 'no command word at all');
   });
 });
 
