@@ -41,8 +41,8 @@ describe('output', () => {
     assert.equal(cell(null), '');
     assert.equal(cell([{ ip_address: '10.0.0.1' }]), "ip_address='10.0.0.1'");
   });
-  test('table: openstackclient look, numbers right-aligned', () => {
-    const t = formatList(rows, ['ID', 'Name', 'RAM'], { format: 'table' });
+  test('table: openstackclient look, numbers right-aligned', async () => {
+    const t = await formatList(rows, ['ID', 'Name', 'RAM'], { format: 'table' });
     assert.equal(
       t,
       [
@@ -55,34 +55,34 @@ describe('output', () => {
       ].join('\n'),
     );
   });
-  test('json keeps values; -c selects and orders columns, also non-default ones', () => {
-    const j = JSON.parse(formatList(rows, ['ID', 'Name'], { format: 'json', columns: ['Tags', 'ID'] }));
+  test('json keeps values; -c selects and orders columns, also non-default ones', async () => {
+    const j = JSON.parse(await formatList(rows, ['ID', 'Name'], { format: 'json', columns: ['Tags', 'ID'] }));
     assert.deepEqual(j, [
       { Tags: ['x', 'y'], ID: 'a' },
       { Tags: [], ID: 'b' },
     ]);
   });
-  test('value: space-separated cells, one row per line', () => {
-    assert.equal(formatList(rows, ['ID', 'RAM'], { format: 'value' }), 'a 128\nb 2048');
+  test('value: space-separated cells, one row per line', async () => {
+    assert.equal(await formatList(rows, ['ID', 'RAM'], { format: 'value' }), 'a 128\nb 2048');
   });
-  test('yaml and empty lists', () => {
-    assert.match(formatList(rows, ['ID'], { format: 'yaml' }), /^- ID: a\n- ID: b$/);
-    assert.equal(formatList([], ['ID'], { format: 'json' }), '[]');
-    assert.equal(formatList([], ['ID'], { format: 'table' }), '');
+  test('yaml and empty lists', async () => {
+    assert.match(await formatList(rows, ['ID'], { format: 'yaml' }), /^- ID: a\n- ID: b$/);
+    assert.equal(await formatList([], ['ID'], { format: 'json' }), '[]');
+    assert.equal(await formatList([], ['ID'], { format: 'table' }), '');
   });
-  test('an unknown column is a ValidationError listing the columns', () => {
-    assert.throws(
-      () => formatList(rows, ['ID'], { format: 'table', columns: ['Nope'] }),
+  test('an unknown column is a ValidationError listing the columns', async () => {
+    await assert.rejects(
+      formatList(rows, ['ID'], { format: 'table', columns: ['Nope'] }),
       (e: Error) => e instanceof ValidationError && /Nope/.test(e.message) && /ID, Name, RAM/.test(e.message),
     );
-    assert.throws(() => formatOne({ a: 1 }, { format: 'json', columns: ['b'] }), ValidationError);
+    await assert.rejects(formatOne({ a: 1 }, { format: 'json', columns: ['b'] }), ValidationError);
   });
-  test('show: Field/Value table, value format prints values only', () => {
+  test('show: Field/Value table, value format prints values only', async () => {
     assert.match(
-      formatOne({ id: 'x', name: 'n' }, { format: 'table' }),
+      await formatOne({ id: 'x', name: 'n' }, { format: 'table' }),
       /\| Field \| Value \|\n.*\n\| id {4}\| x {5}\|/,
     );
-    assert.equal(formatOne({ id: 'x', name: 'n' }, { format: 'value', columns: ['name'] }), 'n');
+    assert.equal(await formatOne({ id: 'x', name: 'n' }, { format: 'value', columns: ['name'] }), 'n');
   });
 });
 
@@ -245,7 +245,11 @@ describe('command tree built for one group', () => {
   });
   test('no group, an unknown word, help and completion build the whole tree', () => {
     for (const words of [[], ['--help'], ['help', 'flavor'], ['flavr', 'list'], ['completion', 'bash']])
-      assert.deepEqual(paths(buildProgram(argv(...words))), all, `ostack ${words.join(' ')} needs every group`);
+      assert.deepEqual(
+        paths(buildProgram(argv(...words))),
+        all,
+        `ostack ${words.join(' ')} needs every group`,
+      );
   });
   test('the command word skips global options and their values', () => {
     const program = buildProgram();
