@@ -8,6 +8,7 @@ import { callerAbortError } from '../transport/abort.js';
 import type { HttpClient } from '../transport/http-client.js';
 import type { AccessInfo } from './access-info.js';
 import type { TokenStore } from './token-store.js';
+import { bindTokenStore, unbindTokenStore } from './version-cache.js';
 
 /** Options of one authentication: the caller's signal and per-request deadline apply to token issue too. */
 export interface AuthRequestOptions {
@@ -173,7 +174,11 @@ export abstract class CachingAuthPlugin implements AuthPlugin {
    */
   invalidate(token?: string): void {
     if (token !== undefined && this.cached?.token !== token) return;
-    if (this.cached) this.rejectedToken = this.cached.token;
+    if (this.cached) {
+      this.rejectedToken = this.cached.token;
+      // a discovery finishing later must not write the rejected token back to the store
+      unbindTokenStore(this.cached);
+    }
     this.cached = undefined;
     const { store, storeKey } = this;
     if (store && storeKey) {
@@ -197,6 +202,7 @@ export abstract class CachingAuthPlugin implements AuthPlugin {
       const a = await store.load(storeKey);
       // a stored token close to expiry, or the one just rejected, counts as none
       if (!a?.token || this.expiresSoon(a) || a.token === this.rejectedToken) return undefined;
+      bindTokenStore(a, store, storeKey);
       return a;
     } catch {
       return undefined;
@@ -208,6 +214,7 @@ export abstract class CachingAuthPlugin implements AuthPlugin {
     if (!store || !storeKey) return;
     try {
       await store.save(storeKey, access);
+      bindTokenStore(access, store, storeKey);
     } catch {
       // not cached: the next process authenticates
     }

@@ -24,6 +24,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { AccessInfo } from './access-info.js';
 import type { CatalogService } from './catalog.js';
+import { restoreVersions, versionsToStore } from './version-cache.js';
 
 /**
  * Where auth state is kept between processes. Methods may be synchronous or return a
@@ -67,6 +68,8 @@ type StoredAccess = Omit<AccessInfo, 'expiresAt' | 'issuedAt'> & {
   expiresAt: string;
   /** Absent in files written before the SDK kept it: the token's lifetime is then unknown. */
   issuedAt?: string;
+  /** Version discovery results found with this token (see version-cache.ts). */
+  versions?: ReturnType<typeof versionsToStore>;
 };
 
 /** Serialise an AccessInfo for the cache; undefined when it cannot be cached (no expiry). */
@@ -89,6 +92,8 @@ export function serializeAccess(key: string, a: AccessInfo): StoredAccess | unde
   if (a.projectName !== undefined) out.projectName = a.projectName;
   if (a.domainId !== undefined) out.domainId = a.domainId;
   if (a.issuedAt && !Number.isNaN(a.issuedAt.getTime())) out.issuedAt = a.issuedAt.toISOString();
+  const versions = versionsToStore(a);
+  if (versions) out.versions = versions;
   return out;
 }
 
@@ -127,6 +132,7 @@ export function deserializeAccess(key: string, data: unknown): AccessInfo | unde
   if (d.domainId !== undefined) a.domainId = d.domainId as string;
   if (typeof d.issuedAt === 'string' && !Number.isNaN(new Date(d.issuedAt).getTime()))
     a.issuedAt = new Date(d.issuedAt);
+  restoreVersions(a, d.versions);
   return a;
 }
 

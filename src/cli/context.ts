@@ -109,14 +109,14 @@ export class CliContext {
   /** Print rows; `defaults` are the columns shown without `-c`. */
   async printList(rows: Row[], defaults: string[]): Promise<void> {
     const { formatList } = await import('./output.js');
-    const text = formatList(rows, defaults, this.output);
+    const text = await formatList(rows, defaults, this.output);
     this.out.write(text ? `${text}\n` : '');
   }
 
   /** Print one object as Field/Value pairs. */
   async printOne(obj: Row): Promise<void> {
     const { formatOne } = await import('./output.js');
-    this.out.write(`${formatOne(obj, this.output)}\n`);
+    this.out.write(`${await formatOne(obj, this.output)}\n`);
   }
 
   /** A line on stderr (notes, warnings). */

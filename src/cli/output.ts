@@ -3,11 +3,9 @@
  * (`-c`), the way openstackclient's cliff formatters behave: tables and `value` show lists
  * as `a, b` and dicts as `k='v', k2='v2'`; json and yaml keep the values as they are.
  */
-import Table from 'cli-table3';
-import { stringify } from 'yaml';
 import { ValidationError } from '../errors/errors.js';
-
 import type { OutputFormat } from './output-formats.js';
+import { type Align, plainTable } from './table.js';
 
 export { OUTPUT_FORMATS, type OutputFormat } from './output-formats.js';
 
@@ -31,27 +29,16 @@ export function cell(v: unknown): string {
   return String(v);
 }
 
-/** openstackclient's table look: ASCII borders, a line under the header, none between rows. */
-const TABLE_STYLE = {
-  style: { head: [], border: [], compact: true },
-  chars: {
-    top: '-',
-    'top-mid': '+',
-    'top-left': '+',
-    'top-right': '+',
-    bottom: '-',
-    'bottom-mid': '+',
-    'bottom-left': '+',
-    'bottom-right': '+',
-    left: '|',
-    'left-mid': '+',
-    mid: '-',
-    'mid-mid': '+',
-    right: '|',
-    'right-mid': '+',
-    middle: '|',
-  },
-};
+/** A table: drawn directly when it is plain ASCII (table.ts), else by cli-table3, loaded then. */
+async function table(head: string[], rows: string[][], aligns?: Align[]): Promise<string> {
+  return plainTable(head, rows, aligns) ?? (await import('./table-full.js')).fullTable(head, rows, aligns);
+}
+
+/** YAML text; the library is loaded for `-f yaml` only (a run that reads no clouds.yaml never needs it). */
+async function yamlText(v: unknown): Promise<string> {
+  const { stringify } = await import('yaml');
+  return stringify(v).trimEnd();
+}
 
 function checkColumns(asked: string[] | undefined, available: string[]): void {
   const unknown = (asked ?? []).filter((c) => !available.includes(c));
@@ -64,7 +51,7 @@ function checkColumns(asked: string[] | undefined, available: string[]): void {
 }
 
 /** Render a list of rows; `defaults` are the columns shown without `-c` (all columns are selectable). */
-export function formatList(rows: Row[], defaults: string[], o: OutputOptions): string {
+export async function formatList(rows: Row[], defaults: string[], o: OutputOptions): Promise<string> {
   const available = [...new Set([...defaults, ...rows.flatMap((r) => Object.keys(r))])];
   checkColumns(o.columns, available);
   const cols = o.columns?.length ? o.columns : defaults;
@@ -73,7 +60,7 @@ export function formatList(rows: Row[], defaults: string[], o: OutputOptions): s
     case 'json':
       return JSON.stringify(picked, null, 2);
     case 'yaml':
-      return picked.length ? stringify(picked).trimEnd() : '[]';
+      return picked.length ? yamlText(picked) : '[]';
     case 'value':
       return picked.map((r) => cols.map((c) => cell(r[c])).join(' ')).join('\n');
     default: {
@@ -85,15 +72,17 @@ export function formatList(rows: Row[], defaults: string[], o: OutputOptions): s
           ? ('right' as const)
           : ('left' as const),
       );
-      const t = new Table({ head: cols, colAligns, ...TABLE_STYLE });
-      for (const r of picked) t.push(cols.map((c) => cell(r[c])));
-      return t.toString();
+      return table(
+        cols,
+        picked.map((r) => cols.map((c) => cell(r[c]))),
+        colAligns,
+      );
     }
   }
 }
 
 /** Render one object as Field/Value pairs (keys in the order given). */
-export function formatOne(obj: Row, o: OutputOptions): string {
+export async function formatOne(obj: Row, o: OutputOptions): Promise<string> {
   checkColumns(o.columns, Object.keys(obj));
   const keys = o.columns?.length ? o.columns : Object.keys(obj);
   const picked = Object.fromEntries(keys.map((k) => [k, obj[k] ?? null]));
@@ -101,13 +90,14 @@ export function formatOne(obj: Row, o: OutputOptions): string {
     case 'json':
       return JSON.stringify(picked, null, 2);
     case 'yaml':
-      return stringify(picked).trimEnd();
+      return yamlText(picked);
     case 'value':
       return keys.map((k) => cell(picked[k])).join('\n');
     default: {
-      const t = new Table({ head: ['Field', 'Value'], ...TABLE_STYLE });
-      for (const k of keys) t.push([k, cell(picked[k])]);
-      return t.toString();
+      return table(
+        ['Field', 'Value'],
+        keys.map((k) => [k, cell(picked[k])]),
+      );
     }
   }
 }

@@ -6,7 +6,7 @@
  */
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { lazy } from './lazy.js';
+import { type Lazy, lazy } from './lazy.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
 import { registerApi } from './spec/api.js';
 import { registerCatalog } from './spec/catalog.js';
@@ -28,8 +28,53 @@ import { registerToken } from './spec/token.js';
 import { registerUser } from './spec/user.js';
 import { registerVolume } from './spec/volume.js';
 
-/** The whole command tree. */
-export function buildProgram(): Command {
+type Register = (program: Command, lazy: Lazy) => void;
+
+/** The command groups by their first word, in the order `--help` lists them. */
+const GROUPS: ReadonlyArray<readonly [word: string, register: Register]> = [
+  ['server', registerServer],
+  ['flavor', registerFlavor],
+  ['keypair', registerKeypair],
+  ['image', registerImage],
+  ['network', registerNetwork],
+  ['subnet', registerSubnet],
+  ['port', registerPort],
+  ['router', registerRouter],
+  ['floating', registerFloatingIp],
+  ['security', registerSecurityGroup],
+  ['volume', registerVolume],
+  ['container', registerContainer],
+  ['object', registerObject],
+  ['token', registerToken],
+  ['catalog', registerCatalog],
+  ['project', registerProject],
+  ['user', registerUser],
+  ['api', registerApi],
+  ['completion', (program) => registerCompletion(program)],
+];
+
+/**
+ * The first word of `args` (the arguments after `node ostack`) that is not an option or the value
+ * of one of `program`'s options: the command group asked for.
+ */
+export function commandWord(program: Command, args: readonly string[]): string | undefined {
+  const valued = new Set(program.options.filter((o) => o.required).flatMap((o) => [o.long, o.short]));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return args[i + 1];
+    if (!a.startsWith('-') || a === '-') return a;
+    if (valued.has(a)) i++;
+  }
+  return undefined;
+}
+
+/**
+ * The command tree. With `argv` (`process.argv`) naming a command group, only that group is built:
+ * building every group's commands and options is a share of each run's start-up, and a command
+ * needs only its own. Without one (no command, `--help`, `help`, a misspelt group whose
+ * suggestions need every name) and for `completion` (its script covers the whole tree), all of them.
+ */
+export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command('ostack')
     .description('OpenStack command-line client built on openstack-sdk')
     .option('--os-cloud <name>', 'cloud name in clouds.yaml (default: OS_CLOUD)', process.env.OS_CLOUD)
@@ -56,24 +101,8 @@ export function buildProgram(): Command {
     .exitOverride();
 
   // settings above are inherited by every command added below
-  registerServer(program, lazy);
-  registerFlavor(program, lazy);
-  registerKeypair(program, lazy);
-  registerImage(program, lazy);
-  registerNetwork(program, lazy);
-  registerSubnet(program, lazy);
-  registerPort(program, lazy);
-  registerRouter(program, lazy);
-  registerFloatingIp(program, lazy);
-  registerSecurityGroup(program, lazy);
-  registerVolume(program, lazy);
-  registerContainer(program, lazy);
-  registerObject(program, lazy);
-  registerToken(program, lazy);
-  registerCatalog(program, lazy);
-  registerProject(program, lazy);
-  registerUser(program, lazy);
-  registerApi(program, lazy);
-  registerCompletion(program);
+  const word = argv ? commandWord(program, argv.slice(2)) : undefined;
+  const only = word === 'completion' ? undefined : GROUPS.find(([w]) => w === word);
+  for (const [, register] of only ? [only] : GROUPS) register(program, lazy);
   return program;
 }

@@ -4,7 +4,7 @@ import { describeError, EXIT, exitCodeFor } from './exit.js';
 import { buildProgram } from './program.js';
 
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return EXIT.ok;

@@ -2,9 +2,11 @@
  * A ServiceClient is one service at one major version (and microversion) over a Session:
  * resources and proxies send every request through it with paths relative to the service.
  */
+import { NotAcceptableError } from '../errors/errors.js';
 import type { HttpResponse, RequestBody } from '../transport/http-client.js';
 import { decodeJson, isRead, type JsonDocument } from './decode.js';
 import type { DiscoveredVersion } from './discovery.js';
+import { isCachedVersion, refreshing } from './discovery-cache.js';
 import {
   type MicroversionSupport,
   microversionHeaders,
@@ -93,6 +95,8 @@ export class ServiceClient {
   private base?: string;
   /** The microversion headers of the last microversion sent (they rarely change: built once). */
   private mvHeaders?: { mv: string; headers: Record<string, string> };
+  /** The endpoint and range came from the token cache, not from the service (see discovery-cache.ts). */
+  private cachedOrigin = false;
 
   constructor(
     /** The session requests go through. */
@@ -108,32 +112,60 @@ export class ServiceClient {
     signal?: AbortSignal,
     timeoutMs?: number,
   ): Promise<{ version: DiscoveredVersion; microversion?: string }> {
-    if (!this.resolved) {
-      this.resolved = (async () => {
-        const version = await this.session.discover(this.spec.serviceType, {
-          major: this.spec.major,
-          fallbackPath: this.spec.fallbackPath,
-          skip: this.spec.skipDiscovery,
-          signal,
-          timeoutMs,
-        });
-        const mv = this.spec.microversions
-          ? negotiateMicroversion(
-              this.spec.microversions,
-              { min: version.minMicroversion, max: version.maxMicroversion },
-              this.pinnedMicroversion,
-              this.spec.serviceType,
-            )
-          : undefined;
-        this.negotiated = mv;
-        this.base = version.baseUrl;
-        return { version, microversion: mv };
-      })();
-      this.resolved.catch(() => {
-        this.resolved = undefined;
-      });
+    if (!this.resolved) this.startResolve(signal, timeoutMs, false);
+    return this.resolved!;
+  }
+
+  private startResolve(
+    signal: AbortSignal | undefined,
+    timeoutMs: number | undefined,
+    refresh: boolean,
+  ): void {
+    const resolved = this.negotiate(signal, timeoutMs, refresh);
+    this.resolved = resolved;
+    resolved.catch(() => {
+      if (this.resolved === resolved) this.resolved = undefined;
+    });
+  }
+
+  private async negotiate(
+    signal: AbortSignal | undefined,
+    timeoutMs: number | undefined,
+    refresh: boolean,
+  ): Promise<{ version: DiscoveredVersion; microversion?: string }> {
+    const req = {
+      major: this.spec.major,
+      fallbackPath: this.spec.fallbackPath,
+      skip: this.spec.skipDiscovery,
+      signal,
+      timeoutMs,
+    };
+    const discover = (fresh: boolean) =>
+      this.session.discover(this.spec.serviceType, fresh ? refreshing(req) : req);
+    let version = await discover(refresh);
+    let mv: string | undefined;
+    try {
+      mv = this.microversionFor(version);
+    } catch (e) {
+      // a range kept from an earlier process may predate a cloud upgrade: ask the cloud before refusing a pin
+      if (!isCachedVersion(version)) throw e;
+      version = await discover(true);
+      mv = this.microversionFor(version);
     }
-    return this.resolved;
+    this.negotiated = mv;
+    this.base = version.baseUrl;
+    this.cachedOrigin = isCachedVersion(version);
+    return { version, microversion: mv };
+  }
+
+  private microversionFor(version: DiscoveredVersion): string | undefined {
+    if (!this.spec.microversions) return undefined;
+    return negotiateMicroversion(
+      this.spec.microversions,
+      { min: version.minMicroversion, max: version.maxMicroversion },
+      this.pinnedMicroversion,
+      this.spec.serviceType,
+    );
   }
 
   /** The negotiated microversion (after the first request or {@link resolve}). */
@@ -173,6 +205,39 @@ export class ServiceClient {
     const opts = mergeRequestOptions(own, call);
     // once resolved, the base URL is known: build the URL without another round of awaits
     if (this.base === undefined) await this.resolve(opts.signal, opts.timeoutMs);
+    const sentWith = { base: this.base, mv: this.negotiated };
+    try {
+      return await this.send(method, path, opts);
+    } catch (e) {
+      if (!(e instanceof NotAcceptableError) || !(await this.refreshedAfter406(opts, sentWith))) throw e;
+      return this.send(method, path, opts);
+    }
+  }
+
+  /**
+   * After a 406 (the microversion refused): when the endpoint and range came from the token cache,
+   * discover again (once per client, shared by concurrent callers) and say whether the request is
+   * worth sending again, i.e. it can be replayed and the base URL or microversion changed.
+   */
+  private async refreshedAfter406(
+    opts: ServiceRequestOptions,
+    sentWith: { base?: string; mv?: string },
+  ): Promise<boolean> {
+    const replayable =
+      opts.body === undefined || typeof opts.body === 'string' || opts.body instanceof Uint8Array;
+    // a microversion the caller chose for this one call is theirs to fix
+    if (!this.spec.microversions || opts.microversion !== undefined || !replayable) return false;
+    if (this.cachedOrigin) {
+      this.cachedOrigin = false;
+      this.startResolve(opts.signal, opts.timeoutMs, true);
+    }
+    if (!this.resolved) return false;
+    await this.resolved;
+    return this.base !== sentWith.base || this.negotiated !== sentWith.mv;
+  }
+
+  /** One request with the current base URL and microversion headers. */
+  private send(method: string, path: string, opts: ServiceRequestOptions): Promise<HttpResponse> {
     const base = this.base!;
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     const mv = opts.microversion ?? this.negotiated;

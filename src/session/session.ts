@@ -15,7 +15,8 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../transport/http-client.js';
-import { type DiscoveredVersion, type DiscoveryRequest, discoverVersion } from './discovery.js';
+import type { DiscoveredVersion, DiscoveryRequest } from './discovery.js';
+import { discoverWithCache, isRefreshing, refreshing } from './discovery-cache.js';
 
 /** What a {@link Session} is built from: an auth plugin, HTTP settings, and where endpoints are picked. */
 export interface SessionOptions {
@@ -106,16 +107,21 @@ export class Session {
     }).url;
   }
 
-  /** Discover (once per service and major version) the base URL and microversion range. */
+  /**
+   * Discover (once per service and major version) the base URL and microversion range; with a
+   * token from the token cache, the result kept with it (see discovery-cache.ts).
+   */
   discover(serviceType: string, req: Omit<DiscoveryRequest, 'catalogUrl'>): Promise<DiscoveredVersion> {
     const key = `${officialServiceType(serviceType)}|${req.major}`;
-    let p = this.discovered.get(key);
+    let p = isRefreshing(req) ? undefined : this.discovered.get(key);
     if (!p) {
+      const refresh = isRefreshing(req);
       p = (async () => {
         // the discovery's signal and deadline bound the catalog lookup too
         const catalogUrl = await this.endpointUrl(serviceType, req);
-        const token = (await this.getAccess(req.signal, req.timeoutMs)).token || undefined;
-        return discoverVersion(this.http, token, { ...req, catalogUrl });
+        const access = await this.getAccess(req.signal, req.timeoutMs);
+        const full = { ...req, catalogUrl };
+        return discoverWithCache(this.http, access, refresh ? refreshing(full) : full);
       })();
       // a failed discovery (e.g. auth error) must not be cached forever
       p.catch(() => this.discovered.delete(key));

@@ -1,6 +1,8 @@
 /** `ostack token issue` and `ostack catalog list` agree with Debian's `openstack` on the same clouds.yaml. */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +10,13 @@ import { ADMIN_CLOUD, DEMO_CLOUD } from '../../support/cloud.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 function ostack(...args: string[]) {
+  return ostackIn(process.env, ...args);
+}
+function ostackIn(env: NodeJS.ProcessEnv, ...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
     encoding: 'utf8',
     cwd: root,
+    env,
   });
 }
 function openstack(...args: string[]): string {
@@ -51,5 +57,29 @@ describe('ostack token and catalog', () => {
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /no-such-cloud.*Fix:/s);
+  });
+
+  test('--token-cache: the second run sends the listing only, no token request, no discovery', (t) => {
+    const xdg = mkdtempSync(join(tmpdir(), 'ostack-fn-token-cache-'));
+    t.after(() => rmSync(xdg, { recursive: true, force: true }));
+    const env = { ...process.env, XDG_CACHE_HOME: xdg };
+    const requests = (stderr: string) =>
+      [...stderr.matchAll(/DEBUG REQ (\S+) (\S+)/g)].map((m) => `${m[1]} ${new URL(m[2]!).pathname}`);
+    const args = ['--os-cloud', DEMO_CLOUD, '--token-cache', '--debug', 'flavor', 'list', '-f', 'json'];
+    const first = ostackIn(env, ...args);
+    assert.equal(first.status, 0, first.stderr);
+    assert.deepEqual(
+      requests(first.stderr).map((r) => r.split(' ')[0]),
+      ['POST', 'GET', 'GET'],
+      `the first run authenticates, discovers and lists: ${requests(first.stderr)}`,
+    );
+    const second = ostackIn(env, ...args);
+    assert.equal(second.status, 0, second.stderr);
+    assert.deepEqual(
+      requests(second.stderr),
+      [requests(first.stderr)[2]],
+      'the second run takes token, catalog and compute version from the cache and sends the listing only',
+    );
+    assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout), 'both runs list the same flavors');
   });
 });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -75,6 +75,30 @@ describe('bundle: the chunks flavor list loads', () => {
     assert.ok(
       !all.includes('src/services/service-table.ts'),
       'nor the service table that imports every proxy',
+    );
+  });
+
+  test("commander's node:child_process is loaded only if used", () => {
+    // a preload that prints the Node built-ins loaded by the time the process exits
+    const preload = join(dir, 'builtins.cjs');
+    writeFileSync(
+      preload,
+      "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));",
+    );
+    const r = spawnSync(
+      process.execPath,
+      ['-r', preload, join(dir, 'out', 'ostack.js'), 'flavor', '--help'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(r.status, 0, `ostack flavor --help should succeed: ${r.stderr}`);
+    assert.match(r.stdout, /Usage: ostack flavor/, 'the help is printed, so commander ran');
+    const loaded = JSON.parse(r.stderr.slice(r.stderr.indexOf('['))) as string[];
+    assert.ok(loaded.includes('NativeModule events'), 'the preload sees the built-ins commander loads');
+    assert.ok(
+      !loaded.includes('NativeModule child_process'),
+      'child_process should not be loaded: ostack has no executable subcommands',
     );
   });
 });

@@ -12,7 +12,7 @@ import { completionScript, completionTable } from '../../../src/cli/completion.j
 import { CliContext } from '../../../src/cli/context.js';
 import { describeError, EXIT, exitCodeFor } from '../../../src/cli/exit.js';
 import { cell, formatList, formatOne } from '../../../src/cli/output.js';
-import { buildProgram } from '../../../src/cli/program.js';
+import { buildProgram, commandWord } from '../../../src/cli/program.js';
 import {
   ConfigError,
   ConflictError,
@@ -41,8 +41,8 @@ describe('output', () => {
     assert.equal(cell(null), '');
     assert.equal(cell([{ ip_address: '10.0.0.1' }]), "ip_address='10.0.0.1'");
   });
-  test('table: openstackclient look, numbers right-aligned', () => {
-    const t = formatList(rows, ['ID', 'Name', 'RAM'], { format: 'table' });
+  test('table: openstackclient look, numbers right-aligned', async () => {
+    const t = await formatList(rows, ['ID', 'Name', 'RAM'], { format: 'table' });
     assert.equal(
       t,
       [
@@ -55,34 +55,34 @@ describe('output', () => {
       ].join('\n'),
     );
   });
-  test('json keeps values; -c selects and orders columns, also non-default ones', () => {
-    const j = JSON.parse(formatList(rows, ['ID', 'Name'], { format: 'json', columns: ['Tags', 'ID'] }));
+  test('json keeps values; -c selects and orders columns, also non-default ones', async () => {
+    const j = JSON.parse(await formatList(rows, ['ID', 'Name'], { format: 'json', columns: ['Tags', 'ID'] }));
     assert.deepEqual(j, [
       { Tags: ['x', 'y'], ID: 'a' },
       { Tags: [], ID: 'b' },
     ]);
   });
-  test('value: space-separated cells, one row per line', () => {
-    assert.equal(formatList(rows, ['ID', 'RAM'], { format: 'value' }), 'a 128\nb 2048');
+  test('value: space-separated cells, one row per line', async () => {
+    assert.equal(await formatList(rows, ['ID', 'RAM'], { format: 'value' }), 'a 128\nb 2048');
   });
-  test('yaml and empty lists', () => {
-    assert.match(formatList(rows, ['ID'], { format: 'yaml' }), /^- ID: a\n- ID: b$/);
-    assert.equal(formatList([], ['ID'], { format: 'json' }), '[]');
-    assert.equal(formatList([], ['ID'], { format: 'table' }), '');
+  test('yaml and empty lists', async () => {
+    assert.match(await formatList(rows, ['ID'], { format: 'yaml' }), /^- ID: a\n- ID: b$/);
+    assert.equal(await formatList([], ['ID'], { format: 'json' }), '[]');
+    assert.equal(await formatList([], ['ID'], { format: 'table' }), '');
   });
-  test('an unknown column is a ValidationError listing the columns', () => {
-    assert.throws(
-      () => formatList(rows, ['ID'], { format: 'table', columns: ['Nope'] }),
+  test('an unknown column is a ValidationError listing the columns', async () => {
+    await assert.rejects(
+      formatList(rows, ['ID'], { format: 'table', columns: ['Nope'] }),
       (e: Error) => e instanceof ValidationError && /Nope/.test(e.message) && /ID, Name, RAM/.test(e.message),
     );
-    assert.throws(() => formatOne({ a: 1 }, { format: 'json', columns: ['b'] }), ValidationError);
+    await assert.rejects(formatOne({ a: 1 }, { format: 'json', columns: ['b'] }), ValidationError);
   });
-  test('show: Field/Value table, value format prints values only', () => {
+  test('show: Field/Value table, value format prints values only', async () => {
     assert.match(
-      formatOne({ id: 'x', name: 'n' }, { format: 'table' }),
+      await formatOne({ id: 'x', name: 'n' }, { format: 'table' }),
       /\| Field \| Value \|\n.*\n\| id {4}\| x {5}\|/,
     );
-    assert.equal(formatOne({ id: 'x', name: 'n' }, { format: 'value', columns: ['name'] }), 'n');
+    assert.equal(await formatOne({ id: 'x', name: 'n' }, { format: 'value', columns: ['name'] }), 'n');
   });
 });
 
@@ -225,6 +225,40 @@ describe('helpers', () => {
     assert.equal(relativePath('http://h:9696/v2.0/', 'networks'), '/networks');
     assert.equal(relativePath('http://h:8774/v2.1', '/servers'), '/servers');
     assert.equal(relativePath('http://h:8080/v1/AUTH_x', '/v1/c'), '/v1/c');
+  });
+});
+
+describe('command tree built for one group', () => {
+  const all = paths(buildProgram());
+  const argv = (...words: string[]) => ['node', 'ostack', ...words];
+  test('a group named on the command line is built alone, with the same commands as in the whole tree', () => {
+    const groups = [...new Set(all.map((p) => p.split(' ')[0]!))].filter((g) => g !== 'completion');
+    assert.ok(groups.length > 15, `every group should be seen, got ${groups.join(' ')}`);
+    for (const g of groups) {
+      const built = paths(buildProgram(argv('--os-cloud', 'c', g, 'list')));
+      assert.deepEqual(
+        built,
+        all.filter((p) => p === g || p.startsWith(`${g} `)),
+        `ostack ${g} ... should build the ${g} group exactly, and nothing else`,
+      );
+    }
+  });
+  test('no group, an unknown word, help and completion build the whole tree', () => {
+    for (const words of [[], ['--help'], ['help', 'flavor'], ['flavr', 'list'], ['completion', 'bash']])
+      assert.deepEqual(
+        paths(buildProgram(argv(...words))),
+        all,
+        `ostack ${words.join(' ')} needs every group`,
+      );
+  });
+  test('the command word skips global options and their values', () => {
+    const program = buildProgram();
+    const word = (...args: string[]) => commandWord(program, args);
+    assert.equal(word('--os-cloud', 'flavor', 'server', 'list'), 'server', '--os-cloud takes the next word');
+    assert.equal(word('-c', 'Name', '-f', 'json', 'flavor'), 'flavor', '-c and -f take the next word');
+    assert.equal(word('--format=json', '--debug', 'image'), 'image', 'flags and --x=y take none');
+    assert.equal(word('--token-cache', '--', 'port'), 'port', 'after --, the next word');
+    assert.equal(word('--debug'), undefined, 'no command word at all');
   });
 });
 
