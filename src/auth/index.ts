@@ -17,6 +17,7 @@ export {
   refreshMarginMs,
 } from './plugin.js';
 export { officialServiceType, serviceTypeNames } from './service-types.js';
+export { MemoryTokenStore } from './memory-token-store.js';
 export { StaticTokenAuth } from './static-token.js';
 export {
   defaultTokenCacheDir,
@@ -25,6 +26,11 @@ export {
   type TokenStore,
   tokenCacheKey,
 } from './token-store.js';
+export {
+  type WebStorageLike,
+  WebStorageTokenStore,
+  type WebStorageTokenStoreOptions,
+} from './web-storage-token-store.js';
 export { V2PasswordAuth } from './v2.js';
 export {
   V3ApplicationCredentialAuth,
