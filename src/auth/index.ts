@@ -8,6 +8,7 @@ export {
   selectEndpoint,
 } from './catalog.js';
 export { type AuthFromConfigOptions, authFromConfig } from './from-config.js';
+export { MemoryTokenStore } from './memory-token-store.js';
 export {
   type AuthPlugin,
   type AuthRequestOptions,
@@ -17,7 +18,6 @@ export {
   refreshMarginMs,
 } from './plugin.js';
 export { officialServiceType, serviceTypeNames } from './service-types.js';
-export { MemoryTokenStore } from './memory-token-store.js';
 export { StaticTokenAuth } from './static-token.js';
 export {
   defaultTokenCacheDir,
@@ -26,11 +26,6 @@ export {
   type TokenStore,
   tokenCacheKey,
 } from './token-store.js';
-export {
-  type WebStorageLike,
-  WebStorageTokenStore,
-  type WebStorageTokenStoreOptions,
-} from './web-storage-token-store.js';
 export { V2PasswordAuth } from './v2.js';
 export {
   V3ApplicationCredentialAuth,
@@ -39,3 +34,8 @@ export {
   V3TokenAuth,
   v3Scope,
 } from './v3.js';
+export {
+  type WebStorageLike,
+  WebStorageTokenStore,
+  type WebStorageTokenStoreOptions,
+} from './web-storage-token-store.js';

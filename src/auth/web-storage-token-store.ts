@@ -67,7 +67,7 @@ export class WebStorageTokenStore implements TokenStore {
     } catch {
       access = undefined;
     }
-    if (!access || !access.expiresAt || access.expiresAt.getTime() <= Date.now()) {
+    if (!access?.expiresAt || access.expiresAt.getTime() <= Date.now()) {
       this.remove(key);
       return undefined;
     }
