@@ -20,9 +20,23 @@ export function currentSite(): FetchSite {
   return loc?.origin && loc.origin !== 'null' ? { origin: loc.origin, protocol: loc.protocol } : {};
 }
 
+/**
+ * The messages of a fetch that got no answer: Chrome "Failed to fetch", Firefox "NetworkError
+ * when attempting to fetch resource.", Safari "Load failed", Node "fetch failed", Deno "error
+ * sending request" / "Fetch failed", Bun "Unable to connect" (and a `cause` on Node and Bun).
+ */
+const NETWORK_MESSAGE = /fetch|network|load failed|sending request|connect/i;
+
 /** Whether `err` is the TypeError a fetch rejects with when the request got no answer. */
 export function isFetchNetworkError(err: unknown): err is TypeError {
-  return err instanceof TypeError || (err as { name?: string } | undefined)?.name === 'TypeError';
+  const e = err as { name?: string; message?: string; cause?: unknown } | undefined;
+  if (!(err instanceof TypeError) && e?.name !== 'TypeError') return false;
+  return e?.cause !== undefined || NETWORK_MESSAGE.test(e?.message ?? '');
+}
+
+/** The fix for a TypeError that is not a network failure: the runtime refused to build the request. */
+export function fetchRequestFix(err: unknown): string {
+  return `the runtime refused to build the request (${(err as Error)?.message ?? String(err)}): check the URL and the header values`;
 }
 
 /** The codes Node's fetch puts on the cause of its "fetch failed". */

@@ -21,7 +21,7 @@ import { isNodeJs } from '../platform/node.js';
 import { callerAbortError } from './abort.js';
 import { AttemptSignal } from './attempt-signal.js';
 import { byteLength, concatBytes, utf8Text } from './bytes.js';
-import { fetchFailureFix, isFetchNetworkError } from './fetch-errors.js';
+import { fetchFailureFix, fetchRequestFix, isFetchNetworkError } from './fetch-errors.js';
 import { type FetchFunction, FetchWire } from './fetch-wire.js';
 import { invalidResponse, type ResponseFacts } from './invalid-response.js';
 import { parseResponseJson } from './json-text.js';
@@ -473,7 +473,13 @@ export class HttpClient {
     }
     if (e?.name === 'AbortError' || e?.code === 'UND_ERR_ABORTED') return this.callerAbort(method, req);
     const url = redactUrl(req.url);
-    const fix = tlsFixFor(err) ?? (isFetchNetworkError(err) ? fetchFailureFix(url, err) : undefined);
+    const fix =
+      tlsFixFor(err) ??
+      (isFetchNetworkError(err)
+        ? fetchFailureFix(url, err)
+        : err instanceof TypeError && this.wire.kind === 'fetch'
+          ? fetchRequestFix(err)
+          : undefined);
     return new ConnectionError(method, url, err, { fix });
   }
 

@@ -105,6 +105,23 @@ describe('fetch failures', () => {
     }
   });
 
+  test('a TypeError that is not a network failure is a ConnectionError saying so, not retried', async () => {
+    let calls = 0;
+    const refusing: FetchFunction = async () => {
+      calls++;
+      throw new TypeError('Headers.append: "a\nb" is an invalid header value.');
+    };
+    const http = new HttpClient({
+      transport: 'fetch',
+      fetch: refusing,
+      retry: { maxRetries: 2, baseDelayMs: 1 },
+    });
+    const err = await http.request({ method: 'GET', url: 'https://x.example/' }).catch((e: unknown) => e);
+    assert.ok(err instanceof ConnectionError, `should be a ConnectionError, got ${String(err)}`);
+    assert.match(err.fix ?? '', /refused to build the request/, `fix: ${err.fix}`);
+    assert.equal(calls, 1, 'a request the runtime cannot build fails the same way every time: no retry');
+  });
+
   test('the fetch transport refuses TLS files it cannot apply', () => {
     assert.throws(
       () => new HttpClient({ transport: 'fetch', cacert: '/etc/ssl/ca.pem' }),
