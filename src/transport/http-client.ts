@@ -1,13 +1,12 @@
 /**
- * The HTTP transport: undici with a keep-alive pool, a total deadline per attempt (headers and
- * buffered body) besides undici's idle timers, AbortSignal, a size cap on buffered bodies,
- * retries on connection errors (also mid-body when buffering) / 502 / 503 / 504 for idempotent
- * methods and on 429 / 503 honouring Retry-After, request ids surfaced, debug logs with secrets
- * redacted. Every error is an SDK error, also those a streamed body emits.
+ * The HTTP transport: a total deadline per attempt (headers and buffered body) besides idle
+ * timers, AbortSignal, a size cap on buffered bodies, retries on connection errors (also
+ * mid-body when buffering) / 502 / 503 / 504 for idempotent methods and on 429 / 503 honouring
+ * Retry-After, request ids surfaced, debug logs with secrets redacted. Every error is an SDK
+ * error, also those a streamed body emits. The bytes travel over a {@link Wire}: undici's
+ * keep-alive pool on Node (`undici-wire.ts`), the standard `fetch` elsewhere (`fetch-wire.ts`).
  */
-import { createRequire } from 'node:module';
-import { Readable } from 'node:stream';
-import type { Dispatcher, Agent as UndiciAgent, request as undiciRequestType } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   AbortedError,
   ConnectionError,
@@ -15,9 +14,15 @@ import {
   InvalidResponseError,
   OpenStackError,
   TimeoutError,
+  ValidationError,
 } from '../errors/errors.js';
 import { parseServiceMessage } from '../errors/service-message.js';
+import { isNodeJs } from '../platform/node.js';
 import { callerAbortError } from './abort.js';
+import { AttemptSignal } from './attempt-signal.js';
+import { byteLength, concatBytes, utf8Text } from './bytes.js';
+import { fetchFailureFix, isFetchNetworkError } from './fetch-errors.js';
+import { type FetchFunction, FetchWire } from './fetch-wire.js';
 import { invalidResponse, type ResponseFacts } from './invalid-response.js';
 import { parseResponseJson } from './json-text.js';
 import { type Logger, silentLogger } from './logger.js';
@@ -31,60 +36,11 @@ import {
   sleep,
 } from './retry.js';
 import { tlsConnectOptions, tlsFixFor } from './tls.js';
+import { UndiciWire } from './undici-wire.js';
+import type { RequestBody, ResponseBody, Wire } from './wire.js';
 
-type UndiciRequest = typeof undiciRequestType;
-
-interface UndiciParts {
-  Agent: typeof UndiciAgent;
-  request: UndiciRequest;
-}
-
-/**
- * undici's index loads every dispatcher, the mocks, caches, fetch and cookies (and, through
- * the cookies, Node's own bundled undici): about 100 ms of start-up on a small machine, paid by
- * every CLI call. The transport needs the Agent and the request API only, so it loads those
- * modules directly; `request()` below is undici's own `request(url, opts)` wrapper for an
- * explicit dispatcher (same URL parsing). Should undici's file layout change, the index is used.
- */
-function loadUndici(): UndiciParts {
-  const require = createRequire(import.meta.url);
-  try {
-    const Agent = require('undici/lib/dispatcher/agent.js') as typeof UndiciAgent;
-    const apiRequest = require('undici/lib/api/api-request.js') as (
-      this: Dispatcher,
-      opts: Dispatcher.RequestOptions,
-    ) => Promise<Dispatcher.ResponseData>;
-    const { parseURL } = require('undici/lib/core/util.js') as { parseURL?: (u: string) => URL };
-    if (typeof Agent !== 'function' || typeof apiRequest !== 'function' || typeof parseURL !== 'function')
-      throw new Error('unexpected undici layout');
-    const request = (url: string, opts: { dispatcher: Dispatcher }) => {
-      const u = parseURL(url);
-      return apiRequest.call(opts.dispatcher, {
-        ...opts,
-        origin: u.origin,
-        path: u.search ? `${u.pathname}${u.search}` : u.pathname,
-      } as unknown as Dispatcher.RequestOptions);
-    };
-    return { Agent, request: request as unknown as UndiciRequest };
-  } catch {
-    const full = require('undici') as typeof import('undici');
-    return { Agent: full.Agent, request: full.request };
-  }
-}
-
-let undiciParts: UndiciParts | undefined;
-
-/**
- * undici, loaded on the first request rather than at import: even the two modules above cost
- * ~35 ms, which a program that only builds a `Connection` (or never sends) should not pay.
- */
-function undici(): UndiciParts {
-  undiciParts ??= loadUndici();
-  return undiciParts;
-}
-
-/** A request body: text/JSON are replayable (so retryable); streams are sent once. */
-export type RequestBody = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
+export type { FetchFunction } from './fetch-wire.js';
+export type { RequestBody } from './wire.js';
 
 /** One HTTP request as the transport sends it. */
 export interface HttpRequest {
@@ -140,7 +96,9 @@ export interface HttpResponse {
    * The body stream; consume it with text()/json()/bytes() or stream it. Reading it directly
    * makes it a stream: the request's total deadline stops, the idle timeout stays. Its errors are
    * SDK errors ({@link ConnectionError} when the connection breaks mid-body, {@link TimeoutError},
-   * {@link AbortedError}).
+   * {@link AbortedError}). A Node Readable with undici's body methods wherever Node's streams
+   * exist (Node, Deno, Bun, either transport); in a browser or worker an async iterable of
+   * Uint8Array chunks with the same methods (`text`, `json`, `arrayBuffer`, `blob`, `dump`).
    */
   body: Dispatcher.ResponseData['body'];
   /** The service's request id, from whichever header it uses. */
@@ -153,9 +111,15 @@ export interface HttpResponse {
   text(): Promise<string>;
   /** The body parsed as JSON; {@link InvalidResponseError} (`empty-body`, `invalid-json`) when it is not. */
   json<T = unknown>(): Promise<T>;
-  /** The body as bytes (read once, then kept). */
+  /** The body as bytes (read once, then kept): a Buffer where `Buffer` exists, else a Uint8Array. */
   bytes(): Promise<Buffer>;
 }
+
+/**
+ * What carries the requests of an {@link HttpClient}: `'undici'` (Node's fastest, a keep-alive
+ * pool with TLS options) or `'fetch'` (the standard fetch API: browsers, workers, Deno, Bun).
+ */
+export type TransportKind = 'undici' | 'fetch';
 
 /** Options of an {@link HttpClient}, shared by every request it sends. */
 export interface HttpClientOptions {
@@ -165,19 +129,19 @@ export interface HttpClientOptions {
   retry?: Partial<RetryOptions>;
   /** Receives request and response logs, secrets redacted. */
   logger?: Logger;
-  /** The `User-Agent` header. */
+  /** The `User-Agent` header (browsers send their own and drop it). */
   userAgent?: string;
-  /** TLS: verify server certificates (default true). */
+  /** TLS: verify server certificates (default true). undici only: with fetch the runtime's trust store decides. */
   verify?: boolean;
-  /** CA bundle path, client cert and key paths. */
+  /** CA bundle path, client cert and key paths (undici only). */
   cacert?: string;
-  /** Client certificate path (mutual TLS). */
+  /** Client certificate path (mutual TLS; undici only). */
   cert?: string;
-  /** Client certificate key path (mutual TLS). */
+  /** Client certificate key path (mutual TLS; undici only). */
   key?: string;
-  /** Max sockets per origin (default 64). */
+  /** Max sockets per origin (default 64; undici only). */
   connections?: number;
-  /** Use this dispatcher instead of building one (tests, proxies). */
+  /** Use this dispatcher instead of building one (tests, proxies); implies the undici transport. */
   dispatcher?: Dispatcher;
   /**
    * The session's secrets, scrubbed by value from logs and errors (default: a new, empty one;
@@ -186,6 +150,14 @@ export interface HttpClientOptions {
   redactor?: Redactor;
   /** Default {@link HttpRequest.maxBodyBytes} (default 64 MiB). */
   maxBodyBytes?: number;
+  /**
+   * The transport: `'undici'` on Node.js (the default there, or with a `dispatcher`), `'fetch'`
+   * everywhere else (browsers, workers, Deno, Bun). Choose `'fetch'` on Node to send through
+   * Node's own fetch. `'undici'` outside Node.js is a {@link ValidationError}.
+   */
+  transport?: TransportKind;
+  /** The fetch the `'fetch'` transport calls (default: `globalThis.fetch` at each request). */
+  fetch?: FetchFunction;
 }
 
 /** Default cap of a buffered body. */
@@ -199,16 +171,6 @@ export function requestIdOf(headers: Record<string, string>): string | undefined
   return undefined;
 }
 
-function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  // for..in over undici's own plain object: no [key, value] pair arrays per header
-  for (const k in h) {
-    const v = h[k];
-    if (v !== undefined) out[k.toLowerCase()] = typeof v === 'string' ? v : v.join(', ');
-  }
-  return out;
-}
-
 function isReplayable(body: RequestBody | undefined): body is string | Uint8Array | undefined {
   return body === undefined || typeof body === 'string' || body instanceof Uint8Array;
 }
@@ -216,83 +178,62 @@ function isReplayable(body: RequestBody | undefined): body is string | Uint8Arra
 /** Request bodies up to this size are sent within the total deadline; larger ones under idle timers. */
 const UPLOAD_TOTAL_LIMIT = 1024 * 1024;
 
-function byteLength(body: string | Uint8Array): number {
-  return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-}
-
 /** Connection failures that happen before a byte of the request can have reached the server. */
 const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function neverSent(err: ConnectionError): boolean {
-  const c = err.cause as { code?: string; cause?: { code?: string } } | undefined;
-  return neverSentCodes.has(c?.code ?? '') || neverSentCodes.has(c?.cause?.code ?? '');
+  for (
+    let c = err.cause as { code?: string; cause?: unknown } | undefined, i = 0;
+    c && i < 3;
+    c = c.cause as typeof c, i++
+  ) {
+    if (neverSentCodes.has(c.code ?? '')) return true;
+  }
+  return false;
 }
 
-/**
- * The abort signal of one attempt: the caller's signal, plus the attempt's own total deadline.
- * {@link stopTimer} leaves the caller's signal in force (a streamed body); {@link done} lets go
- * of the caller's signal as well (the body is read or closed).
- */
-class AttemptSignal {
-  private readonly controller = new AbortController();
-  private timer?: ReturnType<typeof setTimeout>;
-  private unlink?: () => void;
-  /** True once the attempt's own deadline fired. */
-  timedOut = false;
-
-  constructor(caller: AbortSignal | undefined) {
-    if (caller) {
-      if (caller.aborted) this.controller.abort(caller.reason);
-      else {
-        const onAbort = () => this.controller.abort(caller.reason);
-        caller.addEventListener('abort', onAbort, { once: true });
-        this.unlink = () => caller.removeEventListener('abort', onAbort);
-      }
-    }
-  }
-
-  /** Start the total deadline (0: none). */
-  arm(timeoutMs: number): void {
-    if (timeoutMs <= 0 || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timedOut = true;
-      this.controller.abort(new TimeoutError('deadline'));
-    }, timeoutMs);
-    // a response nobody reads must not keep the process alive
-    this.timer.unref?.();
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  stopTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  done(): void {
-    this.stopTimer();
-    this.unlink?.();
-    this.unlink = undefined;
-  }
+/** The TLS settings the fetch transport cannot apply: a ConfigError-worthy mistake, not a silent gap. */
+function refuseTlsFiles(opts: HttpClientOptions): void {
+  const field = opts.cacert
+    ? 'cacert'
+    : opts.cert
+      ? 'cert'
+      : opts.key
+        ? 'key'
+        : opts.verify === false
+          ? 'verify'
+          : undefined;
+  if (!field) return;
+  throw new ValidationError(`${field} cannot be applied by the fetch transport: fetch has no TLS options`, {
+    field,
+    fix: "add the CA to the system or browser trust store and remove the setting, or use transport: 'undici' on Node.js",
+  });
 }
 
-/**
- * Make every error a body stream emits an SDK error: undici destroys the body with its own
- * errors (a reset is a bare `SocketError: other side closed`), whichever way it is consumed.
- */
-function translateBodyErrors(body: Readable, translate: (e: unknown) => Error): void {
-  const b = body as Readable & { _destroy: (e: Error | null, cb: (e?: Error | null) => void) => void };
-  const original = b._destroy.bind(b);
-  b._destroy = (e, cb) => original(e, (e2) => cb(e2 ? translate(e2) : e2));
+function pickWire(opts: HttpClientOptions): Wire {
+  const kind = opts.transport ?? (opts.dispatcher || isNodeJs() ? 'undici' : 'fetch');
+  if (kind === 'fetch') {
+    refuseTlsFiles(opts);
+    return new FetchWire({ fetch: opts.fetch });
+  }
+  if (kind !== 'undici') {
+    throw new ValidationError(`unknown transport "${String(kind)}"`, {
+      field: 'transport',
+      fix: "use 'undici' or 'fetch'",
+    });
+  }
+  return new UndiciWire({
+    dispatcher: opts.dispatcher,
+    // the TLS files are read now: a missing cacert is a construction error, not a first-request one
+    agent: opts.dispatcher
+      ? undefined
+      : { keepAliveTimeout: 30_000, connections: opts.connections ?? 64, connect: tlsConnectOptions(opts) },
+  });
 }
 
 /** Keep-alive HTTP client shared by every service of a session. */
 export class HttpClient {
-  private agent: Dispatcher | undefined;
-  private closed = false;
-  private readonly agentOptions: UndiciAgent.Options | undefined;
+  private readonly wire: Wire;
   /** Where requests and responses are logged. */
   readonly logger: Logger;
   /** The `User-Agent` sent with every request. */
@@ -313,21 +254,24 @@ export class HttpClient {
     this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.retry = { ...defaultRetryOptions, ...opts.retry };
     this.redactor = opts.redactor ?? new Redactor();
-    this.agent = opts.dispatcher;
-    // the TLS files are read now: a missing cacert is a construction error, not a first-request one
-    this.agentOptions = opts.dispatcher
-      ? undefined
-      : { keepAliveTimeout: 30_000, connections: opts.connections ?? 64, connect: tlsConnectOptions(opts) };
+    this.wire = pickWire(opts);
   }
 
-  /** The undici dispatcher (connection pool) requests go through; built on first use. */
+  /** Which transport this client sends through. */
+  get transport(): TransportKind {
+    return this.wire.kind;
+  }
+
+  /**
+   * The undici dispatcher (connection pool) requests go through; built on first use. Only with
+   * the undici transport: a {@link ValidationError} with `'fetch'`.
+   */
   get dispatcher(): Dispatcher {
-    if (!this.agent) {
-      this.agent = new (undici().Agent)(this.agentOptions);
-      // closed before any request: keep close()'s promise that later requests fail
-      if (this.closed) void this.agent.close();
-    }
-    return this.agent;
+    if (this.wire instanceof UndiciWire) return this.wire.dispatcher;
+    throw new ValidationError('the fetch transport has no undici dispatcher', {
+      field: 'transport',
+      fix: "use transport: 'undici' (Node.js) to reach the connection pool",
+    });
   }
 
   /** The default total deadline of one attempt (ms), for callers that derive their own from it. */
@@ -354,7 +298,10 @@ export class HttpClient {
       } catch (err) {
         if (!(err instanceof ConnectionError)) throw err;
         // a rejected certificate (the error carries a fix) fails the same way on every attempt
-        if (!(idempotent && replayable && attempt < this.retry.maxRetries) || err.fix) {
+        if (
+          !(idempotent && replayable && attempt < this.retry.maxRetries) ||
+          (err.fix && !this.transient(err))
+        ) {
           throw attempt > 0
             ? new ConnectionError(method, err.url, err.cause, { attempts: attempt + 1, fix: err.fix })
             : err;
@@ -394,6 +341,11 @@ export class HttpClient {
     }
   }
 
+  /** A connection error whose fix only explains a network failure (fetch's): worth retrying. */
+  private transient(err: ConnectionError): boolean {
+    return isFetchNetworkError(err.cause) && tlsFixFor(err.cause) === undefined;
+  }
+
   private async wait(ms: number, method: string, req: HttpRequest): Promise<void> {
     try {
       await sleep(ms, req.signal);
@@ -423,38 +375,38 @@ export class HttpClient {
       });
     if (req.signal?.aborted) throw this.callerAbort(method, req);
     const att = new AttemptSignal(req.signal);
-    // an upload's time is its size's: while a large or streamed body is sent, undici's idle
-    // timers bound it, and the total deadline starts with the response
+    // an upload's time is its size's: while a large or streamed body is sent, the idle timers
+    // bound it, and the total deadline starts with the response
     const smallBody =
       isReplayable(req.body) && (req.body === undefined || byteLength(req.body) <= UPLOAD_TOTAL_LIMIT);
     if (smallBody) att.arm(timeoutMs);
     const translate = (err: unknown) => this.translate(err, method, req, att, timeoutMs);
-    let raw: Dispatcher.ResponseData;
-    try {
-      raw = await undici().request(req.url, {
-        method: method as Dispatcher.HttpMethod,
+    let bodyDone = false;
+    const raw = await this.wire
+      .send({
+        method,
+        url: req.url,
         headers,
-        body: req.body as Dispatcher.DispatchOptions['body'],
-        dispatcher: this.dispatcher,
+        body: req.body,
         signal: att.signal,
-        // undici's own timers are idle timers; the total deadline is `att`. 0 turns them off.
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
+        timeoutMs,
+        translate,
+        abort: (reason) => att.abort(reason),
+        onBodyDone: () => {
+          bodyDone = true;
+          att.done();
+        },
+      })
+      .catch((err: unknown) => {
+        att.done();
+        throw err;
       });
-    } catch (err) {
-      att.done();
-      throw translate(err);
-    }
-    att.arm(timeoutMs);
-    translateBodyErrors(raw.body, translate);
-    // a body given up on (too large, never read) errors with nobody listening: not a crash
-    raw.body.on('error', () => {});
-    raw.body.once('close', () => att.done());
-    const resHeaders = flattenHeaders(raw.headers);
+    if (!bodyDone) att.arm(timeoutMs);
+    const resHeaders = raw.headers;
     const requestId = requestIdOf(resHeaders);
     this.redactor.learnFromHeaders(resHeaders);
     if (this.debugEnabled)
-      this.logger.debug(`RESP ${method} ${redactUrl(req.url)} ${raw.statusCode}`, {
+      this.logger.debug(`RESP ${method} ${redactUrl(req.url)} ${raw.status}`, {
         ms: Math.round(performance.now() - started),
         requestId,
         headers: this.redactor.scrubHeaders(redactHeaders(resHeaders)),
@@ -463,24 +415,26 @@ export class HttpClient {
     const facts: ResponseFacts = {
       method,
       url: redactUrl(req.url),
-      status: raw.statusCode,
+      status: raw.status,
       requestId,
       contentType: resHeaders['content-type'],
     };
     const tooLarge = (detail: string) =>
       invalidResponse(facts, 'too-large', `${detail}; the cap is ${cap} bytes (maxBodyBytes)`);
-    let read: Promise<Buffer> | undefined;
-    const readAll = (limit: number): Promise<Buffer> => {
-      read ??= readCapped(raw.body, limit, resHeaders['content-length'], tooLarge).finally(() => att.done());
+    let read: Promise<Uint8Array> | undefined;
+    const readAll = (limit: number): Promise<Uint8Array> => {
+      read ??= readCapped(raw.body, limit, resHeaders['content-length'], tooLarge, raw.discard).finally(() =>
+        att.done(),
+      );
       return read;
     };
     if (req.buffer) await readAll(cap);
-    const text = async () => (await readAll(cap)).toString('utf8');
+    const text = async () => utf8Text(await readAll(cap));
     return {
-      status: raw.statusCode,
+      status: raw.status,
       headers: resHeaders,
-      get body() {
-        if (read) return bufferedBody(read, resHeaders['content-type']);
+      get body(): ResponseBody {
+        if (read) return raw.buffered(read, resHeaders['content-type']);
         // the caller streams it: only the idle timeout applies from here
         att.stopTimer();
         return raw.body;
@@ -492,7 +446,7 @@ export class HttpClient {
       json: async <T>() => {
         return parseResponseJson(facts, await text()) as T;
       },
-      bytes: () => readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY),
+      bytes: () => readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY) as Promise<Buffer>,
     };
   }
 
@@ -504,7 +458,7 @@ export class HttpClient {
     timeoutMs: number,
   ): Error {
     if (err instanceof OpenStackError) {
-      // our own deadline's reason, passed through by undici
+      // our own deadline's reason, passed through by the wire
       if (err instanceof TimeoutError && att.timedOut) return this.deadlineError(method, req, timeoutMs);
       return err;
     }
@@ -518,7 +472,9 @@ export class HttpClient {
       );
     }
     if (e?.name === 'AbortError' || e?.code === 'UND_ERR_ABORTED') return this.callerAbort(method, req);
-    return new ConnectionError(method, redactUrl(req.url), err, { fix: tlsFixFor(err) });
+    const url = redactUrl(req.url);
+    const fix = tlsFixFor(err) ?? (isFetchNetworkError(err) ? fetchFailureFix(url, err) : undefined);
+    return new ConnectionError(method, url, err, { fix });
   }
 
   private deadlineError(method: string, req: HttpRequest, timeoutMs: number): TimeoutError {
@@ -556,59 +512,29 @@ export class HttpClient {
 
   /** Close pooled connections. */
   async close(): Promise<void> {
-    this.closed = true;
-    // never used: there is no pool to close, and loading undici only to close it is waste
-    if (this.agent) await this.agent.close();
+    await this.wire.close();
   }
 }
 
 /** Read a whole body, failing as soon as it is known to be over `limit` bytes. */
 async function readCapped(
-  body: Readable,
+  body: AsyncIterable<unknown>,
   limit: number,
   contentLength: string | undefined,
   tooLarge: (detail: string) => Error,
-): Promise<Buffer> {
+  discard: () => void,
+): Promise<Uint8Array> {
   const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
   if (declared > limit) {
-    body.destroy();
+    discard();
     throw tooLarge(`Content-Length is ${declared} bytes`);
   }
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let n = 0;
   for await (const c of body) {
-    n += (c as Buffer).length;
+    n += (c as Uint8Array).byteLength;
     if (n > limit) throw tooLarge(`the body exceeded ${limit} bytes`);
-    chunks.push(c as Buffer);
+    chunks.push(c as Uint8Array);
   }
-  return Buffer.concat(chunks, n);
-}
-
-/** A body stream over data already read, with undici's body methods (text, json, dump, ...). */
-function bufferedBody(
-  data: Promise<Buffer>,
-  contentType: string | undefined,
-): Dispatcher.ResponseData['body'] {
-  const stream = Readable.from(
-    (async function* () {
-      const b = await data;
-      if (b.length) yield b;
-    })(),
-  ) as Readable & Record<string, unknown>;
-  const buf = async () => data;
-  const arrayBuffer = async (): Promise<ArrayBuffer> => {
-    const b = await buf();
-    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-  };
-  Object.assign(stream, {
-    text: async () => (await buf()).toString('utf8'),
-    json: async () => JSON.parse((await buf()).toString('utf8')),
-    arrayBuffer,
-    bytes: async () => new Uint8Array(await arrayBuffer()),
-    blob: async () => new Blob([await arrayBuffer()], { type: contentType ?? '' }),
-    dump: async () => {
-      stream.destroy();
-    },
-  });
-  return stream as unknown as Dispatcher.ResponseData['body'];
+  return concatBytes(chunks, n);
 }

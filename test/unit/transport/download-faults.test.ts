@@ -14,6 +14,7 @@ import {
   StaticTokenAuth,
 } from '../../../src/index.js';
 import { rawHead, rawJson, startRawServer } from '../../support/raw-server.js';
+import { TRANSPORTS } from './transports.js';
 
 /** A server whose downloads send 32 KiB of a declared 1 MB, then reset; `/` has no version document. */
 async function cutServer() {
@@ -40,46 +41,50 @@ async function drain(stream: Readable): Promise<unknown> {
   assert.fail('the download should have failed');
 }
 
-describe('downloads cut mid-body', () => {
-  test('object store: streamObject and downloadObject fail with ConnectionError', async () => {
-    const s = await cutServer();
-    const session = new Session({
-      auth: new StaticTokenAuth('admin_token', 't'),
-      http: new HttpClient({ retry: { maxRetries: 0 } }),
-      endpointOverrides: { 'object-store': `${s.url}/v1/AUTH_p` },
-    });
-    try {
-      const store = new ObjectStoreV1(session);
-      const d = await store.streamObject('c', 'o');
-      const e = await drain(d.stream as Readable);
-      assert.ok(e instanceof ConnectionError, `a ConnectionError, got ${e}`);
-      await assert.rejects(
-        store.downloadObject('c', 'o'),
-        (err: unknown) => err instanceof ConnectionError,
-        'downloadObject rejects with a ConnectionError',
-      );
-    } finally {
-      await session.close();
-      await s.close();
-    }
-  });
-
-  test('image: downloadImage stream fails with ConnectionError', async () => {
-    const s = await cutServer();
-    const session = new Session({
-      auth: new StaticTokenAuth('admin_token', 't'),
-      http: new HttpClient({ retry: { maxRetries: 0 } }),
-      endpointOverrides: { image: `${s.url}/v2` },
-    });
-    try {
-      const d = await new ImageV2(session).downloadImage('11111111-2222-3333-4444-555555555555', {
-        verify: false,
+for (const transport of TRANSPORTS) {
+  describe(`over ${transport}`, () => {
+    describe('downloads cut mid-body', () => {
+      test('object store: streamObject and downloadObject fail with ConnectionError', async () => {
+        const s = await cutServer();
+        const session = new Session({
+          auth: new StaticTokenAuth('admin_token', 't'),
+          http: new HttpClient({ transport, retry: { maxRetries: 0 } }),
+          endpointOverrides: { 'object-store': `${s.url}/v1/AUTH_p` },
+        });
+        try {
+          const store = new ObjectStoreV1(session);
+          const d = await store.streamObject('c', 'o');
+          const e = await drain(d.stream as Readable);
+          assert.ok(e instanceof ConnectionError, `a ConnectionError, got ${e}`);
+          await assert.rejects(
+            store.downloadObject('c', 'o'),
+            (err: unknown) => err instanceof ConnectionError,
+            'downloadObject rejects with a ConnectionError',
+          );
+        } finally {
+          await session.close();
+          await s.close();
+        }
       });
-      const e = await drain(d.stream as Readable);
-      assert.ok(e instanceof ConnectionError, `a ConnectionError, got ${e}`);
-    } finally {
-      await session.close();
-      await s.close();
-    }
+
+      test('image: downloadImage stream fails with ConnectionError', async () => {
+        const s = await cutServer();
+        const session = new Session({
+          auth: new StaticTokenAuth('admin_token', 't'),
+          http: new HttpClient({ transport, retry: { maxRetries: 0 } }),
+          endpointOverrides: { image: `${s.url}/v2` },
+        });
+        try {
+          const d = await new ImageV2(session).downloadImage('11111111-2222-3333-4444-555555555555', {
+            verify: false,
+          });
+          const e = await drain(d.stream as Readable);
+          assert.ok(e instanceof ConnectionError, `a ConnectionError, got ${e}`);
+        } finally {
+          await session.close();
+          await s.close();
+        }
+      });
+    });
   });
-});
+}

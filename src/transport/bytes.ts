@@ -1,0 +1,59 @@
+/**
+ * Byte helpers that work without Node's `Buffer`: where it exists (Node, Bun, Deno) results are
+ * Buffers, so `HttpResponse.bytes()` keeps its Node contract; elsewhere plain Uint8Arrays.
+ */
+
+type BufferCtor = {
+  from(a: ArrayBufferLike, off?: number, len?: number): Uint8Array;
+  concat(list: readonly Uint8Array[], total?: number): Uint8Array;
+};
+
+function nodeBuffer(): BufferCtor | undefined {
+  return (globalThis as { Buffer?: BufferCtor }).Buffer;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** UTF-8 bytes of a string. */
+export function utf8Bytes(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
+/** A string's UTF-8 length or an array's byte length. */
+export function byteLength(body: string | Uint8Array): number {
+  if (typeof body !== 'string') return body.byteLength;
+  // ASCII (most JSON) needs no encoding to be measured
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  return /^[\x00-\x7f]*$/.test(body) ? body.length : encoder.encode(body).byteLength;
+}
+
+/** Bytes as text (UTF-8). */
+export function utf8Text(b: Uint8Array): string {
+  return decoder.decode(b);
+}
+
+/** A Buffer view of `b` where Buffer exists, else `b` itself. */
+export function asNodeBytes(b: Uint8Array): Uint8Array {
+  const B = nodeBuffer();
+  return B ? B.from(b.buffer, b.byteOffset, b.byteLength) : b;
+}
+
+/** The chunks joined into one array (a Buffer where Buffer exists). */
+export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const B = nodeBuffer();
+  if (B) return B.concat(chunks, total);
+  if (chunks.length === 1 && chunks[0]!.byteLength === total) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.byteLength;
+  }
+  return out;
+}
+
+/** A chunk of a body: strings (some iterables yield them) become UTF-8 bytes. */
+export function chunkBytes(c: Uint8Array | string): Uint8Array {
+  return typeof c === 'string' ? utf8Bytes(c) : c;
+}
