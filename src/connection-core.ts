@@ -11,10 +11,16 @@ import { loadCloudConfig } from './config/load.js';
 import type { CloudConfig, LoadCloudOptions } from './config/types.js';
 import { checkConnectionOptions } from './config/validate.js';
 import { ConfigError } from './errors/errors.js';
+import { processEnv, runtimeTag } from './platform/env.js';
 import { SERVICE_SPECS } from './services/service-specs.js';
 import type { ServiceSpec } from './session/service-client.js';
 import { Session } from './session/session.js';
-import { HttpClient, type HttpClientOptions } from './transport/http-client.js';
+import {
+  type FetchFunction,
+  HttpClient,
+  type HttpClientOptions,
+  type TransportKind,
+} from './transport/http-client.js';
 import { consoleLogger, type Logger } from './transport/logger.js';
 import { configSecrets, Redactor } from './transport/redact.js';
 import { VERSION } from './version.js';
@@ -53,8 +59,16 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
   retry?: HttpClientOptions['retry'];
   /** Microversion pins per service type, overriding clouds.yaml (`{ compute: '2.79' }`). */
   microversions?: Record<string, string>;
-  /** The `User-Agent` header; default `openstack-sdk-ts/<version> node/<version>`. */
+  /** The `User-Agent` header; default `openstack-sdk-ts/<version> <runtime>/<version>` (browsers send their own). */
   userAgent?: string;
+  /**
+   * What carries the requests: `'undici'` (the default on Node.js) or `'fetch'` (the default in
+   * browsers, workers, Deno and Bun; on Node it sends through Node's own fetch). See
+   * {@link HttpClientOptions.transport}.
+   */
+  transport?: TransportKind;
+  /** The fetch the `'fetch'` transport calls (default `globalThis.fetch`), e.g. a wrapped or instrumented one. */
+  fetch?: FetchFunction;
 }
 
 /** Split `<service>_api_version` into a major check and a microversion pin. */
@@ -96,7 +110,7 @@ export class ConnectionCore {
     // the configuration's secrets are scrubbed by value from every log line and error
     const redactor = new Redactor();
     for (const s of configSecrets(this.config.auth)) redactor.addSecret(s);
-    const logger = opts.logger ?? (process.env.OSSDK_DEBUG ? consoleLogger() : undefined);
+    const logger = opts.logger ?? (processEnv().OSSDK_DEBUG ? consoleLogger() : undefined);
     // the caller's HTTP settings (timeoutMs, retry) pass on as given; the cloud's TLS settings join them
     const http = new HttpClient({
       ...opts,
@@ -106,7 +120,7 @@ export class ConnectionCore {
       cert: this.config.cert,
       key: this.config.key,
       redactor,
-      userAgent: opts.userAgent ?? `openstack-sdk-ts/${VERSION} node/${process.versions.node}`,
+      userAgent: opts.userAgent ?? `openstack-sdk-ts/${VERSION} ${runtimeTag()}`,
     });
     const tokenCache = opts.tokenCache ?? this.config.authCache;
     const tokenStore =

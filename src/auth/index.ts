@@ -8,6 +8,7 @@ export {
   selectEndpoint,
 } from './catalog.js';
 export { type AuthFromConfigOptions, authFromConfig } from './from-config.js';
+export { MemoryTokenStore } from './memory-token-store.js';
 export {
   type AuthPlugin,
   type AuthRequestOptions,
@@ -33,3 +34,8 @@ export {
   V3TokenAuth,
   v3Scope,
 } from './v3.js';
+export {
+  type WebStorageLike,
+  WebStorageTokenStore,
+  type WebStorageTokenStoreOptions,
+} from './web-storage-token-store.js';

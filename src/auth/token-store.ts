@@ -6,22 +6,10 @@
  * files 0600, written atomically). Passwords and application credential secrets are never
  * stored: they only feed the sha256 of the file name ({@link tokenCacheKey}).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { hexDigest, randomHex } from '../platform/crypto.js';
+import { homeDir, osPlatform, processEnv, processId } from '../platform/env.js';
+import { requireNodeModule } from '../platform/node.js';
+import { isAbsolutePath as isAbsolute, joinPath as join } from '../platform/path.js';
 import type { AccessInfo } from './access-info.js';
 import type { CatalogService } from './catalog.js';
 
@@ -57,7 +45,7 @@ export function tokenCacheKey(authType: string, auth: Readonly<Record<string, st
   }
   fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const canonical = JSON.stringify({ v: FORMAT_VERSION, authType, auth: fields });
-  return createHash('sha256').update(canonical).digest('hex');
+  return hexDigest('sha256', canonical);
 }
 
 /** The JSON written to disk: the AccessInfo with its dates as ISO strings, tagged with format and key. */
@@ -142,8 +130,8 @@ export interface FileTokenStoreOptions {
 
 /** `${XDG_CACHE_HOME:-$HOME/.cache}/openstack-sdk/auth` (a relative XDG_CACHE_HOME is ignored, as the XDG spec says). */
 export function defaultTokenCacheDir(
-  env: Record<string, string | undefined> = process.env,
-  home: string = homedir(),
+  env: Record<string, string | undefined> = processEnv(),
+  home: string = homeDir(),
 ): string {
   const xdg = env.XDG_CACHE_HOME;
   const base = xdg && isAbsolute(xdg) ? xdg : join(home, '.cache');
@@ -151,10 +139,20 @@ export function defaultTokenCacheDir(
 }
 
 const KEY_RE = /^[0-9a-f]{64}$/;
-const POSIX = process.platform !== 'win32';
+const POSIX = osPlatform() !== 'win32';
 
 function myUid(): number | undefined {
-  return POSIX && typeof process.getuid === 'function' ? process.getuid() : undefined;
+  const getuid = (globalThis as { process?: { getuid?: () => number } }).process?.getuid;
+  return POSIX && typeof getuid === 'function' ? getuid() : undefined;
+}
+
+/** Node's fs, or the error that names the stores a runtime without a file system can use. */
+function fs(): typeof import('node:fs') {
+  return requireNodeModule(
+    'node:fs',
+    'FileTokenStore',
+    'use a MemoryTokenStore, or a WebStorageTokenStore over sessionStorage in a browser',
+  );
 }
 
 /**
@@ -163,12 +161,14 @@ function myUid(): number | undefined {
  * the same directory and a rename, so a reader never sees half a file. Loading never throws:
  * a missing, corrupt, unreadable, expired, foreign-owned or group/world-accessible file is
  * ignored, and removed when it belongs to this user. Tokens without an expiry are not stored.
+ * Needs a file system (Node.js, Deno, Bun): constructing one elsewhere is a ValidationError.
  */
 export class FileTokenStore implements TokenStore {
   /** The directory holding the cache files. */
   readonly dir: string;
 
   constructor(opts: FileTokenStoreOptions = {}) {
+    fs();
     this.dir = opts.dir ?? defaultTokenCacheDir(opts.env, opts.home);
   }
 
@@ -181,6 +181,7 @@ export class FileTokenStore implements TokenStore {
   load(key: string): AccessInfo | undefined {
     if (!KEY_RE.test(key)) return undefined;
     const path = this.pathFor(key);
+    const { closeSync, constants, fstatSync, openSync, readFileSync } = fs();
     let fd: number;
     try {
       // O_NOFOLLOW: a symlink planted in the cache directory is not followed
@@ -224,7 +225,8 @@ export class FileTokenStore implements TokenStore {
     if (!data) return;
     const path = this.pathFor(key);
     if (!this.ensureDir()) return;
-    const tmp = join(this.dir, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const { chmodSync, renameSync, unlinkSync, writeFileSync } = fs();
+    const tmp = join(this.dir, `.${key}.${processId()}.${randomHex(4)}.tmp`);
     try {
       writeFileSync(tmp, JSON.stringify(data), { mode: 0o600, flag: 'wx' });
       if (POSIX) chmodSync(tmp, 0o600); // in case the umask or the filesystem changed it
@@ -244,6 +246,7 @@ export class FileTokenStore implements TokenStore {
   }
 
   private removeIfOurs(path: string): void {
+    const { lstatSync, unlinkSync } = fs();
     try {
       const uid = myUid();
       if (uid !== undefined && lstatSync(path).uid !== uid) return;
@@ -255,6 +258,7 @@ export class FileTokenStore implements TokenStore {
 
   /** Create the directory (0700); false when it is not usable (not ours, not a directory). */
   private ensureDir(): boolean {
+    const { chmodSync, lstatSync, mkdirSync } = fs();
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const st = lstatSync(this.dir);

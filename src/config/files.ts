@@ -7,10 +7,9 @@
  * a float would lose the trailing zero), and every scalar inside `auth:` stays a string
  * as written (a password `yes` or `0123` is not turned into a boolean or a number).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { ConfigError } from '../errors/errors.js';
+import { nodeModule, requireNodeModule } from '../platform/node.js';
 
 let yamlModule: typeof Yaml | undefined;
 
@@ -22,7 +21,9 @@ let yamlModule: typeof Yaml | undefined;
  */
 function yaml(): typeof Yaml {
   yamlModule ??= (
-    typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')
+    typeof require === 'function'
+      ? require('yaml')
+      : requireNodeModule('node:module', 'reading YAML configuration').createRequire(import.meta.url)('yaml')
   ) as typeof Yaml;
   return yamlModule;
 }
@@ -130,9 +131,15 @@ export function parseConfigText(text: string, path: string): Record<string, unkn
 
 /** Read and parse one configuration file. */
 export function readConfigFile(path: string): ConfigDocument {
+  const fs = nodeModule('node:fs');
+  if (!fs) {
+    throw new ConfigError(`cannot read ${path}: this runtime (a browser or worker) has no file system`, {
+      fix: 'pass the cloud settings in code (new Connection({ auth: { ... } })) instead of a file',
+    });
+  }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = fs.readFileSync(path, 'utf8');
   } catch (e) {
     throw new ConfigError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`, {
       fix: `check that ${path} is a readable file`,

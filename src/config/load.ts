@@ -15,8 +15,9 @@
  * Everything is validated here, before any request is made; failures are ConfigErrors
  * naming the cloud, the field and the fix, and never quoting secret values.
  */
-import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
+import { processEnv } from '../platform/env.js';
+import { isAbsolutePath as isAbsolute, resolvePath as resolve } from '../platform/path.js';
 import { readTlsFile } from '../transport/tls.js';
 import { envCloudFromEnv, envCloudName } from './env.js';
 import { cloudsOf, readConfigFile } from './files.js';
@@ -118,7 +119,7 @@ export function loadConfigFiles(opts: LoadCloudOptions = {}): LoadedConfigFiles 
 
 /** Every cloud name available: clouds.yaml/secure.yaml entries, then the envvars cloud if OS_* are set. */
 export function listCloudNames(opts: LoadCloudOptions = {}): string[] {
-  const env = opts.env ?? process.env;
+  const env = opts.env ?? processEnv();
   const files = loadConfigFiles(opts);
   const names = Object.keys(files.clouds);
   const envName = envCloudName(env);

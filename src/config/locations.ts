@@ -14,9 +14,9 @@
  * (and `OS_CLIENT_SECURE_FILE` for secure.yaml) is put in front of the list, exactly as
  * openstacksdk does: when it exists it is the file used, when it does not the search goes on.
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { currentDir, homeDir, osPlatform, processEnv } from '../platform/env.js';
+import { nodeModule } from '../platform/node.js';
+import { isAbsolutePath as isAbsolute, joinPath as join, resolvePath as resolve } from '../platform/path.js';
 import type { LoadCloudOptions } from './types.js';
 
 /** Suffixes tried for every base name, in openstacksdk's order. */
@@ -46,9 +46,9 @@ export interface ConfigSearchContext {
 /** Fill env / cwd / home from the process when the caller did not give them. */
 export function configSearchContext(opts: LoadCloudOptions = {}): ConfigSearchContext {
   return {
-    env: opts.env ?? process.env,
-    cwd: opts.cwd ?? process.cwd(),
-    home: opts.home ?? homedir(),
+    env: opts.env ?? processEnv(),
+    cwd: opts.cwd ?? currentDir(),
+    home: opts.home ?? homeDir(),
     systemDirs: opts.systemDirs,
   };
 }
@@ -76,7 +76,7 @@ export function defaultSystemDirs(env: Record<string, string | undefined>): stri
 /** The directories searched, highest priority first, without duplicates. */
 export function configSearchDirs(ctx: ConfigSearchContext): string[] {
   const { env, cwd, home } = ctx;
-  const platform = ctx.platform ?? process.platform;
+  const platform = ctx.platform ?? osPlatform();
   const userConfigDir =
     platform === 'darwin'
       ? join(home, 'Library', 'Application Support', 'openstack')
@@ -126,9 +126,12 @@ export function vendorFileCandidates(ctx: ConfigSearchContext, explicit?: string
 
 /**
  * The first candidate that exists as a readable file, like openstacksdk's
- * `os.path.exists` + skip-on-EACCES loop.
+ * `os.path.exists` + skip-on-EACCES loop. Without a file system (a browser) there is none.
  */
 export function findFirstConfigFile(candidates: string[]): string | undefined {
+  const fs = nodeModule('node:fs');
+  if (!fs) return undefined;
+  const { accessSync, constants, existsSync, statSync } = fs;
   for (const p of candidates) {
     if (!existsSync(p)) continue;
     try {

@@ -19,10 +19,17 @@ export interface Logger {
 /** A logger that drops everything (the default). */
 export const silentLogger: Logger = { debug() {}, warn() {} };
 
-/** A logger that writes one line per event to stderr; handy with `OSSDK_DEBUG=1`. */
-export function consoleLogger(stream: NodeJS.WritableStream = process.stderr): Logger {
-  const write = (level: string, message: string, data?: Record<string, unknown>) =>
-    stream.write(`[openstack-sdk] ${level} ${message}${data ? ` ${JSON.stringify(data)}` : ''}\n`);
+/**
+ * A logger that writes one line per event to stderr (the console where there is no process, as
+ * in a browser); handy with `OSSDK_DEBUG=1`.
+ */
+export function consoleLogger(stream?: NodeJS.WritableStream): Logger {
+  const out = stream ?? (globalThis as { process?: { stderr?: NodeJS.WritableStream } }).process?.stderr;
+  const write = (level: string, message: string, data?: Record<string, unknown>) => {
+    const line = `[openstack-sdk] ${level} ${message}${data ? ` ${JSON.stringify(data)}` : ''}`;
+    if (out) out.write(`${line}\n`);
+    else console.error(line);
+  };
   return {
     debug: (m, d) => write('DEBUG', m, d),
     info: (m, d) => write('INFO', m, d),

@@ -3,9 +3,9 @@
  * {@link ConfigError}s when unusable, the once-per-process warning for `verify: false`, and
  * the fix to suggest when a server's certificate is rejected.
  */
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import { ConfigError } from '../errors/errors.js';
+import { requireNodeModule } from '../platform/node.js';
 
 /** The code of the warning emitted when certificate verification is off. */
 export const INSECURE_WARNING_CODE = 'OSSDK_TLS_VERIFY_OFF';
@@ -21,7 +21,7 @@ let insecureWarned = false;
 export function warnInsecureOnce(): boolean {
   if (insecureWarned) return false;
   insecureWarned = true;
-  process.emitWarning(
+  (globalThis as { process?: { emitWarning?: typeof process.emitWarning } }).process?.emitWarning?.(
     'TLS certificate verification is off (verify: false / OS_INSECURE): any server can impersonate the cloud. Set cacert to the CA bundle of the cloud instead.',
     { type: 'SecurityWarning', code: INSECURE_WARNING_CODE },
   );
@@ -101,6 +101,11 @@ export type TlsFileField = keyof typeof TLS_FILES;
 export function readTlsFile(cloud: string | undefined, field: TlsFileField, path: string): Buffer {
   const t = TLS_FILES[field];
   const fixExisting = `point ${field} (or ${t.env}) at an existing PEM file (readable by this user)${field === 'cacert' ? ', or remove it to use the system CA store' : ''}`;
+  const { accessSync, constants, readFileSync, statSync } = requireNodeModule(
+    'node:fs',
+    `reading the ${t.what} ${path}`,
+    `leave ${field} unset: outside Node.js the runtime's trust store and client certificates apply`,
+  );
   let data: Buffer;
   try {
     if (!statSync(path).isFile()) {
