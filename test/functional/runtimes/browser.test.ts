@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { type BrowserSession, openBrowser } from '../../support/chromium.js';
 import { functionalSuite } from '../../support/cloud.js';
 import { type PageServer, servePage } from '../../support/page-server.js';
-import { bundleFor } from '../../support/runtime-bundle.js';
+import { bundleFor, sizesOf } from '../../support/runtime-bundle.js';
 import { assertSmoke, cleanupAfter, demoParams, HERE, SMOKE } from './params.js';
 import type { SmokeParams, SmokeReport } from './smoke.js';
 
@@ -23,6 +23,20 @@ globalThis.runSmoke = (p) => runSmoke(sdk, p, navigator.userAgent);
 globalThis.smokeReady = true;
 console.log('smoke program loaded');
 `;
+
+/** Consumer programs that use one service each (docs/guides/runtimes.md reports their sizes). */
+const ONE_SERVICE = {
+  'object storage only': `import { Session, V3TokenAuth } from 'openstack-sdk';
+import { ObjectStoreV1 } from 'openstack-sdk/object-store';
+const session = new Session({ auth: new V3TokenAuth({ auth_url: 'https://keystone.example/v3', token: 't' }) });
+for await (const c of new ObjectStoreV1(session).listContainers()) console.log(c.name);
+`,
+  'compute only': `import { Session, V3TokenAuth } from 'openstack-sdk';
+import { ComputeV2 } from 'openstack-sdk/compute';
+const session = new Session({ auth: new V3TokenAuth({ auth_url: 'https://keystone.example/v3', token: 't' }) });
+for await (const s of new ComputeV2(session).listServers()) console.log(s.name);
+`,
+};
 
 const HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><title>openstack-sdk smoke</title></head>
@@ -91,6 +105,16 @@ functionalSuite('runtimes: browser (headless Chromium)', { timeout: 600_000 }, (
 
   test('the browser bundle imports no Node.js built-in', () => {
     assert.deepEqual(nodeImports, [], `a page cannot load these; the browser entry must not import them`);
+  });
+
+  test('one-service browser bundles: no Node.js module, sizes (min + gzip)', async (t) => {
+    for (const [what, source] of Object.entries(ONE_SERVICE)) {
+      const b = await bundleFor('browser', source, HERE, { minify: true });
+      assert.deepEqual(b.nodeImports, [], `the ${what} browser bundle imports Node.js modules`);
+      const { min, gzip } = sizesOf(b.code);
+      assert.ok(min > 10_000, `the ${what} bundle holds the SDK (${min} bytes)`);
+      t.diagnostic(`${what}: ${(min / 1024).toFixed(1)} KiB minified, ${(gzip / 1024).toFixed(1)} KiB gzip`);
+    }
   });
 
   test('auth, list servers, object round trip; a CORS refusal is a ConnectionError naming the URL', async () => {
