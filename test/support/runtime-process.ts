@@ -83,7 +83,9 @@ export interface Daemon {
 
 /** Start `cmd args` in the background, collecting its output. */
 export function startDaemon(cmd: string, args: readonly string[], opts: { cwd?: string } = {}): Daemon {
-  const child = spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  // PWD in step with cwd: workerd resolves embedded files from it and warns when they differ
+  const env = opts.cwd ? { ...process.env, PWD: opts.cwd } : process.env;
+  const child = spawn(cmd, args, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.setEncoding('utf8').on('data', (d: string) => {
     out += d;
