@@ -10,12 +10,10 @@
  * absolute path after the prefix is removed) fail for that object instead of escaping
  * `localDir`; names ending in `/` (directory markers) become directories.
  */
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { AbortedError, ValidationError } from '../errors/errors.js';
+import { randomHex } from '../platform/crypto.js';
+import { nodeFunction } from '../platform/node.js';
+import { pathSep } from '../platform/path.js';
 import type { ObjectStoreV1 } from '../services/object-store/index.js';
 import {
   type FileTransferResult,
@@ -43,6 +41,20 @@ export interface DownloadContainerOptions {
   signal?: AbortSignal;
 }
 
+// a download to a directory needs Node's file system (Node.js, Deno, Bun); elsewhere these fail
+// with a ValidationError naming the operation, when called, not when the module loads
+const WHAT = 'downloading a container to a directory';
+const FIX = 'read the objects with downloadObject() / streamObject() instead';
+const createWriteStream = nodeFunction('node:fs', 'createWriteStream', WHAT, FIX);
+const mkdir = nodeFunction('node:fs/promises', 'mkdir', WHAT, FIX);
+const rename = nodeFunction('node:fs/promises', 'rename', WHAT, FIX);
+const rm = nodeFunction('node:fs/promises', 'rm', WHAT, FIX);
+const stat = nodeFunction('node:fs/promises', 'stat', WHAT, FIX);
+const utimes = nodeFunction('node:fs/promises', 'utimes', WHAT, FIX);
+const dirname = nodeFunction('node:path', 'dirname', WHAT, FIX);
+const resolve = nodeFunction('node:path', 'resolve', WHAT, FIX);
+const pipeline = nodeFunction('node:stream/promises', 'pipeline', WHAT, FIX);
+
 /** The local path for an object, or an error when the name is not a safe relative path. */
 export function localPathFor(root: string, rel: string): string {
   const parts = rel.split('/');
@@ -55,7 +67,7 @@ export function localPathFor(root: string, rel: string): string {
   }
   const base = resolve(root);
   const full = resolve(base, ...parts);
-  if (!full.startsWith(base + sep)) {
+  if (!full.startsWith(base + pathSep())) {
     throw new ValidationError(`object name "${rel}" points outside the target directory`, { field: 'name' });
   }
   return full;
@@ -134,7 +146,7 @@ export async function downloadContainer(
         result.bytes = total;
       }
       await mkdir(dirname(target), { recursive: true });
-      tmp = `${target}.part-${randomBytes(4).toString('hex')}`;
+      tmp = `${target}.part-${randomHex(4)}`;
       await pipeline(
         d.stream,
         async function* (src: AsyncIterable<Buffer>) {

@@ -5,32 +5,34 @@
  * is compared with its segment's ETag. This works for objects uploaded by any tool and with
  * any segment size, at the cost of reading the local file once.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { mustDigest } from '../platform/crypto.js';
+import { nodeFunction } from '../platform/node.js';
 import type { ObjectLayout } from '../services/object-store/layout.js';
+
+const createReadStream = nodeFunction('node:fs', 'createReadStream', 'comparing a local file with an object');
 
 /** MD5 (hex) of bytes [start, end) of a file. */
 export async function md5OfFileRange(path: string, start = 0, end?: number): Promise<string> {
-  const h = createHash('md5');
-  if (end !== undefined && end <= start) return h.digest('hex');
+  const h = mustDigest('md5');
+  if (end !== undefined && end <= start) return h.hex();
   const s = createReadStream(path, {
     start,
     end: end === undefined ? undefined : end - 1,
     highWaterMark: 1 << 20,
   });
-  for await (const c of s) h.update(c as Buffer);
-  return h.digest('hex');
+  for await (const c of s) h.update(c as Uint8Array);
+  return h.hex();
 }
 
 /** MD5s of consecutive ranges of a file, read in one pass. */
 export async function md5sOfFileParts(path: string, sizes: readonly number[]): Promise<string[]> {
   const out: string[] = [];
-  let h = createHash('md5');
+  let h = mustDigest('md5');
   let i = 0;
   let fill = 0;
   const close = () => {
-    out.push(h.digest('hex'));
-    h = createHash('md5');
+    out.push(h.hex());
+    h = mustDigest('md5');
     i++;
     fill = 0;
   };

@@ -11,9 +11,9 @@
  * never hide a changed file. Each object also gets `X-Object-Meta-Mtime` (the file's mtime,
  * as python-swiftclient sets it), which downloads restore.
  */
-import { lstat, readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import { AbortedError, NotFoundError } from '../errors/errors.js';
+import { nodeFunction } from '../platform/node.js';
+import { pathSep } from '../platform/path.js';
 import type { ObjectStoreV1 } from '../services/object-store/index.js';
 import { readLayout } from '../services/object-store/layout.js';
 import { Limiter } from '../services/object-store/limiter.js';
@@ -28,6 +28,16 @@ import {
   type TransferSummary,
 } from './directory-transfer.js';
 import { fileMatchesLayout } from './object-compare.js';
+
+// a directory walk needs Node's file system (Node.js, Deno, Bun); elsewhere these fail with a
+// ValidationError naming the operation, when called, not when the module loads
+const WHAT = 'uploading a directory';
+const FIX = 'upload each object with uploadObject({ data }) instead';
+const lstat = nodeFunction('node:fs/promises', 'lstat', WHAT, FIX);
+const readdir = nodeFunction('node:fs/promises', 'readdir', WHAT, FIX);
+const stat = nodeFunction('node:fs/promises', 'stat', WHAT, FIX);
+const join = nodeFunction('node:path', 'join', WHAT, FIX);
+const relative = nodeFunction('node:path', 'relative', WHAT, FIX);
 
 /** Options of {@link uploadDirectory}. */
 export interface UploadDirectoryOptions {
@@ -82,7 +92,12 @@ export async function walkFiles(root: string, followSymlinks = false): Promise<L
       if (isDir) await walk(abs);
       else if (isFile) {
         const st = followSymlinks ? await stat(abs) : await lstat(abs);
-        out.push({ abs, rel: relative(root, abs).split(sep).join('/'), size: st.size, mtimeMs: st.mtimeMs });
+        out.push({
+          abs,
+          rel: relative(root, abs).split(pathSep()).join('/'),
+          size: st.size,
+          mtimeMs: st.mtimeMs,
+        });
       }
     }
   };

@@ -66,3 +66,19 @@ export function isNodeJs(): boolean {
     getBuiltin() !== undefined
   );
 }
+
+/**
+ * A function of a Node built-in module, looked up when called: a module that only runs on
+ * Node (a directory walk, a download to a file) declares its file-system calls with it and
+ * still loads everywhere; calling one where the module is missing is the
+ * {@link requireNodeModule} error for `what`.
+ */
+export function nodeFunction<K extends keyof NodeBuiltins, F extends keyof NodeBuiltins[K]>(
+  name: K,
+  fn: F,
+  what: string,
+  fix?: string,
+): NodeBuiltins[K][F] {
+  return ((...args: unknown[]) =>
+    (requireNodeModule(name, what, fix)[fn] as (...a: unknown[]) => unknown)(...args)) as NodeBuiltins[K][F];
+}

@@ -15,6 +15,7 @@
  * garbage). An HTML page never parses as JSON, so it can never pass for a document.
  */
 import type { InvalidResponseError, InvalidResponseReason } from '../errors/errors.js';
+import { latin1Text } from '../transport/bytes.js';
 import { excerptOf, invalidResponse, type ResponseFacts } from '../transport/invalid-response.js';
 import { parseResponseJson } from '../transport/json-text.js';
 import { redactUrl } from '../transport/redact.js';
@@ -183,7 +184,7 @@ async function readText(res: DecodableResponse, facts: ResponseFacts, max?: numb
       facts,
       'invalid-json',
       'the body is not valid UTF-8',
-      Buffer.from(bytes.subarray(0, 512)).toString('latin1'),
+      latin1Text(bytes.subarray(0, 512)),
       e,
     );
   }

@@ -57,3 +57,40 @@ export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8
 export function chunkBytes(c: Uint8Array | string): Uint8Array {
   return typeof c === 'string' ? utf8Bytes(c) : c;
 }
+
+/** Bytes as a Latin-1 string (one character per byte), as Node's `toString('latin1')`. */
+export function latin1Text(b: Uint8Array): string {
+  let s = '';
+  // in slices: String.fromCharCode takes its arguments on the stack
+  for (let i = 0; i < b.byteLength; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
+}
+
+/** A Latin-1 string's bytes (each character's low 8 bits), as Node's `Buffer.from(s, 'latin1')`. */
+export function latin1Bytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+  return out;
+}
+
+/** Bytes as standard base64 (padded). */
+export function bytesToBase64(b: Uint8Array): string {
+  return btoa(latin1Text(b));
+}
+
+/** Standard or URL-safe base64 (padding optional) as bytes; characters outside the alphabet are skipped, as Node does. */
+export function base64ToBytes(s: string): Uint8Array {
+  const clean = s
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .replace(/[^A-Za-z0-9+/]/g, '');
+  const padded = clean.length % 4 === 1 ? clean.slice(0, -1) : clean;
+  return latin1Bytes(atob(padded + '='.repeat((4 - (padded.length % 4)) % 4)));
+}
+
+/** Whether two byte arrays hold the same bytes. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

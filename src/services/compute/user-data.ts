@@ -9,6 +9,7 @@
  *   server as garbage.
  */
 import { ValidationError } from '../../errors/errors.js';
+import { bytesToBase64 } from '../../transport/bytes.js';
 
 /** Nova's limit on the encoded size. */
 export const MAX_USER_DATA_LENGTH = 65535;
@@ -23,7 +24,7 @@ export function isBase64(s: string): boolean {
 /** The base64 text nova expects for `user_data`, from bytes or base64 text. */
 export function encodeUserData(value: string | Uint8Array, field = 'server.userData'): string {
   let out: string;
-  if (value instanceof Uint8Array) out = Buffer.from(value).toString('base64');
+  if (value instanceof Uint8Array) out = bytesToBase64(value);
   else if (typeof value === 'string') {
     if (!isBase64(value)) {
       throw new ValidationError('must be base64-encoded text, or bytes for the SDK to encode', {

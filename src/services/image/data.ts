@@ -3,11 +3,12 @@
  * bytes), digests computed while the data streams (never buffered whole), and the checks of
  * those digests against glance's `checksum` (MD5) and `os_hash_value` (`os_hash_algo`).
  */
-import { createHash, getHashes, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { InvalidResponseError, OpenStackError } from '../../errors/errors.js';
+import { createDigest, type Digest, digestName } from '../../platform/crypto.js';
+import { nodeModule, requireNodeModule } from '../../platform/node.js';
+import { asReadable } from '../../platform/streams.js';
+import { chunkBytes } from '../../transport/bytes.js';
 
 /** What can be uploaded: a file path, bytes, a Node Readable, or an async iterable of byte chunks. */
 export type ImageData = string | Uint8Array | Readable | AsyncIterable<Uint8Array>;
@@ -55,30 +56,28 @@ export class NoImageDataError extends OpenStackError {
   override name = 'NoImageDataError';
 }
 
-/** Node's name for a hashlib algorithm name (`sha3_256` → `sha3-256`), if Node supports it. */
+/**
+ * The runtime's name for a hashlib algorithm name (`sha3_256` → `sha3-256` on Node), if it can
+ * compute it: any of Node's hashes on Node, the SHA-1/SHA-2 family and MD5 elsewhere.
+ */
 export function nodeHashName(algo: string): string | undefined {
+  const crypto = nodeModule('node:crypto');
+  if (!crypto) return digestName(algo);
   const n = algo.toLowerCase().replace(/_/g, '-');
-  return getHashes().includes(n) ? n : undefined;
-}
-
-function md5OrUndefined(): Hash | undefined {
-  try {
-    return createHash('md5');
-  } catch {
-    return undefined;
-  }
+  return crypto.getHashes().includes(n) ? n : undefined;
 }
 
 /** MD5 plus one multihash, updated chunk by chunk. */
 export class DigestAccumulator {
-  private readonly md5 = md5OrUndefined();
-  private readonly hash?: Hash;
+  // undefined where MD5 is refused (FIPS mode)
+  private readonly md5 = createDigest('md5');
+  private readonly hash?: Digest;
   private bytes = 0;
   private result?: ImageDigest;
 
   constructor(readonly hashAlgo: string | undefined) {
     const node = hashAlgo ? nodeHashName(hashAlgo) : undefined;
-    this.hash = node ? createHash(node) : undefined;
+    this.hash = node ? createDigest(node) : undefined;
   }
 
   update(chunk: Uint8Array): void {
@@ -91,9 +90,9 @@ export class DigestAccumulator {
   digest(): ImageDigest {
     this.result ??= {
       size: this.bytes,
-      checksum: this.md5?.digest('hex'),
+      checksum: this.md5?.hex(),
       hashAlgo: this.hash ? this.hashAlgo : undefined,
-      hashValue: this.hash?.digest('hex'),
+      hashValue: this.hash?.hex(),
     };
     return this.result;
   }
@@ -104,9 +103,14 @@ export async function openData(
   data: ImageData,
 ): Promise<{ chunks: AsyncIterable<Uint8Array>; length?: number }> {
   if (typeof data === 'string') {
-    const st = await stat(data);
+    const fs = requireNodeModule(
+      'node:fs',
+      `uploading the file ${data}`,
+      'pass the image data as bytes or an async iterable',
+    );
+    const st = await fs.promises.stat(data);
     if (!st.isFile()) throw new OpenStackError(`${data} is not a regular file`);
-    return { chunks: createReadStream(data, { highWaterMark: 1024 * 1024 }), length: st.size };
+    return { chunks: fs.createReadStream(data, { highWaterMark: 1024 * 1024 }), length: st.size };
   }
   if (data instanceof Uint8Array) {
     return {
@@ -131,17 +135,16 @@ export function hashing(
   onProgress?: (bytes: number) => void,
 ): Readable {
   let sent = 0;
-  return Readable.from(
+  return asReadable(
     (async function* () {
       for await (const c of chunks) {
-        const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+        const chunk = chunkBytes(c);
         acc.update(chunk);
         sent += chunk.byteLength;
         onProgress?.(sent);
         yield chunk;
       }
     })(),
-    { objectMode: false },
   );
 }
 
@@ -205,34 +208,24 @@ export function verifyDigest(
 }
 
 /**
- * A pass-through that hashes what flows and, at the end, verifies it against `want`: the
- * stream errors with {@link ChecksumMismatchError} instead of ending when the data differs.
+ * The chunks of `src` passed on while hashed; at the end the digests are checked against
+ * `want`, and the iteration fails with {@link ChecksumMismatchError} instead of ending when the
+ * data differs. `digest()` gives the digests once the data has ended.
  */
-export class VerifyingStream extends Transform {
-  private readonly acc: DigestAccumulator;
-  /** Digests, once the stream has ended. */
-  digest?: ImageDigest;
-
-  constructor(
-    private readonly want: ExpectedDigest | undefined,
-    private readonly what: string,
-  ) {
-    super();
-    this.acc = new DigestAccumulator(want?.hashAlgo ?? undefined);
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.acc.update(chunk);
-    cb(null, chunk);
-  }
-
-  override _flush(cb: TransformCallback): void {
-    this.digest = this.acc.digest();
-    try {
-      if (this.want) verifyDigest(this.digest, this.want, this.what);
-      cb();
-    } catch (e) {
-      cb(e as Error);
+export function verifyingDownload(
+  src: AsyncIterable<Uint8Array>,
+  want: ExpectedDigest | undefined,
+  what: string,
+): { chunks: AsyncGenerator<Uint8Array, void, undefined>; digest(): ImageDigest | undefined } {
+  const acc = new DigestAccumulator(want?.hashAlgo ?? undefined);
+  let digest: ImageDigest | undefined;
+  async function* chunks() {
+    for await (const c of src) {
+      acc.update(c);
+      yield c;
     }
+    digest = acc.digest();
+    if (want) verifyDigest(digest, want, what);
   }
+  return { chunks: chunks(), digest: () => digest };
 }

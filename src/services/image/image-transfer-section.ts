@@ -2,11 +2,10 @@
  * The image proxy's data section: upload, stage, download and verify image data, with
  * digests computed while the data streams (see `data.ts`).
  */
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { randomHex } from '../../platform/crypto.js';
+import { requireNodeModule } from '../../platform/node.js';
+import { asReadable } from '../../platform/streams.js';
 import { fetchResource, idSegment, type RequestOptions, requireId } from '../../resource/index.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import { ServiceProxy } from '../service-proxy.js';
@@ -18,8 +17,8 @@ import {
   type ImageDigest,
   NoImageDataError,
   openData,
-  VerifyingStream,
   verifyDigest,
+  verifyingDownload,
 } from './data.js';
 import { Image, type ImageRef, type ImageResource } from './image.js';
 
@@ -56,7 +55,8 @@ export interface DownloadOptions extends RequestOptions {
 export interface ImageDownload {
   /**
    * The image data. When verification is on, the stream errors with a ChecksumMismatchError
-   * instead of ending if the data does not match the image's checksum/hash.
+   * instead of ending if the data does not match the image's checksum/hash. A Node Readable
+   * where Node's streams exist; in a browser or worker an async iterable of Uint8Array chunks.
    */
   stream: Readable;
   /** The image as fetched before the download (when verifying). */
@@ -165,15 +165,13 @@ export abstract class ImageTransferSection extends ServiceProxy {
     }
     const want: ExpectedDigest | undefined = meta ? expectedOf(meta) : undefined;
     if (want && !want.checksum && res.headers['content-md5']) want.checksum = res.headers['content-md5'];
-    const verifier = new VerifyingStream(want, `download of image ${id}`);
-    const stream = res.body.pipe(verifier);
-    res.body.on('error', (e) => verifier.destroy(e));
+    const v = verifyingDownload(res.body as AsyncIterable<Uint8Array>, want, `download of image ${id}`);
     const len = res.headers['content-length'];
     return {
-      stream,
+      stream: asReadable(v.chunks),
       image: meta,
       contentLength: len === undefined ? undefined : Number(len),
-      digest: () => verifier.digest,
+      digest: v.digest,
     };
   }
 
@@ -189,14 +187,17 @@ export abstract class ImageTransferSection extends ServiceProxy {
    * ```
    */
   async downloadImageToFile(image: ImageRef, path: string, opts: DownloadOptions = {}): Promise<ImageDigest> {
+    const fix = 'use downloadImage() and consume its stream';
+    const fs = requireNodeModule('node:fs', `writing the file ${path}`, fix);
+    const { pipeline } = requireNodeModule('node:stream/promises', `writing the file ${path}`, fix);
     const dl = await this.downloadImage(image, opts);
     const { signal } = opts;
-    const tmp = `${path}.${randomBytes(4).toString('hex')}.part`;
+    const tmp = `${path}.${randomHex(4)}.part`;
     try {
-      await pipeline(dl.stream, createWriteStream(tmp, { flags: 'wx' }), { signal });
-      await rename(tmp, path);
+      await pipeline(dl.stream, fs.createWriteStream(tmp, { flags: 'wx' }), { signal });
+      await fs.promises.rename(tmp, path);
     } catch (e) {
-      await unlink(tmp).catch(() => {});
+      await fs.promises.unlink(tmp).catch(() => {});
       throw e;
     }
     return dl.digest()!;

@@ -4,8 +4,9 @@
  * else the object changed in between and the download restarts (up to 3 times). Ranged
  * responses are not verified (Swift gives no checksum for a range).
  */
-import { pipeline, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { ConflictError } from '../../errors/errors.js';
+import { asReadable } from '../../platform/streams.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import type { HttpResponse } from '../../transport/http-client.js';
 import { redactUrl } from '../../transport/redact.js';
@@ -15,7 +16,7 @@ import { type ObjectLayout, readLayout } from './layout.js';
 import type { ObjectResource } from './object.js';
 import { objectPath } from './paths.js';
 import { followUp } from './send.js';
-import { type Expectation, VerifyingStream } from './verify.js';
+import { type Expectation, verified } from './verify.js';
 
 /** What to download and how to check it. */
 export interface DownloadOptions {
@@ -37,7 +38,11 @@ export interface DownloadOptions {
 export interface ObjectDownload {
   /** The object's metadata, from the GET's headers. */
   object: ObjectResource;
-  /** The bytes; fails with ChecksumMismatchError / LengthMismatchError at the first bad part. */
+  /**
+   * The bytes; fails with ChecksumMismatchError / LengthMismatchError at the first bad part. A
+   * Node Readable where Node's streams exist; in a browser or worker an async iterable of
+   * Uint8Array chunks (read it with `for await`).
+   */
   stream: Readable;
   /** What is verified: the whole body's MD5, each segment's MD5, or only the length. */
   verification: 'md5' | 'segments' | 'length' | 'none';
@@ -115,8 +120,7 @@ export async function openDownload(
     }
     if (!exp) return { object, stream: res.body, verification, layout };
     exp.facts = { method: 'GET', url: redactUrl(res.url), status: res.status, requestId: res.requestId };
-    const verifier = new VerifyingStream(exp);
-    const stream = pipeline(res.body, verifier, () => {});
+    const stream = asReadable(verified(res.body as AsyncIterable<Uint8Array>, exp));
     return { object, stream, verification, layout };
   }
 }

@@ -2,11 +2,12 @@
  * MD5 while streaming: uploads pass their bytes through {@link hashed}, which hashes and
  * counts what flows to Swift, so ETags are checked without buffering or reading twice.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { type Digest, hexDigest, mustDigest } from '../../platform/crypto.js';
+import { chunkBytes } from '../../transport/bytes.js';
 
 /** Running MD5 and byte count of a stream, plus the error its source threw (if any). */
 export class Md5Tracker {
-  private readonly hash: Hash = createHash('md5');
+  private readonly hash: Digest = mustDigest('md5');
   private digest?: string;
   bytes = 0;
   /** Set when the source (not the network) failed. */
@@ -19,7 +20,7 @@ export class Md5Tracker {
 
   /** Hex MD5 of everything seen (call once the stream ended). */
   md5(): string {
-    this.digest ??= this.hash.digest('hex');
+    this.digest ??= this.hash.hex();
     return this.digest;
   }
 }
@@ -32,7 +33,7 @@ export async function* hashed(
 ): AsyncGenerator<Uint8Array> {
   try {
     for await (const c of src) {
-      const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+      const b = chunkBytes(c);
       if (b.byteLength === 0) continue;
       t.update(b);
       onBytes?.(b.byteLength);
@@ -46,7 +47,7 @@ export async function* hashed(
 
 /** Hex MD5 of a string or bytes. */
 export function md5Hex(data: string | Uint8Array): string {
-  return createHash('md5').update(data).digest('hex');
+  return hexDigest('md5', data);
 }
 
 /** An ETag header value without quotes or weak marker. */

@@ -7,6 +7,7 @@
 import { decodeJson } from '../../session/decode.js';
 import type { RequestOptions } from '../../session/request-options.js';
 import type { ServiceClient } from '../../session/service-client.js';
+import { base64ToBytes } from '../../transport/bytes.js';
 import { isMd5, md5Hex, unquoteEtag } from './hashing.js';
 import { markerListing } from './listing.js';
 import { containerPath, objectPath } from './paths.js';
@@ -73,9 +74,9 @@ function rangeLength(range: string, size: number): number {
 export function sloParts(manifest: SloManifestEntry[]): LayoutPart[] {
   return manifest.map((e) => {
     if (e.data !== undefined) {
-      const raw = Buffer.from(e.data, 'base64');
+      const raw = base64ToBytes(e.data);
       const h = md5Hex(raw);
-      return { bytes: raw.length, hash: h, etag: h };
+      return { bytes: raw.byteLength, hash: h, etag: h };
     }
     const { container, name } = splitSegmentPath(e.name ?? '');
     const size = e.bytes ?? 0;

@@ -5,6 +5,7 @@
  * in Latin-1 and decoded back when read.
  */
 import { ValidationError } from '../../errors/errors.js';
+import { latin1Bytes, latin1Text, utf8Bytes } from '../../transport/bytes.js';
 
 export type MetaKind = 'account' | 'container' | 'object';
 
@@ -20,16 +21,19 @@ export const TEMP_URL_KEY_HEADERS = new Set([
 
 /** A string as UTF-8 bytes spelled in Latin-1 (what a header carries). */
 export function toHeaderValue(v: string): string {
-  return Buffer.from(v, 'utf8').toString('latin1');
+  return latin1Text(utf8Bytes(v));
 }
 
 /** A header value received as Latin-1 back to text, decoding UTF-8 when it is valid UTF-8. */
 export function fromHeaderValue(v: string): string {
   // all-ASCII values are the common case
   if (!/[\u0080-\u00ff]/.test(v) || [...v].some((c) => c.charCodeAt(0) > 0xff)) return v;
-  const bytes = Buffer.from(v, 'latin1');
-  const text = bytes.toString('utf8');
-  return Buffer.from(text, 'utf8').equals(bytes) ? text : v;
+  try {
+    // fatal: bytes that are not UTF-8 are kept as the Latin-1 text they arrived as
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(latin1Bytes(v));
+  } catch {
+    return v;
+  }
 }
 
 function checkKey(kind: MetaKind, key: string): void {

@@ -2,12 +2,12 @@
  * `conn.objectStore`, objects: listing, uploading, reading, metadata, server-side copies and
  * deleting them.
  */
-import type { Readable } from 'node:stream';
 import { NotFoundError, ValidationError } from '../../errors/errors.js';
 import { instantiate } from '../../resource/instance.js';
 import type { ResourceList } from '../../resource/pagination.js';
 import { decodeJson } from '../../session/decode.js';
 import type { QueryValue, ServiceClient } from '../../session/service-client.js';
+import { concatBytes } from '../../transport/bytes.js';
 import { ServiceProxy } from '../service-proxy.js';
 import { bulkReport } from './bulk-delete.js';
 import { type DownloadOptions, type ObjectDownload, openDownload } from './download.js';
@@ -181,9 +181,14 @@ export class ObjectStoreObjects extends ServiceProxy {
     o: DownloadOptions = {},
   ): Promise<{ data: Buffer; object: ObjectResource; verification: ObjectDownload['verification'] }> {
     const d = await openDownload(this.client, container, name, o);
-    const chunks: Buffer[] = [];
-    for await (const c of d.stream as Readable) chunks.push(c as Buffer);
-    return { data: Buffer.concat(chunks), object: d.object, verification: d.verification };
+    const chunks: Uint8Array[] = [];
+    let n = 0;
+    for await (const c of d.stream as AsyncIterable<Uint8Array>) {
+      chunks.push(c);
+      n += c.byteLength;
+    }
+    // a Buffer where Buffer exists (Node, Deno, Bun), else a Uint8Array
+    return { data: concatBytes(chunks, n) as Buffer, object: d.object, verification: d.verification };
   }
 
   /**

@@ -7,6 +7,7 @@
  */
 import { ValidationError } from '../../errors/errors.js';
 import { requireId } from '../../resource/ids.js';
+import { byteLength } from '../../transport/bytes.js';
 
 const MAX_CONTAINER_NAME = 256;
 const MAX_OBJECT_NAME = 1024;
@@ -25,7 +26,7 @@ export function checkContainerName(container: string): void {
       fix: 'put the "/" in the object name instead',
     });
   }
-  if (Buffer.byteLength(container) > MAX_CONTAINER_NAME) {
+  if (byteLength(container) > MAX_CONTAINER_NAME) {
     throw new ValidationError(`container names are at most ${MAX_CONTAINER_NAME} bytes`, {
       field: 'container',
     });
@@ -35,7 +36,7 @@ export function checkContainerName(container: string): void {
 /** Check an object name (non-empty, at most 1024 bytes of UTF-8). */
 export function checkObjectName(name: string): void {
   requireId('object', nameOnly(name), 'name', 'name');
-  if (Buffer.byteLength(name) > MAX_OBJECT_NAME) {
+  if (byteLength(name) > MAX_OBJECT_NAME) {
     throw new ValidationError(`object names are at most ${MAX_OBJECT_NAME} bytes`, { field: 'name' });
   }
 }

@@ -6,7 +6,7 @@
  * unique, so an upload that fails midway never touches the segments of the object it was
  * replacing.
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../../platform/crypto.js';
 
 /** Static (`slo`: a manifest listing the segments) or dynamic (`dlo`: every object under a prefix). */
 export type LargeObjectKind = 'slo' | 'dlo';
@@ -18,7 +18,7 @@ export function defaultSegmentContainer(container: string): string {
 
 /** A new upload id: `<unix seconds with µs>-<6 hex>`. */
 export function newUploadId(now = Date.now()): string {
-  return `${(now / 1000).toFixed(6)}-${randomBytes(3).toString('hex')}`;
+  return `${(now / 1000).toFixed(6)}-${randomHex(3)}`;
 }
 
 /** The common prefix of one upload's segments (ends with `/`). */

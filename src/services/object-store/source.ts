@@ -3,10 +3,10 @@
  * size can be cut into independent ranges (segments uploaded concurrently, retried by
  * re-reading); one-shot streams are read once, front to back, never buffered whole.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { ValidationError } from '../../errors/errors.js';
+import { requireNodeModule } from '../../platform/node.js';
+import { chunkBytes } from '../../transport/bytes.js';
 import type { RequestBody } from '../../transport/http-client.js';
 
 /** Data for an object: text (UTF-8), bytes, a Readable or any AsyncIterable of bytes. */
@@ -30,7 +30,7 @@ export interface UploadSource {
 
 /** A source from data given in memory or as a stream. */
 export function sourceFromData(data: ObjectData): UploadSource {
-  if (typeof data === 'string') return sourceFromData(Buffer.from(data, 'utf8'));
+  if (typeof data === 'string') return sourceFromData(chunkBytes(data));
   if (data instanceof Uint8Array) {
     return { kind: 'bytes', size: data.byteLength, bytes: data, range: (s, e) => data.subarray(s, e) };
   }
@@ -45,7 +45,12 @@ export function sourceFromData(data: ObjectData): UploadSource {
 
 /** A source reading a local file by ranges. */
 export async function sourceFromFile(path: string): Promise<UploadSource> {
-  const st = await stat(path);
+  const fs = requireNodeModule(
+    'node:fs',
+    `uploading the file ${path}`,
+    "pass data: (bytes, a Blob's stream or an async iterable) instead of file:",
+  );
+  const st = await fs.promises.stat(path);
   if (!st.isFile()) throw new ValidationError(`${path} is not a regular file`, { field: 'file' });
   return {
     kind: 'file',
@@ -54,14 +59,12 @@ export async function sourceFromFile(path: string): Promise<UploadSource> {
     mtimeMs: st.mtimeMs,
     range: (start, end) =>
       end > start
-        ? createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 })
+        ? fs.createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 })
         : new Uint8Array(0),
   };
 }
 
-function toBytes(chunk: Uint8Array | string): Uint8Array {
-  return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-}
+const toBytes = chunkBytes;
 
 /**
  * Cuts a one-shot stream into consecutive segments of at most `size` bytes without copying

@@ -2,8 +2,8 @@
  * `conn.objectStore`, temporary URLs: the account's and containers' keys (set, rotate,
  * remove, read) and signed URLs that grant access without a token.
  */
-import { randomBytes } from 'node:crypto';
 import { NotFoundError, ValidationError } from '../../errors/errors.js';
+import { randomHex } from '../../platform/crypto.js';
 import { ServiceProxy } from '../service-proxy.js';
 import type { CallOptions, TempUrlKeys, TempUrlOptions } from './options.js';
 import { containerPath, encodeObjectName } from './paths.js';
@@ -19,10 +19,9 @@ export class ObjectStoreTempUrls extends ServiceProxy {
    *
    * @example
    * ```ts
-   * import { randomBytes } from 'node:crypto';
-   *
+   *    *
    * // a second key lets links signed with the first keep working during a rotation
-   * await conn.objectStore.setAccountTempUrlKey(randomBytes(32).toString('hex'), { slot: 2 });
+   * await conn.objectStore.setAccountTempUrlKey(randomHex(32), { slot: 2 });
    * const keys = await conn.objectStore.getTempUrlKeys();
    * console.log(keys.account.filter(Boolean).length, 'account keys set');
    * await conn.objectStore.deleteTempUrlKey({ slot: 2 });
@@ -69,7 +68,7 @@ export class ObjectStoreTempUrls extends ServiceProxy {
   async rotateTempUrlKey(o: CallOptions & { container?: string; newKey?: string } = {}): Promise<string> {
     const keys = await this.getTempUrlKeys(o);
     const current = o.container ? keys.container?.[0] : keys.account[0];
-    const next = o.newKey ?? randomBytes(32).toString('hex');
+    const next = o.newKey ?? randomHex(32);
     const kind = o.container ? 'container' : 'account';
     const h: Record<string, string> = { [`x-${kind}-meta-temp-url-key`]: next };
     if (current) h[`x-${kind}-meta-temp-url-key-2`] = current;

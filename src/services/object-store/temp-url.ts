@@ -5,8 +5,8 @@
  * ones must be `sha512:` + unpadded URL-safe base64; SHA-1 (deprecated upstream) is hex and
  * only used when asked for.
  */
-import { createHmac } from 'node:crypto';
 import { ValidationError } from '../../errors/errors.js';
+import { hmacBytes, toBase64Url, toHex } from '../../platform/crypto.js';
 
 /** The HMAC digest a temp URL is signed with. */
 export type TempUrlDigest = 'sha1' | 'sha256' | 'sha512';
@@ -39,8 +39,8 @@ export function tempUrlSignature(i: TempUrlSignInput): string {
   if (!i.key) throw new ValidationError('a temp URL key is required', { field: 'key' });
   const parts = [i.method, String(i.expires), `${i.prefix ? 'prefix:' : ''}${i.path}`];
   if (i.ipRange) parts.unshift(`ip=${i.ipRange}`);
-  const mac = createHmac(digest, Buffer.from(i.key, 'utf8')).update(parts.join('\n'), 'utf8');
-  return digest === 'sha512' ? `sha512:${mac.digest('base64url')}` : mac.digest('hex');
+  const mac = hmacBytes(digest, i.key, parts.join('\n'));
+  return digest === 'sha512' ? `sha512:${toBase64Url(mac)}` : toHex(mac);
 }
 
 /** Split an account URL into its origin+path and the `/v1/...` part signatures cover. */

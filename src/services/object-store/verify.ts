@@ -4,9 +4,8 @@
  * segment against the layout read from its manifest (SLO) or its segment listing (DLO).
  * Segments that cannot be checked (byte ranges of a segment, nested SLOs) are only counted.
  */
-import { createHash, type Hash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
 import { InvalidResponseError } from '../../errors/errors.js';
+import { type Digest, mustDigest } from '../../platform/crypto.js';
 import { ChecksumMismatchError, type StreamFacts } from './errors.js';
 
 /** One part of a large object: its length and, when checkable, the MD5 of its bytes. */
@@ -42,51 +41,44 @@ export class LengthMismatchError extends InvalidResponseError {
   }
 }
 
-/** A pass-through that fails at the first byte range whose MD5 differs from what Swift promised. */
-export class VerifyingStream extends Transform {
-  private hash: Hash = createHash('md5');
+/** Checks chunk by chunk what Swift promised; each step returns the first error found, if any. */
+export class DownloadVerifier {
+  private hash: Digest = mustDigest('md5');
   private total = 0;
   private seg = 0;
   private segFill = 0;
 
-  constructor(private readonly exp: Expectation) {
-    super();
-  }
+  constructor(private readonly exp: Expectation) {}
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.total += chunk.length;
+  /** Account for the next chunk of the body. */
+  update(chunk: Uint8Array): Error | undefined {
+    this.total += chunk.byteLength;
     const segs = this.exp.segments;
     if (!segs) {
       if (this.exp.md5) this.hash.update(chunk);
-      cb(null, chunk);
-      return;
+      return undefined;
     }
     let off = 0;
-    while (off < chunk.length) {
+    while (off < chunk.byteLength) {
       const cur = segs[this.seg];
-      if (!cur) {
-        cb(new LengthMismatchError(`${this.exp.what}: more bytes than its segments hold`, this.exp.facts));
-        return;
-      }
-      const take = Math.min(cur.bytes - this.segFill, chunk.length - off);
+      if (!cur)
+        return new LengthMismatchError(`${this.exp.what}: more bytes than its segments hold`, this.exp.facts);
+      const take = Math.min(cur.bytes - this.segFill, chunk.byteLength - off);
       if (cur.hash) this.hash.update(chunk.subarray(off, off + take));
       off += take;
       this.segFill += take;
       if (this.segFill === cur.bytes) {
         const err = this.closeSegment();
-        if (err) {
-          cb(err);
-          return;
-        }
+        if (err) return err;
       }
     }
-    cb(null, chunk);
+    return undefined;
   }
 
   private closeSegment(): Error | undefined {
     const cur = this.exp.segments![this.seg]!;
-    const got = this.hash.digest('hex');
-    this.hash = createHash('md5');
+    const got = this.hash.hex();
+    this.hash = mustDigest('md5');
     this.seg++;
     this.segFill = 0;
     if (cur.hash && got !== cur.hash.toLowerCase()) {
@@ -100,49 +92,54 @@ export class VerifyingStream extends Transform {
     return undefined;
   }
 
-  override _flush(cb: TransformCallback): void {
+  /** The body ended: check the length, the last segments and the whole-body MD5. */
+  finish(): Error | undefined {
     if (this.exp.length !== undefined && this.total !== this.exp.length) {
-      cb(
-        new LengthMismatchError(
-          `${this.exp.what}: got ${this.total} bytes, expected ${this.exp.length}`,
-          this.exp.facts,
-        ),
+      return new LengthMismatchError(
+        `${this.exp.what}: got ${this.total} bytes, expected ${this.exp.length}`,
+        this.exp.facts,
       );
-      return;
     }
     const segs = this.exp.segments;
     if (segs) {
       // zero-length trailing segments close without data
       while (this.seg < segs.length && segs[this.seg]!.bytes === 0) {
         const err = this.closeSegment();
-        if (err) {
-          cb(err);
-          return;
-        }
+        if (err) return err;
       }
       if (this.seg !== segs.length) {
-        cb(
-          new LengthMismatchError(
-            `${this.exp.what}: ended in segment ${this.seg} of ${segs.length}`,
-            this.exp.facts,
-          ),
+        return new LengthMismatchError(
+          `${this.exp.what}: ended in segment ${this.seg} of ${segs.length}`,
+          this.exp.facts,
         );
-        return;
       }
     } else if (this.exp.md5) {
-      const got = this.hash.digest('hex');
-      if (got !== this.exp.md5.toLowerCase()) {
-        cb(new ChecksumMismatchError(this.exp.what, this.exp.md5, got, this.exp.facts));
-        return;
-      }
+      const got = this.hash.hex();
+      if (got !== this.exp.md5.toLowerCase())
+        return new ChecksumMismatchError(this.exp.what, this.exp.md5, got, this.exp.facts);
     }
-    cb();
+    return undefined;
   }
+}
+
+/** The chunks of `src`, passed on until the first byte range whose MD5 differs from what Swift promised. */
+export async function* verified(
+  src: AsyncIterable<Uint8Array>,
+  exp: Expectation,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const v = new DownloadVerifier(exp);
+  for await (const c of src) {
+    const err = v.update(c);
+    if (err) throw err;
+    yield c;
+  }
+  const err = v.finish();
+  if (err) throw err;
 }
 
 /** The ETag Swift computes for a large object from its parts (`etag` or `etag:range;`). */
 export function largeObjectEtag(parts: { hash: string; range?: string }[]): string {
-  const h = createHash('md5');
+  const h = mustDigest('md5');
   for (const p of parts) h.update(p.range ? `${p.hash}:${p.range};` : p.hash);
-  return h.digest('hex');
+  return h.hex();
 }

@@ -1,23 +1,20 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { describe, test } from 'node:test';
 import { ChecksumMismatchError } from '../../../../src/services/object-store/errors.js';
 import {
   type Expectation,
   LengthMismatchError,
   largeObjectEtag,
-  VerifyingStream,
+  verified,
 } from '../../../../src/services/object-store/verify.js';
 
 const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
 
 async function run(chunks: Buffer[], exp: Expectation): Promise<Buffer> {
   const out: Buffer[] = [];
-  await pipeline(Readable.from(chunks), new VerifyingStream(exp), async (src: AsyncIterable<Buffer>) => {
-    for await (const c of src) out.push(c);
-  });
+  for await (const c of verified(Readable.from(chunks), exp)) out.push(c as Buffer);
   return Buffer.concat(out);
 }
 
