@@ -117,7 +117,7 @@ functionalSuite('runtimes: browser (headless Chromium)', { timeout: 600_000 }, (
     }
   });
 
-  test('auth, list servers, object round trip; a CORS refusal is a ConnectionError naming the URL', async () => {
+  test('auth, list servers, object round trip; a CORS refusal is a ConnectionError naming the URL', async (t) => {
     const params = { ...demoParams(suite, 'browser'), corsRefusal: true };
     cleanupAfter(suite, params);
     const r = await runInPage(params);
@@ -136,5 +136,8 @@ functionalSuite('runtimes: browser (headless Chromium)', { timeout: 600_000 }, (
     );
     assert.ok(refusal.message.includes(refusal.url!), `the message names the URL\n${ctx}`);
     assert.ok(/cors/i.test(refusal.message), `the message points at CORS as the likely cause\n${ctx}`);
+    t.diagnostic(
+      `${r.runtime}: ${r.servers} servers, ${r.bytesRead} bytes round-tripped; refused: ${refusal.message}`,
+    );
   });
 });

@@ -89,11 +89,11 @@ functionalSuite('runtimes: Bun, Deno, workerd', { timeout: 900_000 }, (suite) =>
     const b = await bundleFor(runtime, ENTRIES[runtime], HERE);
     writeFileSync(join(dir, file), b.code);
     return b.nodeImports.length
-      ? `the bundle imports ${b.nodeImports.join(', ')}`
-      : 'the bundle imports no node: module';
+      ? `the bundle imports Node.js modules ${b.nodeImports.join(', ')}`
+      : 'the bundle imports no Node.js module';
   }
 
-  test('Deno (--allow-net only)', async () => {
+  test('Deno (--allow-net only)', async (t) => {
     const context = await bundle('deno', 'deno.mjs');
     const params = demoParams(suite, 'deno');
     cleanupAfter(suite, params);
@@ -111,9 +111,12 @@ functionalSuite('runtimes: Bun, Deno, workerd', { timeout: 900_000 }, (suite) =>
     const report = reportOf(cmd, r);
     assert.ok(report.runtime.startsWith('deno '), `the program ran under Deno, not ${report.runtime}`);
     await assertSmoke(suite, report, `${context}\n${transcriptOf(cmd, r)}`);
+    t.diagnostic(
+      `${report.runtime}: ${report.servers} servers, ${report.bytesRead} bytes round-tripped; ${context}`,
+    );
   });
 
-  test('Bun', async () => {
+  test('Bun', async (t) => {
     const context = await bundle('bun', 'bun.mjs');
     const params = demoParams(suite, 'bun');
     cleanupAfter(suite, params);
@@ -126,9 +129,12 @@ functionalSuite('runtimes: Bun, Deno, workerd', { timeout: 900_000 }, (suite) =>
     const report = reportOf(cmd, r);
     assert.ok(report.runtime.startsWith('bun '), `the program ran under Bun, not ${report.runtime}`);
     await assertSmoke(suite, report, `${context}\n${transcriptOf(cmd, r)}`);
+    t.diagnostic(
+      `${report.runtime}: ${report.servers} servers, ${report.bytesRead} bytes round-tripped; ${context}`,
+    );
   });
 
-  test('workerd (a Worker called over HTTP)', async () => {
+  test('workerd (a Worker called over HTTP)', async (t) => {
     const context = await bundle('workerd', 'worker.js');
     const port = await freePort();
     writeFileSync(join(dir, 'workerd.capnp'), workerdConfig(port));
@@ -154,6 +160,7 @@ functionalSuite('runtimes: Bun, Deno, workerd', { timeout: 900_000 }, (suite) =>
       const report = JSON.parse(text) as SmokeReport;
       assert.equal(report.runtime, 'workerd', `the program ran in the Worker`);
       await assertSmoke(suite, report, `${context}\n--- workerd output\n${daemon.output()}`);
+      t.diagnostic(`workerd: ${report.servers} servers, ${report.bytesRead} bytes round-tripped; ${context}`);
     } finally {
       await daemon.stop();
     }
