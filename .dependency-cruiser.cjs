@@ -7,7 +7,9 @@
  * - a service's proxy (`services/<type>/proxy.ts`) is imported only by the service table,
  *   its own service's files and the package entry point, so the table stays the one place a
  *   service is wired in;
- * - nothing inside src/ imports the package entry point (src/index.ts is only the public surface).
+ * - nothing inside src/ imports the package entry point (src/index.ts is only the public surface);
+ * - the core (all of src/ but the CLI) imports no `node:` module and not undici, except as types:
+ *   it loads in browsers and workers, and reaches Node only through src/platform/ at run time.
  *
  * test/unit/tools/dependency-rules.test.ts proves each rule catches what it is meant to.
  */
@@ -17,7 +19,8 @@
  * regular expressions relative to the repository root.
  */
 const LAYERS = [
-  ['base', '^src/(errors/|version\\.ts$)'],
+  // platform/ is the door to the runtime (Node's modules looked up at run time, web fallbacks)
+  ['base', '^src/(errors/|platform/|version\\.ts$)'],
   // decode.ts only reads bodies (it needs errors and transport); auth parses keystone's with it
   ['transport', '^src/(transport/|session/decode\\.ts$)'],
   ['config', '^src/config/'],
@@ -73,6 +76,24 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/services/[^/]+\\.ts$', pathNot: '^src/services/service-table\\.ts$' },
       to: { path: PROXY },
+    },
+    {
+      name: 'no-node-builtins-in-core',
+      comment:
+        "the core loads in browsers and workers: reach Node's modules through src/platform/ (nodeModule, nodeFunction) at run time; type-only imports are erased and allowed",
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      // `import type` and `typeof import('node:fs')` are erased: only run-time imports count
+      to: { dependencyTypes: ['core'], dependencyTypesNot: ['type-only', 'type-import'] },
+    },
+    {
+      name: 'no-undici-in-core',
+      comment:
+        'undici is Node-only: the transport loads it at run time through the platform seam (src/transport/undici-wire.ts); import only its types',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      // a require() in these ES modules is createRequire's, at run time, which bundlers do not follow
+      to: { path: '(^|node_modules/)undici(/|$)', dependencyTypesNot: ['type-only', 'type-import', 'require'] },
     },
     {
       name: 'no-import-of-package-entry',

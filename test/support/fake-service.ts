@@ -11,6 +11,7 @@ import type { AccessInfo, AuthPlugin } from '../../src/auth/index.js';
 import { Connection } from '../../src/connection.js';
 import type { ProxyOptions } from '../../src/services/service-proxy.js';
 import { Session } from '../../src/session/session.js';
+import type { TransportKind } from '../../src/transport/http-client.js';
 import type { Logger } from '../../src/transport/logger.js';
 import { listenLocal } from './mock-server.js';
 
@@ -177,6 +178,8 @@ export interface ClientOptions {
   logger?: Logger;
   /** More catalog entries, type → URL (a resource of a service type of the test's own). */
   catalog?: Record<string, string>;
+  /** The HTTP transport (default: the runtime's, undici on Node). */
+  transport?: TransportKind;
 }
 
 /** A running fake; see {@link startFake}. */
@@ -287,8 +290,8 @@ export async function startFake(
       return s;
     },
     proxy: (Make, o = {}) => {
-      const { maxRetries, logger, ...proxyOpts } = o;
-      return new Make(fake.session({ maxRetries, logger }), proxyOpts);
+      const { maxRetries, logger, transport, ...proxyOpts } = o;
+      return new Make(fake.session({ maxRetries, logger, transport }), proxyOpts);
     },
     connection: (config = {}, o = {}) => {
       const overrides = Object.fromEntries(
@@ -302,6 +305,7 @@ export async function startFake(
         secureFiles: [],
         retry: { maxRetries: o.maxRetries ?? 0 },
         ...(o.logger ? { logger: o.logger } : {}),
+        ...(o.transport ? { transport: o.transport } : {}),
       });
       closers.push(() => conn.close());
       return conn;
@@ -418,7 +422,7 @@ export function catalogSession(
   const entries = Object.entries(catalog).map(([type, url]) => ({ type, url }));
   return new Session({
     auth: fixedToken(entries, opts),
-    http: { retry: { maxRetries: opts.maxRetries ?? 0 }, logger: opts.logger },
+    http: { retry: { maxRetries: opts.maxRetries ?? 0 }, logger: opts.logger, transport: opts.transport },
   });
 }
 

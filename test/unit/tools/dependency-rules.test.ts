@@ -80,7 +80,19 @@ function violations(extra: Record<string, string> = {}): Violation[] {
   const { summary } = JSON.parse(r.stdout) as { summary: { violations: Violation[]; totalCruised: number } };
   // a rule set that resolves nothing passes everything: every file must have been read
   const sources = Object.keys(files).filter((f) => f.endsWith('.ts')).length;
-  assert.equal(summary.totalCruised, sources, `depcruise should read all ${sources} fixture files`);
+  // plus one node each for the packages and built-ins the fixture imports
+  const external = new Set(
+    [
+      ...Object.values(files)
+        .join('\n')
+        .matchAll(/from '([^.'][^']*)'/g),
+    ].map((m) => m[1]),
+  );
+  assert.equal(
+    summary.totalCruised,
+    sources + external.size,
+    `depcruise should read all ${sources} fixture files and ${external.size} external modules`,
+  );
   return summary.violations;
 }
 
@@ -115,6 +127,14 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
         "import { ComputeV2 } from '../compute/proxy.js';\nexport const z = ComputeV2;\n",
       // the package entry from inside src
       'src/auth/entry.ts': "import { conn } from '../index.js';\nexport const w = conn;\n",
+      // a Node built-in and undici in the core, which must load in a browser
+      'src/config/reads-files.ts':
+        "import { readFileSync } from 'node:fs';\nexport const rf = readFileSync;\n",
+      'src/transport/pool.ts': "import { Agent } from 'undici';\nexport const ag = Agent;\n",
+      // allowed: a type-only import of a built-in (erased), and the CLI (Node-only)
+      'src/services/types-only.ts':
+        "import type { Readable } from 'node:stream';\nexport type R = Readable;\n",
+      'src/cli/files.ts': "import { readFileSync } from 'node:fs';\nexport const cf = readFileSync;\n",
     });
     const by = (from: string) => ruleNames(vs.filter((v) => v.from === from));
     assert.ok(by('src/transport/a.ts').includes('no-circular'), 'a runtime cycle should be no-circular');
@@ -139,5 +159,17 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
       by('src/auth/entry.ts').includes('no-import-of-package-entry'),
       'importing src/index.ts from src should break no-import-of-package-entry',
     );
+    assert.deepEqual(
+      by('src/config/reads-files.ts'),
+      ['no-node-builtins-in-core'],
+      'a node: import in the core should break no-node-builtins-in-core',
+    );
+    assert.deepEqual(
+      by('src/transport/pool.ts'),
+      ['no-undici-in-core'],
+      'undici in the core should break no-undici-in-core',
+    );
+    assert.deepEqual(by('src/services/types-only.ts'), [], 'a type-only node: import is erased: allowed');
+    assert.deepEqual(by('src/cli/files.ts'), [], 'the CLI is Node-only: node: imports are allowed there');
   });
 });
