@@ -49,12 +49,19 @@ export async function assertSmoke(suite: FunctionalSuite, r: SmokeReport, contex
   assert.equal(r.error, undefined, why(`the smoke program failed in ${r.runtime}`));
   assert.deepEqual(
     r.steps,
-    ['auth', 'servers', 'container', 'put', 'get', 'delete'],
+    ['auth', 'servers', 'networks', 'container', 'put', 'get', 'delete'],
     why('not every step ran'),
   );
   const access = await suite.demo().authorize();
   assert.equal(r.projectId, access.projectId, why('the token is scoped to the demo project'));
   assert.ok(typeof r.servers === 'number' && r.servers >= 0, why('the server listing returned a count'));
+  const expected: string[] = [];
+  for await (const n of suite.demo().network.listNetworks()) expected.push(n.name ?? n.id ?? '');
+  assert.deepEqual(
+    r.networks,
+    expected.sort(),
+    why('the network listing matches what Node lists for the demo user'),
+  );
   assert.equal(r.bytesRead, r.bytesWritten, why('as many bytes came back as were written'));
   assert.equal(r.identical, true, why('the object came back byte for byte'));
   assert.deepEqual(r.cleanupErrors, [], why('the program deleted what it created'));

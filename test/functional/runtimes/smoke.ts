@@ -1,6 +1,6 @@
 /**
  * The program every runtime test runs (a Chromium page, Bun, Deno, workerd): authenticate with a
- * password, list servers, write an object with every byte value and read it back, delete both,
+ * password, list servers and networks, write an object with every byte value and read it back, delete both,
  * and (where asked) make a request that the cloud's CORS refuses. It gets the SDK module passed
  * in, so the runtime's bundle takes the SDK only through the package's `exports`
  * (test/support/runtime-bundle.ts); the import below is for types only and is erased.
@@ -25,7 +25,7 @@ export interface SmokeParams {
 
 /** What the program reports. */
 export interface SmokeReport {
-  /** Steps done, in order (`auth`, `servers`, `container`, `put`, `get`, `delete`). */
+  /** Steps done, in order (`auth`, `servers`, `networks`, `container`, `put`, `get`, `delete`). */
   steps: string[];
   /** The user agent (or runtime) it ran in. */
   runtime: string;
@@ -33,6 +33,8 @@ export interface SmokeReport {
   projectId?: string;
   /** How many servers the project has. */
   servers?: number;
+  /** The names of the networks the project sees (the dev cloud seeds `private` and `public`). */
+  networks?: string[];
   /** Bytes written and read back, and whether they match byte for byte. */
   bytesWritten?: number;
   bytesRead?: number;
@@ -87,6 +89,11 @@ export async function runSmoke(sdk: typeof Sdk, p: SmokeParams, runtime: string)
     for await (const _ of conn.compute.listServers()) servers++;
     report.servers = servers;
     report.steps.push('servers');
+
+    const networks: string[] = [];
+    for await (const n of conn.network.listNetworks()) networks.push(n.name ?? n.id ?? '');
+    report.networks = networks.sort();
+    report.steps.push('networks');
 
     await conn.objectStore.createContainer(container);
     undo.push(() => conn.objectStore.deleteContainer(container));
