@@ -103,7 +103,11 @@ try {
     mkdirSync(join(modules, '@types'), { recursive: true });
     // a copy, as npm installs it: its own imports (undici, yaml) resolve from the project's node_modules
     cpSync(extracted, join(modules, 'openstack-sdk'), { recursive: true });
-    for (const dep of Object.keys(pkg.dependencies ?? {})) symlinkSync(join(root, 'node_modules', dep), join(modules, dep));
+    for (const dep of Object.keys(pkg.dependencies ?? {})) {
+      // a scoped dependency (@noble/hashes) needs its scope's directory first
+      mkdirSync(dirname(join(modules, dep)), { recursive: true });
+      symlinkSync(join(root, 'node_modules', dep), join(modules, dep));
+    }
     symlinkSync(join(root, 'node_modules', '@types', 'node'), join(modules, '@types', 'node'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${c.name}`, private: true, type: c.type }));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: c.compilerOptions, files: ['main.ts'] }));

@@ -13,11 +13,31 @@ export const SERVICE_SUBPATHS = [
   { subpath: './placement', folder: 'placement', namespace: 'placement' },
 ];
 
-/** The "exports" entry of one subpath: ESM build for import, the CommonJS build for require. */
+/**
+ * The runtimes without Node's modules (or with their own fetch) that get the ESM build under a
+ * condition of their own, ahead of `import`/`require`: browsers and bundlers targeting them,
+ * Cloudflare's workerd, web workers, Deno and Bun. The ESM build imports no `node:` module
+ * (src/platform/ is the only door to them) and sends through fetch wherever it is not Node.js.
+ */
+export const WEB_CONDITIONS = ['browser', 'workerd', 'worker', 'deno', 'bun'];
+
+/** The "exports" entry of an ESM file and its types plus the CommonJS ones, every condition. */
+export function conditionsFor(esm, types, cjs, cjsTypes) {
+  const web = { types, default: esm };
+  return {
+    ...Object.fromEntries(WEB_CONDITIONS.map((c) => [c, web])),
+    import: { types, default: esm },
+    require: { types: cjsTypes, default: cjs },
+  };
+}
+
+/** The "exports" entry of one subpath: the ESM build for the web conditions and import, CommonJS for require. */
 export function exportsEntry({ subpath, folder }) {
   const file = subpath.replace(/^\.\//, '');
-  return {
-    import: { types: `./dist/services/${folder}/index.d.ts`, default: `./dist/services/${folder}/index.js` },
-    require: { types: `./dist/cjs/${file}.d.cts`, default: `./dist/cjs/${file}.cjs` },
-  };
+  return conditionsFor(
+    `./dist/services/${folder}/index.js`,
+    `./dist/services/${folder}/index.d.ts`,
+    `./dist/cjs/${file}.cjs`,
+    `./dist/cjs/${file}.d.cts`,
+  );
 }

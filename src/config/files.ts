@@ -25,6 +25,13 @@ function yaml(): typeof Yaml {
       ? require('yaml')
       : requireNodeModule('node:module', 'reading YAML configuration').createRequire(import.meta.url)('yaml')
   ) as typeof Yaml;
+  // browser bundles map yaml to an empty module (package.json "browser"): no file to parse there
+  if (typeof yamlModule.parseDocument !== 'function') {
+    yamlModule = undefined;
+    throw new ConfigError('YAML configuration cannot be parsed in a browser build', {
+      fix: 'pass the cloud settings in code (new Connection({ config: { auth: { ... } } }))',
+    });
+  }
   return yamlModule;
 }
 
