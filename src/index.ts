@@ -58,10 +58,12 @@ export {
 export { Session, type SessionOptions, type SessionRequest } from './session/session.js';
 export {
   DEFAULT_MAX_BODY_BYTES,
+  type FetchFunction,
   HttpClient,
   type HttpClientOptions,
   type HttpRequest,
   type HttpResponse,
+  type TransportKind,
 } from './transport/http-client.js';
 export { consoleLogger, type Logger, silentLogger } from './transport/logger.js';
 export {

@@ -11,9 +11,9 @@
 // --src bundles the TypeScript sources (src/index.ts, src/services/<type>/index.ts) instead of
 // dist/, so it needs no build (the unit test uses it); package.json's "sideEffects" covers both.
 // The package's own dependencies stay in the bundle where esbuild can see them; undici does not
-// appear because the transport loads it at run time (src/transport/http-client.ts), and Node's
-// built-in modules are left external for the browser build, which therefore measures the SDK's
-// own code rather than a working browser bundle.
+// appear because the transport loads it at run time (src/transport/undici-wire.ts). Nothing is
+// external: the browser bundle is a working one (the core imports no node: module), and a
+// node: import creeping back into it fails the build.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -103,8 +103,6 @@ async function measure(dir, name, platform) {
     format: 'esm',
     platform,
     target: platform === 'node' ? 'node20' : 'es2022',
-    // the browser has no node:fs or node:stream: left out, so the size is the SDK's own code
-    external: platform === 'browser' ? ['node:*'] : [],
     write: false,
     metafile: true,
     logLevel: 'silent',

@@ -19,9 +19,10 @@ export class ObjectStoreTempUrls extends ServiceProxy {
    *
    * @example
    * ```ts
-   *    *
+   * import { randomBytes } from 'node:crypto';
+   *
    * // a second key lets links signed with the first keep working during a rotation
-   * await conn.objectStore.setAccountTempUrlKey(randomHex(32), { slot: 2 });
+   * await conn.objectStore.setAccountTempUrlKey(randomBytes(32).toString('hex'), { slot: 2 });
    * const keys = await conn.objectStore.getTempUrlKeys();
    * console.log(keys.account.filter(Boolean).length, 'account keys set');
    * await conn.objectStore.deleteTempUrlKey({ slot: 2 });
