@@ -133,13 +133,13 @@ export function findFirstConfigFile(candidates: string[]): string | undefined {
   if (!fs) return undefined;
   const { accessSync, constants, existsSync, statSync } = fs;
   for (const p of candidates) {
-    if (!existsSync(p)) continue;
     try {
-      if (!statSync(p).isFile()) continue;
+      // inside the try: Deno without --allow-read throws even from existsSync
+      if (!existsSync(p) || !statSync(p).isFile()) continue;
       accessSync(p, constants.R_OK);
       return p;
     } catch {
-      // unreadable: openstacksdk moves on to the next file
+      // unreadable (or not ours to read): openstacksdk moves on to the next file
     }
   }
   return undefined;

@@ -20,9 +20,12 @@ function proc(): ProcessLike | undefined {
 /** The environment variables (`process.env`), or an empty set where the runtime has none. */
 export function processEnv(): Record<string, string | undefined> {
   try {
-    return proc()?.env ?? {};
+    const env = proc()?.env;
+    // Deno without --allow-env hands out process.env but throws on every read of it: read one
+    // here, so that the caller gets no variables instead of an error at its first lookup
+    void env?.HOME;
+    return env ?? {};
   } catch {
-    // Deno without --allow-env throws on access: no variables is the honest answer
     return {};
   }
 }

@@ -4,11 +4,24 @@
 #
 # If $DEVCLOUD_DIR/clouds.yaml exists, keystone issues a token for the admin
 # of cloud "devcloud" and every service answers (py/ready.py, short timeout),
-# do nothing. Otherwise run up.sh (idempotent: it starts only what is missing).
+# only make sure every API allows CORS from the page origin (lib/cors.sh: a cloud
+# brought up by an older checkout gets its configs rewritten and those APIs
+# restarted, one by one) and the browser is installed. Otherwise run up.sh
+# (idempotent: it starts only what is missing).
 set -euo pipefail
 
 # shellcheck source=lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/packages.sh
+. "$HERE/lib/packages.sh"
+# shellcheck source=lib/configs.sh
+. "$HERE/lib/configs.sh"
+# shellcheck source=lib/state.sh
+. "$HERE/lib/state.sh"
+# shellcheck source=lib/services.sh
+. "$HERE/lib/services.sh"
+# shellcheck source=lib/cors.sh
+. "$HERE/lib/cors.sh"
 
 token_ok() {  # the admin of cloud "devcloud" gets a token
   command -v curl > /dev/null || return 1
@@ -29,7 +42,16 @@ healthy() {
 }
 
 if healthy; then
-  log "devcloud is up ($D/clouds.yaml: clouds devcloud, devcloud-demo)"
+  install_browser
+  if [ -n "$(cors_missing)" ]; then
+    take_lock
+    install_helpers
+    write_configs
+    cors_reconcile
+    "$PY" "$HERE/py/ready.py" "$KS" 120 "$D/run" > "$D/log/ensure.log" 2>&1 ||
+      die "not all services answer after the CORS restarts: $(tail -n 1 "$D/log/ensure.log")"
+  fi
+  log "devcloud is up ($D/clouds.yaml: clouds devcloud, devcloud-demo; CORS for $CORS_ORIGIN)"
   exit 0
 fi
 log "bringing the devcloud up"

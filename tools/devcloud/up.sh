@@ -7,6 +7,7 @@
 #   (+ container-updater) | Glance | Nova api/conductor/scheduler/compute
 #   (fake virt driver) | Neutron server (ML2, agent-less) | Cinder
 #   api/scheduler/volume (fake driver) | RabbitMQ
+#   Every API allows CORS from one page origin, http://127.0.0.1:8799 (lib/cors.sh).
 #
 # All state lives in $DEVCLOUD_DIR (default /tmp/devcloud): etc/ configs,
 # data/ sqlite databases and blobs, log/ logs, run/ pid files, bin/ + lib/
@@ -29,6 +30,8 @@ set -euo pipefail
 . "$HERE/lib/state.sh"
 # shellcheck source=lib/services.sh
 . "$HERE/lib/services.sh"
+# shellcheck source=lib/cors.sh
+. "$HERE/lib/cors.sh"
 
 TIMEOUT="${DEVCLOUD_TIMEOUT:-300}"
 [ "$(id -u)" = 0 ] || die "run as root (apt-get, and the services run as root)"
@@ -38,6 +41,7 @@ log "devcloud up (dir $D)"
 
 # 1. packages (the only step that needs the network)
 install_packages
+install_browser
 
 # 2. launchers and configuration files (always rewritten; state is kept)
 make_dirs
@@ -69,6 +73,8 @@ if ! "$PY" "$HERE/py/ready.py" "$KS" "$TIMEOUT" "$D/run"; then
   die "devcloud not ready (bash $HERE/status.sh shows what runs; logs in $D/log)"
 fi
 "$PY" "$HERE/py/seed.py" "$KS" || die "seeding failed"
+# services that were already running kept their old config: restart those that refuse CORS
+cors_reconcile
 
 log "devcloud is up (dir $D). Total: $(el)s"
 cat <<EOF

@@ -9,6 +9,9 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"   # tools/devcloud
 PY=/usr/bin/python3        # Debian's python: the OpenStack libraries live there
 KS=http://127.0.0.1:5000   # keystone (the only URL clients need)
 RABBIT_URL="rabbit://guest:guest@127.0.0.1:5672/"
+# The one browser origin every API answers CORS requests from (lib/cors.sh): the page server of
+# test/functional/runtimes/ listens there. No dev cloud service uses this port.
+CORS_ORIGIN=http://127.0.0.1:8799
 # Every service keeps its state in SQLite. A writer that finds the database locked by another
 # process waits up to this long (SQLAlchemy passes `timeout` to sqlite3) instead of answering a
 # 500 after python's default 5 s; parallel test runs hit that limit on cinder and nova.

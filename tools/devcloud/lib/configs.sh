@@ -2,7 +2,8 @@
 # Configuration files under $D/etc, plus clouds.yaml and openrc files.
 # Always rewritten by up.sh (cheap, and keeps them in step with this
 # checkout); state under $D/data is never touched here. Static paste
-# pipelines are copied from ../etc/*.ini.
+# pipelines are copied from ../etc/*.ini. Every API gets the CORS set-up of
+# lib/cors.sh (cors_section, swift_cors).
 
 authtoken() {  # service-user -> [keystone_authtoken] section
   cat <<EOF
@@ -52,6 +53,7 @@ key_repository = $D/data/keystone/credential-keys
 # in-process cache: without it every authenticated call costs ~250 ms
 enabled = true
 backend = dogpile.cache.memory
+$(cors_section)
 EOF
 }
 
@@ -133,6 +135,7 @@ workers = 0
 user = root
 swift_dir = $S
 log_level = INFO
+$(swift_cors)
 
 [pipeline:main]
 pipeline = catch_errors gatekeeper healthcheck proxy-logging listing_formats bulk tempurl formpost authtoken keystoneauth staticweb copy container-quotas account-quotas slo dlo versioned_writes symlink proxy-logging proxy-server
@@ -220,6 +223,7 @@ config_file = $D/etc/glance/glance-api-paste.ini
 [oslo_concurrency]
 lock_path = $D/data/glance/locks
 $(authtoken glance)
+$(cors_section)
 EOF
   cp "$HERE/etc/glance-api-paste.ini" "$D/etc/glance/glance-api-paste.ini"
 }
@@ -234,6 +238,7 @@ connection = $(sqlite_url placement/placement)
 [api]
 auth_strategy = keystone
 $(authtoken placement)
+$(cors_section)
 EOF
 }
 
@@ -287,6 +292,7 @@ enabled = false
 [serial_console]
 enabled = false
 $(authtoken nova)
+$(cors_section)
 EOF
   # nova-compute gets no database access (as in a real deployment)
   awk '/^\[(database|api_database)\]/{skip=1; next} /^\[/{skip=0} !skip' \
@@ -321,6 +327,7 @@ lock_path = $D/data/neutron/locks
 $(svcauth nova nova)
 endpoint_type = public
 $(authtoken neutron)
+$(cors_section)
 EOF
   cat > "$D/etc/neutron/ml2_conf.ini" <<EOF
 [ml2]
@@ -365,6 +372,7 @@ volume_backend_name = fake
 $(svcauth nova nova)
 interface = public
 $(authtoken cinder)
+$(cors_section)
 EOF
   cp "$HERE/etc/cinder-api-paste.ini" "$D/etc/cinder/api-paste.ini"
 }

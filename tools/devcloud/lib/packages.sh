@@ -2,6 +2,7 @@
 # Debian 12 (bookworm) packages: the OpenStack "Zed" libraries (python3-*),
 # never the *-api/*-common service packages (those would start systemd units).
 # Tools the scripts use: curl (ensure.sh), sqlite3 (WAL mode), procps (ps in down.sh).
+# The browser for the runtime tests is installed apart (install_browser, below).
 
 PKGS="python3-keystone python3-swift python3-glance python3-placement
 python3-nova python3-neutron python3-cinder rabbitmq-server
@@ -38,4 +39,26 @@ install_packages() {
     $missing >> /tmp/devcloud-apt.log 2>&1 || { tail -n 30 /tmp/devcloud-apt.log; die "apt-get install failed (log: /tmp/devcloud-apt.log)"; }
   [ -n "$created_policy" ] && rm -f /usr/sbin/policy-rc.d
   log "packages installed in $(($(date +%s) - ta))s ($(grep -E '^(Need to get|Fetched)' /tmp/devcloud-apt.log | tr '\n' ' '))"
+}
+
+# The browser test/functional/runtimes/browser.test.ts drives (through playwright-core). Kept out
+# of PKGS on purpose: package_versions() stamps the database state, and a browser update must not
+# re-run the db syncs. Skipped when installed; without root it only says what is missing.
+BROWSER_PKGS="chromium"
+
+install_browser() {
+  local missing="" p
+  for p in $BROWSER_PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    log "WARNING:$missing not installed (needs root); the browser test will fail until it is"
+    return 0
+  fi
+  log "installing$missing (log: /tmp/devcloud-apt.log)"
+  apt-get update -q >> /tmp/devcloud-apt.log 2>&1 || die "apt-get update failed (log: /tmp/devcloud-apt.log)"
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing \
+    >> /tmp/devcloud-apt.log 2>&1 || die "apt-get install$missing failed (log: /tmp/devcloud-apt.log)"
 }
