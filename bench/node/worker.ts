@@ -9,7 +9,7 @@
  * Prints one JSON object as its last stdout line. Auth, discovery and connection set-up happen
  * before any timing starts (the Python peer does the same), so only per-request work is timed.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -232,7 +232,18 @@ async function listSources(spec: ListSpec, conn: Connection): Promise<PageSource
   };
 }
 
+/**
+ * This process's peak RSS: VmHWM from /proc/self/status, which belongs to the process's own
+ * memory map and starts afresh at exec. getrusage's max RSS does not: Linux carries it over from
+ * the parent at fork, so every worker would report at least the harness's RSS.
+ */
 function maxRssBytes(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux: getrusage is what there is
+  }
   return process.resourceUsage().maxRSS * 1024;
 }
 
