@@ -76,14 +76,14 @@ const cfg = {
   objectsLimit: 1000,
   listIterations: quick ? 1 : 2,
   /** The scaling row: objects listed from the stub server's synthetic containers. */
-  scaleNs: quick ? [500, 2000, 5000] : [500, 5000, 50_000],
-  coldRuns: quick ? 2 : 5,
-  smallFiles: quick ? 50 : 500,
+  scaleNs: quick ? [500, 1000, 2000] : [500, 5000, 50_000],
+  coldRuns: quick ? 1 : 5,
+  smallFiles: quick ? 20 : 500,
   smallSize: 16 * 1024,
-  tinyFiles: quick ? 100 : 5000,
+  tinyFiles: quick ? 50 : 5000,
   tinySize: 1024,
-  bigSize: quick ? 32 * MiB : 512 * MiB,
-  segmentSize: quick ? 8 * MiB : 64 * MiB,
+  bigSize: quick ? 16 * MiB : 512 * MiB,
+  segmentSize: quick ? 4 * MiB : 64 * MiB,
   uploadConcurrency: 10,
 };
 
@@ -959,10 +959,12 @@ async function main(): Promise<void> {
   const attempt = async (id: string, title: string, fn: () => Promise<Row | Row[]>) => {
     if (!selected(id)) return;
     log(`workload ${id}: ${title}`);
+    const t0 = performance.now();
     try {
       await waitForCloud(conn);
       const r = await fn();
       report.rows.push(...(Array.isArray(r) ? r : [r]));
+      log(`workload ${id} done in ${fmtMs(performance.now() - t0)}`);
     } catch (e) {
       log(`workload ${id} failed: ${(e as Error).stack ?? e}`);
       report.rows.push({
