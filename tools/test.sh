@@ -8,6 +8,8 @@
 #      OS_CLIENT_CONFIG_FILE points at another clouds.yaml
 #   4. `npm test`: unit, then functional against the cloud
 #   5. the docs blocks marked `ts run`, against the cloud (node tools/check-docs.mjs --run)
+#   6. a quick benchmark run as a smoke test (npm run bench -- --quick): every workload must run
+#      and the report must be written (bench/results/latest-partial.md); no timing is asserted
 # Every stage runs even when an earlier one failed (except those that need the cloud when it could
 # not be brought up); prints a timing line per stage and a summary; exits 1 if any stage failed.
 # Safe to re-run.
@@ -97,5 +99,15 @@ if [ "$build_ok" -eq 1 ]; then
   record "docs blocks against the cloud" $? "$t0"
 else
   record "docs blocks against the cloud (not run: the build failed)" 1 "$t0"
+fi
+
+# the bench measures the built dist/ (the static checks built it): a smoke run, bounded
+t0=$SECONDS
+if [ "$build_ok" -eq 1 ]; then
+  say "npm run bench -- --quick --no-build"
+  timeout 600 npm run bench -- --quick --no-build
+  record "bench smoke (npm run bench -- --quick)" $? "$t0"
+else
+  record "bench smoke (not run: the build failed)" 1 "$t0"
 fi
 exit "$failed"

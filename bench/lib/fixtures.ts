@@ -6,12 +6,21 @@
  *   dedicated project id (so nobody's port quota is touched; neutron does not check the id
  *   with keystone), bulk-created 500 per POST;
  * - 20 000 empty objects `obj-NNNNNN` in the container `ossdk-bench-objects`, PUT 32 at a time;
- * - local files for the upload workload under /tmp/ossdk-bench (never in the repository).
+ * - local files for the upload workload under /tmp/ossdk-bench (never in the repository);
+ * - the download workload's sources, containers `ossdk-bench-dl-*` uploaded once.
  *
  * Upload containers (`ossdk-bench-up-*`) are deleted after each upload run.
  */
 import { createHash, randomFillSync } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from './sdk.js';
 
@@ -20,6 +29,7 @@ export const PORTS_NET = 'bench-ports-net';
 export const PORT_MARKER = 'ossdk-bench-port-';
 export const OBJECTS_CONTAINER = 'ossdk-bench-objects';
 export const UPLOAD_CONTAINER_PREFIX = 'ossdk-bench-up-';
+export const DOWNLOAD_CONTAINER_PREFIX = 'ossdk-bench-dl-';
 export const TMP_ROOT = '/tmp/ossdk-bench';
 
 type Log = (msg: string) => void;
@@ -127,10 +137,18 @@ export async function ensureObjects(conn: Connection, count: number, log: Log) {
   return { total: have.size + missing.length };
 }
 
+/** A directory of `count` files of `size` bytes each. */
+export interface FileSet {
+  dir: string;
+  count: number;
+  size: number;
+  /** count × size. */
+  bytes: number;
+}
+
 export interface UploadFiles {
-  smallDir: string;
-  smallCount: number;
-  smallSize: number;
+  /** One directory per requested set, in the order asked. */
+  sets: FileSet[];
   bigDir: string;
   bigSize: number;
 }
@@ -150,31 +168,43 @@ async function randomFile(path: string, size: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
-/** The upload workload's local files (random content, so nothing compresses or dedups). */
+/** The directory of a set of `count` files of `size` bytes (named so that sets never share one). */
+export function fileSetDir(count: number, size: number): string {
+  return join(TMP_ROOT, 'upload', `small-${count}x${size}`);
+}
+
+/** The transfer workloads' local files (random content, so nothing compresses or dedups). */
 export async function ensureUploadFiles(
-  smallCount: number,
-  smallSize: number,
+  sets: readonly { count: number; size: number }[],
   bigSize: number,
   log: Log,
 ): Promise<UploadFiles> {
-  const smallDir = join(TMP_ROOT, 'upload', `small-${smallCount}x${smallSize}`);
-  const bigDir = join(TMP_ROOT, 'upload', `big-${bigSize}`);
-  mkdirSync(smallDir, { recursive: true });
-  mkdirSync(bigDir, { recursive: true });
-  const buf = Buffer.allocUnsafe(smallSize);
-  let wrote = 0;
-  for (let i = 0; i < smallCount; i++) {
-    const p = join(smallDir, `f${String(i).padStart(4, '0')}.bin`);
-    if (existsSync(p) && statSync(p).size === smallSize) continue;
-    randomFillSync(buf);
-    writeFileSync(p, buf);
-    wrote++;
+  const out: FileSet[] = [];
+  for (const { count, size } of sets) {
+    const dir = fileSetDir(count, size);
+    mkdirSync(dir, { recursive: true });
+    const buf = Buffer.allocUnsafe(size);
+    let wrote = 0;
+    for (let i = 0; i < count; i++) {
+      const p = join(dir, `f${String(i).padStart(5, '0')}.bin`);
+      if (existsSync(p) && statSync(p).size === size) continue;
+      randomFillSync(buf);
+      writeFileSync(p, buf);
+      wrote++;
+    }
+    // a set written by an older bench with other names or counts: only this set's files may stay
+    for (const name of readdirSync(dir))
+      if (!/^f\d{5}\.bin$/.test(name) || Number(name.slice(1, 6)) >= count)
+        rmSync(join(dir, name), { force: true });
+    if (wrote) log(`wrote ${wrote} files of ${size} bytes in ${dir}`);
+    out.push({ dir, count, size, bytes: count * size });
   }
-  if (wrote) log(`wrote ${wrote} files of ${smallSize} bytes in ${smallDir}`);
+  const bigDir = join(TMP_ROOT, 'upload', `big-${bigSize}`);
+  mkdirSync(bigDir, { recursive: true });
   const big = join(bigDir, 'big.bin');
   if (!existsSync(big) || statSync(big).size !== bigSize) log(`writing ${big} (${bigSize} bytes)`);
   await randomFile(big, bigSize);
-  return { smallDir, smallCount, smallSize, bigDir, bigSize };
+  return { sets: out, bigDir, bigSize };
 }
 
 /** Delete a container and its `_segments` companion, quietly when they are gone. */
@@ -199,11 +229,12 @@ export async function cleanupAll(conn: Connection, log: Log): Promise<void> {
   await net.deleteQuota(BENCH_PROJECT_ID, { ignoreMissing: true });
   log(`deleting container ${OBJECTS_CONTAINER}`);
   await conn.objectStore.deleteContainer(OBJECTS_CONTAINER, { empty: true, ignoreMissing: true });
-  for await (const c of conn.objectStore.listContainers({ prefix: UPLOAD_CONTAINER_PREFIX })) {
-    if (!c.name) continue;
-    log(`deleting container ${c.name}`);
-    await conn.objectStore.deleteContainer(c.name, { empty: true, ignoreMissing: true });
-  }
+  for (const prefix of [UPLOAD_CONTAINER_PREFIX, DOWNLOAD_CONTAINER_PREFIX])
+    for await (const c of conn.objectStore.listContainers({ prefix })) {
+      if (!c.name) continue;
+      log(`deleting container ${c.name}`);
+      await conn.objectStore.deleteContainer(c.name, { empty: true, ignoreMissing: true });
+    }
   log(`removing ${TMP_ROOT}`);
   rmSync(TMP_ROOT, { recursive: true, force: true });
 }

@@ -10,7 +10,8 @@ import type * as Sdk from '../../src/index.js';
 
 /** The project root; set by the harness for workers compiled outside bench/ (see compile.ts). */
 export const ROOT = process.env.OSSDK_BENCH_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+/** The build under test; `OSSDK_BENCH_DIST` points at another (a copy of an older dist/, for before/after runs). */
+export const DIST = process.env.OSSDK_BENCH_DIST ?? join(ROOT, 'dist');
 
 export type SdkModule = typeof Sdk;
 export type CloudModule = typeof CloudLayer;

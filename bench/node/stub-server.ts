@@ -11,6 +11,11 @@
  * node:http's request parsing and response building cost several times what these bytes do.
  * It understands what the benchmark clients send (GETs without bodies, keep-alive) and
  * closes any connection that sends something else.
+ *
+ * It also stands in for swift's container listing, for the scaling row: `GET
+ * /v1/AUTH_stub/scale-<N>?format=json&limit=<l>&marker=<m>` lists N synthetic objects
+ * `obj-000000`... in pages, as swift does (`[]` past the end). Those pages are built per
+ * request, so the server's share of the CPU grows with N exactly as it would for any client.
  */
 import { createServer, type Socket } from 'node:net';
 
@@ -48,10 +53,11 @@ const v21 = (origin: string) => ({
 });
 
 /** A whole HTTP/1.1 response, headers as nova sends them. */
-function response(status: number, body: string): Buffer {
+function response(status: number, body: string, extra: Record<string, string> = {}): Buffer {
   const reason = status === 200 ? 'OK' : 'Not Found';
   const head = [
     `HTTP/1.1 ${status} ${reason}`,
+    ...Object.entries(extra).map(([k, v]) => `${k}: ${v}`),
     'content-type: application/json',
     `content-length: ${Buffer.byteLength(body)}`,
     'openstack-api-version: compute 2.90',
@@ -68,10 +74,39 @@ function response(status: number, body: string): Buffer {
 let answers = new Map<string, Buffer>();
 let notFound: Buffer = Buffer.alloc(0);
 
+/** Swift's JSON listing rows for objects `from` .. `to - 1` of a scale container. */
+function listingRows(from: number, to: number): string {
+  const rows: string[] = [];
+  for (let i = from; i < to; i++)
+    rows.push(
+      `{"hash":"d41d8cd98f00b204e9800998ecf8427e","last_modified":"2026-11-25T19:59:13.000000","bytes":0,"name":"obj-${String(i).padStart(6, '0')}","content_type":"application/octet-stream"}`,
+    );
+  return `[${rows.join(',')}]`;
+}
+
+const scalePath = /^\/v1\/AUTH_stub\/scale-(\d+)$/;
+
+/** A page of a scale container: objects after `marker`, at most `limit` (swift's default 10 000). */
+function scaleListing(total: number, query: URLSearchParams): Buffer {
+  const limit = Math.min(Number(query.get('limit') ?? 10_000) || 10_000, 10_000);
+  const marker = query.get('marker');
+  const from = marker ? Number(marker.replace(/^obj-/, '')) + 1 : 0;
+  const to = Math.min(total, from + limit);
+  // past the end swift answers a JSON listing with an empty array
+  if (from >= to) return response(200, '[]', { 'x-container-object-count': String(total) });
+  return response(200, listingRows(from, to), { 'x-container-object-count': String(total) });
+}
+
 function answer(requestLine: string): Buffer {
   // "GET /v2.1/flavors/42 HTTP/1.1"
   const target = requestLine.split(' ')[1] ?? '/';
-  return answers.get(target.split('?')[0] as string) ?? notFound;
+  const q = target.indexOf('?');
+  const path = q === -1 ? target : target.slice(0, q);
+  const canned = answers.get(path);
+  if (canned) return canned;
+  const scale = scalePath.exec(path);
+  if (scale) return scaleListing(Number(scale[1]), new URLSearchParams(q === -1 ? '' : target.slice(q + 1)));
+  return notFound;
 }
 
 function serve(socket: Socket): void {

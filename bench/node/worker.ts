@@ -9,6 +9,10 @@
  * Prints one JSON object as its last stdout line. Auth, discovery and connection set-up happen
  * before any timing starts (the Python peer does the same), so only per-request work is timed.
  */
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { Bench } from 'tinybench';
 import { Agent, request } from 'undici';
 import { type Connection, loadCloudLayer, loadSdk } from '../lib/sdk.js';
@@ -34,7 +38,9 @@ export interface GetSpec {
 
 export interface ListSpec {
   mode: 'list';
-  cloud: string;
+  /** Cloud name in clouds.yaml; or a stub server (objects only: its scale containers). */
+  cloud?: string;
+  stubUrl?: string;
   impl: Impl;
   kind: 'ports' | 'objects';
   /** Port listing filter. */
@@ -48,6 +54,8 @@ export interface ListSpec {
 
 export interface UploadSpec {
   mode: 'upload';
+  /** ours: uploadDirectory; floor: undici PUTs of the same files (segments + an SLO manifest above segmentSize). */
+  impl: Impl;
   cloud: string;
   dir: string;
   container: string;
@@ -56,9 +64,24 @@ export interface UploadSpec {
   segmentSize: number;
 }
 
-export type WorkerSpec = GetSpec | ListSpec | UploadSpec;
+export interface DownloadSpec {
+  mode: 'download';
+  /** ours: downloadContainer; floor: undici GETs of the listing and every object, streamed to files. */
+  impl: Impl;
+  cloud: string;
+  container: string;
+  dir: string;
+  concurrency: number;
+}
+
+export type WorkerSpec = GetSpec | ListSpec | UploadSpec | DownloadSpec;
 
 const mib = (b: number) => b / 1024 / 1024;
+
+/** The stub server's swift account URL (its scale containers live there). */
+export function stubSwiftUrl(stubUrl: string): string {
+  return `${new URL(stubUrl).origin}/v1/AUTH_stub`;
+}
 
 async function connect(spec: { cloud?: string; stubUrl?: string }): Promise<Connection> {
   const { Connection } = await loadSdk();
@@ -70,6 +93,7 @@ async function connect(spec: { cloud?: string; stubUrl?: string }): Promise<Conn
         auth_type: 'admin_token',
         auth: { token: 'stub-token' },
         compute_endpoint_override: spec.stubUrl,
+        object_store_endpoint_override: stubSwiftUrl(spec.stubUrl),
       },
     });
   }
@@ -208,7 +232,18 @@ async function listSources(spec: ListSpec, conn: Connection): Promise<PageSource
   };
 }
 
+/**
+ * This process's peak RSS: VmHWM from /proc/self/status, which belongs to the process's own
+ * memory map and starts afresh at exec. getrusage's max RSS does not: Linux carries it over from
+ * the parent at fork, so every worker would report at least the harness's RSS.
+ */
 function maxRssBytes(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux: getrusage is what there is
+  }
   return process.resourceUsage().maxRSS * 1024;
 }
 
@@ -220,7 +255,11 @@ async function runList(spec: ListSpec) {
   else await conn.objectStore.listObjects(spec.container!, { limit: 1 }).first();
   const pages = await listSources(spec, conn);
   gc?.();
-  const baseline = { rss: process.memoryUsage.rss(), maxRss: maxRssBytes() };
+  const baseline = {
+    rss: process.memoryUsage.rss(),
+    maxRss: maxRssBytes(),
+    heapAfterGc: process.memoryUsage().heapUsed,
+  };
 
   // one page only: the high-water mark a single page costs
   for await (const _ of pages()) break;
@@ -267,15 +306,26 @@ async function runList(spec: ListSpec) {
       heapAfterGcMax: heapAfterGc.length ? Math.max(...heapAfterGc) : undefined,
       heapAfterGcLast: heapAfterGc[heapAfterGc.length - 1],
       pages: heapAfterGc.length,
+      // what the listing keeps alive: heap after GC at a page boundary over the heap after GC before it
+      retainedHeap: heapAfterGc.length ? Math.max(...heapAfterGc) - baseline.heapAfterGc : undefined,
     },
     summary: `${spec.impl} ${spec.kind}: ${items} items, median ${samplesMs.sort((a, b) => a - b)[samplesMs.length >> 1]?.toFixed(0)} ms, max RSS ${mib(fullMaxRss).toFixed(1)} MiB`,
   };
 }
 
 async function runUpload(spec: UploadSpec) {
-  const { uploadDirectory } = await loadCloudLayer();
   const conn = await connect(spec);
   await conn.authorize();
+  if (spec.impl === 'floor') {
+    const token = await conn.session.getToken();
+    const base = await conn.objectStore.baseUrl();
+    const t0 = performance.now();
+    const r = await putFloor(spec, base, token);
+    const ms = performance.now() - t0;
+    await conn.close();
+    return { mode: 'upload', impl: 'floor', inProcessMs: ms, ...r };
+  }
+  const { uploadDirectory } = await loadCloudLayer();
   const t0 = performance.now();
   const s = await uploadDirectory(conn, spec.dir, spec.container, {
     prefix: spec.prefix,
@@ -288,7 +338,168 @@ async function runUpload(spec: UploadSpec) {
     const first = s.files.find((f) => f.status === 'failed');
     throw new Error(`${s.failed} file(s) failed; first: ${first?.path}: ${first?.error?.message}`);
   }
-  return { mode: 'upload', inProcessMs: ms, files: s.transferred, bytes: s.bytesTransferred };
+  return { mode: 'upload', impl: 'ours', inProcessMs: ms, files: s.transferred, bytes: s.bytesTransferred };
+}
+
+/** PUT with undici, failing on anything but `want`; returns the response headers. */
+async function rawPut(
+  agent: Agent,
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer | NodeJS.ReadableStream | string,
+  want: number[] = [201, 202],
+) {
+  const r = await request(url, { method: 'PUT', headers, body: body as never, dispatcher: agent });
+  await r.body.dump();
+  if (!want.includes(r.statusCode)) throw new Error(`floor PUT ${url}: ${r.statusCode}`);
+  return r.headers;
+}
+
+/**
+ * The upload floor: the same files with nothing but undici, `concurrency` PUTs in flight over
+ * one keep-alive pool (whole files read into memory; a file over `segmentSize` as segments
+ * streamed from disk, then an SLO manifest). No checksums, no metadata, no per-file bookkeeping:
+ * the least any client must send.
+ */
+async function putFloor(spec: UploadSpec, base: string, token: string) {
+  const agent = floorAgent();
+  const headers = { 'x-auth-token': token };
+  const enc = (s: string) => s.split('/').map(encodeURIComponent).join('/');
+  const cont = `${base}/${encodeURIComponent(spec.container)}`;
+  await rawPut(agent, cont, headers, '', [201, 202]);
+  const names = (await readdir(spec.dir)).sort();
+  const files = await Promise.all(
+    names.map(async (n) => ({
+      name: n,
+      path: join(spec.dir, n),
+      size: (await stat(join(spec.dir, n))).size,
+    })),
+  );
+  const segCont = `${spec.container}_segments`;
+  let segContMade = false;
+  const jobs: (() => Promise<void>)[] = [];
+  const manifests: (() => Promise<void>)[] = [];
+  for (const f of files) {
+    const objUrl = `${cont}/${enc(`${spec.prefix}${f.name}`)}`;
+    if (f.size <= spec.segmentSize) {
+      jobs.push(async () => {
+        await rawPut(agent, objUrl, { ...headers, 'content-length': String(f.size) }, await readFile(f.path));
+      });
+      continue;
+    }
+    if (!segContMade) {
+      await rawPut(agent, `${base}/${encodeURIComponent(segCont)}`, headers, '', [201, 202]);
+      segContMade = true;
+    }
+    const count = Math.ceil(f.size / spec.segmentSize);
+    const segs: { path: string; etag: string; size_bytes: number }[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const start = i * spec.segmentSize;
+      const size = Math.min(spec.segmentSize, f.size - start);
+      const segName = `${spec.prefix}${f.name}/${String(i).padStart(8, '0')}`;
+      jobs.push(async () => {
+        const h = await rawPut(
+          agent,
+          `${base}/${encodeURIComponent(segCont)}/${enc(segName)}`,
+          { ...headers, 'content-length': String(size) },
+          createReadStream(f.path, { start, end: start + size - 1 }),
+        );
+        segs[i] = {
+          path: `/${segCont}/${segName}`,
+          etag: String(h.etag ?? '').replace(/"/g, ''),
+          size_bytes: size,
+        };
+      });
+    }
+    manifests.push(async () => {
+      await rawPut(agent, `${objUrl}?multipart-manifest=put`, headers, JSON.stringify(segs));
+    });
+  }
+  await runPool(jobs, spec.concurrency);
+  await runPool(manifests, spec.concurrency);
+  await agent.close();
+  return { files: files.length, bytes: files.reduce((a, f) => a + f.size, 0) };
+}
+
+/** Run thunks with at most `c` in flight. */
+async function runPool(jobs: readonly (() => Promise<void>)[], c: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(c, jobs.length) }, lane));
+}
+
+async function runDownload(spec: DownloadSpec) {
+  const conn = await connect(spec);
+  await conn.authorize();
+  await mkdir(spec.dir, { recursive: true });
+  if (spec.impl === 'floor') {
+    const token = await conn.session.getToken();
+    const base = await conn.objectStore.baseUrl();
+    const t0 = performance.now();
+    const r = await getFloor(spec, base, token);
+    const ms = performance.now() - t0;
+    await conn.close();
+    return { mode: 'download', impl: 'floor', inProcessMs: ms, ...r };
+  }
+  const { downloadContainer } = await loadCloudLayer();
+  const t0 = performance.now();
+  const s = await downloadContainer(conn, spec.container, spec.dir, { concurrency: spec.concurrency });
+  const ms = performance.now() - t0;
+  await conn.close();
+  if (s.failed) {
+    const first = s.files.find((f) => f.status === 'failed');
+    throw new Error(`${s.failed} download(s) failed; first: ${first?.object}: ${first?.error?.message}`);
+  }
+  return { mode: 'download', impl: 'ours', inProcessMs: ms, files: s.transferred, bytes: s.bytesTransferred };
+}
+
+/**
+ * The download floor: list the container (10 000 names a page), then GET every object with
+ * `concurrency` in flight and stream it to its file. No checksum, no temporary file, no mtime:
+ * the least any client must do.
+ */
+async function getFloor(spec: DownloadSpec, base: string, token: string) {
+  const agent = floorAgent();
+  const headers = { 'x-auth-token': token, accept: 'application/json' };
+  const cont = `${base}/${encodeURIComponent(spec.container)}`;
+  const names: string[] = [];
+  for (let marker = ''; ; ) {
+    const r = await request(
+      `${cont}?format=json&limit=10000${marker ? `&marker=${encodeURIComponent(marker)}` : ''}`,
+      {
+        headers,
+        dispatcher: agent,
+      },
+    );
+    if (r.statusCode === 204) {
+      await r.body.dump();
+      break;
+    }
+    if (r.statusCode !== 200) throw new Error(`floor listing ${cont}: ${r.statusCode}`);
+    const rows = (await r.body.json()) as { name: string }[];
+    if (!rows.length) break;
+    names.push(...rows.map((x) => x.name));
+    marker = rows[rows.length - 1]!.name;
+  }
+  let bytes = 0;
+  await runPool(
+    names.map((n) => async () => {
+      const url = `${cont}/${n.split('/').map(encodeURIComponent).join('/')}`;
+      const r = await request(url, { headers: { 'x-auth-token': token }, dispatcher: agent });
+      if (r.statusCode !== 200) throw new Error(`floor GET ${url}: ${r.statusCode}`);
+      const out = join(spec.dir, n);
+      await mkdir(join(out, '..'), { recursive: true });
+      r.body.on('data', (c: Buffer) => {
+        bytes += c.length;
+      });
+      await pipeline(r.body, createWriteStream(out));
+    }),
+    spec.concurrency,
+  );
+  await agent.close();
+  return { files: names.length, bytes };
 }
 
 async function main() {
@@ -297,6 +508,7 @@ async function main() {
   if (spec.mode === 'get') out = await runGet(spec);
   else if (spec.mode === 'list') out = await runList(spec);
   else if (spec.mode === 'upload') out = await runUpload(spec);
+  else if (spec.mode === 'download') out = await runDownload(spec);
   else throw new Error(`unknown mode ${(spec as { mode?: string }).mode}`);
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -9,17 +9,34 @@ so interpreter start-up and imports are excluded. Prints one JSON object on the 
 """
 import json
 import logging
+import gc
 import resource
 import sys
 import time
+import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
 
 import openstack
 
 
 def maxrss_bytes():
+    # VmHWM is this process's own peak RSS; getrusage's ru_maxrss is carried over from the
+    # parent at fork on Linux, so it would be at least the harness's RSS
+    try:
+        with open('/proc/self/status') as f:
+            for line in f:
+                if line.startswith('VmHWM:'):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     # Linux reports ru_maxrss in KiB
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def stub_swift_url(stub_url):
+    # the stub server's swift account, as bench/node/worker.ts's stubSwiftUrl
+    scheme, rest = stub_url.split('://', 1)
+    return '%s://%s/v1/AUTH_stub' % (scheme, rest.split('/', 1)[0])
 
 
 def connect(spec):
@@ -28,6 +45,7 @@ def connect(spec):
             auth_type='admin_token',
             auth={'token': 'stub-token', 'endpoint': spec['stubUrl']},
             compute_endpoint_override=spec['stubUrl'],
+            object_store_endpoint_override=stub_swift_url(spec['stubUrl']),
         )
     return openstack.connect(cloud=spec['cloud'])
 
@@ -102,6 +120,22 @@ def run_list(spec):
         samples.append((time.perf_counter() - t0) * 1000)
         if items != spec['expect']:
             raise SystemExit('listed %d %s, expected %d' % (items, spec['kind'], spec['expect']))
+    full_max_rss = maxrss_bytes()
+
+    # untimed pass: Python's heap retained after a full collection at every page boundary,
+    # counted by tracemalloc from before the listing (the Node side's heap after GC)
+    gc.collect()
+    tracemalloc.start()
+    retained = []
+    n = 0
+    for _ in page_counts(spec, conn):
+        n += 1
+        if n % limit == 0:
+            gc.collect()
+            retained.append(tracemalloc.get_traced_memory()[0])
+    gc.collect()
+    retained.append(tracemalloc.get_traced_memory()[0])
+    tracemalloc.stop()
     return {
         'mode': 'list',
         'impl': 'openstacksdk',
@@ -110,7 +144,9 @@ def run_list(spec):
         'memory': {
             'baselineMaxRss': baseline,
             'onePageMaxRss': one_page,
-            'fullMaxRss': maxrss_bytes(),
+            'fullMaxRss': full_max_rss,
+            'retainedHeap': max(retained),
+            'pages': len(retained),
         },
     }
 
