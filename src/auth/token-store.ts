@@ -91,6 +91,21 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 const optString = (v: unknown) => v === undefined || typeof v === 'string';
 const stringArray = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
+/**
+ * A stored entry's text as a usable {@link AccessInfo}: undefined when it does not parse, is not
+ * an entry for `key`, or has expired. Every store reads its entries through this one check.
+ */
+export function freshAccess(key: string, text: string): AccessInfo | undefined {
+  let access: AccessInfo | undefined;
+  try {
+    access = deserializeAccess(key, JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+  if (!access?.expiresAt || access.expiresAt.getTime() <= Date.now()) return undefined;
+  return access;
+}
+
 /** Rebuild an AccessInfo from its stored form; undefined when the data is not what was written. */
 export function deserializeAccess(key: string, data: unknown): AccessInfo | undefined {
   if (!isRecord(data) || data.version !== FORMAT_VERSION || data.key !== key) return undefined;
@@ -213,16 +228,8 @@ export class FileTokenStore implements TokenStore {
     } finally {
       closeSync(fd);
     }
-    let access: AccessInfo | undefined;
-    try {
-      access = deserializeAccess(key, JSON.parse(text));
-    } catch {
-      access = undefined;
-    }
-    if (!access || access.expiresAt!.getTime() <= Date.now()) {
-      this.remove(key);
-      return undefined;
-    }
+    const access = freshAccess(key, text);
+    if (!access) this.remove(key);
     return access;
   }
 

@@ -11,7 +11,7 @@
  * Passwords and application credential secrets are never stored, only what the token carries.
  */
 import type { AccessInfo } from './access-info.js';
-import { deserializeAccess, serializeAccess, type TokenStore } from './token-store.js';
+import { freshAccess, serializeAccess, type TokenStore } from './token-store.js';
 
 /** The part of the Web Storage interface the store uses (`sessionStorage` and `localStorage` have it). */
 export interface WebStorageLike {
@@ -59,18 +59,16 @@ export class WebStorageTokenStore implements TokenStore {
   }
 
   load(key: string): AccessInfo | undefined {
-    let access: AccessInfo | undefined;
+    let text: string | null | undefined;
     try {
-      const text = this.storage?.getItem(this.prefix + key);
-      if (text === null || text === undefined) return undefined;
-      access = deserializeAccess(key, JSON.parse(text));
+      text = this.storage?.getItem(this.prefix + key);
     } catch {
-      access = undefined;
-    }
-    if (!access?.expiresAt || access.expiresAt.getTime() <= Date.now()) {
-      this.remove(key);
+      // storage disabled: nothing was kept
       return undefined;
     }
+    if (text === null || text === undefined) return undefined;
+    const access = freshAccess(key, text);
+    if (!access) this.remove(key);
     return access;
   }
 
