@@ -28,32 +28,21 @@ if [ ! -d "$D/run" ]; then
   echo "nothing to stop ($D/run missing)"
 else
   take_lock
-  members() {  # name -> live pids of the process group up.sh started for it
-    local pid st cur
-    read -r pid st < "$D/run/$1.pid" 2>/dev/null || return 0
-    [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-    if cur=$(starttime "$pid"); then
-      [ "$cur" = "$st" ] || return 0   # pid reused by another process: not ours
-    fi
-    # the kernel does not hand out a pid while a process group of that id
-    # exists, so the members are ours even when the leader has already exited
-    ps -o pid=,stat= -g "$pid" 2>/dev/null | awk '$2 !~ /^Z/ {print $1}'
-  }
   stop_wave() {  # names...
     local n p left i
     for n in "$@"; do
       [ -e "$D/run/$n.pid" ] || continue
-      for p in $(members "$n"); do kill -TERM "$p" 2>/dev/null; done
+      for p in $(group_members "$n"); do kill -TERM "$p" 2>/dev/null; done
     done
     for ((i = 0; i < GRACE * 5; i++)); do
       left=""
-      for n in "$@"; do [ -n "$(members "$n")" ] && left="$left $n"; done
+      for n in "$@"; do [ -n "$(group_members "$n")" ] && left="$left $n"; done
       [ -z "$left" ] && break
       sleep 0.2
     done
     for n in "$@"; do
       [ -e "$D/run/$n.pid" ] || continue
-      p=$(members "$n")
+      p=$(group_members "$n")
       if [ -n "$p" ]; then
         echo "killing $n ($p)"
         # shellcheck disable=SC2086  # one pid per word

@@ -49,6 +49,18 @@ starttime() {  # pid -> kernel start time of that process
   echo "${fields[19]}"        # field 22 overall
 }
 
+group_members() {  # name -> live pids of the process group up.sh started for it
+  local pid st cur
+  read -r pid st < "$D/run/$1.pid" 2>/dev/null || return 0
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+  if cur=$(starttime "$pid"); then
+    [ "$cur" = "$st" ] || return 0   # pid reused by another process: not ours
+  fi
+  # the kernel does not hand out a pid while a process group of that id
+  # exists, so the members are ours even when the leader has already exited
+  ps -o pid=,stat= -g "$pid" 2>/dev/null | awk '$2 !~ /^Z/ {print $1}'
+}
+
 running() {  # name -> true if the process we started for it is alive
   local f="$D/run/$1.pid" pid st
   [ -s "$f" ] || return 1

@@ -64,16 +64,6 @@ cors_missing() {  # prints the services whose API refuses the page origin
   done
 }
 
-group_members() {  # name -> live pids of the process group up.sh started for it
-  local pid st cur
-  read -r pid st < "$D/run/$1.pid" 2>/dev/null || return 0
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-  if cur=$(starttime "$pid"); then
-    [ "$cur" = "$st" ] || return 0   # pid reused by another process: not ours
-  fi
-  ps -o pid=,stat= -g "$pid" 2>/dev/null | awk '$2 !~ /^Z/ {print $1}'
-}
-
 stop_one() {  # name: TERM its process group, KILL after 20 s
   local p i
   for p in $(group_members "$1"); do kill -TERM "$p" 2>/dev/null; done
