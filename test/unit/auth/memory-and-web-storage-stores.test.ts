@@ -40,7 +40,7 @@ class MapStorage {
   }
 }
 
-function roundTrips(name: string, make: () => TokenStore): void {
+function roundTrips(name: string, make: () => MemoryTokenStore | WebStorageTokenStore): void {
   test(`${name}: a saved token loads back until it expires`, () => {
     const store = make();
     store.save(KEY, access(60_000));
