@@ -1,12 +1,7 @@
 /** The token stores for runtimes without a file system: MemoryTokenStore and WebStorageTokenStore. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  type AccessInfo,
-  MemoryTokenStore,
-  type TokenStore,
-  WebStorageTokenStore,
-} from '../../../src/index.js';
+import { type AccessInfo, MemoryTokenStore, WebStorageTokenStore } from '../../../src/index.js';
 
 const KEY = 'a'.repeat(64);
 
