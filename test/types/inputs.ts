@@ -1,0 +1,48 @@
+/**
+ * Create/update inputs reject, at compile time, what the API rejects: values outside a closed
+ * set and missing required keys. Compiled (never run) by `npm run test:types`.
+ */
+import type { Connection } from '../../src/index.js';
+
+/** Never called: each marked call must fail to compile, each other call must compile. */
+export async function inputs(conn: Connection): Promise<void> {
+  const parent = { parent: { qosPolicyId: 'qp' } };
+
+  // neutron: ip_version is the number 4 or 6
+  await conn.network.createSubnet({ networkId: 'n', ipVersion: 6, cidr: 'fd00::/64' });
+  // @ts-expect-error 5 is not an IP version
+  await conn.network.createSubnet({ networkId: 'n', ipVersion: 5, cidr: '10.0.0.0/24' });
+  // @ts-expect-error the string '4' is not the number 4
+  await conn.network.createSubnet({ networkId: 'n', ipVersion: '4', cidr: '10.0.0.0/24' });
+  // @ts-expect-error ipVersion is required to create a subnet
+  await conn.network.createSubnet({ networkId: 'n', cidr: '10.0.0.0/24' });
+  await conn.network.createAddressScope({ name: 's', ipVersion: 4 });
+  // @ts-expect-error 8 is not an IP version
+  await conn.network.createAddressScope({ name: 's', ipVersion: 8 });
+  // @ts-expect-error ipVersion is required to create an address scope
+  await conn.network.createAddressScope({ name: 's' });
+
+  // neutron: each QoS rule needs its value
+  await conn.network.createQosBandwidthLimitRule({ maxKbps: 1000 }, parent);
+  // @ts-expect-error maxKbps is required
+  await conn.network.createQosBandwidthLimitRule({ maxBurstKbps: 100 }, parent);
+  await conn.network.createQosDscpMarkingRule({ dscpMark: 26 }, parent);
+  // @ts-expect-error dscpMark is required
+  await conn.network.createQosDscpMarkingRule({}, parent);
+  await conn.network.createQosMinimumBandwidthRule({ minKbps: 1000 }, parent);
+  // @ts-expect-error minKbps is required
+  await conn.network.createQosMinimumBandwidthRule({ direction: 'egress' }, parent);
+  await conn.network.createQosMinimumPacketRateRule({ minKpps: 100, direction: 'any' }, parent);
+  // @ts-expect-error minKpps is required
+  await conn.network.createQosMinimumPacketRateRule({ direction: 'any' }, parent);
+  await conn.network.createQosPacketRateLimitRule({ maxKpps: 100 }, parent);
+  // @ts-expect-error maxKpps is required
+  await conn.network.createQosPacketRateLimitRule({ maxBurstKpps: 10 }, parent);
+  // updates of a rule need no value
+  await conn.network.updateQosBandwidthLimitRule('r', { maxBurstKbps: 10 }, parent);
+
+  // nova and cinder enums declared before: reboot type, resize disk config, attachment mode
+  await conn.compute.rebootServer('s', 'SOFT');
+  // @ts-expect-error MEDIUM is not a reboot type
+  await conn.compute.rebootServer('s', 'MEDIUM');
+}
