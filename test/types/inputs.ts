@@ -41,6 +41,19 @@ export async function inputs(conn: Connection): Promise<void> {
   // updates of a rule need no value
   await conn.network.updateQosBandwidthLimitRule('r', { maxBurstKbps: 10 }, parent);
 
+  // glance: documented disk and container formats
+  await conn.image.createImage({ name: 'i', diskFormat: 'qcow2', containerFormat: 'bare' });
+  // @ts-expect-error qcow3 is not a disk format
+  await conn.image.createImage({ name: 'i', diskFormat: 'qcow3', containerFormat: 'bare' });
+  // @ts-expect-error tar is not a container format
+  await conn.image.createImage({ name: 'i', diskFormat: 'raw', containerFormat: 'tar' });
+  await conn.image.updateImage('img', { diskFormat: 'raw', containerFormat: null });
+  // @ts-expect-error formats are lower case
+  await conn.image.updateImage('img', { diskFormat: 'RAW' });
+  await conn.image.importImage('img', { name: 'web-download', uri: 'https://example.com/d.qcow2' });
+  // @ts-expect-error ftp-download is not an import method
+  await conn.image.importImage('img', { name: 'ftp-download' });
+
   // nova and cinder enums declared before: reboot type, resize disk config, attachment mode
   await conn.compute.rebootServer('s', 'SOFT');
   // @ts-expect-error MEDIUM is not a reboot type

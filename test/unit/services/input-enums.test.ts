@@ -95,3 +95,31 @@ describe('network inputs', () => {
     assert.equal(writes().length, 0, 'no rule is sent without its value');
   });
 });
+
+describe('image inputs', () => {
+  test('disk and container formats are glance documented ones', async () => {
+    await refusesValue(
+      () => conn.image.createImage({ name: 'i', diskFormat: 'qcow3' as 'qcow2', containerFormat: 'bare' }),
+      'image.diskFormat',
+      ['ami', 'ari', 'aki', 'vhd', 'vhdx', 'vmdk', 'raw', 'qcow2', 'vdi', 'ploop', 'iso'],
+    );
+    await refusesValue(
+      () => conn.image.createImage({ name: 'i', diskFormat: 'raw', containerFormat: 'tar' as 'bare' }),
+      'image.containerFormat',
+      ['ami', 'ari', 'aki', 'bare', 'ovf', 'ova', 'docker', 'compressed'],
+    );
+    await refusesValue(
+      () => conn.image.updateImage('img', { diskFormat: 'QCOW2' as 'qcow2' }),
+      'image.diskFormat',
+      ['ami', 'ari', 'aki', 'vhd', 'vhdx', 'vmdk', 'raw', 'qcow2', 'vdi', 'ploop', 'iso'],
+    );
+  });
+
+  test('an import method glance does not know is refused', async () => {
+    await refusesValue(
+      () => conn.image.importImage('img', { name: 'ftp-download' } as never),
+      'image import.method.name',
+      ['glance-direct', 'web-download', 'copy-image', 'glance-download'],
+    );
+  });
+});
