@@ -54,6 +54,25 @@ export async function inputs(conn: Connection): Promise<void> {
   // @ts-expect-error ftp-download is not an import method
   await conn.image.importImage('img', { name: 'ftp-download' });
 
+  // cinder: attach mode and retype migration policy
+  await conn.blockStorage.attachVolume('v', { mountpoint: '/dev/vdb', instanceUuid: 's', mode: 'ro' });
+  // @ts-expect-error wo is not an attach mode
+  await conn.blockStorage.attachVolume('v', { mountpoint: '/dev/vdb', instanceUuid: 's', mode: 'wo' });
+  await conn.blockStorage.retypeVolume('v', 'ssd', { migrationPolicy: 'on-demand' });
+  // @ts-expect-error always is not a migration policy
+  await conn.blockStorage.retypeVolume('v', 'ssd', { migrationPolicy: 'always' });
+
+  // keystone: an access rule's method is an upper-case HTTP method
+  await conn.identity.createApplicationCredential({
+    name: 'ac',
+    accessRules: [{ service: 'compute', method: 'GET', path: '/v2.1/servers' }],
+  });
+  await conn.identity.createApplicationCredential({
+    name: 'ac',
+    // @ts-expect-error get is not an access rule method
+    accessRules: [{ service: 'compute', method: 'get', path: '/v2.1/servers' }],
+  });
+
   // nova and cinder enums declared before: reboot type, resize disk config, attachment mode
   await conn.compute.rebootServer('s', 'SOFT');
   // @ts-expect-error MEDIUM is not a reboot type

@@ -123,3 +123,41 @@ describe('image inputs', () => {
     );
   });
 });
+
+describe('block storage action inputs', () => {
+  test('attach mode is rw or ro, retype migration policy never or on-demand', async () => {
+    await refusesValue(
+      () =>
+        conn.blockStorage.attachVolume('v', {
+          mountpoint: '/dev/vdb',
+          instanceUuid: 's',
+          mode: 'wo' as 'rw',
+        }),
+      'attachVolume.mode',
+      ['rw', 'ro'],
+    );
+    await refusesValue(
+      () => conn.blockStorage.retypeVolume('v', 'ssd', { migrationPolicy: 'always' as 'never' }),
+      'retypeVolume.migrationPolicy',
+      ['never', 'on-demand'],
+    );
+  });
+});
+
+describe('identity inputs', () => {
+  test('an access rule method is an HTTP method keystone allows', async () => {
+    await refusesValue(
+      () =>
+        conn.identity.createApplicationCredential({
+          userId: 'u',
+          name: 'ac',
+          accessRules: [
+            { service: 'compute', method: 'GET', path: '/v2.1/servers' },
+            { service: 'compute', method: 'get' as 'GET', path: '/v2.1/servers' },
+          ],
+        }),
+      'application credential.accessRules[1].method',
+      ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    );
+  });
+});
