@@ -61,6 +61,9 @@ export async function inputs(conn: Connection): Promise<void> {
   await conn.blockStorage.retypeVolume('v', 'ssd', { migrationPolicy: 'on-demand' });
   // @ts-expect-error always is not a migration policy
   await conn.blockStorage.retypeVolume('v', 'ssd', { migrationPolicy: 'always' });
+  await conn.blockStorage.resetVolumeStatus('v', { attachStatus: 'detached' });
+  // @ts-expect-error attaching is not an attach status one may set
+  await conn.blockStorage.resetVolumeStatus('v', { attachStatus: 'attaching' });
 
   // keystone: an access rule's method is an upper-case HTTP method
   await conn.identity.createApplicationCredential({

@@ -103,7 +103,10 @@ export abstract class VolumeActionSection extends ServiceProxy {
   ): Promise<void> {
     const body: Record<string, unknown> = {};
     if (s.status !== undefined) body.status = s.status;
-    if (s.attachStatus !== undefined) body.attach_status = s.attachStatus;
+    if (s.attachStatus !== undefined) {
+      checkOneOf('resetVolumeStatus.attachStatus', s.attachStatus, ['attached', 'detached']);
+      body.attach_status = s.attachStatus;
+    }
     if (s.migrationStatus !== undefined) body.migration_status = s.migrationStatus;
     if (!Object.keys(body).length) {
       throw new ValidationError('nothing to reset', {

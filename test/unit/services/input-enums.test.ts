@@ -125,7 +125,7 @@ describe('image inputs', () => {
 });
 
 describe('block storage action inputs', () => {
-  test('attach mode is rw or ro, retype migration policy never or on-demand', async () => {
+  test('attach mode, retype migration policy and reset attach status are closed sets', async () => {
     await refusesValue(
       () =>
         conn.blockStorage.attachVolume('v', {
@@ -140,6 +140,11 @@ describe('block storage action inputs', () => {
       () => conn.blockStorage.retypeVolume('v', 'ssd', { migrationPolicy: 'always' as 'never' }),
       'retypeVolume.migrationPolicy',
       ['never', 'on-demand'],
+    );
+    await refusesValue(
+      () => conn.blockStorage.resetVolumeStatus('v', { attachStatus: 'attaching' as 'attached' }),
+      'resetVolumeStatus.attachStatus',
+      ['attached', 'detached'],
     );
   });
 });
