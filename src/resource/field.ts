@@ -27,8 +27,8 @@ export interface FieldOptions {
   minVersion?: string;
   /** The last microversion in which the field exists (inclusive). */
   maxVersion?: string;
-  /** Allowed values (checked before sending). */
-  values?: readonly string[];
+  /** Allowed values (checked before sending): strings, or numbers for a numeric set such as `[4, 6]`. */
+  values?: readonly (string | number)[];
   /**
    * Accept null from the user (to clear a value). A value a user may clear to null reads back as
    * null, so the read type is `T | null` too.
@@ -68,7 +68,7 @@ export interface FieldSpec<
   /** The last microversion in which the field exists. */
   readonly maxVersion?: string;
   /** The allowed values, when restricted. */
-  readonly values?: readonly string[];
+  readonly values?: readonly (string | number)[];
   /** Whether the user may send `null` (to clear the value). */
   readonly nullable?: N;
   /** Whether every full representation carries the field (see {@link FieldOptions.always}). */

@@ -74,7 +74,7 @@ export function validateField(
       },
     );
   }
-  if (spec.values && !spec.values.includes(value as string)) {
+  if (spec.values && !spec.values.includes(value as string | number)) {
     throw new ValidationError(`must be one of ${spec.values.join(', ')}, got "${String(value)}"`, {
       field: label,
       fix: `use one of ${spec.values.join(', ')}`,

@@ -112,10 +112,12 @@ export async function create(
     }
   }
   const conn = await ctx.connection('image');
+  // the SDK checks both formats before sending and names the allowed values
+  type Input = Parameters<typeof conn.image.createImage>[0];
   const created = await conn.image.createImage({
     name,
-    diskFormat: o.diskFormat,
-    containerFormat: o.containerFormat,
+    diskFormat: o.diskFormat as Input['diskFormat'],
+    containerFormat: o.containerFormat as Input['containerFormat'],
     visibility: o.public ? 'public' : 'private',
     ...(o.minDisk !== undefined ? { minDisk: intOption(o.minDisk, '--min-disk') } : {}),
     ...(o.minRam !== undefined ? { minRam: intOption(o.minRam, '--min-ram') } : {}),

@@ -68,7 +68,8 @@ export async function create(
     name,
     networkId: network.id,
     cidr: o.subnetRange,
-    ipVersion: intOption(o.ipVersion, '--ip-version') ?? (o.subnetRange.includes(':') ? 6 : 4),
+    // any other number reaches the SDK's check, which names the allowed values
+    ipVersion: (intOption(o.ipVersion, '--ip-version') ?? (o.subnetRange.includes(':') ? 6 : 4)) as 4 | 6,
     enableDhcp: o.dhcp,
     ...(o.gateway ? { gatewayIp: o.gateway === 'none' ? null : o.gateway } : {}),
     ...(o.dnsNameserver ? { dnsNameservers: o.dnsNameserver } : {}),

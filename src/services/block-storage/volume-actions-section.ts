@@ -17,6 +17,16 @@ function volumeAction<T = unknown>(
   return cinderAction<T>(client, '/volumes', 'volume', volume, name, body, opts);
 }
 
+/** A value of a closed set the API refuses otherwise: checked here so that nothing is sent. */
+function checkOneOf(field: string, value: string, allowed: readonly string[]): void {
+  if (!allowed.includes(value)) {
+    throw new ValidationError(`must be one of ${allowed.join(', ')}, got "${value}"`, {
+      field,
+      fix: `use one of ${allowed.join(', ')}`,
+    });
+  }
+}
+
 /** Volume actions: size, type, flags, status, attach records, image metadata, upload (a section of `conn.blockStorage`, never constructed). */
 export abstract class VolumeActionSection extends ServiceProxy {
   /**
@@ -47,7 +57,10 @@ export abstract class VolumeActionSection extends ServiceProxy {
     opts: RequestOptions & { migrationPolicy?: 'never' | 'on-demand' } = {},
   ): Promise<void> {
     const body: Record<string, unknown> = { new_type: newType };
-    if (opts.migrationPolicy) body.migration_policy = opts.migrationPolicy;
+    if (opts.migrationPolicy !== undefined) {
+      checkOneOf('retypeVolume.migrationPolicy', opts.migrationPolicy, ['never', 'on-demand']);
+      body.migration_policy = opts.migrationPolicy;
+    }
     await volumeAction(this.client, volume, 'os-retype', body, opts);
   }
 
@@ -90,7 +103,10 @@ export abstract class VolumeActionSection extends ServiceProxy {
   ): Promise<void> {
     const body: Record<string, unknown> = {};
     if (s.status !== undefined) body.status = s.status;
-    if (s.attachStatus !== undefined) body.attach_status = s.attachStatus;
+    if (s.attachStatus !== undefined) {
+      checkOneOf('resetVolumeStatus.attachStatus', s.attachStatus, ['attached', 'detached']);
+      body.attach_status = s.attachStatus;
+    }
     if (s.migrationStatus !== undefined) body.migration_status = s.migrationStatus;
     if (!Object.keys(body).length) {
       throw new ValidationError('nothing to reset', {
@@ -153,7 +169,10 @@ export abstract class VolumeActionSection extends ServiceProxy {
     const body: Record<string, unknown> = { mountpoint: a.mountpoint };
     if (a.instanceUuid) body.instance_uuid = a.instanceUuid;
     if (a.hostName) body.host_name = a.hostName;
-    if (a.mode) body.mode = a.mode;
+    if (a.mode !== undefined) {
+      checkOneOf('attachVolume.mode', a.mode, ['rw', 'ro']);
+      body.mode = a.mode;
+    }
     await volumeAction(this.client, volume, 'os-attach', body, opts);
   }
 

@@ -1,4 +1,6 @@
 /** The identity proxy's section for application credentials and their access rules. */
+
+import { ValidationError } from '../../errors/errors.js';
 import {
   type CreateAttributes,
   createResource,
@@ -18,6 +20,28 @@ import {
 import type { ServiceClient } from '../../session/service-client.js';
 import { ServiceProxy } from '../service-proxy.js';
 import { AccessRule } from './access-rule.js';
+
+/** The HTTP methods keystone's access-rule schema allows. */
+const ACCESS_RULE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * The declaration types the rules' items but cannot check them (an array field): keystone
+ * refuses another method with a 400, so it is refused here before anything is sent.
+ */
+function checkAccessRuleMethods(rules: readonly { method?: unknown }[] | null | undefined): void {
+  for (const [i, rule] of (rules ?? []).entries()) {
+    if (rule?.method !== undefined && !ACCESS_RULE_METHODS.includes(rule.method as string)) {
+      throw new ValidationError(
+        `must be one of ${ACCESS_RULE_METHODS.join(', ')}, got "${String(rule.method)}"`,
+        {
+          field: `application credential.accessRules[${i}].method`,
+          fix: `use one of ${ACCESS_RULE_METHODS.join(', ')}`,
+        },
+      );
+    }
+  }
+}
+
 import { ApplicationCredential } from './application-credential.js';
 import { currentUserId, deferredList, userOrSelf } from './requests.js';
 import type { IdRef } from './types.js';
@@ -68,6 +92,7 @@ export abstract class ApplicationCredentialSection extends ServiceProxy {
     attrs: AppCredCreate,
     opts: VerbOptions = {},
   ): Promise<Resource<AppCredDef['fields']>> {
+    checkAccessRuleMethods(attrs.accessRules);
     const userId = await userOrSelf(this.client, attrs.userId, opts.signal);
     return createResource(this.client, ApplicationCredential, { ...attrs, userId }, opts);
   }

@@ -1,3 +1,4 @@
+import { ValidationError } from '../../errors/errors.js';
 import { defineResource, f } from '../../resource/index.js';
 
 /** Import methods and their parameters (`GET /v2/info/import` lists what a cloud offers). */
@@ -33,3 +34,26 @@ export const ImageImport = defineResource({
   allow: { create: true, fetch: false, commit: false, delete: false, list: false },
   pagination: 'none',
 });
+
+/** The import method names glance knows (its `enabled_import_methods` choices). */
+const IMPORT_METHOD_NAMES: readonly string[] = [
+  'glance-direct',
+  'web-download',
+  'copy-image',
+  'glance-download',
+];
+
+/**
+ * `method` is an object field, which the declaration cannot check inside: glance answers another
+ * name with a 400 after the request, so it is refused here first.
+ * @internal
+ */
+export function checkImportMethod(method: { name?: unknown } | null | undefined): void {
+  const name = method?.name;
+  if (typeof name !== 'string' || !IMPORT_METHOD_NAMES.includes(name)) {
+    throw new ValidationError(`must be one of ${IMPORT_METHOD_NAMES.join(', ')}, got "${String(name)}"`, {
+      field: 'image import.method.name',
+      fix: `use one of ${IMPORT_METHOD_NAMES.join(', ')} (getImportMethods() lists what this cloud enables)`,
+    });
+  }
+}

@@ -13,7 +13,7 @@ import {
 import { sleep } from '../../transport/retry.js';
 import { ServiceProxy } from '../service-proxy.js';
 import { Image, type ImageRef, type ImageResource } from './image.js';
-import { ImageImport, type ImportMethod } from './image-import.js';
+import { checkImportMethod, ImageImport, type ImportMethod } from './image-import.js';
 import { Task } from './task.js';
 
 type TaskResource = Resource<(typeof Task)['fields']>;
@@ -60,6 +60,7 @@ export abstract class ImageImportSection extends ServiceProxy {
    */
   async importImage(image: ImageRef, method: ImportMethod, opts: ImportOptions = {}): Promise<void> {
     const { stores, allStores, allStoresMustSucceed } = opts;
+    checkImportMethod(method);
     const parts = toRequest(
       ImageImport,
       { method, stores, allStores, allStoresMustSucceed },

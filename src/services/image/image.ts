@@ -15,6 +15,23 @@ export const IMAGE_STATUSES = [
 /** An image's lifecycle status (`queued` until data is uploaded, `active` when usable, ...). */
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
+/** Container formats glance's API reference lists; `bare` when the data is a plain disk image. */
+const CONTAINER_FORMATS = ['ami', 'ari', 'aki', 'bare', 'ovf', 'ova', 'docker', 'compressed'] as const;
+/** Disk formats glance's API reference lists. */
+const DISK_FORMATS = [
+  'ami',
+  'ari',
+  'aki',
+  'vhd',
+  'vhdx',
+  'vmdk',
+  'raw',
+  'qcow2',
+  'vdi',
+  'ploop',
+  'iso',
+] as const;
+
 /** A location of the image data (only shown when glance's `show_multiple_locations` is on). */
 export interface ImageLocation {
   /** Where the data is (a store URL). */
@@ -56,10 +73,16 @@ export const Image = defineResource({
     visibility: f.enum(['public', 'private', 'shared', 'community'] as const).always(),
     isProtected: f.boolean({ api: 'protected' }).always(),
     isHidden: f.boolean({ api: 'os_hidden' }).always(),
-    /** e.g. `bare`, `ovf`, `docker` (the cloud's `container_formats`). */
-    containerFormat: f.string({ api: 'container_format', nullable: true }).always(),
-    /** e.g. `raw`, `qcow2`, `vmdk`, `iso` (the cloud's `disk_formats`). */
-    diskFormat: f.string({ api: 'disk_format', nullable: true }).always(),
+    /**
+     * `ami`, `ari`, `aki`, `bare`, `ovf`, `ova`, `docker` or `compressed` (a cloud may enable fewer,
+     * `container_formats`); another value is refused before sending, and read back as any string.
+     */
+    containerFormat: f.enum(CONTAINER_FORMATS, { api: 'container_format', nullable: true }).always(),
+    /**
+     * `ami`, `ari`, `aki`, `vhd`, `vhdx`, `vmdk`, `raw`, `qcow2`, `vdi`, `ploop` or `iso` (a cloud may
+     * enable fewer, `disk_formats`); another value is refused before sending, and read back as any string.
+     */
+    diskFormat: f.enum(DISK_FORMATS, { api: 'disk_format', nullable: true }).always(),
     minDisk: f.integer({ api: 'min_disk' }).always(),
     minRam: f.integer({ api: 'min_ram' }).always(),
     owner: f.string({ nullable: true }).always(),

@@ -18,7 +18,12 @@ export const AddressScope = defineResource({
     id: f.string({ readOnly: true }).always(),
     name: f.string({ required: true }).always(),
     ...ownerFields,
-    ipVersion: f.integer({ api: 'ip_version', createOnly: true, required: true }).always(),
+    /** 4 or 6, checked before sending. */
+    ipVersion: f
+      .any<4 | 6>({ api: 'ip_version', values: [4, 6] })
+      .createOnly()
+      .required()
+      .always(),
     shared: f.boolean().always(),
   },
   query: {

@@ -19,7 +19,7 @@ export const QosBandwidthLimitRule = defineResource({
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
     id: f.string({ readOnly: true }).always(),
     /** Maximum rate in kbps (neutron also accepts a numeric string). */
-    maxKbps: f.any<number>({ api: 'max_kbps' }).always(),
+    maxKbps: f.any<number>({ api: 'max_kbps' }).required().always(),
     /** Burst size in kilobits; 0 lets the backend choose. */
     maxBurstKbps: f.any<number>({ api: 'max_burst_kbps' }).always(),
     direction: f.enum(['ingress', 'egress']).always(),

@@ -19,7 +19,7 @@ export const QosDscpMarkingRule = defineResource({
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
     id: f.string({ readOnly: true }).always(),
     /** DSCP mark: 0, 8-48 even values, 10, 12, 14, ... 46 (neutron also accepts a numeric string). */
-    dscpMark: f.any<number>({ api: 'dscp_mark' }).always(),
+    dscpMark: f.any<number>({ api: 'dscp_mark' }).required().always(),
   },
   query: { id: 'id', dscpMark: 'dscp_mark' },
 });

@@ -17,7 +17,7 @@ export const QosMinimumBandwidthRule = defineResource({
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
     id: f.string({ readOnly: true }).always(),
     /** Guaranteed rate in kbps (neutron also accepts a numeric string). */
-    minKbps: f.any<number>({ api: 'min_kbps' }).always(),
+    minKbps: f.any<number>({ api: 'min_kbps' }).required().always(),
     direction: f.enum(['ingress', 'egress']).always(),
   },
   query: { id: 'id', minKbps: 'min_kbps', direction: 'direction' },

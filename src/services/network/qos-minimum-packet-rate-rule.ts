@@ -16,7 +16,7 @@ export const QosMinimumPacketRateRule = defineResource({
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
     id: f.string({ readOnly: true }).always(),
     /** Guaranteed rate in kpps (neutron also accepts a numeric string). */
-    minKpps: f.any<number>({ api: 'min_kpps' }).always(),
+    minKpps: f.any<number>({ api: 'min_kpps' }).required().always(),
     direction: f.enum(['ingress', 'egress', 'any']).always(),
   },
   query: { id: 'id', minKpps: 'min_kpps', direction: 'direction' },

@@ -16,7 +16,7 @@ export const QosPacketRateLimitRule = defineResource({
     qosPolicyId: f.string({ api: 'policy_id', location: 'uri' }),
     id: f.string({ readOnly: true }).always(),
     /** Maximum rate in kpps (neutron also accepts a numeric string). */
-    maxKpps: f.any<number>({ api: 'max_kpps' }).always(),
+    maxKpps: f.any<number>({ api: 'max_kpps' }).required().always(),
     /** Burst in kilo-packets; 0 lets the backend choose. */
     maxBurstKpps: f.any<number>({ api: 'max_burst_kpps' }).always(),
     direction: f.enum(['ingress', 'egress']).always(),

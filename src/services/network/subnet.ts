@@ -47,7 +47,12 @@ export const Subnet = defineResource({
     ...standardFields,
     ...ownerFields,
     networkId: f.string({ api: 'network_id', createOnly: true, required: true }).always(),
-    ipVersion: f.integer({ api: 'ip_version', createOnly: true, required: true }).always(),
+    /** 4 or 6, checked before sending. */
+    ipVersion: f
+      .any<4 | 6>({ api: 'ip_version', values: [4, 6] })
+      .createOnly()
+      .required()
+      .always(),
     /** Omit it to allocate from `subnetpoolId` (with `prefixlen`). */
     cidr: f.string({ createOnly: true }).always(),
     /** `null` creates (or turns into) a subnet without a gateway. */
