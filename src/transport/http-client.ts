@@ -388,7 +388,8 @@ export class HttpClient {
         url: req.url,
         headers,
         body: req.body,
-        signal: att.signal,
+        // undici takes the attempt's own light signal; fetch checks for a real AbortSignal
+        signal: this.wire.kind === 'undici' ? att.light : att.signal,
         timeoutMs,
         translate,
         abort: (reason) => att.abort(reason),
