@@ -60,13 +60,17 @@ export interface DecodeOptions {
   maxBodyBytes?: number;
 }
 
-/** The facts of a response for an error, with the URL redacted. */
+/** The facts of a response for an error, with the URL redacted (when it is read). */
 export function factsOf(
   res: Pick<DecodableResponse, 'status' | 'headers' | 'method' | 'url' | 'requestId'>,
 ): ResponseFacts {
+  const url = res.url;
   return {
     method: res.method,
-    url: redactUrl(res.url),
+    // redacted when an error reads it: every decoded answer builds these facts, few fail
+    get url() {
+      return redactUrl(url);
+    },
     status: res.status,
     requestId: res.requestId,
     contentType: res.headers['content-type'],
