@@ -445,11 +445,10 @@ export class HttpClient {
       headers: resHeaders,
       get body(): ResponseBody {
         if (read) {
-          const r = read;
-          return raw.buffered(
-            r.then((b) => b.bytes()),
-            resHeaders['content-type'],
-          );
+          const bytes = read.then((b) => b.bytes());
+          // a failed read is already the reader's error: unread, this copy must not crash the process
+          bytes.catch(() => {});
+          return raw.buffered(bytes, resHeaders['content-type']);
         }
         // the caller streams it: only the idle timeout applies from here
         att.stopTimer();
