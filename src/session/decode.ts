@@ -18,6 +18,7 @@ import type { InvalidResponseError, InvalidResponseReason } from '../errors/erro
 import { latin1Text } from '../transport/bytes.js';
 import { excerptOf, invalidResponse, type ResponseFacts } from '../transport/invalid-response.js';
 import { parseResponseJson } from '../transport/json-text.js';
+import { wholeBodyReader } from '../transport/read-body.js';
 import { redactUrl } from '../transport/redact.js';
 
 export { excerptOf, invalidResponse, type ResponseFacts };
@@ -59,13 +60,17 @@ export interface DecodeOptions {
   maxBodyBytes?: number;
 }
 
-/** The facts of a response for an error, with the URL redacted. */
+/** The facts of a response for an error, with the URL redacted (when it is read). */
 export function factsOf(
   res: Pick<DecodableResponse, 'status' | 'headers' | 'method' | 'url' | 'requestId'>,
 ): ResponseFacts {
+  const url = res.url;
   return {
     method: res.method,
-    url: redactUrl(res.url),
+    // redacted when an error reads it: every decoded answer builds these facts, few fail
+    get url() {
+      return redactUrl(url);
+    },
     status: res.status,
     requestId: res.requestId,
     contentType: res.headers['content-type'],
@@ -173,8 +178,21 @@ async function readText(res: DecodableResponse, facts: ResponseFacts, max?: numb
     await res.body?.dump?.().catch(() => {});
     throw invalidResponse(facts, 'too-large', `the body is ${declared} bytes, over the cap of ${max} bytes`);
   }
+  const whole = wholeBodyReader(res);
+  if (whole) {
+    // the client's own response: the text was decoded as the body arrived
+    const b = await whole();
+    if (max !== undefined && b.byteLength > max)
+      throw invalidResponse(facts, 'too-large', `the body is over the cap of ${max} bytes`);
+    const t = b.utf8;
+    if (t !== undefined) return t;
+    return strictText(facts, b.bytes());
+  }
   if (!res.bytes) return res.text();
-  const bytes = await res.bytes();
+  return strictText(facts, await res.bytes(), max);
+}
+
+function strictText(facts: ResponseFacts, bytes: Uint8Array, max?: number): string {
   if (max !== undefined && bytes.byteLength > max)
     throw invalidResponse(facts, 'too-large', `the body is over the cap of ${max} bytes`);
   try {

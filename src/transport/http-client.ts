@@ -20,12 +20,13 @@ import { parseServiceMessage } from '../errors/service-message.js';
 import { isNodeJs } from '../platform/node.js';
 import { callerAbortError } from './abort.js';
 import { AttemptSignal } from './attempt-signal.js';
-import { byteLength, concatBytes, utf8Text } from './bytes.js';
+import { byteLength } from './bytes.js';
 import { fetchFailureFix, fetchRequestFix, isFetchNetworkError } from './fetch-errors.js';
 import { type FetchFunction, FetchWire } from './fetch-wire.js';
 import { invalidResponse, type ResponseFacts } from './invalid-response.js';
 import { parseResponseJson } from './json-text.js';
 import { type Logger, silentLogger } from './logger.js';
+import { type ReadBody, readBody, readWholeBody } from './read-body.js';
 import { Redactor, redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
 import {
   backoffDelay,
@@ -388,7 +389,8 @@ export class HttpClient {
         url: req.url,
         headers,
         body: req.body,
-        signal: att.signal,
+        // undici takes the attempt's own light signal; fetch checks for a real AbortSignal
+        signal: this.wire.kind === 'undici' ? att.light : att.signal,
         timeoutMs,
         translate,
         abort: (reason) => att.abort(reason),
@@ -424,20 +426,30 @@ export class HttpClient {
     };
     const tooLarge = (detail: string) =>
       invalidResponse(facts, 'too-large', `${detail}; the cap is ${cap} bytes (maxBodyBytes)`);
-    let read: Promise<Uint8Array> | undefined;
-    const readAll = (limit: number): Promise<Uint8Array> => {
-      read ??= readCapped(raw.body, limit, resHeaders['content-length'], tooLarge, raw.discard).finally(() =>
-        att.done(),
-      );
+    let read: Promise<ReadBody> | undefined;
+    // the first reader decides how the body is kept: text (JSON, decoded as it arrives) or bytes
+    const readAll = (limit: number, as: 'text' | 'bytes'): Promise<ReadBody> => {
+      read ??= readBody(raw.body, {
+        limit,
+        contentLength: resHeaders['content-length'],
+        as,
+        tooLarge,
+        discard: raw.discard,
+      }).finally(() => att.done());
       return read;
     };
-    if (req.buffer) await readAll(cap);
-    const text = async () => utf8Text(await readAll(cap));
-    return {
+    if (req.buffer) await readAll(cap, 'text');
+    const text = async () => (await readAll(cap, 'text')).text();
+    const res: HttpResponse & { [readWholeBody]: () => Promise<ReadBody> } = {
       status: raw.status,
       headers: resHeaders,
       get body(): ResponseBody {
-        if (read) return raw.buffered(read, resHeaders['content-type']);
+        if (read) {
+          const bytes = read.then((b) => b.bytes());
+          // a failed read is already the reader's error: unread, this copy must not crash the process
+          bytes.catch(() => {});
+          return raw.buffered(bytes, resHeaders['content-type']);
+        }
         // the caller streams it: only the idle timeout applies from here
         att.stopTimer();
         return raw.body;
@@ -449,8 +461,12 @@ export class HttpClient {
       json: async <T>() => {
         return parseResponseJson(facts, await text()) as T;
       },
-      bytes: () => readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY) as Promise<Buffer>,
+      bytes: async () =>
+        (await readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY, 'bytes')).bytes() as Buffer,
+      // the decoding step used to read bytes(): the same limit, kept as text
+      [readWholeBody]: () => readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY, 'text'),
     };
+    return res;
   }
 
   private translate(
@@ -523,27 +539,4 @@ export class HttpClient {
   async close(): Promise<void> {
     await this.wire.close();
   }
-}
-
-/** Read a whole body, failing as soon as it is known to be over `limit` bytes. */
-async function readCapped(
-  body: AsyncIterable<unknown>,
-  limit: number,
-  contentLength: string | undefined,
-  tooLarge: (detail: string) => Error,
-  discard: () => void,
-): Promise<Uint8Array> {
-  const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
-  if (declared > limit) {
-    discard();
-    throw tooLarge(`Content-Length is ${declared} bytes`);
-  }
-  const chunks: Uint8Array[] = [];
-  let n = 0;
-  for await (const c of body) {
-    n += (c as Uint8Array).byteLength;
-    if (n > limit) throw tooLarge(`the body exceeded ${limit} bytes`);
-    chunks.push(c as Uint8Array);
-  }
-  return concatBytes(chunks, n);
 }

@@ -23,7 +23,7 @@ export interface WireRequest {
   headers: Record<string, string>;
   /** The body, as the caller gave it. */
   body: RequestBody | undefined;
-  /** The attempt's signal: the caller's plus the attempt's deadline. */
+  /** The attempt's signal: the caller's plus the attempt's deadline (for undici, a light stand-in with its shape). */
   signal: AbortSignal;
   /** Idle timeout (ms) for the headers and between body chunks; 0 = none. */
   timeoutMs: number;

@@ -243,3 +243,56 @@ for (const transport of TRANSPORTS) {
     });
   });
 }
+
+for (const transport of TRANSPORTS) {
+  describe(`a buffered body over ${transport}`, () => {
+    test('read as text, it still gives back the exact bytes, body methods included', async () => {
+      const doc = { name: 'ünïcødé €𝄞', n: 1 };
+      await withServer(
+        (_req, res) => sendJson(res, 200, doc),
+        async (url) => {
+          const http = new HttpClient({ transport });
+          const res = await http.request({ method: 'GET', url, buffer: true });
+          const expected = Buffer.from(JSON.stringify(doc));
+          assert.deepEqual(await res.json(), doc, 'json() of the text read as it arrived');
+          assert.ok(Buffer.from(await res.bytes()).equals(expected), 'bytes() re-encode to the bytes sent');
+          assert.equal(await res.body.text(), JSON.stringify(doc), 'the buffered body stream reads the same');
+          await http.close();
+        },
+      );
+    });
+
+    test('a read over the cap fails; the body taken afterwards fails too, and nothing goes unhandled', async () => {
+      await withServer(
+        (_req, res) => sendJson(res, 200, { padding: 'x'.repeat(200) }),
+        async (url) => {
+          const http = new HttpClient({ transport });
+          const unhandled: unknown[] = [];
+          const onUnhandled = (e: unknown) => unhandled.push(e);
+          process.on('unhandledRejection', onUnhandled);
+          try {
+            const res = await http.request({ method: 'GET', url, maxBodyBytes: 50 });
+            await assert.rejects(res.text(), /too-large|cap is 50 bytes/, 'text() over the cap is refused');
+            // taken and not read at once: its copy of the failed read must not go unhandled
+            const body = res.body;
+            await new Promise((r) => setTimeout(r, 20));
+            await assert.rejects(
+              body.text(),
+              /cap is 50 bytes/,
+              'the body after a failed read fails the same',
+            );
+            await new Promise((r) => setTimeout(r, 20));
+            assert.equal(
+              unhandled.length,
+              0,
+              `no unhandled rejection, got ${unhandled.map(String).join('; ')}`,
+            );
+          } finally {
+            process.off('unhandledRejection', onUnhandled);
+            await http.close();
+          }
+        },
+      );
+    });
+  });
+}
