@@ -1,4 +1,5 @@
 import { defineResource, f } from '../../resource/index.js';
+import { quotaLimitFields } from './quota-set.js';
 
 /** Block storage default quotas of a quota class (`/os-quota-class-sets/{class}`; `default` is the only class used). */
 export const QuotaClassSet = defineResource({
@@ -9,13 +10,7 @@ export const QuotaClassSet = defineResource({
   fields: {
     /** The class name. */
     id: f.string({ readOnly: true }),
-    volumes: f.integer().always(),
-    snapshots: f.integer().always(),
-    gigabytes: f.integer().always(),
-    backups: f.integer().always(),
-    backupGigabytes: f.integer({ api: 'backup_gigabytes' }).always(),
-    groups: f.integer().always(),
-    perVolumeGigabytes: f.integer({ api: 'per_volume_gigabytes' }).always(),
+    ...quotaLimitFields,
   },
   pagination: 'none',
   allow: { create: false, delete: false, list: false },
