@@ -1,5 +1,15 @@
 import { defineResource, f } from '../../resource/index.js';
 
+/** Where a migration stands and which hosts it moves between: the same in both of nova's migration APIs. */
+export const migrationHostFields = {
+  status: f.string({ readOnly: true }).always(),
+  sourceCompute: f.string({ api: 'source_compute', readOnly: true }).returnsNull(),
+  sourceNode: f.string({ api: 'source_node', readOnly: true }).returnsNull(),
+  destCompute: f.string({ api: 'dest_compute', readOnly: true }).returnsNull(),
+  destHost: f.string({ api: 'dest_host', readOnly: true }).returnsNull(),
+  destNode: f.string({ api: 'dest_node', readOnly: true }).returnsNull(),
+};
+
 /**
  * Migrations of every kind across the cloud (`/os-migrations`, admin).
  *
@@ -21,12 +31,7 @@ export const Migration = defineResource({
     instanceUuid: f.string({ api: 'instance_uuid', readOnly: true }).always(),
     /** `migration`, `resize`, `live-migration` or `evacuation` (2.23+). */
     migrationType: f.string({ api: 'migration_type', readOnly: true }),
-    status: f.string({ readOnly: true }).always(),
-    sourceCompute: f.string({ api: 'source_compute', readOnly: true }).returnsNull(),
-    sourceNode: f.string({ api: 'source_node', readOnly: true }).returnsNull(),
-    destCompute: f.string({ api: 'dest_compute', readOnly: true }).returnsNull(),
-    destHost: f.string({ api: 'dest_host', readOnly: true }).returnsNull(),
-    destNode: f.string({ api: 'dest_node', readOnly: true }).returnsNull(),
+    ...migrationHostFields,
     /** Internal flavor ids, not flavor ids of the API. */
     oldInstanceTypeId: f.integer({ api: 'old_instance_type_id', readOnly: true }).always(),
     newInstanceTypeId: f.integer({ api: 'new_instance_type_id', readOnly: true }).always(),

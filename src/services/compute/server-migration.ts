@@ -1,4 +1,5 @@
 import { defineResource, f } from '../../resource/index.js';
+import { migrationHostFields } from './migration.js';
 
 /**
  * An in-progress live migration of a server (`/servers/{server_id}/migrations`, 2.23+).
@@ -26,12 +27,7 @@ export const ServerMigration = defineResource({
     /** 2.59+ */
     uuid: f.string({ readOnly: true }),
     serverUuid: f.string({ api: 'server_uuid', readOnly: true }).always(),
-    status: f.string({ readOnly: true }).always(),
-    sourceCompute: f.string({ api: 'source_compute', readOnly: true }).returnsNull(),
-    sourceNode: f.string({ api: 'source_node', readOnly: true }).returnsNull(),
-    destCompute: f.string({ api: 'dest_compute', readOnly: true }).returnsNull(),
-    destHost: f.string({ api: 'dest_host', readOnly: true }).returnsNull(),
-    destNode: f.string({ api: 'dest_node', readOnly: true }).returnsNull(),
+    ...migrationHostFields,
     memoryTotalBytes: f.integer({ api: 'memory_total_bytes', readOnly: true }).returnsNull(),
     memoryProcessedBytes: f.integer({ api: 'memory_processed_bytes', readOnly: true }).returnsNull(),
     memoryRemainingBytes: f.integer({ api: 'memory_remaining_bytes', readOnly: true }).returnsNull(),
