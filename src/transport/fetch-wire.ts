@@ -7,7 +7,7 @@
  */
 import { TimeoutError } from '../errors/errors.js';
 import { nodeModule } from '../platform/node.js';
-import { chunkBytes } from './bytes.js';
+import { chunkBytes, concatBytes } from './bytes.js';
 import { redactUrl } from './redact.js';
 import { bodyMethods, bufferedNodeBody } from './undici-wire.js';
 import type { RequestBody, ResponseBody, Wire, WireRequest, WireResponse } from './wire.js';
@@ -160,13 +160,7 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
     parts.push(c);
     n += c.byteLength;
   }
-  const out = new Uint8Array(n);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.byteLength;
-  }
-  return out;
+  return concatBytes(parts, n);
 }
 
 /** undici's body methods, reading the body only when one is called. */
