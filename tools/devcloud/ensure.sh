@@ -20,6 +20,9 @@ set -euo pipefail
 . "$HERE/lib/state.sh"
 # shellcheck source=lib/services.sh
 . "$HERE/lib/services.sh"
+# shellcheck source=lib/plugins.sh
+. "$HERE/lib/plugins.sh"
+load_plugins
 # shellcheck source=lib/cors.sh
 . "$HERE/lib/cors.sh"
 
@@ -37,7 +40,8 @@ token_ok() {  # the admin of cloud "devcloud" gets a token
 healthy() {
   [ -s "$D/clouds.yaml" ] || { log "no $D/clouds.yaml"; return 1; }
   token_ok || { log "keystone gives no token for cloud devcloud"; return 1; }
-  "$PY" "$HERE/py/ready.py" "$KS" "${DEVCLOUD_ENSURE_TIMEOUT:-20}" "$D/run" > "$D/log/ensure.log" 2>&1 ||
+  # shellcheck disable=SC2046  # one file per word
+  "$PY" "$HERE/py/ready.py" "$KS" "${DEVCLOUD_ENSURE_TIMEOUT:-20}" "$D/run" $(plugins_ready_files) > "$D/log/ensure.log" 2>&1 ||
     { log "not all services answer: $(tail -n 1 "$D/log/ensure.log")"; return 1; }
 }
 
@@ -48,7 +52,8 @@ if healthy; then
     install_helpers
     write_configs
     cors_reconcile
-    "$PY" "$HERE/py/ready.py" "$KS" 120 "$D/run" > "$D/log/ensure.log" 2>&1 ||
+    # shellcheck disable=SC2046  # one file per word
+    "$PY" "$HERE/py/ready.py" "$KS" 120 "$D/run" $(plugins_ready_files) > "$D/log/ensure.log" 2>&1 ||
       die "not all services answer after the CORS restarts: $(tail -n 1 "$D/log/ensure.log")"
   fi
   log "devcloud is up ($D/clouds.yaml: clouds devcloud, devcloud-demo; CORS for $CORS_ORIGIN)"

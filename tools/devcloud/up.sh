@@ -7,6 +7,7 @@
 #   (+ container-updater) | Glance | Nova api/conductor/scheduler/compute
 #   (fake virt driver) | Neutron server (ML2, agent-less) | Cinder
 #   api/scheduler/volume (fake driver) | RabbitMQ
+#   + the service plugins in services/ (lib/plugins.sh; DEVCLOUD_SERVICES picks them)
 #   Every API allows CORS from one page origin, http://127.0.0.1:8799 (lib/cors.sh).
 #
 # All state lives in $DEVCLOUD_DIR (default /tmp/devcloud): etc/ configs,
@@ -30,6 +31,9 @@ set -euo pipefail
 . "$HERE/lib/state.sh"
 # shellcheck source=lib/services.sh
 . "$HERE/lib/services.sh"
+# shellcheck source=lib/plugins.sh
+. "$HERE/lib/plugins.sh"
+load_plugins
 # shellcheck source=lib/cors.sh
 . "$HERE/lib/cors.sh"
 
@@ -51,8 +55,10 @@ write_configs
 
 # 3. databases, rings and keys, in parallel with rabbitmq's start-up
 prepare_state_start
+plugins_prep_start
 start_rabbitmq
 prepare_state_wait
+plugins_prep_wait
 
 # 4. services: keystone & co first, register users, then the RPC services
 start_base_services
@@ -62,10 +68,13 @@ wait_port 5672 rabbitmq 90
 wait_port 8778 placement 60   # nova-conductor/-scheduler exit if placement is unreachable
 log "keystone, placement and rabbitmq up; starting nova, neutron, cinder"
 start_rpc_services
+log "starting the service plugins: $(plugins | tr '\n' ' ')"
+plugins_start
 
 # 5. wait until everything answers, then seed flavors/image/networks
 log "waiting for all services (timeout ${TIMEOUT}s)"
-if ! "$PY" "$HERE/py/ready.py" "$KS" "$TIMEOUT" "$D/run"; then
+# shellcheck disable=SC2046  # one file per word
+if ! "$PY" "$HERE/py/ready.py" "$KS" "$TIMEOUT" "$D/run" $(plugins_ready_files); then
   for f in "$D"/run/*.pid; do
     n=$(basename "$f" .pid)
     running "$n" || { echo "--- DEAD: $n; tail of $D/log/$n*:"; tail -n 15 "$D/log/$n"* 2>/dev/null || true; }
@@ -73,6 +82,7 @@ if ! "$PY" "$HERE/py/ready.py" "$KS" "$TIMEOUT" "$D/run"; then
   die "devcloud not ready (bash $HERE/status.sh shows what runs; logs in $D/log)"
 fi
 "$PY" "$HERE/py/seed.py" "$KS" || die "seeding failed"
+plugins_seed
 # services that were already running kept their old config: restart those that refuse CORS
 cors_reconcile
 

@@ -429,4 +429,5 @@ write_configs() {
   conf_neutron
   conf_cinder
   conf_clients
+  plugins_configs
 }

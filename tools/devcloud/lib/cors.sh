@@ -57,7 +57,7 @@ cors_ok() {  # port path -> true if a preflight from $CORS_ORIGIN is allowed
 
 cors_missing() {  # prints the services whose API refuses the page origin
   local a n rest port path
-  for a in $CORS_APIS; do
+  for a in $CORS_APIS $(plugins_cors); do
     n=${a%%:*} rest=${a#*:}
     port=${rest%%:*} path=${rest#*:}
     cors_ok "$port" "$path" || echo "$n"
@@ -91,9 +91,10 @@ cors_reconcile() {
     stop_one "$n"
     case "$n" in
       nova-api | neutron-server | cinder-api) start_rpc_services ;;
-      *) start_base_services ;;
+      keystone | placement | swift-* | glance-api) start_base_services ;;
+      *) plugins_start ;;
     esac
-    for a in $CORS_APIS; do [ "${a%%:*}" = "$n" ] && port=$(echo "$a" | cut -d: -f2); done
+    for a in $CORS_APIS $(plugins_cors); do [ "${a%%:*}" = "$n" ] && port=$(echo "$a" | cut -d: -f2); done
     wait_port "$port" "$n" 120
   done
   # a port opens before the app has loaded (nova, neutron): give each up to 2 minutes to answer

@@ -17,7 +17,8 @@ package_versions() {
 
 install_packages() {
   local missing="" p created_policy="" ta
-  for p in $PKGS; do
+  # shellcheck disable=SC2046  # one package per word
+  for p in $PKGS $(plugins_pkgs); do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
   done
   if [ -z "$missing" ]; then

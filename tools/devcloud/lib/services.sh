@@ -40,7 +40,7 @@ start_base_services() {
 # before nova starts: nova-conductor and nova-scheduler authenticate to
 # placement as user "nova" while initialising and exit if it does not exist.
 register_keystone() {
-  "$PY" "$HERE/py/ks_setup.py" "$KS/v3" < "$HERE/etc/keystone.spec" > "$D/log/ks-setup.log" 2>&1 ||
+  { cat "$HERE/etc/keystone.spec"; plugins_spec; } | "$PY" "$HERE/py/ks_setup.py" "$KS/v3" > "$D/log/ks-setup.log" 2>&1 ||
     { tail -n 20 "$D/log/ks-setup.log"; die "keystone setup failed (see $D/log/ks-setup.log)"; }
   log "keystone users, services and endpoints registered"
 }

@@ -52,6 +52,7 @@ install_helpers() {
     > "$D/lib/devcloud_ml2-1.0.dist-info/METADATA"
   printf '[neutron.ml2.mechanism_drivers]\ndevcloud = devcloud_ml2:DevcloudMechanismDriver\n' \
     > "$D/lib/devcloud_ml2-1.0.dist-info/entry_points.txt"
+  plugins_helpers
 }
 
 wal() { sqlite3 "$1" 'PRAGMA journal_mode=WAL;' > /dev/null; }

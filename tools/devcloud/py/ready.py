@@ -1,12 +1,15 @@
 #!/usr/bin/python3
-"""ready.py KEYSTONE_URL TIMEOUT [RUN_DIR]
+"""ready.py KEYSTONE_URL TIMEOUT [RUN_DIR [PLUGIN.py ...]]
 
 Wait until every API answers an admin token, and nova-compute, the nova
 conductor/scheduler, the hypervisor and the cinder services report "up".
 With RUN_DIR, fail at once if a process up.sh started has died (there is no
 supervisor: a dead service stays dead until up.sh runs again).
+Each PLUGIN.py (tools/devcloud/services/<name>.py) defines checks(adm, ep, up) returning more
+{name: callable} checks of the same kind.
 Exit 0 when ready; 1 (with what is missing) otherwise.
 """
+import runpy
 import sys
 import time
 
@@ -16,6 +19,7 @@ from dc import dead_services, ep, sess
 
 auth_url, timeout = sys.argv[1] + '/v3', float(sys.argv[2])
 run_dir = sys.argv[3] if len(sys.argv) > 3 else None
+plugin_files = sys.argv[4:]
 adm = sess(auth_url, 'admin')
 
 
@@ -46,6 +50,9 @@ checks = {
     'cinder-volume': lambda: up('volumev3', 'cinder-volume'),
     'cinder-scheduler': lambda: up('volumev3', 'cinder-scheduler'),
 }
+
+for plugin in plugin_files:
+    checks.update(runpy.run_path(plugin)['checks'](adm, ep, up))
 
 start = time.time()
 pending = dict(checks)
