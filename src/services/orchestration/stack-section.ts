@@ -1,5 +1,5 @@
 /** The stack methods of `conn.orchestration` that are not generated verbs. */
-import { NotFoundError, ValidationError } from '../../errors/errors.js';
+import { NotFoundError, ResourceNotFoundError, ValidationError } from '../../errors/errors.js';
 import {
   type DeleteOptions,
   deletePath,
@@ -130,14 +130,24 @@ export abstract class StackSection extends ServiceProxy {
     return fetchStack(this.client, await resolveStack(this.client, stack, opts), opts);
   }
 
-  /** A stack by name or id, or `undefined` when there is none. */
-  async findStack(nameOrId: string, opts: RequestOptions = {}): Promise<StackInstance | undefined> {
+  /**
+   * A stack by name or id; a `ResourceNotFoundError` when there is none, or `undefined` with
+   * `ignoreMissing`. Heat still shows a deleted stack (`DELETE_COMPLETE`) by name for a while:
+   * that one is none too.
+   */
+  async findStack(
+    nameOrId: string,
+    opts: RequestOptions & { ignoreMissing?: boolean } = {},
+  ): Promise<StackInstance | undefined> {
+    let s: StackInstance | undefined;
     try {
-      return await this.getStack(nameOrId, opts);
+      s = await this.getStack(nameOrId, opts);
     } catch (e) {
-      if (e instanceof NotFoundError) return undefined;
-      throw e;
+      if (!(e instanceof NotFoundError)) throw e;
     }
+    if (s && s.status !== 'DELETE_COMPLETE') return s;
+    if (opts.ignoreMissing) return undefined;
+    throw new ResourceNotFoundError(`no stack with id or name "${nameOrId}"`);
   }
 
   /**
