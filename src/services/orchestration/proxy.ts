@@ -32,14 +32,9 @@ export type {
 const orchestrationVerbTable = {
   // the other stack verbs are written by hand (StackSection): heat's paths need name and id
   Stack: verbRow(Stack, 'Stacks', ['list']),
-  SoftwareConfig: verbRow(SoftwareConfig, 'SoftwareConfigs', ['list', 'get', 'create', 'delete']),
-  SoftwareDeployment: verbRow(SoftwareDeployment, 'SoftwareDeployments', [
-    'list',
-    'get',
-    'create',
-    'update',
-    'delete',
-  ]),
+  // creates and updates are written by hand (SoftwareSection): heat takes these bodies bare
+  SoftwareConfig: verbRow(SoftwareConfig, 'SoftwareConfigs', ['list', 'get', 'delete']),
+  SoftwareDeployment: verbRow(SoftwareDeployment, 'SoftwareDeployments', ['list', 'get', 'delete']),
 } as const;
 
 /** The verbs generated from {@link orchestrationVerbTable} and the methods of every section. */
