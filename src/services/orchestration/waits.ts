@@ -102,18 +102,17 @@ export async function waitStack(
   const want = (Array.isArray(status) ? status : [status]).map((x) => x.toUpperCase());
   const failures =
     opts.failures ?? [...STACK_FAILED_STATUSES, 'ROLLBACK_COMPLETE'].filter((x) => !want.includes(x));
+  // heat's reason is stack_status_reason, which the shared waiter does not know: keep the last poll
+  let last: Resource<StackFields> | undefined;
+  const poll = async (signal?: AbortSignal) => {
+    last = await fetchStack(client, s, { ...opts, signal, timeoutMs: undefined });
+    return last;
+  };
   try {
-    return await waitForStatus(
-      (signal) => fetchStack(client, s, { ...opts, signal, timeoutMs: undefined }),
-      want,
-      {
-        ...opts,
-        failures,
-      },
-    );
+    return await waitForStatus(poll, want, { ...opts, failures });
   } catch (e) {
     if (!(e instanceof ResourceFailureError) || e instanceof StackFailureError) throw e;
-    throw await stackFailure(client, s, e.status, want, e.fault, opts);
+    throw await stackFailure(client, s, e.status, want, last?.statusReason ?? e.fault, opts);
   }
 }
 
