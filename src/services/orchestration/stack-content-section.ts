@@ -88,8 +88,8 @@ export abstract class StackContentSection extends ServiceProxy {
   }
 
   /**
-   * The events of a stack, oldest first (`resourceName` & co. filter; `nestedDepth` includes
-   * nested stacks'). Pass `resource` for the events of one resource only.
+   * The events of a stack, newest first unless `sortDir: 'asc'` (`resourceName` & co. filter;
+   * `nestedDepth` includes nested stacks'). Pass `resource` for the events of one resource only.
    */
   listStackEvents(
     stack: StackArg,

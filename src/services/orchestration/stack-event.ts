@@ -2,7 +2,7 @@ import { defineResource, f } from '../../resource/index.js';
 
 /**
  * An event of a stack (`/stacks/{name}/{id}/events`): one status change of the stack or of one
- * of its resources, oldest first. Read-only.
+ * of its resources. Read-only.
  */
 export const StackEvent = defineResource({
   name: 'event',

@@ -34,8 +34,8 @@ enable_stack_adopt = true
 [heat_api]
 bind_host = 127.0.0.1
 bind_port = 8004
-# one process: the API is light, and the dev cloud shares 2 cores
-workers = 0
+# one worker: the API is light, and the dev cloud shares 2 cores (0 would mean one per core)
+workers = 1
 [database]
 connection = $(sqlite_url heat/heat)
 [paste_deploy]
@@ -104,7 +104,42 @@ heat_helpers() {
 
 heat_prep() {
   quiet "$D/bin/heat-manage" --config-file "$D/etc/heat/heat.conf" db_sync
+  heat_autoincrement "$D/data/heat/heat.sqlite"
   wal "$D/data/heat/heat.sqlite"
+}
+
+# SQLite hands a deleted highest row id out again unless the key is AUTOINCREMENT. Heat deletes
+# the resource_properties_data rows of a deleted stack's events by id, so a reused id took another
+# stack's resource properties with it ("ResourcePropertiesData with id N not found" on the next
+# update). Rebuild heat's integer-keyed tables with AUTOINCREMENT keys; idempotent.
+heat_autoincrement() {
+  "$PY" - "$1" <<'PY'
+import re
+import sqlite3
+import sys
+
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute('PRAGMA foreign_keys=OFF')
+db.execute('PRAGMA legacy_alter_table=ON')
+db.execute('BEGIN')
+tables = db.execute("SELECT name, sql FROM sqlite_master WHERE type='table'").fetchall()
+for name, sql in tables:
+    col = re.compile(r'(\(\s*)id INTEGER NOT NULL,')
+    if 'AUTOINCREMENT' in sql or not col.search(sql) or 'PRIMARY KEY (id)' not in sql:
+        continue
+    new = col.sub(r'\1id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,', sql, count=1)
+    new = re.sub(r',\s*PRIMARY KEY \(id\)', '', new, count=1)
+    new = new.replace('CREATE TABLE %s (' % name, 'CREATE TABLE %s__ai (' % name, 1)
+    indexes = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type='index' AND tbl_name=? AND sql IS NOT NULL", (name,))]
+    db.execute(new)
+    db.execute('INSERT INTO %s__ai SELECT * FROM %s' % (name, name))
+    db.execute('DROP TABLE %s' % name)
+    db.execute('ALTER TABLE %s__ai RENAME TO %s' % (name, name))
+    for i in indexes:
+        db.execute(i)
+db.execute('COMMIT')
+PY
 }
 
 heat_start() {
