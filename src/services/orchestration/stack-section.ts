@@ -291,11 +291,11 @@ export abstract class StackSection extends ServiceProxy {
    *
    * @example
    * ```ts
-   * import { StackFailureError } from 'openstack-sdk/orchestration';
+   * import { orchestration } from 'openstack-sdk';
    * try {
    *   await conn.orchestration.waitForStack('web', 'UPDATE_COMPLETE', { timeoutMs: 30 * 60_000 });
    * } catch (e) {
-   *   if (e instanceof StackFailureError) for (const r of e.failedResources) console.error(r.resourceName, r.statusReason);
+   *   if (e instanceof orchestration.StackFailureError) for (const r of e.failedResources) console.error(r.resourceName, r.statusReason);
    *   throw e;
    * }
    * ```

@@ -1,7 +1,7 @@
 /**
  * `ostack stack ...` and `ostack orchestration ...` on the dev cloud: a stack from a template
  * file with an environment file and a `get_file`, created and updated with --wait, its
- * resources, events and outputs, check, suspend and resume, compared with openstack's heat
+ * resources, events and outputs, check, compared with openstack's heat
  * plugin where both list the same thing; then deleted.
  */
 import assert from 'node:assert/strict';
@@ -124,7 +124,7 @@ functionalSuite('cli/stack', { timeout: 240_000 }, (suite) => {
     assert.deepEqual(types, [{ 'Resource Type': 'OS::Neutron::Net' }], 'the type filter');
   });
 
-  test('update --existing --wait, check, suspend and resume', async () => {
+  test('update --existing --wait and check --wait', async () => {
     const u = await ostackJson(
       ...demo,
       'stack',
@@ -138,14 +138,9 @@ functionalSuite('cli/stack', { timeout: 240_000 }, (suite) => {
     assert.equal(u.stack_status, 'UPDATE_COMPLETE', `updated (${u.stack_status_reason})`);
     const out = await ostackJson(...demo, 'stack', 'output', 'show', name, 'net_name');
     assert.equal(out.output_value, `${name}-upd`, 'the new parameter value');
-    for (const [word, status] of [
-      ['check', 'CHECK_COMPLETE'],
-      ['suspend', 'SUSPEND_COMPLETE'],
-      ['resume', 'RESUME_COMPLETE'],
-    ]) {
-      const rows = await ostackJson(...demo, 'stack', word!, name, '--wait');
-      assert.equal(rows[0]?.['Stack Status'], status, `${word} --wait`);
-    }
+    // suspend and resume share check's code path; the SDK's functional test runs all three
+    const rows = await ostackJson(...demo, 'stack', 'check', name, '--wait');
+    assert.equal(rows[0]?.['Stack Status'], 'CHECK_COMPLETE', 'check --wait');
     const tpl = await ostack(...demo, 'stack', 'template', 'show', name);
     assert.match(tpl.stdout, /heat_template_version/, 'the template is printed as YAML');
   });
