@@ -3,7 +3,7 @@
  * path, and the typed input of stack creates and updates.
  * @internal
  */
-import { ValidationError } from '../../errors/errors.js';
+import { InvalidResponseError, ValidationError } from '../../errors/errors.js';
 import { describeValue } from '../../resource/ids.js';
 import { decodeJson } from '../../session/decode.js';
 import type { RequestOptions } from '../../session/request-options.js';
@@ -73,12 +73,28 @@ export async function resolveStack(
   if (res.status !== 200) {
     await res.body.dump();
     const m = LOCATION.exec(res.headers.location ?? '');
-    if (!m) throw new ValidationError(`heat answered ${res.status} without a stack location for ${key}`);
+    if (!m) {
+      throw new InvalidResponseError({
+        reason: 'unexpected-status',
+        method: 'GET',
+        url: `/stacks/${encodeURIComponent(key)}`,
+        status: res.status,
+        requestId: res.headers['x-openstack-request-id'],
+        detail: `a redirect without a /stacks/{name}/{id} location for stack ${key}`,
+      });
+    }
     return { name: decodeURIComponent(m[1]!), id: decodeURIComponent(m[2]!) };
   }
   const s = (await decodeJson(res)).resource('stack');
   if (typeof s.stack_name !== 'string' || typeof s.id !== 'string') {
-    throw new ValidationError(`heat's answer for stack ${key} has no name and id`);
+    throw new InvalidResponseError({
+      reason: 'missing-key',
+      method: 'GET',
+      url: `/stacks/${encodeURIComponent(key)}`,
+      status: res.status,
+      requestId: res.headers['x-openstack-request-id'],
+      detail: `the stack has no stack_name and id`,
+    });
   }
   return { name: s.stack_name, id: s.id };
 }

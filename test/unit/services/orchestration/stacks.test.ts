@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ValidationError } from '../../../../src/index.js';
+import { InvalidResponseError, ValidationError } from '../../../../src/index.js';
 import { StackFailureError } from '../../../../src/services/orchestration/index.js';
 import { OrchestrationV1 } from '../../../../src/services/orchestration/proxy.js';
 import { bodyOf, fakeStarter, json, type Route, route } from '../../../support/fake-service.js';
@@ -49,6 +49,19 @@ describe('stack addresses', () => {
     fake.reset();
     await orch.getStack(`web/${ID}`);
     assert.deepEqual(fake.lines(), [`GET /stacks/web/${ID}`], "'name/id' needs no lookup");
+  });
+
+  test('a redirect without a stack location is an InvalidResponseError, not a guess', async () => {
+    const fake = await startFake('orchestration', [
+      route('GET', '/stacks/odd', (_c, res) =>
+        json(res, 302, undefined, { location: 'http://127.0.0.1/elsewhere' }),
+      ),
+    ]);
+    await assert.rejects(
+      fake.proxy(OrchestrationV1).getStack('odd'),
+      (e: unknown) => e instanceof InvalidResponseError && e.reason === 'unexpected-status',
+      'the redirect is refused with its reason',
+    );
   });
 
   test('bad stack arguments are refused before any request, naming the field', async () => {
