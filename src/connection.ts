@@ -18,6 +18,7 @@ import {
   type ImageV2,
   type NetworkV2,
   type ObjectStoreV1,
+  type OrchestrationV1,
   type PlacementV1,
   SERVICES,
   type ServiceName,
@@ -157,6 +158,14 @@ export class Connection {
   /** Object storage, bound to v1. */
   get objectStore(): ObjectStoreV1 {
     return this.service('objectStore');
+  }
+  /** Orchestration v1 (heat). */
+  get orchestrationV1(): OrchestrationV1 {
+    return this.service('orchestration');
+  }
+  /** Orchestration, bound to v1. */
+  get orchestration(): OrchestrationV1 {
+    return this.service('orchestration');
   }
 
   /**

@@ -31,6 +31,9 @@ export { NetworkV2 } from './services/network/proxy.js';
 /** Object storage (swift) types; the proxy is {@link ObjectStoreV1} (`conn.objectStore`). */
 export * as objectStore from './services/object-store/index.js';
 export { ObjectStoreV1 } from './services/object-store/proxy.js';
+/** Orchestration (heat) resource definitions and types; the proxy is {@link OrchestrationV1} (`conn.orchestration`). */
+export * as orchestration from './services/orchestration/index.js';
+export { OrchestrationV1 } from './services/orchestration/proxy.js';
 /** Placement resource definitions and types; the proxy is {@link PlacementV1} (`conn.placement`). */
 export * as placement from './services/placement/index.js';
 export { PlacementV1 } from './services/placement/proxy.js';

@@ -11,6 +11,7 @@ import {
   imageV2Spec,
   networkV2Spec,
   objectStoreV1Spec,
+  orchestrationV1Spec,
   placementV1Spec,
 } from './specs.js';
 
@@ -23,4 +24,5 @@ export const SERVICE_SPECS = {
   blockStorage: blockStorageV3Spec,
   placement: placementV1Spec,
   objectStore: objectStoreV1Spec,
+  orchestration: orchestrationV1Spec,
 } as const;

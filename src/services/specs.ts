@@ -51,3 +51,11 @@ export const objectStoreV1Spec: ServiceSpec = {
   fallbackPath: '',
   skipDiscovery: true,
 };
+
+/** How the orchestration v1 (heat) proxy finds its endpoint (the catalog URL carries the project). */
+export const orchestrationV1Spec: ServiceSpec = {
+  serviceType: 'orchestration',
+  major: '1',
+  fallbackPath: '',
+  skipDiscovery: true,
+};

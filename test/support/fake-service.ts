@@ -23,7 +23,8 @@ export type ServiceType =
   | 'identity'
   | 'image'
   | 'object-store'
-  | 'placement';
+  | 'placement'
+  | 'orchestration';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -157,6 +158,12 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
   image: { catalogPath: '/v2', apiPath: '/v2', notFound: (message) => ({ message, code: 404 }) },
   // swift's catalog URL is the account; the SDK never runs discovery for it
   'object-store': { catalogPath: '/v1/AUTH_test', apiPath: '/v1/AUTH_test', notFound: (m) => m },
+  // heat's catalog URL carries the project, as swift's the account: no discovery
+  orchestration: {
+    catalogPath: '/v1/proj',
+    apiPath: '/v1/proj',
+    notFound: (message) => ({ code: 404, title: 'Not Found', explanation: message, error: { message } }),
+  },
 };
 
 /** Options of {@link startFake}. */
