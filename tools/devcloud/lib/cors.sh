@@ -66,14 +66,15 @@ cors_missing() {  # prints the services whose API refuses the page origin
 
 stop_one() {  # name: TERM its process group, KILL after 20 s
   local p i
-  for p in $(group_members "$1"); do kill -TERM "$p" 2>/dev/null; done
+  # a member may exit between the listing and the kill: that is not a failure (up.sh runs set -e)
+  for p in $(group_members "$1"); do kill -TERM "$p" 2>/dev/null || true; done
   for ((i = 0; i < 100; i++)); do
     [ -z "$(group_members "$1")" ] && break
     sleep 0.2
   done
   p=$(group_members "$1")
   # shellcheck disable=SC2086  # one pid per word
-  [ -z "$p" ] || kill -KILL $p 2>/dev/null
+  [ -z "$p" ] || kill -KILL $p 2>/dev/null || true
   rm -f "$D/run/$1.pid"
 }
 
