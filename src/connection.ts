@@ -16,6 +16,7 @@ import {
   type ComputeV2,
   type IdentityV3,
   type ImageV2,
+  type KeyManagerV1,
   type NetworkV2,
   type ObjectStoreV1,
   type PlacementV1,
@@ -157,6 +158,14 @@ export class Connection {
   /** Object storage, bound to v1. */
   get objectStore(): ObjectStoreV1 {
     return this.service('objectStore');
+  }
+  /** Key manager v1 (barbican). */
+  get keyManagerV1(): KeyManagerV1 {
+    return this.service('keyManager');
+  }
+  /** Key manager, bound to v1. */
+  get keyManager(): KeyManagerV1 {
+    return this.service('keyManager');
   }
 
   /**

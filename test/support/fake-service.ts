@@ -23,7 +23,8 @@ export type ServiceType =
   | 'identity'
   | 'image'
   | 'object-store'
-  | 'placement';
+  | 'placement'
+  | 'key-manager';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -157,6 +158,12 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
   image: { catalogPath: '/v2', apiPath: '/v2', notFound: (message) => ({ message, code: 404 }) },
   // swift's catalog URL is the account; the SDK never runs discovery for it
   'object-store': { catalogPath: '/v1/AUTH_test', apiPath: '/v1/AUTH_test', notFound: (m) => m },
+  // barbican's catalog URL is its root; reached here at /v1 without a version document
+  'key-manager': {
+    catalogPath: '/v1',
+    apiPath: '/v1',
+    notFound: (description) => ({ code: 404, title: 'Not Found', description }),
+  },
 };
 
 /** Options of {@link startFake}. */
