@@ -30,7 +30,7 @@ export const Secret = defineResource({
     secretRef: f.string({ api: 'secret_ref', readOnly: true }).always(),
     /** A human name; several secrets may share one (or have none). */
     name: f.string({ createOnly: true }).returnsNull(),
-    /** `ACTIVE` once a payload is stored; `PENDING` for one created without payload; `ERROR`. */
+    /** `ACTIVE` (also for a secret created without payload: `contentTypes` is then absent), or `ERROR`. */
     status: f.string({ readOnly: true }).always(),
     /** What the payload is (default `opaque`). */
     secretType: f.enum(SECRET_TYPES, { api: 'secret_type' }).createOnly().always(),

@@ -213,8 +213,8 @@ describe('listings', () => {
     );
     assert.deepEqual(
       f.lines(),
-      ['GET /secrets?limit=2&name=db', 'GET /secrets?limit=2&offset=2'],
-      'two requests',
+      ['GET /secrets?limit=2&name=db', 'GET /secrets?limit=2&name=db&offset=2'],
+      'two requests, the filter kept on page two',
     );
   });
 
