@@ -43,22 +43,16 @@ functionalSuite('cli/key-manager', (suite) => {
     assert.ok(!r.stdout.includes(payload), 'store does not print the payload');
     href = JSON.parse(r.stdout)['Secret href'];
     cleanup.add(`secret ${href}`, () => km.deleteSecret(href, { ignoreMissing: true }));
-    const ours = await ostackJson(...demo, 'secret', 'get', href);
+    // independent reads side by side: each ostack run is a process start
+    const [ours, printed, listed] = await Promise.all([
+      ostackJson(...demo, 'secret', 'get', href),
+      ostackJson(...demo, 'secret', 'get', href, '--payload'),
+      ostackJson<Record<string, unknown>[]>(...demo, 'secret', 'list', '--name', JSON.parse(r.stdout).Name),
+    ]);
     const theirs = openstackJson('--os-cloud', DEMO_CLOUD, 'secret', 'get', href);
     assert.deepEqual(ours, theirs, 'secret get: the same fields and values as openstack');
     assert.ok(!JSON.stringify(ours).includes(payload), 'get without --payload does not print it');
-    assert.deepEqual(
-      await ostackJson(...demo, 'secret', 'get', href, '--payload'),
-      { Payload: payload },
-      'get --payload prints it',
-    );
-    const listed = await ostackJson<Record<string, unknown>[]>(
-      ...demo,
-      'secret',
-      'list',
-      '--name',
-      ours.Name,
-    );
+    assert.deepEqual(printed, { Payload: payload }, 'get --payload prints it');
     assert.deepEqual(listed, [theirs], 'secret list: the row openstack shows');
   });
 
@@ -106,24 +100,11 @@ functionalSuite('cli/key-manager', (suite) => {
     cleanup.add('container', () => km.deleteContainer(c['Container href'], { ignoreMissing: true }));
     assert.equal(c.Secrets, `one=${href}`, 'the secret is listed as name=href');
     const theirs = openstackJson('--os-cloud', DEMO_CLOUD, 'secret', 'container', 'get', c['Container href']);
-    assert.deepEqual(
-      await ostackJson(...demo, 'secret', 'container', 'get', c['Container href']),
-      theirs,
-      'container get',
-    );
-    assert.deepEqual(
-      await ostackJson(...demo, 'secret', 'container', 'show', c['Container href']),
-      theirs,
-      'show is get',
-    );
-    const rows = await ostackJson<Record<string, unknown>[]>(
-      ...demo,
-      'secret',
-      'container',
-      'list',
-      '--name',
-      c.Name,
-    );
+    const [got, rows] = await Promise.all([
+      ostackJson(...demo, 'secret', 'container', 'get', c['Container href']),
+      ostackJson<Record<string, unknown>[]>(...demo, 'secret', 'container', 'list', '--name', c.Name),
+    ]);
+    assert.deepEqual(got, theirs, 'container get');
     assert.deepEqual(rows, [theirs], 'container list');
     const d = await ostack(...demo, 'secret', 'container', 'delete', c['Container href']);
     assert.equal(d.status, 0, `delete succeeded: ${d.stderr}`);
@@ -162,12 +143,11 @@ functionalSuite('cli/key-manager', (suite) => {
     assert.equal(o.Status, 'ACTIVE', 'the order was carried out');
     assert.equal(o.Type, 'Key', 'a key order');
     const theirs = openstackJson('--os-cloud', DEMO_CLOUD, 'secret', 'order', 'get', o['Order href']);
-    assert.deepEqual(
-      await ostackJson(...demo, 'secret', 'order', 'get', o['Order href']),
-      theirs,
-      'order get',
-    );
-    const rows = await ostackJson<Record<string, unknown>[]>(...demo, 'secret', 'order', 'list');
+    const [got, rows] = await Promise.all([
+      ostackJson(...demo, 'secret', 'order', 'get', o['Order href']),
+      ostackJson<Record<string, unknown>[]>(...demo, 'secret', 'order', 'list'),
+    ]);
+    assert.deepEqual(got, theirs, 'order get');
     assert.ok(
       rows.some((r) => r['Order href'] === o['Order href']),
       'the order is listed',
