@@ -6,9 +6,13 @@
 
 /** Barbican quota values; `-1` means unlimited. */
 export interface KeyManagerQuotas {
+  /** Secrets the project may hold. */
   secrets?: number;
+  /** Orders the project may hold (finished ones count until deleted). */
   orders?: number;
+  /** Containers the project may hold. */
   containers?: number;
+  /** Consumer registrations on the project's containers. */
   consumers?: number;
   /** Certificate authorities (for certificate orders). */
   cas?: number;
