@@ -16,6 +16,7 @@ import {
   type ComputeV2,
   type IdentityV3,
   type ImageV2,
+  type KeyManagerV1,
   type NetworkV2,
   type ObjectStoreV1,
   type OrchestrationV1,
@@ -166,6 +167,14 @@ export class Connection {
   /** Orchestration, bound to v1. */
   get orchestration(): OrchestrationV1 {
     return this.service('orchestration');
+  }
+  /** Key manager v1 (barbican). */
+  get keyManagerV1(): KeyManagerV1 {
+    return this.service('keyManager');
+  }
+  /** Key manager, bound to v1. */
+  get keyManager(): KeyManagerV1 {
+    return this.service('keyManager');
   }
 
   /**

@@ -8,6 +8,7 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { type Lazy, lazy } from './lazy.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
+import { registerAcl } from './spec/acl.js';
 import { registerApi } from './spec/api.js';
 import { registerCatalog } from './spec/catalog.js';
 import { registerCompletion } from './spec/completion.js';
@@ -21,6 +22,7 @@ import { registerObject } from './spec/object.js';
 import { registerPort } from './spec/port.js';
 import { registerProject } from './spec/project.js';
 import { registerRouter } from './spec/router.js';
+import { registerSecret } from './spec/secret.js';
 import { registerSecurityGroup } from './spec/security-group.js';
 import { registerServer } from './spec/server.js';
 import { registerOrchestration, registerStack } from './spec/stack.js';
@@ -54,6 +56,8 @@ const GROUPS: ReadonlyArray<readonly [word: string, register: Register]> = [
   ['completion', (program) => registerCompletion(program)],
   ['stack', registerStack],
   ['orchestration', registerOrchestration],
+  ['secret', registerSecret],
+  ['acl', registerAcl],
 ];
 
 /**

@@ -22,6 +22,7 @@ const LOADERS: { readonly [K in ServiceName]: () => Promise<ProxyClass<K>> } = {
   placement: async () => (await import('../services/placement/index.js')).PlacementV1,
   objectStore: async () => (await import('../services/object-store/index.js')).ObjectStoreV1,
   orchestration: async () => (await import('../services/orchestration/index.js')).OrchestrationV1,
+  keyManager: async () => (await import('../services/key-manager/index.js')).KeyManagerV1,
 };
 
 /** The getters of the services `K` (`conn.compute`, ...): what a helper that uses only those needs. */

@@ -39,6 +39,8 @@ function messageFromJson(doc: unknown): string | undefined {
   if (typeof o.message === 'string') return o.message;
   if (typeof o.faultstring === 'string') return o.faultstring;
   if (typeof o.error_message === 'string') return o.error_message;
+  // barbican: {"code", "title", "description"}
+  if (typeof o.description === 'string' && typeof o.title === 'string') return o.description;
   for (const v of Object.values(o)) {
     if (v && typeof v === 'object') {
       const inner = v as Record<string, unknown>;

@@ -9,6 +9,7 @@ import {
   computeV2Spec,
   identityV3Spec,
   imageV2Spec,
+  keyManagerV1Spec,
   networkV2Spec,
   objectStoreV1Spec,
   orchestrationV1Spec,
@@ -25,4 +26,5 @@ export const SERVICE_SPECS = {
   placement: placementV1Spec,
   objectStore: objectStoreV1Spec,
   orchestration: orchestrationV1Spec,
+  keyManager: keyManagerV1Spec,
 } as const;

@@ -14,6 +14,7 @@ import { BlockStorageV3 } from './block-storage/proxy.js';
 import { ComputeV2 } from './compute/proxy.js';
 import { IdentityV3 } from './identity/proxy.js';
 import { ImageV2 } from './image/proxy.js';
+import { KeyManagerV1 } from './key-manager/proxy.js';
 import { NetworkV2 } from './network/proxy.js';
 import { ObjectStoreV1 } from './object-store/proxy.js';
 import { OrchestrationV1 } from './orchestration/proxy.js';
@@ -26,6 +27,7 @@ export type {
   ComputeV2,
   IdentityV3,
   ImageV2,
+  KeyManagerV1,
   NetworkV2,
   ObjectStoreV1,
   OrchestrationV1,
@@ -63,6 +65,7 @@ export const SERVICES = {
   placement: entry(SERVICE_SPECS.placement, 'placementV1', PlacementV1),
   objectStore: entry(SERVICE_SPECS.objectStore, 'objectStoreV1', ObjectStoreV1),
   orchestration: entry(SERVICE_SPECS.orchestration, 'orchestrationV1', OrchestrationV1),
+  keyManager: entry(SERVICE_SPECS.keyManager, 'keyManagerV1', KeyManagerV1),
 } as const satisfies Record<keyof typeof SERVICE_SPECS, ServiceEntry<unknown>>;
 
 /** The unversioned name of a service of the table (`compute`, `blockStorage`, ...). */

@@ -59,3 +59,10 @@ export const orchestrationV1Spec: ServiceSpec = {
   fallbackPath: '',
   skipDiscovery: true,
 };
+
+/**
+ * How the key manager v1 proxy (barbican) finds its endpoint. Barbican's microversions (1.0,
+ * 1.1 for secret consumers since Wallaby) are left alone: requests carry no version header, so
+ * every call has the 1.0 behaviour any barbican gives.
+ */
+export const keyManagerV1Spec: ServiceSpec = { serviceType: 'key-manager', major: '1', fallbackPath: '/v1' };

@@ -22,9 +22,9 @@ const secretHeaderNames = new Set([
   'set-cookie',
 ]);
 
-/** Body keys whose values are secrets wherever they appear in a JSON document. */
+/** Body keys whose values are secrets wherever they appear in a JSON document (`payload`: barbican's secrets). */
 const secretKeyPattern =
-  /^(password|adminPass|admin_pass|secret|application_credential_secret|token|id_token|access_token|refresh_token|temp_url_key|private_key|blob|key|passcode|totp)$/i;
+  /^(password|adminPass|admin_pass|secret|application_credential_secret|token|id_token|access_token|refresh_token|temp_url_key|private_key|blob|key|passcode|totp|payload)$/i;
 
 /** Keys that are named like secrets but are not (ids of tokens in listings, public keys). */
 const notSecretKeys = new Set(['public_key', 'token_type']);

@@ -24,7 +24,8 @@ export type ServiceType =
   | 'image'
   | 'object-store'
   | 'placement'
-  | 'orchestration';
+  | 'orchestration'
+  | 'key-manager';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -163,6 +164,12 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
     catalogPath: '/v1/proj',
     apiPath: '/v1/proj',
     notFound: (message) => ({ code: 404, title: 'Not Found', explanation: message, error: { message } }),
+  },
+  // barbican's catalog URL is its root; reached here at /v1 without a version document
+  'key-manager': {
+    catalogPath: '/v1',
+    apiPath: '/v1',
+    notFound: (description) => ({ code: 404, title: 'Not Found', description }),
   },
 };
 

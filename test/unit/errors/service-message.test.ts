@@ -46,6 +46,11 @@ describe('service error bodies', () => {
       '<html><h1>Not Found</h1><p>The resource could not be found.</p></html>',
       'Not Found The resource could not be found.',
     ],
+    [
+      'barbican',
+      '{"code": 400, "title": "Bad Request", "description": "Provided field value is not supported"}',
+      'Provided field value is not supported',
+    ],
   ];
   for (const [svc, body, want] of cases) {
     test(svc, () => assert.equal(parseServiceMessage(body), want));
