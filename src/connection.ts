@@ -14,6 +14,7 @@ import { ConfigError } from './errors/errors.js';
 import {
   type BlockStorageV3,
   type ComputeV2,
+  type DnsV2,
   type IdentityV3,
   type ImageV2,
   type NetworkV2,
@@ -157,6 +158,14 @@ export class Connection {
   /** Object storage, bound to v1. */
   get objectStore(): ObjectStoreV1 {
     return this.service('objectStore');
+  }
+  /** DNS v2 (designate). */
+  get dnsV2(): DnsV2 {
+    return this.service('dns');
+  }
+  /** DNS, bound to v2 (designate). */
+  get dns(): DnsV2 {
+    return this.service('dns');
   }
 
   /**

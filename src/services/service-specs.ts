@@ -7,6 +7,7 @@
 import {
   blockStorageV3Spec,
   computeV2Spec,
+  dnsV2Spec,
   identityV3Spec,
   imageV2Spec,
   networkV2Spec,
@@ -23,4 +24,5 @@ export const SERVICE_SPECS = {
   blockStorage: blockStorageV3Spec,
   placement: placementV1Spec,
   objectStore: objectStoreV1Spec,
+  dns: dnsV2Spec,
 } as const;

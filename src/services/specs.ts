@@ -51,3 +51,6 @@ export const objectStoreV1Spec: ServiceSpec = {
   fallbackPath: '',
   skipDiscovery: true,
 };
+
+/** How the DNS v2 proxy (designate) finds its endpoint; designate has no microversions. */
+export const dnsV2Spec: ServiceSpec = { serviceType: 'dns', major: '2', fallbackPath: '/v2' };
