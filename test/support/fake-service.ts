@@ -23,7 +23,8 @@ export type ServiceType =
   | 'identity'
   | 'image'
   | 'object-store'
-  | 'placement';
+  | 'placement'
+  | 'dns';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -157,6 +158,13 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
   image: { catalogPath: '/v2', apiPath: '/v2', notFound: (message) => ({ message, code: 404 }) },
   // swift's catalog URL is the account; the SDK never runs discovery for it
   'object-store': { catalogPath: '/v1/AUTH_test', apiPath: '/v1/AUTH_test', notFound: (m) => m },
+  // designate's catalog URL is unversioned; its version document lists v2 and v2.0
+  dns: {
+    catalogPath: '',
+    apiPath: '/v2',
+    version: (root) => ({ id: 'v2.0', status: 'CURRENT', links: [{ rel: 'self', href: `${root}/v2` }] }),
+    notFound: (message) => ({ code: 404, type: 'not_found', message }),
+  },
 };
 
 /** Options of {@link startFake}. */
