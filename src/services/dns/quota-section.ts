@@ -2,11 +2,13 @@
 import {
   deleteResource,
   fetchResource,
+  idSegment,
   type RequestOptions,
+  toRequest,
   type UpdateAttributes,
-  updateResource,
   type VerbOptions,
 } from '../../resource/index.js';
+import { requestDocument } from '../service-documents.js';
 import { ServiceProxy } from '../service-proxy.js';
 import { Quota } from './quota.js';
 import type { QuotaResource } from './resource-types.js';
@@ -41,8 +43,10 @@ export abstract class QuotaSection extends ServiceProxy {
     attrs: UpdateAttributes<(typeof Quota)['fields']>,
     opts: VerbOptions = {},
   ): Promise<QuotaResource> {
-    requireText('projectId', projectId, PROJECT_FIX);
-    return updateResource(this.client, Quota, projectId, attrs, opts);
+    const path = `/quotas/${idSegment('project', requireText('projectId', projectId, PROJECT_FIX))}`;
+    // a quota set has no id of its own to commit by: the body is only the changed limits
+    const json = toRequest(Quota, { ...attrs }, 'update').body;
+    return requestDocument(this.client, Quota, 'PATCH', path, { json }, opts);
   }
 
   /** Admin: drop a project's own quotas so the defaults apply again. */

@@ -280,3 +280,23 @@ test('a TSIG key’s secret is sent but never logged', async () => {
   assert.ok(lines.length > 0, 'the request was logged');
   assert.ok(!lines.join('\n').includes('VERY-SECRET-TSIG'), 'the secret appears in no log line');
 });
+
+test('updateQuota patches only the changed limits of the project', async () => {
+  const quota = {
+    api_export_size: 1000,
+    recordset_records: 20,
+    zone_records: 500,
+    zone_recordsets: 500,
+    zones: 20,
+  };
+  const d = await dns([route('PATCH', '/quotas/:project', (_c, res) => json(res, 200, quota))]);
+  const q = await d.updateQuota('p1', { zones: 20 });
+  assert.equal(q.zones, 20, 'the answered quota');
+  assert.deepEqual(fake!.lines(), ['PATCH /quotas/p1'], 'the project in the path');
+  assert.deepEqual(fake!.bodies(), [{ zones: 20 }], 'only the changed limit is sent');
+  await assert.rejects(
+    d.updateQuota('', { zones: 1 }),
+    (e: unknown) => e instanceof ValidationError && e.field === 'projectId',
+    'no project',
+  );
+});
