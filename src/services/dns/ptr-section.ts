@@ -12,6 +12,7 @@ export interface FloatingIpPtrInput {
   ptrdname: string;
   /** TTL in seconds (default: designate's). */
   ttl?: number;
+  /** A note on the PTR record. */
   description?: string;
 }
 

@@ -16,8 +16,6 @@ import type { RecordsetResource } from './resource-types.js';
 import { requireFqdn } from './validate.js';
 import { waitForDnsStatus } from './waits.js';
 
-type IdArg = string | RecordsetResource;
-
 /** Record sets: create with checks, and the waiters (a section of `conn.dns`, never constructed). */
 export abstract class RecordsetSection extends ServiceProxy {
   /**
@@ -53,7 +51,7 @@ export abstract class RecordsetSection extends ServiceProxy {
    * service knows its zone, an id needs `{ parent: { zoneId } }`.
    */
   async waitForRecordset(
-    recordset: IdArg,
+    recordset: string | RecordsetResource,
     status: string | string[] = 'ACTIVE',
     opts: WaitForStatusOptions & VerbOptions = {},
   ): Promise<RecordsetResource> {
@@ -64,7 +62,10 @@ export abstract class RecordsetSection extends ServiceProxy {
   }
 
   /** Wait until a deleted record set is gone. */
-  async waitForRecordsetDelete(recordset: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
+  async waitForRecordsetDelete(
+    recordset: string | RecordsetResource,
+    opts: WaitOptions & VerbOptions = {},
+  ): Promise<void> {
     const { timeoutMs: _t, intervalMs: _i, onPoll: _p, ...call } = opts;
     const id = requireId('recordset', recordset);
     const refresh = (signal?: AbortSignal) =>

@@ -23,6 +23,7 @@ import { ZoneTransferRequest } from './zone-transfer-request.js';
 export interface ZoneTransferRequestInput {
   /** Only this project may accept (default: any project that knows the id and key). */
   targetProjectId?: string;
+  /** A note for the receiving project. */
   description?: string;
 }
 

@@ -16,8 +16,6 @@ import { requireFqdn } from './validate.js';
 import { waitForDnsStatus } from './waits.js';
 import { Zone } from './zone.js';
 
-type IdArg = string | ZoneResource;
-
 /** Zones: create with checks, and the waiters (a section of `conn.dns`, never constructed). */
 export abstract class ZoneSection extends ServiceProxy {
   /**
@@ -58,7 +56,7 @@ export abstract class ZoneSection extends ServiceProxy {
    * `ResourceFailureError` naming the action the nameservers did not confirm.
    */
   async waitForZone(
-    zone: IdArg,
+    zone: string | ZoneResource,
     status: string | string[] = 'ACTIVE',
     opts: WaitForStatusOptions & VerbOptions = {},
   ): Promise<ZoneResource> {
@@ -71,7 +69,7 @@ export abstract class ZoneSection extends ServiceProxy {
   }
 
   /** Wait until a deleted zone is gone (designate answers 404 once the pool has dropped it). */
-  async waitForZoneDelete(zone: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
+  async waitForZoneDelete(zone: string | ZoneResource, opts: WaitOptions & VerbOptions = {}): Promise<void> {
     const { timeoutMs: _t, intervalMs: _i, onPoll: _p, ...call } = opts;
     const id = requireId('zone', zone);
     await waitForDelete(
