@@ -27,7 +27,8 @@ export const Pool = defineResource({
     attributes: f.object<Record<string, string>>().readOnly(),
     nsRecords: f.array<PoolNsRecord>({ api: 'ns_records' }).readOnly().always(),
     projectId: f.string({ api: 'project_id', readOnly: true }).returnsNull(),
-    createdAt: f.date({ api: 'created_at', readOnly: true }).always(),
+    /** Null for the default pool designate's database migrations create. */
+    createdAt: f.date({ api: 'created_at', readOnly: true }).always().returnsNull(),
     updatedAt: f.date({ api: 'updated_at', readOnly: true }).always().returnsNull(),
     links: f.object<DnsLinks>().readOnly(),
   },
