@@ -14,6 +14,7 @@ import { ConfigError } from './errors/errors.js';
 import {
   type BlockStorageV3,
   type ComputeV2,
+  type DnsV2,
   type IdentityV3,
   type ImageV2,
   type KeyManagerV1,
@@ -175,6 +176,14 @@ export class Connection {
   /** Key manager, bound to v1. */
   get keyManager(): KeyManagerV1 {
     return this.service('keyManager');
+  }
+  /** DNS v2 (designate). */
+  get dnsV2(): DnsV2 {
+    return this.service('dns');
+  }
+  /** DNS, bound to v2 (designate). */
+  get dns(): DnsV2 {
+    return this.service('dns');
   }
 
   /**

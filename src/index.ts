@@ -19,6 +19,9 @@ export { BlockStorageV3 } from './services/block-storage/proxy.js';
 /** Compute (nova) resource definitions and types; the proxy is {@link ComputeV2} (`conn.compute`). */
 export * as compute from './services/compute/index.js';
 export { ComputeV2 } from './services/compute/proxy.js';
+/** DNS (designate) resource definitions and types; the proxy is {@link DnsV2} (`conn.dns`). */
+export * as dns from './services/dns/index.js';
+export { DnsV2 } from './services/dns/proxy.js';
 /** Identity (keystone) resource definitions and types; the proxy is {@link IdentityV3} (`conn.identity`). */
 export * as identity from './services/identity/index.js';
 export { IdentityV3 } from './services/identity/proxy.js';

@@ -22,6 +22,7 @@ const NAMESPACE_OF = {
   ObjectStoreV1: 'objectStore',
   PlacementV1: 'placement',
   OrchestrationV1: 'orchestration',
+  DnsV2: 'dns',
 };
 
 /** Verb → [order in the family, summary before the resource words, summary after]. */

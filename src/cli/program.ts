@@ -21,6 +21,8 @@ import { registerNetwork } from './spec/network.js';
 import { registerObject } from './spec/object.js';
 import { registerPort } from './spec/port.js';
 import { registerProject } from './spec/project.js';
+import { registerPtr } from './spec/ptr.js';
+import { registerRecordset } from './spec/recordset.js';
 import { registerRouter } from './spec/router.js';
 import { registerSecret } from './spec/secret.js';
 import { registerSecurityGroup } from './spec/security-group.js';
@@ -28,8 +30,10 @@ import { registerServer } from './spec/server.js';
 import { registerOrchestration, registerStack } from './spec/stack.js';
 import { registerSubnet } from './spec/subnet.js';
 import { registerToken } from './spec/token.js';
+import { registerTsigkey } from './spec/tsigkey.js';
 import { registerUser } from './spec/user.js';
 import { registerVolume } from './spec/volume.js';
+import { registerZone } from './spec/zone.js';
 
 type Register = (program: Command, lazy: Lazy) => void;
 
@@ -58,6 +62,10 @@ const GROUPS: ReadonlyArray<readonly [word: string, register: Register]> = [
   ['orchestration', registerOrchestration],
   ['secret', registerSecret],
   ['acl', registerAcl],
+  ['zone', registerZone],
+  ['recordset', registerRecordset],
+  ['tsigkey', registerTsigkey],
+  ['ptr', registerPtr],
 ];
 
 /**

@@ -7,6 +7,7 @@
 import {
   blockStorageV3Spec,
   computeV2Spec,
+  dnsV2Spec,
   identityV3Spec,
   imageV2Spec,
   keyManagerV1Spec,
@@ -27,4 +28,5 @@ export const SERVICE_SPECS = {
   objectStore: objectStoreV1Spec,
   orchestration: orchestrationV1Spec,
   keyManager: keyManagerV1Spec,
+  dns: dnsV2Spec,
 } as const;

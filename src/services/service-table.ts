@@ -12,6 +12,7 @@ import type { ServiceSpec } from '../session/service-client.js';
 import type { Session } from '../session/session.js';
 import { BlockStorageV3 } from './block-storage/proxy.js';
 import { ComputeV2 } from './compute/proxy.js';
+import { DnsV2 } from './dns/proxy.js';
 import { IdentityV3 } from './identity/proxy.js';
 import { ImageV2 } from './image/proxy.js';
 import { KeyManagerV1 } from './key-manager/proxy.js';
@@ -25,6 +26,7 @@ import { SERVICE_SPECS } from './service-specs.js';
 export type {
   BlockStorageV3,
   ComputeV2,
+  DnsV2,
   IdentityV3,
   ImageV2,
   KeyManagerV1,
@@ -66,6 +68,7 @@ export const SERVICES = {
   objectStore: entry(SERVICE_SPECS.objectStore, 'objectStoreV1', ObjectStoreV1),
   orchestration: entry(SERVICE_SPECS.orchestration, 'orchestrationV1', OrchestrationV1),
   keyManager: entry(SERVICE_SPECS.keyManager, 'keyManagerV1', KeyManagerV1),
+  dns: entry(SERVICE_SPECS.dns, 'dnsV2', DnsV2),
 } as const satisfies Record<keyof typeof SERVICE_SPECS, ServiceEntry<unknown>>;
 
 /** The unversioned name of a service of the table (`compute`, `blockStorage`, ...). */

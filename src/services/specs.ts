@@ -66,3 +66,6 @@ export const orchestrationV1Spec: ServiceSpec = {
  * every call has the 1.0 behaviour any barbican gives.
  */
 export const keyManagerV1Spec: ServiceSpec = { serviceType: 'key-manager', major: '1', fallbackPath: '/v1' };
+
+/** How the DNS v2 proxy (designate) finds its endpoint; designate has no microversions. */
+export const dnsV2Spec: ServiceSpec = { serviceType: 'dns', major: '2', fallbackPath: '/v2' };

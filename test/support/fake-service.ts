@@ -25,7 +25,8 @@ export type ServiceType =
   | 'object-store'
   | 'placement'
   | 'orchestration'
-  | 'key-manager';
+  | 'key-manager'
+  | 'dns';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -170,6 +171,13 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
     catalogPath: '/v1',
     apiPath: '/v1',
     notFound: (description) => ({ code: 404, title: 'Not Found', description }),
+  },
+  // designate's catalog URL is unversioned; its version document lists v2 and v2.0
+  dns: {
+    catalogPath: '',
+    apiPath: '/v2',
+    version: (root) => ({ id: 'v2.0', status: 'CURRENT', links: [{ rel: 'self', href: `${root}/v2` }] }),
+    notFound: (message) => ({ code: 404, type: 'not_found', message }),
   },
 };
 
