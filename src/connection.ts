@@ -16,6 +16,7 @@ import {
   type ComputeV2,
   type IdentityV3,
   type ImageV2,
+  type LoadBalancerV2,
   type NetworkV2,
   type ObjectStoreV1,
   type PlacementV1,
@@ -157,6 +158,14 @@ export class Connection {
   /** Object storage, bound to v1. */
   get objectStore(): ObjectStoreV1 {
     return this.service('objectStore');
+  }
+  /** Load balancing v2 (octavia). */
+  get loadBalancerV2(): LoadBalancerV2 {
+    return this.service('loadBalancer');
+  }
+  /** Load balancing, bound to v2. */
+  get loadBalancer(): LoadBalancerV2 {
+    return this.service('loadBalancer');
   }
 
   /**

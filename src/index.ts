@@ -25,6 +25,9 @@ export { IdentityV3 } from './services/identity/proxy.js';
 /** Image (glance) resource definitions and types; the proxy is {@link ImageV2} (`conn.image`). */
 export * as image from './services/image/index.js';
 export { ImageV2 } from './services/image/proxy.js';
+/** Load balancer (octavia) resource definitions and types; the proxy is {@link LoadBalancerV2} (`conn.loadBalancer`). */
+export * as loadBalancer from './services/load-balancer/index.js';
+export { LoadBalancerV2 } from './services/load-balancer/proxy.js';
 /** Network (neutron) resource definitions and types; the proxy is {@link NetworkV2} (`conn.network`). */
 export * as network from './services/network/index.js';
 export { NetworkV2 } from './services/network/proxy.js';

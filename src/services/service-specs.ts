@@ -9,6 +9,7 @@ import {
   computeV2Spec,
   identityV3Spec,
   imageV2Spec,
+  loadBalancerV2Spec,
   networkV2Spec,
   objectStoreV1Spec,
   placementV1Spec,
@@ -23,4 +24,5 @@ export const SERVICE_SPECS = {
   blockStorage: blockStorageV3Spec,
   placement: placementV1Spec,
   objectStore: objectStoreV1Spec,
+  loadBalancer: loadBalancerV2Spec,
 } as const;

@@ -51,3 +51,10 @@ export const objectStoreV1Spec: ServiceSpec = {
   fallbackPath: '',
   skipDiscovery: true,
 };
+
+/** How the load balancer v2 proxy (octavia) finds its endpoint; octavia has no microversions. */
+export const loadBalancerV2Spec: ServiceSpec = {
+  serviceType: 'load-balancer',
+  major: '2',
+  fallbackPath: '/v2',
+};

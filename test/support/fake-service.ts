@@ -23,7 +23,8 @@ export type ServiceType =
   | 'identity'
   | 'image'
   | 'object-store'
-  | 'placement';
+  | 'placement'
+  | 'load-balancer';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -157,6 +158,13 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
   image: { catalogPath: '/v2', apiPath: '/v2', notFound: (message) => ({ message, code: 404 }) },
   // swift's catalog URL is the account; the SDK never runs discovery for it
   'object-store': { catalogPath: '/v1/AUTH_test', apiPath: '/v1/AUTH_test', notFound: (m) => m },
+  // octavia: every minor version of v2 listed at the root, all pointing at /v2
+  'load-balancer': {
+    catalogPath: '',
+    apiPath: '/v2',
+    version: (root) => ({ id: 'v2.26', status: 'CURRENT', links: [{ rel: 'self', href: `${root}/v2` }] }),
+    notFound: (faultstring) => ({ faultcode: 'Client', faultstring, debuginfo: null }),
+  },
 };
 
 /** Options of {@link startFake}. */
