@@ -610,6 +610,17 @@ export async function memberDelete(
 
 // --- health monitors
 
+/**
+ * The monitor's `--timeout`. ostack's global `--timeout` (seconds per request) has the same
+ * name and commander gives it to the program, so the value is taken from there and the global
+ * one dropped: a 3 s check timeout must not also become a 3 s request timeout.
+ */
+function monitorTimeout(ctx: CliContext, o: { monitorTimeout?: string }): number | undefined {
+  const v = o.monitorTimeout ?? ctx.opts.timeout;
+  if (o.monitorTimeout === undefined) ctx.opts.timeout = undefined;
+  return int(v, '--timeout');
+}
+
 export async function hmList(ctx: CliContext): Promise<void> {
   const lb = await lbApi(ctx);
   await ctx.printList(rows(await lb.listHealthMonitors().toArray()), HM_COLUMNS);
@@ -625,7 +636,7 @@ export async function hmCreate(
   pool: string,
   o: {
     delay: string;
-    timeout: string;
+    monitorTimeout?: string;
     maxRetries: string;
     type: string;
     maxRetriesDown?: string;
@@ -638,6 +649,10 @@ export async function hmCreate(
     wait?: boolean;
   },
 ): Promise<void> {
+  const timeout = monitorTimeout(ctx, o);
+  if (timeout === undefined) {
+    throw new ValidationError('is required', { field: '--timeout', fix: 'pass --timeout <seconds>' });
+  }
   const lb = await lbApi(ctx);
   const poolId = (await lb.findPool(pool))!.id;
   let hm = await lb.createHealthMonitor(
@@ -645,7 +660,7 @@ export async function hmCreate(
       poolId,
       type: o.type,
       delay: int(o.delay, '--delay')!,
-      timeout: int(o.timeout, '--timeout')!,
+      timeout,
       maxRetries: int(o.maxRetries, '--max-retries')!,
       maxRetriesDown: int(o.maxRetriesDown, '--max-retries-down'),
       urlPath: o.urlPath,
@@ -669,7 +684,7 @@ export async function hmSet(
   o: {
     name?: string;
     delay?: string;
-    timeout?: string;
+    monitorTimeout?: string;
     maxRetries?: string;
     urlPath?: string;
     httpMethod?: string;
@@ -679,6 +694,7 @@ export async function hmSet(
     wait?: boolean;
   },
 ): Promise<void> {
+  const timeout = monitorTimeout(ctx, o);
   const lb = await lbApi(ctx);
   const id = (await lb.findHealthMonitor(nameOrId))!.id;
   await lb.updateHealthMonitor(
@@ -686,7 +702,7 @@ export async function hmSet(
     given({
       name: o.name,
       delay: int(o.delay, '--delay'),
-      timeout: int(o.timeout, '--timeout'),
+      timeout,
       maxRetries: int(o.maxRetries, '--max-retries'),
       urlPath: o.urlPath,
       httpMethod: o.httpMethod,
