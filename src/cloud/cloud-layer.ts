@@ -119,6 +119,7 @@ export class CloudLayer<C extends CloudConnection = CloudConnection> {
    *
    * @example
    * ```ts
+   * const subnet = await conn.network.findSubnet('private-subnet');
    * const { loadBalancer, pool } = await conn.cloud.createLoadBalancer({
    *   name: 'web', vipSubnetId: subnet.id,
    *   listener: { protocol: 'HTTP', protocolPort: 80 },
@@ -126,6 +127,7 @@ export class CloudLayer<C extends CloudConnection = CloudConnection> {
    *   members: [{ address: '10.0.0.5', protocolPort: 8080 }],
    *   healthMonitor: { type: 'HTTP', urlPath: '/healthz' },
    * });
+   * console.log(loadBalancer.vipAddress, pool?.id);
    * ```
    */
   async createLoadBalancer(opts: CreateLoadBalancerOptions): Promise<CreatedLoadBalancer> {

@@ -6,6 +6,7 @@ import { defineResource, f } from '../../resource/index.js';
  *
  * @example
  * ```ts
+ * const lb = await conn.loadBalancer.findLoadBalancer('web');
  * for await (const a of conn.loadBalancer.listAmphorae({ loadbalancerId: lb.id })) console.log(a.role, a.status);
  * ```
  */

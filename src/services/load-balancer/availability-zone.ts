@@ -7,6 +7,7 @@ import { defineResource, f } from '../../resource/index.js';
  *
  * @example
  * ```ts
+ * const azp = await conn.loadBalancer.findAvailabilityZoneProfile('az1-profile');
  * await conn.loadBalancer.createAvailabilityZone({ name: 'az1', availabilityZoneProfileId: azp.id });
  * ```
  */

@@ -7,6 +7,7 @@ import { defineResource, f } from '../../resource/index.js';
  *
  * @example
  * ```ts
+ * const fp = await conn.loadBalancer.findFlavorProfile('single-profile');
  * const fl = await conn.loadBalancer.createFlavor({ name: 'single', flavorProfileId: fp.id, enabled: true });
  * ```
  */

@@ -6,6 +6,7 @@ import { baseFields, baseQuery, type IdRef, statusFields } from './common.js';
  *
  * @example
  * ```ts
+ * const pool = await conn.loadBalancer.findPool('web-pool');
  * await conn.loadBalancer.createHealthMonitor({ poolId: pool.id, type: 'HTTP', delay: 5, timeout: 3, maxRetries: 3 });
  * ```
  */

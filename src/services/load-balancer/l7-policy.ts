@@ -8,6 +8,7 @@ import { baseFields, baseQuery, type IdRef, statusFields } from './common.js';
  *
  * @example
  * ```ts
+ * const l = await conn.loadBalancer.findListener('web-http');
  * const p = await conn.loadBalancer.createL7Policy({ listenerId: l.id, action: 'REDIRECT_TO_URL', redirectUrl: 'https://example.com' });
  * ```
  */

@@ -10,6 +10,7 @@ const { name: _name, description: _description, ...ruleBase } = baseFields;
  *
  * @example
  * ```ts
+ * const p = await conn.loadBalancer.findL7Policy('redirect-old');
  * await conn.loadBalancer.createL7Rule({ type: 'PATH', compareType: 'STARTS_WITH', value: '/api' }, { parent: { l7policyId: p.id } });
  * ```
  */

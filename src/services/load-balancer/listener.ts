@@ -7,6 +7,7 @@ import { baseFields, baseQuery, type IdRef, statusFields } from './common.js';
  *
  * @example
  * ```ts
+ * const lb = await conn.loadBalancer.findLoadBalancer('web');
  * const l = await conn.loadBalancer.createListener({ name: 'http', loadbalancerId: lb.id, protocol: 'HTTP', protocolPort: 80 });
  * await conn.loadBalancer.waitForLoadBalancer(lb, 'ACTIVE');
  * ```

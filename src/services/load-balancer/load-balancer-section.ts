@@ -26,6 +26,7 @@ export abstract class LoadBalancerSection extends ServiceProxy {
    *
    * @example
    * ```ts
+   * const lb = await conn.loadBalancer.findLoadBalancer('web');
    * await conn.loadBalancer.deleteLoadBalancer(lb, { cascade: true, ignoreMissing: true });
    * await conn.loadBalancer.waitForLoadBalancerDelete(lb);
    * ```

@@ -18,6 +18,7 @@ export interface AdditionalVip {
  *
  * @example
  * ```ts
+ * const subnet = await conn.network.findSubnet('private-subnet');
  * const lb = await conn.loadBalancer.createLoadBalancer({ name: 'web', vipSubnetId: subnet.id });
  * await conn.loadBalancer.waitForLoadBalancer(lb, 'ACTIVE');
  * await conn.loadBalancer.deleteLoadBalancer(lb, { cascade: true });

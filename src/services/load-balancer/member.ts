@@ -7,6 +7,7 @@ import { baseFields, baseQuery, statusFields } from './common.js';
  *
  * @example
  * ```ts
+ * const pool = await conn.loadBalancer.findPool('web-pool');
  * await conn.loadBalancer.createMember({ address: '10.0.0.5', protocolPort: 8080 }, { parent: { poolId: pool.id } });
  * for await (const m of conn.loadBalancer.listMembers({}, { parent: { poolId: pool.id } })) console.log(m.address);
  * ```

@@ -19,6 +19,7 @@ export interface SessionPersistence {
  *
  * @example
  * ```ts
+ * const l = await conn.loadBalancer.findListener('web-http');
  * const pool = await conn.loadBalancer.createPool({ listenerId: l.id, protocol: 'HTTP', lbAlgorithm: 'ROUND_ROBIN' });
  * ```
  */

@@ -7,6 +7,7 @@ import { defineResource, f } from '../../resource/index.js';
  *
  * @example
  * ```ts
+ * const projectId = (await conn.identity.findProject('demo')).id;
  * await conn.loadBalancer.updateQuota(projectId, { loadBalancer: 10, listener: 20 });
  * await conn.loadBalancer.deleteQuota(projectId); // back to the defaults
  * ```
