@@ -4,8 +4,6 @@ import { ServiceProxy } from '../service-proxy.js';
 import type { LoadBalancerStats } from './load-balancer.js';
 import type { ProviderCapability } from './provider.js';
 
-type IdArg = string | ResourceBase<any>;
-
 /** The limits every project gets unless an admin set its own (`GET /lbaas/quotas/defaults`). */
 export interface QuotaDefaults {
   /** Load balancers (-1: unlimited). */
@@ -68,19 +66,22 @@ export abstract class AdminSection extends ServiceProxy {
   }
 
   /** Replace an amphora with a new one (admin); its load balancer is `PENDING_UPDATE` meanwhile. */
-  async failoverAmphora(amphora: IdArg, opts: RequestOptions = {}): Promise<void> {
+  async failoverAmphora(amphora: string | ResourceBase<any>, opts: RequestOptions = {}): Promise<void> {
     const path = `/octavia/amphorae/${idSegment('amphora', amphora)}/failover`;
     await (await this.client.request('PUT', path, { idempotent: true }, opts)).body.dump();
   }
 
   /** Push the controller's current configuration to an amphora's agent (admin). */
-  async configureAmphora(amphora: IdArg, opts: RequestOptions = {}): Promise<void> {
+  async configureAmphora(amphora: string | ResourceBase<any>, opts: RequestOptions = {}): Promise<void> {
     const path = `/octavia/amphorae/${idSegment('amphora', amphora)}/config`;
     await (await this.client.request('PUT', path, { idempotent: true }, opts)).body.dump();
   }
 
   /** Per-listener traffic counters of one amphora (admin). */
-  async getAmphoraStats(amphora: IdArg, opts: RequestOptions = {}): Promise<AmphoraStats[]> {
+  async getAmphoraStats(
+    amphora: string | ResourceBase<any>,
+    opts: RequestOptions = {},
+  ): Promise<AmphoraStats[]> {
     const path = `/octavia/amphorae/${idSegment('amphora', amphora)}/stats`;
     const doc = await this.client.decode('GET', path, {}, opts);
     return doc.key('amphora_stats', 'array') as AmphoraStats[];

@@ -9,8 +9,6 @@ import {
 import { ServiceProxy } from '../service-proxy.js';
 import type { LoadBalancerStats, StatusNode } from './load-balancer.js';
 
-type IdArg = string | ResourceBase<any>;
-
 /** Options of {@link LoadBalancerSection.deleteLoadBalancer}. */
 export interface DeleteLoadBalancerOptions extends DeleteOptions {
   /** Delete everything on it too (listeners, pools, members, monitors, L7 policies). */
@@ -31,7 +29,10 @@ export abstract class LoadBalancerSection extends ServiceProxy {
    * await conn.loadBalancer.waitForLoadBalancerDelete(lb);
    * ```
    */
-  async deleteLoadBalancer(lb: IdArg, opts: DeleteLoadBalancerOptions = {}): Promise<void> {
+  async deleteLoadBalancer(
+    lb: string | ResourceBase<any>,
+    opts: DeleteLoadBalancerOptions = {},
+  ): Promise<void> {
     const { cascade, ...rest } = opts;
     const path = `/lbaas/loadbalancers/${idSegment('load balancer', lb)}`;
     await deletePath(this.client, path, rest, cascade ? { cascade: 'true' } : undefined);
@@ -41,20 +42,26 @@ export abstract class LoadBalancerSection extends ServiceProxy {
    * Fail a load balancer over to new amphorae (admin). Answers at once; the load balancer is
    * `PENDING_UPDATE` until the provider is done.
    */
-  async failoverLoadBalancer(lb: IdArg, opts: RequestOptions = {}): Promise<void> {
+  async failoverLoadBalancer(lb: string | ResourceBase<any>, opts: RequestOptions = {}): Promise<void> {
     const path = `/lbaas/loadbalancers/${idSegment('load balancer', lb)}/failover`;
     await (await this.client.request('PUT', path, { idempotent: true }, opts)).body.dump();
   }
 
   /** A load balancer's traffic counters (summed over its listeners). */
-  async getLoadBalancerStats(lb: IdArg, opts: RequestOptions = {}): Promise<LoadBalancerStats> {
+  async getLoadBalancerStats(
+    lb: string | ResourceBase<any>,
+    opts: RequestOptions = {},
+  ): Promise<LoadBalancerStats> {
     const path = `/lbaas/loadbalancers/${idSegment('load balancer', lb)}/stats`;
     const doc = await this.client.decode('GET', path, {}, opts);
     return doc.key('stats', 'object') as unknown as LoadBalancerStats;
   }
 
   /** A load balancer's status tree: its and every child's provisioning and operating status. */
-  async getLoadBalancerStatuses(lb: IdArg, opts: RequestOptions = {}): Promise<StatusNode> {
+  async getLoadBalancerStatuses(
+    lb: string | ResourceBase<any>,
+    opts: RequestOptions = {},
+  ): Promise<StatusNode> {
     const path = `/lbaas/loadbalancers/${idSegment('load balancer', lb)}/status`;
     const doc = await this.client.decode('GET', path, {}, opts);
     const statuses = doc.key('statuses', 'object') as { loadbalancer?: StatusNode };
@@ -62,7 +69,10 @@ export abstract class LoadBalancerSection extends ServiceProxy {
   }
 
   /** A listener's traffic counters. */
-  async getListenerStats(listener: IdArg, opts: RequestOptions = {}): Promise<LoadBalancerStats> {
+  async getListenerStats(
+    listener: string | ResourceBase<any>,
+    opts: RequestOptions = {},
+  ): Promise<LoadBalancerStats> {
     const path = `/lbaas/listeners/${idSegment('listener', listener)}/stats`;
     const doc = await this.client.decode('GET', path, {}, opts);
     return doc.key('stats', 'object') as unknown as LoadBalancerStats;
