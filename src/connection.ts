@@ -18,6 +18,7 @@ import {
   type IdentityV3,
   type ImageV2,
   type KeyManagerV1,
+  type LoadBalancerV2,
   type NetworkV2,
   type ObjectStoreV1,
   type OrchestrationV1,
@@ -184,6 +185,14 @@ export class Connection {
   /** DNS, bound to v2 (designate). */
   get dns(): DnsV2 {
     return this.service('dns');
+  }
+  /** Load balancing v2 (octavia). */
+  get loadBalancerV2(): LoadBalancerV2 {
+    return this.service('loadBalancer');
+  }
+  /** Load balancing, bound to v2. */
+  get loadBalancer(): LoadBalancerV2 {
+    return this.service('loadBalancer');
   }
 
   /**

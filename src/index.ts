@@ -31,6 +31,9 @@ export { ImageV2 } from './services/image/proxy.js';
 /** Key manager (barbican) resource definitions and types; the proxy is {@link KeyManagerV1} (`conn.keyManager`). */
 export * as keyManager from './services/key-manager/index.js';
 export { KeyManagerV1 } from './services/key-manager/proxy.js';
+/** Load balancer (octavia) resource definitions and types; the proxy is {@link LoadBalancerV2} (`conn.loadBalancer`). */
+export * as loadBalancer from './services/load-balancer/index.js';
+export { LoadBalancerV2 } from './services/load-balancer/proxy.js';
 /** Network (neutron) resource definitions and types; the proxy is {@link NetworkV2} (`conn.network`). */
 export * as network from './services/network/index.js';
 export { NetworkV2 } from './services/network/proxy.js';

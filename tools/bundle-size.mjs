@@ -14,7 +14,7 @@
 // appear because the transport loads it at run time (src/transport/undici-wire.ts). Nothing is
 // external: the browser bundle is a working one (the core imports no node: module), and a
 // node: import creeping back into it fails the build.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,10 @@ for await (const s of conn.compute.listServers()) console.log(s.name);
 `,
   },
 };
-const SERVICES = ['block-storage', 'compute', 'identity', 'image', 'network', 'object-store', 'placement'];
+// every service folder: a program that uses one must bundle none of the others
+const SERVICES = readdirSync(new URL('../src/services/', import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 const PLATFORMS = ['browser', 'node'];
 
 /** A scratch project whose node_modules/openstack-sdk is this package, so "exports" applies. */

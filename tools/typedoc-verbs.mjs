@@ -23,6 +23,7 @@ const NAMESPACE_OF = {
   PlacementV1: 'placement',
   OrchestrationV1: 'orchestration',
   DnsV2: 'dns',
+  LoadBalancerV2: 'loadBalancer',
 };
 
 /** Verb → [order in the family, summary before the resource words, summary after]. */

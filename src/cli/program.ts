@@ -17,6 +17,7 @@ import { registerFlavor } from './spec/flavor.js';
 import { registerFloatingIp } from './spec/floating-ip.js';
 import { registerImage } from './spec/image.js';
 import { registerKeypair } from './spec/keypair.js';
+import { registerLoadBalancer } from './spec/loadbalancer.js';
 import { registerNetwork } from './spec/network.js';
 import { registerObject } from './spec/object.js';
 import { registerPort } from './spec/port.js';
@@ -66,6 +67,7 @@ const GROUPS: ReadonlyArray<readonly [word: string, register: Register]> = [
   ['recordset', registerRecordset],
   ['tsigkey', registerTsigkey],
   ['ptr', registerPtr],
+  ['loadbalancer', registerLoadBalancer],
 ];
 
 /**

@@ -24,6 +24,7 @@ const LOADERS: { readonly [K in ServiceName]: () => Promise<ProxyClass<K>> } = {
   orchestration: async () => (await import('../services/orchestration/index.js')).OrchestrationV1,
   keyManager: async () => (await import('../services/key-manager/index.js')).KeyManagerV1,
   dns: async () => (await import('../services/dns/index.js')).DnsV2,
+  loadBalancer: async () => (await import('../services/load-balancer/index.js')).LoadBalancerV2,
 };
 
 /** The getters of the services `K` (`conn.compute`, ...): what a helper that uses only those needs. */

@@ -7,6 +7,7 @@ import type { AccessInfo } from '../auth/access-info.js';
 import type { BlockStorageV3 } from '../services/block-storage/index.js';
 import type { ComputeV2 } from '../services/compute/index.js';
 import type { ImageV2 } from '../services/image/index.js';
+import type { LoadBalancerV2 } from '../services/load-balancer/index.js';
 import type { NetworkV2 } from '../services/network/index.js';
 import type { ObjectStoreV1 } from '../services/object-store/index.js';
 
@@ -25,6 +26,8 @@ export interface CloudConnection {
   readonly blockStorage: BlockStorageV3;
   /** Object storage (container cleanup). */
   readonly objectStore: ObjectStoreV1;
+  /** Load balancing (load balancer, listener, pool, members, health monitor). */
+  readonly loadBalancer: LoadBalancerV2;
   /** Authenticate if needed and return the token's scope (its project id for tasks in "this project"). */
   authorize(signal?: AbortSignal): Promise<AccessInfo>;
 }

@@ -8,6 +8,7 @@ import type { CloudConnection } from './cloud-connection.js';
 import type { CreatedServer, CreateServerOptions } from './create-server.js';
 import type { DeleteServerOptions, DeleteServerResult } from './delete-server.js';
 import type { GetOrCreateKeypairOptions, KeypairResult } from './keypair.js';
+import type { CreatedLoadBalancer, CreateLoadBalancerOptions } from './load-balancer.js';
 import type { GetOrCreateNetworkOptions, NetworkSetup } from './network.js';
 import type { ProjectCleanupOptions, ProjectCleanupResult } from './project-cleanup.js';
 import type { ImageResource, NetworkResource, ServerResource, VolumeResource } from './resources.js';
@@ -110,5 +111,26 @@ export class CloudLayer<C extends CloudConnection = CloudConnection> {
    */
   async projectCleanup(opts: ProjectCleanupOptions = {}): Promise<ProjectCleanupResult> {
     return (await import('./project-cleanup.js')).projectCleanup(this.conn, opts);
+  }
+
+  /**
+   * A load balancer with, as asked, a listener, a pool, members and a health monitor, waiting
+   * for ACTIVE after each step; on failure the load balancer is deleted with cascade.
+   *
+   * @example
+   * ```ts
+   * const subnet = await conn.network.findSubnet('private-subnet');
+   * const { loadBalancer, pool } = await conn.cloud.createLoadBalancer({
+   *   name: 'web', vipSubnetId: subnet.id,
+   *   listener: { protocol: 'HTTP', protocolPort: 80 },
+   *   pool: { lbAlgorithm: 'ROUND_ROBIN' },
+   *   members: [{ address: '10.0.0.5', protocolPort: 8080 }],
+   *   healthMonitor: { type: 'HTTP', urlPath: '/healthz' },
+   * });
+   * console.log(loadBalancer.vipAddress, pool?.id);
+   * ```
+   */
+  async createLoadBalancer(opts: CreateLoadBalancerOptions): Promise<CreatedLoadBalancer> {
+    return (await import('./load-balancer.js')).createLoadBalancer(this.conn, opts);
   }
 }

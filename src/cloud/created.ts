@@ -14,7 +14,8 @@ export type CloudResourceType =
   | 'router'
   | 'router-interface'
   | 'security-group'
-  | 'security-group-rule';
+  | 'security-group-rule'
+  | 'load-balancer';
 
 /** One resource a cloud-layer operation created. */
 export interface CreatedResource {

@@ -30,6 +30,16 @@ export {
   serverFloatingIps,
 } from './floating-ip.js';
 export { type GetOrCreateKeypairOptions, getOrCreateKeypair, type KeypairResult } from './keypair.js';
+export {
+  type CreatedLoadBalancer,
+  type CreateLoadBalancerOptions,
+  type CreateLoadBalancerStage,
+  createLoadBalancer,
+  type LoadBalancerListenerSpec,
+  type LoadBalancerMemberSpec,
+  type LoadBalancerMonitorSpec,
+  type LoadBalancerPoolSpec,
+} from './load-balancer.js';
 export { type GetOrCreateNetworkOptions, getOrCreateNetwork, type NetworkSetup } from './network.js';
 export { fileMatchesLayout, md5OfFileRange } from './object-compare.js';
 export {

@@ -11,6 +11,7 @@ import {
   identityV3Spec,
   imageV2Spec,
   keyManagerV1Spec,
+  loadBalancerV2Spec,
   networkV2Spec,
   objectStoreV1Spec,
   orchestrationV1Spec,
@@ -29,4 +30,5 @@ export const SERVICE_SPECS = {
   orchestration: orchestrationV1Spec,
   keyManager: keyManagerV1Spec,
   dns: dnsV2Spec,
+  loadBalancer: loadBalancerV2Spec,
 } as const;

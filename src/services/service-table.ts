@@ -16,6 +16,7 @@ import { DnsV2 } from './dns/proxy.js';
 import { IdentityV3 } from './identity/proxy.js';
 import { ImageV2 } from './image/proxy.js';
 import { KeyManagerV1 } from './key-manager/proxy.js';
+import { LoadBalancerV2 } from './load-balancer/proxy.js';
 import { NetworkV2 } from './network/proxy.js';
 import { ObjectStoreV1 } from './object-store/proxy.js';
 import { OrchestrationV1 } from './orchestration/proxy.js';
@@ -30,6 +31,7 @@ export type {
   IdentityV3,
   ImageV2,
   KeyManagerV1,
+  LoadBalancerV2,
   NetworkV2,
   ObjectStoreV1,
   OrchestrationV1,
@@ -69,6 +71,7 @@ export const SERVICES = {
   orchestration: entry(SERVICE_SPECS.orchestration, 'orchestrationV1', OrchestrationV1),
   keyManager: entry(SERVICE_SPECS.keyManager, 'keyManagerV1', KeyManagerV1),
   dns: entry(SERVICE_SPECS.dns, 'dnsV2', DnsV2),
+  loadBalancer: entry(SERVICE_SPECS.loadBalancer, 'loadBalancerV2', LoadBalancerV2),
 } as const satisfies Record<keyof typeof SERVICE_SPECS, ServiceEntry<unknown>>;
 
 /** The unversioned name of a service of the table (`compute`, `blockStorage`, ...). */

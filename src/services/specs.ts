@@ -69,3 +69,10 @@ export const keyManagerV1Spec: ServiceSpec = { serviceType: 'key-manager', major
 
 /** How the DNS v2 proxy (designate) finds its endpoint; designate has no microversions. */
 export const dnsV2Spec: ServiceSpec = { serviceType: 'dns', major: '2', fallbackPath: '/v2' };
+
+/** How the load balancer v2 proxy (octavia) finds its endpoint; octavia has no microversions. */
+export const loadBalancerV2Spec: ServiceSpec = {
+  serviceType: 'load-balancer',
+  major: '2',
+  fallbackPath: '/v2',
+};

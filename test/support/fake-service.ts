@@ -26,7 +26,8 @@ export type ServiceType =
   | 'placement'
   | 'orchestration'
   | 'key-manager'
-  | 'dns';
+  | 'dns'
+  | 'load-balancer';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -178,6 +179,13 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
     apiPath: '/v2',
     version: (root) => ({ id: 'v2.0', status: 'CURRENT', links: [{ rel: 'self', href: `${root}/v2` }] }),
     notFound: (message) => ({ code: 404, type: 'not_found', message }),
+  },
+  // octavia: every minor version of v2 listed at the root, all pointing at /v2
+  'load-balancer': {
+    catalogPath: '',
+    apiPath: '/v2',
+    version: (root) => ({ id: 'v2.26', status: 'CURRENT', links: [{ rel: 'self', href: `${root}/v2` }] }),
+    notFound: (faultstring) => ({ faultcode: 'Client', faultstring, debuginfo: null }),
   },
 };
 
