@@ -1,8 +1,9 @@
 /**
  * Lazy listing across pages. A {@link ResourceList} is an AsyncIterable: iterating fetches
  * one page at a time (constant memory), whichever style the service paginates with:
- * `<key>_links` rel=next (nova, cinder, neutron), `links.next` (keystone), `next` (glance),
- * or client-side marker/limit (swift, and any service without links).
+ * `<key>_links` rel=next (nova, cinder, neutron; for octavia's profiles the singular's `_links`),
+ * `links.next` (keystone), `next` (glance), or client-side marker/limit (swift, and any service
+ * without links).
  */
 import type { JsonDocument } from '../session/decode.js';
 import { splitVersionedUrl } from '../session/discovery.js';
@@ -61,7 +62,13 @@ export function nextLink(doc: unknown, resourcesKey: string | null, baseUrl: str
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
   const d = doc as Record<string, any>;
   let href: unknown;
-  const links = resourcesKey ? d[`${resourcesKey}_links`] : undefined;
+  let links = resourcesKey ? d[`${resourcesKey}_links`] : undefined;
+  if (links === undefined && resourcesKey) {
+    // octavia names some of them after the singular (`flavorprofiles` with `flavorprofile_links`):
+    // the one `*_links` array of the body is the listing's
+    const keys = Object.keys(d).filter((k) => k.endsWith('_links') && Array.isArray(d[k]));
+    if (keys.length === 1) links = d[keys[0] as string];
+  }
   if (Array.isArray(links)) href = links.find((l: any) => l?.rel === 'next')?.href;
   if (!href && d.links && typeof d.links === 'object' && !Array.isArray(d.links)) href = d.links.next;
   if (!href && Array.isArray(d.links)) href = d.links.find((l: any) => l?.rel === 'next')?.href;
