@@ -49,7 +49,12 @@ CONF
 
 manila_helpers() {
   local s
-  for s in api scheduler share manage; do mkentry "manila-$s" "manila.cmd.$s:main"; done
+  install -m 644 "$HERE/services/manila_sqlite.py" "$D/lib/devcloud_manila_sqlite.py"
+  for s in api scheduler share manage; do
+    mkentry "manila-$s" "manila.cmd.$s:main"
+    # after manila's module (which monkey-patches eventlet), before main() runs
+    sed -i '/^from manila/a import devcloud_manila_sqlite  # noqa: E402,F401' "$D/bin/manila-$s"
+  done
 }
 
 manila_prep() {
