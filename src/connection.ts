@@ -22,6 +22,7 @@ import {
   SERVICES,
   type ServiceName,
   type ServiceProxyOf,
+  type SharedFileSystemV2,
 } from './services/service-table.js';
 import type { Session } from './session/session.js';
 
@@ -157,6 +158,14 @@ export class Connection {
   /** Object storage, bound to v1. */
   get objectStore(): ObjectStoreV1 {
     return this.service('objectStore');
+  }
+  /** Shared file systems v2 (manila). */
+  get sharedFileSystemV2(): SharedFileSystemV2 {
+    return this.service('sharedFileSystem');
+  }
+  /** Shared file systems, bound to v2. */
+  get sharedFileSystem(): SharedFileSystemV2 {
+    return this.service('sharedFileSystem');
   }
 
   /**

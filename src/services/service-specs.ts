@@ -12,6 +12,7 @@ import {
   networkV2Spec,
   objectStoreV1Spec,
   placementV1Spec,
+  sharedFileSystemV2Spec,
 } from './specs.js';
 
 /** Every service's spec, keyed by its unversioned getter name (`compute`, `blockStorage`, ...). */
@@ -23,4 +24,5 @@ export const SERVICE_SPECS = {
   blockStorage: blockStorageV3Spec,
   placement: placementV1Spec,
   objectStore: objectStoreV1Spec,
+  sharedFileSystem: sharedFileSystemV2Spec,
 } as const;

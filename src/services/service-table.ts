@@ -19,8 +19,18 @@ import { ObjectStoreV1 } from './object-store/proxy.js';
 import { PlacementV1 } from './placement/proxy.js';
 import type { ProxyOptions } from './service-proxy.js';
 import { SERVICE_SPECS } from './service-specs.js';
+import { SharedFileSystemV2 } from './shared-file-system/proxy.js';
 
-export type { BlockStorageV3, ComputeV2, IdentityV3, ImageV2, NetworkV2, ObjectStoreV1, PlacementV1 };
+export type {
+  BlockStorageV3,
+  ComputeV2,
+  IdentityV3,
+  ImageV2,
+  NetworkV2,
+  ObjectStoreV1,
+  PlacementV1,
+  SharedFileSystemV2,
+};
 
 /** One service of the table: its spec, its versioned getter name and its proxy class. */
 export interface ServiceEntry<P, V extends string = string> {
@@ -52,6 +62,7 @@ export const SERVICES = {
   blockStorage: entry(SERVICE_SPECS.blockStorage, 'blockStorageV3', BlockStorageV3),
   placement: entry(SERVICE_SPECS.placement, 'placementV1', PlacementV1),
   objectStore: entry(SERVICE_SPECS.objectStore, 'objectStoreV1', ObjectStoreV1),
+  sharedFileSystem: entry(SERVICE_SPECS.sharedFileSystem, 'sharedFileSystemV2', SharedFileSystemV2),
 } as const satisfies Record<keyof typeof SERVICE_SPECS, ServiceEntry<unknown>>;
 
 /** The unversioned name of a service of the table (`compute`, `blockStorage`, ...). */
