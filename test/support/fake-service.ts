@@ -23,7 +23,8 @@ export type ServiceType =
   | 'identity'
   | 'image'
   | 'object-store'
-  | 'placement';
+  | 'placement'
+  | 'shared-file-system';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -157,6 +158,18 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
   image: { catalogPath: '/v2', apiPath: '/v2', notFound: (message) => ({ message, code: 404 }) },
   // swift's catalog URL is the account; the SDK never runs discovery for it
   'object-store': { catalogPath: '/v1/AUTH_test', apiPath: '/v1/AUTH_test', notFound: (m) => m },
+  'shared-file-system': {
+    catalogPath: '/v2',
+    apiPath: '/v2',
+    version: (root, max) => ({
+      id: 'v2.0',
+      status: 'CURRENT',
+      version: max ?? '2.73',
+      min_version: '2.0',
+      links: [{ rel: 'self', href: `${root}/v2/` }],
+    }),
+    notFound: (message) => ({ itemNotFound: { code: 404, message } }),
+  },
 };
 
 /** Options of {@link startFake}. */
