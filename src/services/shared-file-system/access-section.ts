@@ -9,6 +9,8 @@ import {
   requireId,
   type VerbOptions,
   type WaitForStatusOptions,
+  type WaitOptions,
+  waitForDelete,
   waitForStatus,
 } from '../../resource/index.js';
 import { checkedList, requireMicroversion } from '../service-documents.js';
@@ -112,6 +114,17 @@ export abstract class AccessSection extends ServiceProxy {
   async getAccessRule(rule: IdArg, opts: VerbOptions = {}): Promise<AccessRuleResource> {
     await requireMicroversion(this.client, '2.45', 'getAccessRule', opts);
     return fetchResource(this.client, AccessRule, requireId('access rule', rule), opts);
+  }
+
+  /** Wait until a revoked access rule is gone (2.45 or later). */
+  async waitForAccessRuleDelete(rule: IdArg, opts: WaitOptions & VerbOptions = {}): Promise<void> {
+    const id = requireId('access rule', rule);
+    await requireMicroversion(this.client, '2.45', 'waitForAccessRuleDelete', opts);
+    await waitForDelete(
+      (signal) => fetchResource(this.client, AccessRule, id, { ...opts, timeoutMs: undefined, signal }),
+      `access rule ${id}`,
+      opts,
+    );
   }
 
   /** Wait until an access rule reaches `state` (e.g. `active`); fails fast on `error`. */

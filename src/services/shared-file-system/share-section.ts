@@ -10,7 +10,7 @@ import {
   listResources,
   MetadataMixin,
   type RequestOptions,
-  type ResourceList,
+  ResourceList,
   requireId,
   updateResource,
   type VerbOptions,
@@ -22,6 +22,9 @@ import { ExportLocation } from './export-location.js';
 import { type IdArg, shareAction, waitExplained } from './internal.js';
 import type { ExportLocationResource, ShareResource } from './resource-types.js';
 import { SHARE_FAILURE_STATUSES, SHARE_QUERY_VERSIONS, Share } from './share.js';
+
+/** The most items manila returns in one listing (its `osapi_max_limit` default). */
+const MANILA_MAX_LIMIT = 1000;
 
 /** What `updateShare` can change. */
 export interface ShareUpdate {
@@ -50,15 +53,26 @@ function requireSize(field: string, size: unknown): number {
 
 /** Shares: update, wait, resize, metadata, export locations (a section of `conn.sharedFileSystem`). */
 export abstract class ShareSection extends ServiceProxy {
-  /** Lazily list shares with details (`/shares/detail`), following the next links. */
+  /**
+   * Lazily list shares with details (`/shares/detail`), `limit` shares a page (default: manila's
+   * cap, 1000), page after page by `offset`.
+   */
   listShares(
     query: ListQuery<(typeof Share)['query']> = {},
     opts: VerbOptions = {},
   ): ResourceList<ShareResource> {
-    return checkedList(
-      () => checkQueryVersions(this.client, 'share list', query, SHARE_QUERY_VERSIONS, opts),
-      listResources(this.client, Share, query, opts),
-    );
+    const client = this.client;
+    const size = typeof query.limit === 'number' && query.limit > 0 ? query.limit : MANILA_MAX_LIMIT;
+    const first = typeof query.offset === 'number' ? query.offset : 0;
+    return new ResourceList(async function* () {
+      await checkQueryVersions(client, 'share list', query, SHARE_QUERY_VERSIONS, opts);
+      // manila's next links repeat the first page (it ignores their marker): count offsets instead
+      for (let offset = first; ; offset += size) {
+        const page = await listResources(client, Share, { ...query, limit: size, offset }, opts).toArray();
+        yield page;
+        if (page.length < size) return;
+      }
+    });
   }
 
   /**

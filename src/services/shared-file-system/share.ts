@@ -103,7 +103,8 @@ export const Share = defineResource({
     /** From microversion 2.69: list the recycle bin. */
     isSoftDeleted: 'is_soft_deleted',
   },
-  pagination: 'links',
+  // manila's next links carry a marker its share listing ignores: listShares pages by offset
+  pagination: 'none',
 });
 
 /** List filters of shares that exist only from a microversion on. */
