@@ -1,11 +1,11 @@
 /** Share network subnets of `conn.sharedFileSystem` (`/share-networks/{id}/subnets`, 2.51 or later). */
 import {
   type CreateAttributes,
+  type DeleteOptions,
   deleteResource,
   fetchResource,
   instantiate,
   listResources,
-  type RequestOptions,
   type ResourceList,
   requireId,
   toRequest,
@@ -74,7 +74,7 @@ export abstract class ShareNetworkSection extends ServiceProxy {
   }
 
   /** Remove a subnet from a share network (not its last one while shares use it). */
-  async deleteShareNetworkSubnet(network: IdArg, subnet: IdArg, opts: RequestOptions = {}): Promise<void> {
+  async deleteShareNetworkSubnet(network: IdArg, subnet: IdArg, opts: DeleteOptions = {}): Promise<void> {
     const parent = parentOf(network);
     await requireMicroversion(this.client, '2.51', 'deleteShareNetworkSubnet', opts);
     await deleteResource(this.client, ShareNetworkSubnet, requireId('share network subnet', subnet), {
