@@ -23,6 +23,7 @@ import { registerProject } from './spec/project.js';
 import { registerRouter } from './spec/router.js';
 import { registerSecurityGroup } from './spec/security-group.js';
 import { registerServer } from './spec/server.js';
+import { registerShare } from './spec/share.js';
 import { registerSubnet } from './spec/subnet.js';
 import { registerToken } from './spec/token.js';
 import { registerUser } from './spec/user.js';
@@ -51,6 +52,7 @@ const GROUPS: ReadonlyArray<readonly [word: string, register: Register]> = [
   ['user', registerUser],
   ['api', registerApi],
   ['completion', (program) => registerCompletion(program)],
+  ['share', registerShare],
 ];
 
 /**
