@@ -11,6 +11,7 @@ export const SERVICE_SUBPATHS = [
   { subpath: './network', folder: 'network', namespace: 'network' },
   { subpath: './object-store', folder: 'object-store', namespace: 'objectStore' },
   { subpath: './placement', folder: 'placement', namespace: 'placement' },
+  { subpath: './shared-file-system', folder: 'shared-file-system', namespace: 'sharedFileSystem' },
 ];
 
 /**
