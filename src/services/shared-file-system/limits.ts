@@ -28,7 +28,7 @@ export interface ShareAbsoluteLimits {
  *
  * @example
  * ```ts
- * const limits = await conn.sharedFileSystem.getShareLimits();
+ * const limits = await conn.sharedFileSystem.getLimits();
  * console.log(limits.absolute.totalSharesUsed, '/', limits.absolute.maxTotalShares);
  * ```
  */

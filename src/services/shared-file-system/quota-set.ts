@@ -6,9 +6,9 @@ import { defineResource, f } from '../../resource/index.js';
  * @example
  * ```ts
  * const project = await conn.identity.findProject('finance');
- * await conn.sharedFileSystem.updateShareQuotaSet(project.id, { shares: 20, gigabytes: 500 });
- * console.log((await conn.sharedFileSystem.getShareQuotaSet(project.id)).shares);
- * await conn.sharedFileSystem.resetShareQuotaSet(project.id);
+ * await conn.sharedFileSystem.updateQuotaSet(project.id, { shares: 20, gigabytes: 500 });
+ * console.log((await conn.sharedFileSystem.getQuotaSet(project.id)).shares);
+ * await conn.sharedFileSystem.resetQuotaSet(project.id);
  * ```
  */
 export const ShareQuotaSet = defineResource({

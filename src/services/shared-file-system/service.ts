@@ -6,7 +6,7 @@ import { defineResource, f } from '../../resource/index.js';
  *
  * @example
  * ```ts
- * for await (const s of conn.sharedFileSystem.listShareServices({ binary: 'manila-share' })) console.log(s.host, s.state);
+ * for await (const s of conn.sharedFileSystem.listServices({ binary: 'manila-share' })) console.log(s.host, s.state);
  * ```
  */
 export const ShareService = defineResource({
