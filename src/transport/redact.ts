@@ -24,7 +24,7 @@ const secretHeaderNames = new Set([
 
 /** Body keys whose values are secrets wherever they appear in a JSON document. */
 const secretKeyPattern =
-  /^(password|adminPass|admin_pass|secret|application_credential_secret|token|id_token|access_token|refresh_token|temp_url_key|private_key|blob|key|passcode|totp)$/i;
+  /^(password|adminPass|admin_pass|secret|application_credential_secret|token|id_token|access_token|refresh_token|temp_url_key|private_key|blob|key|passcode|totp|access_key)$/i;
 
 /** Keys that are named like secrets but are not (ids of tokens in listings, public keys). */
 const notSecretKeys = new Set(['public_key', 'token_type']);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ResourceFailureError, ValidationError } from '../../../../src/index.js';
 import { SharedFileSystemV2 } from '../../../../src/services/shared-file-system/proxy.js';
+import { redactJson } from '../../../../src/transport/redact.js';
 import { fakeStarter, json, type Route, reply, route } from '../../../support/fake-service.js';
 
 const SHARE = '011d21e2-fbc3-4e4a-9993-9ea223f73264';
@@ -169,5 +170,17 @@ describe('access rules', () => {
       (e: unknown) => e instanceof ValidationError && /2\.45/.test(e.message),
       'the error names 2.45',
     );
+  });
+});
+
+describe('secrets', () => {
+  test("a cephx rule's access_key is redacted wherever a body is logged", () => {
+    const logged = JSON.stringify(
+      redactJson({
+        access: { id: 'r1', access_type: 'cephx', access_to: 'alice', access_key: 'AQBx-secret==' },
+      }),
+    );
+    assert.ok(!logged.includes('AQBx-secret=='), `the cephx secret leaked: ${logged}`);
+    assert.ok(logged.includes('alice'), 'the rest of the rule is kept');
   });
 });
