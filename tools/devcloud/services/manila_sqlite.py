@@ -7,8 +7,18 @@ that do not overlap; SQLite has one write lock per file, so the second connectio
 first, which waits for it: every share and share type deletion hung until "database is locked".
 While one of those two runs, every further get_session() of the same green thread answers the
 session already open, with begin() joining its transaction, which is what MySQL gets in effect.
+
+Writes that lose a WAL race ("database is locked" at once, which devcloud_sqlite reports as
+DBDeadlock) are retried like MySQL deadlocks: manila retries few of its writes (the share
+manager's share_instance_update after a create is not), and a lost one left a share "creating"
+for good. Only calls that own their session are retried: one inside another's transaction
+cannot be replayed alone.
 """
 import contextlib
+import inspect
+import re
+
+from oslo_db import api as oslo_db_api
 
 from eventlet import corolocal
 from manila.db.sqlalchemy import api
@@ -50,6 +60,25 @@ def _one_session(fn):
             _local.active, _local.session = False, None
     return wrapped
 
+
+_WRITES = re.compile(r'(update|delete|destroy|create|add|remove|set|allow|deny|commit|rollback|expire)')
+
+
+def _retried(fn):
+    again = oslo_db_api.wrap_db_retry(max_retries=10, retry_interval=0.1, inc_retry_interval=True,
+                                      retry_on_deadlock=True)(fn)
+
+    def wrapped(*args, **kwargs):
+        if kwargs.get('session') is not None or getattr(_local, 'active', False):
+            return fn(*args, **kwargs)
+        return again(*args, **kwargs)
+    return wrapped
+
+
+for _name, _fn in list(vars(api).items()):
+    if (inspect.isfunction(_fn) and _fn.__module__ == api.__name__ and not _name.startswith('_')
+            and _WRITES.search(_name)):
+        setattr(api, _name, _retried(_fn))
 
 api.get_session = get_session
 api.share_instance_delete = _one_session(api.share_instance_delete)
