@@ -26,6 +26,7 @@ import {
   SERVICES,
   type ServiceName,
   type ServiceProxyOf,
+  type SharedFileSystemV2,
 } from './services/service-table.js';
 import type { Session } from './session/session.js';
 
@@ -193,6 +194,14 @@ export class Connection {
   /** Load balancing, bound to v2. */
   get loadBalancer(): LoadBalancerV2 {
     return this.service('loadBalancer');
+  }
+  /** Shared file systems v2 (manila). */
+  get sharedFileSystemV2(): SharedFileSystemV2 {
+    return this.service('sharedFileSystem');
+  }
+  /** Shared file systems, bound to v2. */
+  get sharedFileSystem(): SharedFileSystemV2 {
+    return this.service('sharedFileSystem');
   }
 
   /**

@@ -47,6 +47,9 @@ export { OrchestrationV1 } from './services/orchestration/proxy.js';
 export * as placement from './services/placement/index.js';
 export { PlacementV1 } from './services/placement/proxy.js';
 export { type ProxyOptions, ServiceProxy } from './services/service-proxy.js';
+/** Shared file system (manila) types; the proxy is {@link SharedFileSystemV2} (`conn.sharedFileSystem`). */
+export * as sharedFileSystem from './services/shared-file-system/index.js';
+export { SharedFileSystemV2 } from './services/shared-file-system/proxy.js';
 export * from './services/specs.js';
 export {
   type DecodableResponse,

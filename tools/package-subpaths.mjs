@@ -12,6 +12,7 @@ export const SERVICE_SUBPATHS = [
   { subpath: './object-store', folder: 'object-store', namespace: 'objectStore' },
   { subpath: './placement', folder: 'placement', namespace: 'placement' },
   { subpath: './orchestration', folder: 'orchestration', namespace: 'orchestration' },
+  { subpath: './shared-file-system', folder: 'shared-file-system', namespace: 'sharedFileSystem' },
 ];
 
 /**

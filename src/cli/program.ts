@@ -28,6 +28,7 @@ import { registerRouter } from './spec/router.js';
 import { registerSecret } from './spec/secret.js';
 import { registerSecurityGroup } from './spec/security-group.js';
 import { registerServer } from './spec/server.js';
+import { registerShare } from './spec/share.js';
 import { registerOrchestration, registerStack } from './spec/stack.js';
 import { registerSubnet } from './spec/subnet.js';
 import { registerToken } from './spec/token.js';
@@ -68,6 +69,7 @@ const GROUPS: ReadonlyArray<readonly [word: string, register: Register]> = [
   ['tsigkey', registerTsigkey],
   ['ptr', registerPtr],
   ['loadbalancer', registerLoadBalancer],
+  ['share', registerShare],
 ];
 
 /**

@@ -16,6 +16,7 @@ import {
   objectStoreV1Spec,
   orchestrationV1Spec,
   placementV1Spec,
+  sharedFileSystemV2Spec,
 } from './specs.js';
 
 /** Every service's spec, keyed by its unversioned getter name (`compute`, `blockStorage`, ...). */
@@ -31,4 +32,5 @@ export const SERVICE_SPECS = {
   keyManager: keyManagerV1Spec,
   dns: dnsV2Spec,
   loadBalancer: loadBalancerV2Spec,
+  sharedFileSystem: sharedFileSystemV2Spec,
 } as const;

@@ -23,6 +23,7 @@ import { OrchestrationV1 } from './orchestration/proxy.js';
 import { PlacementV1 } from './placement/proxy.js';
 import type { ProxyOptions } from './service-proxy.js';
 import { SERVICE_SPECS } from './service-specs.js';
+import { SharedFileSystemV2 } from './shared-file-system/proxy.js';
 
 export type {
   BlockStorageV3,
@@ -36,6 +37,7 @@ export type {
   ObjectStoreV1,
   OrchestrationV1,
   PlacementV1,
+  SharedFileSystemV2,
 };
 
 /** One service of the table: its spec, its versioned getter name and its proxy class. */
@@ -72,6 +74,7 @@ export const SERVICES = {
   keyManager: entry(SERVICE_SPECS.keyManager, 'keyManagerV1', KeyManagerV1),
   dns: entry(SERVICE_SPECS.dns, 'dnsV2', DnsV2),
   loadBalancer: entry(SERVICE_SPECS.loadBalancer, 'loadBalancerV2', LoadBalancerV2),
+  sharedFileSystem: entry(SERVICE_SPECS.sharedFileSystem, 'sharedFileSystemV2', SharedFileSystemV2),
 } as const satisfies Record<keyof typeof SERVICE_SPECS, ServiceEntry<unknown>>;
 
 /** The unversioned name of a service of the table (`compute`, `blockStorage`, ...). */

@@ -76,3 +76,21 @@ export const loadBalancerV2Spec: ServiceSpec = {
   major: '2',
   fallbackPath: '/v2',
 };
+
+/**
+ * How the shared file systems v2 (manila) proxy finds its endpoint and which microversions it
+ * knows. Manila reads only its own header, `X-OpenStack-Manila-API-Version`. The default, 2.65,
+ * is offered by Zed (whose maximum is 2.73) and later.
+ */
+export const sharedFileSystemV2Spec: ServiceSpec = {
+  serviceType: 'shared-file-system',
+  major: '2',
+  fallbackPath: '/v2',
+  microversions: {
+    headerName: 'shared-file-system',
+    legacyHeader: 'x-openstack-manila-api-version',
+    sdkMin: '2.0',
+    sdkMax: '2.73',
+    default: '2.65',
+  },
+};

@@ -27,7 +27,8 @@ export type ServiceType =
   | 'orchestration'
   | 'key-manager'
   | 'dns'
-  | 'load-balancer';
+  | 'load-balancer'
+  | 'shared-file-system';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -186,6 +187,18 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
     apiPath: '/v2',
     version: (root) => ({ id: 'v2.26', status: 'CURRENT', links: [{ rel: 'self', href: `${root}/v2` }] }),
     notFound: (faultstring) => ({ faultcode: 'Client', faultstring, debuginfo: null }),
+  },
+  'shared-file-system': {
+    catalogPath: '/v2',
+    apiPath: '/v2',
+    version: (root, max) => ({
+      id: 'v2.0',
+      status: 'CURRENT',
+      version: max ?? '2.73',
+      min_version: '2.0',
+      links: [{ rel: 'self', href: `${root}/v2/` }],
+    }),
+    notFound: (message) => ({ itemNotFound: { code: 404, message } }),
   },
 };
 
