@@ -6,12 +6,15 @@
 export const SERVICE_SUBPATHS = [
   { subpath: './block-storage', folder: 'block-storage', namespace: 'blockStorage' },
   { subpath: './compute', folder: 'compute', namespace: 'compute' },
+  { subpath: './dns', folder: 'dns', namespace: 'dns' },
   { subpath: './identity', folder: 'identity', namespace: 'identity' },
   { subpath: './image', folder: 'image', namespace: 'image' },
+  { subpath: './key-manager', folder: 'key-manager', namespace: 'keyManager' },
+  { subpath: './load-balancer', folder: 'load-balancer', namespace: 'loadBalancer' },
   { subpath: './network', folder: 'network', namespace: 'network' },
   { subpath: './object-store', folder: 'object-store', namespace: 'objectStore' },
-  { subpath: './placement', folder: 'placement', namespace: 'placement' },
   { subpath: './orchestration', folder: 'orchestration', namespace: 'orchestration' },
+  { subpath: './placement', folder: 'placement', namespace: 'placement' },
   { subpath: './shared-file-system', folder: 'shared-file-system', namespace: 'sharedFileSystem' },
 ];
 

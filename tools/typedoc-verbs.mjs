@@ -24,6 +24,7 @@ const NAMESPACE_OF = {
   OrchestrationV1: 'orchestration',
   DnsV2: 'dns',
   LoadBalancerV2: 'loadBalancer',
+  SharedFileSystemV2: 'sharedFileSystem',
 };
 
 /** Verb → [order in the family, summary before the resource words, summary after]. */
