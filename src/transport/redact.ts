@@ -22,9 +22,12 @@ const secretHeaderNames = new Set([
   'set-cookie',
 ]);
 
-/** Body keys whose values are secrets wherever they appear in a JSON document. */
+/**
+ * Body keys whose values are secrets wherever they appear in a JSON document (`*_password`:
+ * ironic's `rescue_password` and the BMC credentials in `driver_info`, `ipmi_password`, ...).
+ */
 const secretKeyPattern =
-  /^(password|adminPass|admin_pass|secret|application_credential_secret|token|id_token|access_token|refresh_token|temp_url_key|private_key|blob|key|passcode|totp)$/i;
+  /^(password|adminPass|admin_pass|secret|application_credential_secret|token|id_token|access_token|refresh_token|temp_url_key|private_key|blob|key|passcode|totp|[a-z]+_password)$/i;
 
 /** Keys that are named like secrets but are not (ids of tokens in listings, public keys). */
 const notSecretKeys = new Set(['public_key', 'token_type']);
