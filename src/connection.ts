@@ -12,6 +12,7 @@ import type { CloudConfig } from './config/types.js';
 import { ConnectionCore, type ConnectionOptions } from './connection-core.js';
 import { ConfigError } from './errors/errors.js';
 import {
+  type BaremetalV1,
   type BlockStorageV3,
   type ComputeV2,
   type IdentityV3,
@@ -157,6 +158,14 @@ export class Connection {
   /** Object storage, bound to v1. */
   get objectStore(): ObjectStoreV1 {
     return this.service('objectStore');
+  }
+  /** Bare metal v1.x (ironic). */
+  get baremetalV1(): BaremetalV1 {
+    return this.service('baremetal');
+  }
+  /** Bare metal, bound to v1.x. */
+  get baremetal(): BaremetalV1 {
+    return this.service('baremetal');
   }
 
   /**

@@ -21,6 +21,7 @@ const LOADERS: { readonly [K in ServiceName]: () => Promise<ProxyClass<K>> } = {
   blockStorage: async () => (await import('../services/block-storage/index.js')).BlockStorageV3,
   placement: async () => (await import('../services/placement/index.js')).PlacementV1,
   objectStore: async () => (await import('../services/object-store/index.js')).ObjectStoreV1,
+  baremetal: async () => (await import('../services/baremetal/index.js')).BaremetalV1,
 };
 
 /** The getters of the services `K` (`conn.compute`, ...): what a helper that uses only those needs. */

@@ -5,6 +5,7 @@
  * part of the public API (`src/index.ts` exports the specs one by one from `specs.ts`).
  */
 import {
+  baremetalV1Spec,
   blockStorageV3Spec,
   computeV2Spec,
   identityV3Spec,
@@ -23,4 +24,5 @@ export const SERVICE_SPECS = {
   blockStorage: blockStorageV3Spec,
   placement: placementV1Spec,
   objectStore: objectStoreV1Spec,
+  baremetal: baremetalV1Spec,
 } as const;

@@ -10,6 +10,7 @@
  */
 import type { ServiceSpec } from '../session/service-client.js';
 import type { Session } from '../session/session.js';
+import { BaremetalV1 } from './baremetal/proxy.js';
 import { BlockStorageV3 } from './block-storage/proxy.js';
 import { ComputeV2 } from './compute/proxy.js';
 import { IdentityV3 } from './identity/proxy.js';
@@ -20,7 +21,16 @@ import { PlacementV1 } from './placement/proxy.js';
 import type { ProxyOptions } from './service-proxy.js';
 import { SERVICE_SPECS } from './service-specs.js';
 
-export type { BlockStorageV3, ComputeV2, IdentityV3, ImageV2, NetworkV2, ObjectStoreV1, PlacementV1 };
+export type {
+  BaremetalV1,
+  BlockStorageV3,
+  ComputeV2,
+  IdentityV3,
+  ImageV2,
+  NetworkV2,
+  ObjectStoreV1,
+  PlacementV1,
+};
 
 /** One service of the table: its spec, its versioned getter name and its proxy class. */
 export interface ServiceEntry<P, V extends string = string> {
@@ -52,6 +62,7 @@ export const SERVICES = {
   blockStorage: entry(SERVICE_SPECS.blockStorage, 'blockStorageV3', BlockStorageV3),
   placement: entry(SERVICE_SPECS.placement, 'placementV1', PlacementV1),
   objectStore: entry(SERVICE_SPECS.objectStore, 'objectStoreV1', ObjectStoreV1),
+  baremetal: entry(SERVICE_SPECS.baremetal, 'baremetalV1', BaremetalV1),
 } as const satisfies Record<keyof typeof SERVICE_SPECS, ServiceEntry<unknown>>;
 
 /** The unversioned name of a service of the table (`compute`, `blockStorage`, ...). */
