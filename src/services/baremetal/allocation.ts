@@ -21,7 +21,7 @@ export const Allocation = defineResource({
   resourcesKey: 'allocations',
   fields: {
     uuid: f.string({ createOnly: true }).always(),
-    name: f.string({ nullable: true }).always().returnsNull(),
+    name: f.string({ returnsNull: true }).always().returnsNull(),
     /** The resource class the node must have. */
     resourceClass: f.string({ api: 'resource_class', createOnly: true }).always().returnsNull(),
     /** Traits the node must have. */

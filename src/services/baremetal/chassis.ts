@@ -20,7 +20,7 @@ export const Chassis = defineResource({
   resourcesKey: 'chassis',
   fields: {
     uuid: f.string({ createOnly: true }).always(),
-    description: f.string({ nullable: true }).always().returnsNull(),
+    description: f.string({ returnsNull: true }).always().returnsNull(),
     /** Free-form metadata. */
     extras: f.object<Record<string, unknown>>({ api: 'extra' }).always(),
     createdAt: f.date({ api: 'created_at', readOnly: true }).always(),

@@ -48,7 +48,7 @@ export type NodeProvisionState = (typeof NODE_PROVISION_STATES)[number];
  * Bare metal node (`/nodes`): one physical machine ironic manages, with its driver, the
  * interfaces that driver uses, its power and provision states. Listings use `/nodes/detail` so
  * every row is a full node. Updates are JSON Patch (`application/json`): a value adds or replaces
- * the field, `null` on a nullable field clears it, and `undefined` removes it.
+ * the field, and `null` removes it (ironic has no null values to set).
  *
  * @example
  * ```ts
@@ -68,7 +68,7 @@ export const Node = defineResource({
   fields: {
     uuid: f.string({ createOnly: true }).always(),
     /** A logical name (1.5+ for lookups by name); unique among nodes. */
-    name: f.string({ nullable: true }).always(),
+    name: f.string({ returnsNull: true }).always(),
     /** The hardware type, e.g. `fake-hardware`, `ipmi`, `redfish`. */
     driver: f.string({ required: true }).always(),
     /** What the driver needs to reach the machine (BMC address, credentials: ironic masks passwords). */
@@ -80,10 +80,10 @@ export const Node = defineResource({
     /** What the deployment uses (image_source, root_gb, ...), set by nova or the user. */
     instanceInfo: f.object<Record<string, unknown>>({ api: 'instance_info' }).always(),
     /** The nova instance (or any consumer) that owns the node. */
-    instanceUuid: f.string({ api: 'instance_uuid', nullable: true }).always(),
+    instanceUuid: f.string({ api: 'instance_uuid', returnsNull: true }).always(),
     /** Free-form metadata. */
     extras: f.object<Record<string, unknown>>({ api: 'extra' }).always(),
-    chassisUuid: f.string({ api: 'chassis_uuid', nullable: true }),
+    chassisUuid: f.string({ api: 'chassis_uuid', returnsNull: true }),
     /** See {@link NODE_PROVISION_STATES}; changed only through the provision actions. */
     provisionState: f.string({ api: 'provision_state', readOnly: true }).always(),
     /** The state the node is moving to, `null` when stable. */
@@ -109,7 +109,7 @@ export const Node = defineResource({
     raidConfig: f.object<Record<string, unknown>>({ api: 'raid_config' }).readOnly(),
     targetRaidConfig: f.object<Record<string, unknown>>({ api: 'target_raid_config' }).readOnly(),
     /** The class nova's flavors match the node by (1.21+). */
-    resourceClass: f.string({ api: 'resource_class', nullable: true, minVersion: '1.21' }),
+    resourceClass: f.string({ api: 'resource_class', returnsNull: true, minVersion: '1.21' }),
     /** BIOS interface (1.40+). */
     biosInterface: f.string({ api: 'bios_interface', minVersion: '1.40' }),
     /** Boot interface (1.31+). */
@@ -139,25 +139,25 @@ export const Node = defineResource({
     /** Conductors of this group manage the node (1.46+); empty for any. */
     conductorGroup: f.string({ api: 'conductor_group', minVersion: '1.46' }),
     /** Overrides the conductor's automated_clean for this node (1.47+). */
-    automatedClean: f.boolean({ api: 'automated_clean', nullable: true, minVersion: '1.47' }),
+    automatedClean: f.boolean({ api: 'automated_clean', returnsNull: true, minVersion: '1.47' }),
     /** An active node that must not be undeployed, rebuilt or deleted (1.48+). */
     protected: f.boolean({ minVersion: '1.48' }),
     /** Why the node is protected (1.48+). */
-    protectedReason: f.string({ api: 'protected_reason', nullable: true, minVersion: '1.48' }),
+    protectedReason: f.string({ api: 'protected_reason', returnsNull: true, minVersion: '1.48' }),
     /** The conductor serving the node (1.49+). */
     conductor: f.string({ readOnly: true, minVersion: '1.49' }),
     /** The project owning the node (1.50+). */
-    owner: f.string({ nullable: true, minVersion: '1.50' }),
+    owner: f.string({ returnsNull: true, minVersion: '1.50' }),
     /** Free text (1.51+). */
-    description: f.string({ nullable: true, minVersion: '1.51' }),
+    description: f.string({ returnsNull: true, minVersion: '1.51' }),
     /** The allocation holding the node (1.52+). */
     allocationUuid: f.string({ api: 'allocation_uuid', readOnly: true, minVersion: '1.52' }),
     /** Marked for retirement: cannot be provided again (1.61+). */
     retired: f.boolean({ minVersion: '1.61' }),
     /** Why the node is retired (1.61+). */
-    retiredReason: f.string({ api: 'retired_reason', nullable: true, minVersion: '1.61' }),
+    retiredReason: f.string({ api: 'retired_reason', returnsNull: true, minVersion: '1.61' }),
     /** A project that may use the node (1.65+). */
-    lessee: f.string({ nullable: true, minVersion: '1.65' }),
+    lessee: f.string({ returnsNull: true, minVersion: '1.65' }),
     /** Static network configuration for the instance (1.66+). */
     networkData: f.object<Record<string, unknown>>({ api: 'network_data', minVersion: '1.66' }),
     /** `uefi` or `bios`, as the node last booted (1.75+). */

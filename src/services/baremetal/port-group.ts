@@ -20,11 +20,11 @@ export const PortGroup = defineResource({
   resourcesKey: 'portgroups',
   fields: {
     uuid: f.string({ createOnly: true }).always(),
-    name: f.string({ nullable: true }).always().returnsNull(),
+    name: f.string({ returnsNull: true }).always().returnsNull(),
     /** The node the group belongs to. */
     nodeUuid: f.string({ api: 'node_uuid', required: true }).always(),
     /** The bond's MAC address. */
-    address: f.string({ nullable: true }).always().returnsNull(),
+    address: f.string({ returnsNull: true }).always().returnsNull(),
     /** Whether member ports may also be used alone. */
     standalonePortsSupported: f.boolean({ api: 'standalone_ports_supported' }).always(),
     /** The bonding mode, e.g. `active-backup`, `802.3ad` (1.26+). */

@@ -26,7 +26,7 @@ export const Port = defineResource({
     /** The node the port belongs to. */
     nodeUuid: f.string({ api: 'node_uuid', required: true }).always(),
     /** The port group the port is a member of (1.24+). */
-    portgroupUuid: f.string({ api: 'portgroup_uuid', nullable: true, minVersion: '1.24' }),
+    portgroupUuid: f.string({ api: 'portgroup_uuid', returnsNull: true, minVersion: '1.24' }),
     /** The switch port it is wired to: `switch_id`, `port_id`, `switch_info` (1.19+). */
     localLinkConnection: f.object<Record<string, unknown>>({
       api: 'local_link_connection',
@@ -35,7 +35,7 @@ export const Port = defineResource({
     /** Whether the node may PXE boot from this port (1.19+). */
     pxeEnabled: f.boolean({ api: 'pxe_enabled', minVersion: '1.19' }),
     /** The physical network the port is attached to (1.34+). */
-    physicalNetwork: f.string({ api: 'physical_network', nullable: true, minVersion: '1.34' }),
+    physicalNetwork: f.string({ api: 'physical_network', returnsNull: true, minVersion: '1.34' }),
     /** A Smart NIC port (1.53+). */
     isSmartnic: f.boolean({ api: 'is_smartnic', minVersion: '1.53' }),
     /** What the conductor records (the tenant VIF, ...) (1.18+). */
