@@ -38,8 +38,6 @@ api_workers = 1
 # fake interfaces have no clean steps; without this, undeploy and provide would still pass
 # through cleaning but need an agent for the default disk erase
 automated_clean = false
-# power state sync every 10 s: a node whose fake power was changed out of band settles quickly
-sync_power_state_interval = 10
 [database]
 connection = $(sqlite_url ironic/ironic)
 [dhcp]
