@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { type Lazy, lazy } from './lazy.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
 import { registerApi } from './spec/api.js';
+import { registerBaremetal } from './spec/baremetal.js';
 import { registerCatalog } from './spec/catalog.js';
 import { registerCompletion } from './spec/completion.js';
 import { registerContainer } from './spec/container.js';
@@ -51,6 +52,7 @@ const GROUPS: ReadonlyArray<readonly [word: string, register: Register]> = [
   ['user', registerUser],
   ['api', registerApi],
   ['completion', (program) => registerCompletion(program)],
+  ['baremetal', registerBaremetal],
 ];
 
 /**
