@@ -21,6 +21,7 @@ const NAMESPACE_OF = {
   NetworkV2: 'network',
   ObjectStoreV1: 'objectStore',
   PlacementV1: 'placement',
+  BaremetalV1: 'baremetal',
 };
 
 /** Verb → [order in the family, summary before the resource words, summary after]. */

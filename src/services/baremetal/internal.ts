@@ -1,7 +1,4 @@
-/**
- * What the bare metal sections share.
- * @internal
- */
+/** What the bare metal sections share. */
 import type { ResourceBase } from '../../resource/instance.js';
 
 /** A resource given by id (uuid, or a name where ironic accepts one) or as a fetched resource. */
