@@ -57,7 +57,7 @@ for await (const s of conn.compute.listServers()) console.log(s.name);
 `,
   },
 };
-const SERVICES = ['block-storage', 'compute', 'identity', 'image', 'network', 'object-store', 'placement'];
+const SERVICES = ['block-storage', 'compute', 'identity', 'image', 'network', 'object-store', 'placement', 'baremetal'];
 const PLATFORMS = ['browser', 'node'];
 
 /** A scratch project whose node_modules/openstack-sdk is this package, so "exports" applies. */
