@@ -2,8 +2,8 @@ export { Allocation } from './allocation.js';
 export { Chassis } from './chassis.js';
 export { DeployTemplate, type DeployTemplateStep } from './deploy-template.js';
 export { Driver } from './driver.js';
-export type { IdArg } from './internal.js';
 export type { DriverSection } from './driver-section.js';
+export type { IdArg } from './internal.js';
 export { type BaremetalLink, NODE_PROVISION_STATES, Node, type NodeProvisionState } from './node.js';
 export type { InterfaceValidation, NodeInfoSection } from './node-info-section.js';
 export {
