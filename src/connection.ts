@@ -12,6 +12,7 @@ import type { CloudConfig } from './config/types.js';
 import { ConnectionCore, type ConnectionOptions } from './connection-core.js';
 import { ConfigError } from './errors/errors.js';
 import {
+  type BaremetalV1,
   type BlockStorageV3,
   type ComputeV2,
   type DnsV2,
@@ -202,6 +203,14 @@ export class Connection {
   /** Shared file systems, bound to v2. */
   get sharedFileSystem(): SharedFileSystemV2 {
     return this.service('sharedFileSystem');
+  }
+  /** Bare metal v1.x (ironic). */
+  get baremetalV1(): BaremetalV1 {
+    return this.service('baremetal');
+  }
+  /** Bare metal, bound to v1.x. */
+  get baremetal(): BaremetalV1 {
+    return this.service('baremetal');
   }
 
   /**

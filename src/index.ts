@@ -13,6 +13,9 @@ export * from './config/index.js';
 export { Connection, type ConnectionOptions } from './connection.js';
 export * from './errors/index.js';
 export * from './resource/index.js';
+/** Bare metal (ironic) resource definitions and types; the proxy is {@link BaremetalV1} (`conn.baremetal`). */
+export * as baremetal from './services/baremetal/index.js';
+export { BaremetalV1 } from './services/baremetal/proxy.js';
 /** Each service's resource definitions and types, namespaced (names like `AvailabilityZone` repeat across services). */
 export * as blockStorage from './services/block-storage/index.js';
 export { BlockStorageV3 } from './services/block-storage/proxy.js';

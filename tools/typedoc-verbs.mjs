@@ -25,6 +25,7 @@ const NAMESPACE_OF = {
   DnsV2: 'dns',
   LoadBalancerV2: 'loadBalancer',
   SharedFileSystemV2: 'sharedFileSystem',
+  BaremetalV1: 'baremetal',
 };
 
 /** Verb → [order in the family, summary before the resource words, summary after]. */

@@ -13,7 +13,9 @@ export function completionTable(program: Command): { table: Map<string, string[]
   const globals = program.options.flatMap((o) => [o.long, o.short].filter((x): x is string => !!x));
   const walk = (cmd: Command, path: string) => {
     for (const o of cmd.options) {
-      if (o.required || o.optional) for (const f of [o.long, o.short]) if (f) valued.add(f);
+      // an optional value (`--wait [seconds]`) is as often absent as present: only options that
+      // always take one have the next word skipped as their value
+      if (o.required) for (const f of [o.long, o.short]) if (f) valued.add(f);
     }
     const subs = cmd.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden);
     const opts = cmd.options.map((o) => o.long).filter((x): x is string => !!x);

@@ -10,6 +10,7 @@ import { type Lazy, lazy } from './lazy.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
 import { registerAcl } from './spec/acl.js';
 import { registerApi } from './spec/api.js';
+import { registerBaremetal } from './spec/baremetal.js';
 import { registerCatalog } from './spec/catalog.js';
 import { registerCompletion } from './spec/completion.js';
 import { registerContainer } from './spec/container.js';
@@ -70,6 +71,7 @@ const GROUPS: ReadonlyArray<readonly [word: string, register: Register]> = [
   ['ptr', registerPtr],
   ['loadbalancer', registerLoadBalancer],
   ['share', registerShare],
+  ['baremetal', registerBaremetal],
 ];
 
 /**

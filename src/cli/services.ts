@@ -26,6 +26,7 @@ const LOADERS: { readonly [K in ServiceName]: () => Promise<ProxyClass<K>> } = {
   dns: async () => (await import('../services/dns/index.js')).DnsV2,
   loadBalancer: async () => (await import('../services/load-balancer/index.js')).LoadBalancerV2,
   sharedFileSystem: async () => (await import('../services/shared-file-system/index.js')).SharedFileSystemV2,
+  baremetal: async () => (await import('../services/baremetal/index.js')).BaremetalV1,
 };
 
 /** The getters of the services `K` (`conn.compute`, ...): what a helper that uses only those needs. */

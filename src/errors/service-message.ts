@@ -20,6 +20,17 @@ export function parseServiceMessage(body: string, contentType = ''): string | un
   return stripped.slice(0, 500) || undefined;
 }
 
+/** The `faultstring` inside ironic's `error_message`, which is itself a JSON document. */
+function ironicFault(text: string): string | undefined {
+  if (!text.startsWith('{')) return undefined;
+  try {
+    const inner = JSON.parse(text) as { faultstring?: unknown };
+    return typeof inner.faultstring === 'string' ? inner.faultstring : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function messageFromJson(doc: unknown): string | undefined {
   if (!doc || typeof doc !== 'object') return typeof doc === 'string' ? doc : undefined;
   const o = doc as Record<string, unknown>;
@@ -38,7 +49,8 @@ function messageFromJson(doc: unknown): string | undefined {
   }
   if (typeof o.message === 'string') return o.message;
   if (typeof o.faultstring === 'string') return o.faultstring;
-  if (typeof o.error_message === 'string') return o.error_message;
+  // ironic: {"error_message": "<a JSON document with faultstring>"}
+  if (typeof o.error_message === 'string') return ironicFault(o.error_message) ?? o.error_message;
   // barbican: {"code", "title", "description"}
   if (typeof o.description === 'string' && typeof o.title === 'string') return o.description;
   for (const v of Object.values(o)) {

@@ -5,6 +5,7 @@
  * part of the public API (`src/index.ts` exports the specs one by one from `specs.ts`).
  */
 import {
+  baremetalV1Spec,
   blockStorageV3Spec,
   computeV2Spec,
   dnsV2Spec,
@@ -33,4 +34,5 @@ export const SERVICE_SPECS = {
   dns: dnsV2Spec,
   loadBalancer: loadBalancerV2Spec,
   sharedFileSystem: sharedFileSystemV2Spec,
+  baremetal: baremetalV1Spec,
 } as const;

@@ -10,6 +10,7 @@
  */
 import type { ServiceSpec } from '../session/service-client.js';
 import type { Session } from '../session/session.js';
+import { BaremetalV1 } from './baremetal/proxy.js';
 import { BlockStorageV3 } from './block-storage/proxy.js';
 import { ComputeV2 } from './compute/proxy.js';
 import { DnsV2 } from './dns/proxy.js';
@@ -26,6 +27,7 @@ import { SERVICE_SPECS } from './service-specs.js';
 import { SharedFileSystemV2 } from './shared-file-system/proxy.js';
 
 export type {
+  BaremetalV1,
   BlockStorageV3,
   ComputeV2,
   DnsV2,
@@ -75,6 +77,7 @@ export const SERVICES = {
   dns: entry(SERVICE_SPECS.dns, 'dnsV2', DnsV2),
   loadBalancer: entry(SERVICE_SPECS.loadBalancer, 'loadBalancerV2', LoadBalancerV2),
   sharedFileSystem: entry(SERVICE_SPECS.sharedFileSystem, 'sharedFileSystemV2', SharedFileSystemV2),
+  baremetal: entry(SERVICE_SPECS.baremetal, 'baremetalV1', BaremetalV1),
 } as const satisfies Record<keyof typeof SERVICE_SPECS, ServiceEntry<unknown>>;
 
 /** The unversioned name of a service of the table (`compute`, `blockStorage`, ...). */

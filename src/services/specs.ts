@@ -94,3 +94,21 @@ export const sharedFileSystemV2Spec: ServiceSpec = {
     default: '2.65',
   },
 };
+
+/**
+ * How the bare metal v1 proxy finds its endpoint and which microversions it knows. The default,
+ * 1.78, is what Zed's ironic (max 1.80) and Yoga's (max 1.78) both serve: node history, boot mode
+ * and secure boot fields, deploy/undeploy verbs and every resource of this SDK.
+ */
+export const baremetalV1Spec: ServiceSpec = {
+  serviceType: 'baremetal',
+  major: '1',
+  fallbackPath: '/v1',
+  microversions: {
+    headerName: 'baremetal',
+    legacyHeader: 'x-openstack-ironic-api-version',
+    sdkMin: '1.1',
+    sdkMax: '1.80',
+    default: '1.78',
+  },
+};

@@ -24,10 +24,11 @@ const secretHeaderNames = new Set([
 
 /**
  * Body keys whose values are secrets wherever they appear in a JSON document (`payload`: barbican's
- * secrets; `access_key`: a manila cephx access rule's key).
+ * secrets; `access_key`: a manila cephx access rule's key; `*_password`: ironic's `rescue_password`
+ * and the BMC credentials in `driver_info`, `ipmi_password`, ..., a heat parameter `db_password`).
  */
 const secretKeyPattern =
-  /^(password|adminPass|admin_pass|secret|application_credential_secret|token|id_token|access_token|refresh_token|temp_url_key|private_key|blob|key|passcode|totp|payload|access_key)$/i;
+  /^(password|adminPass|admin_pass|secret|application_credential_secret|token|id_token|access_token|refresh_token|temp_url_key|private_key|blob|key|passcode|totp|payload|access_key|\w+_password)$/i;
 
 /** Keys that are named like secrets but are not (ids of tokens in listings, public keys). */
 const notSecretKeys = new Set(['public_key', 'token_type']);

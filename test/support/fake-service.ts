@@ -28,7 +28,8 @@ export type ServiceType =
   | 'key-manager'
   | 'dns'
   | 'load-balancer'
-  | 'shared-file-system';
+  | 'shared-file-system'
+  | 'baremetal';
 
 /** One request as the fake read it. */
 export interface Call {
@@ -152,6 +153,21 @@ const SHAPES: Record<ServiceType, ServiceShape> = {
       links: [{ rel: 'self', href: '' }],
     }),
     notFound: (detail) => ({ errors: [{ status: 404, title: 'Not Found', detail }] }),
+  },
+  baremetal: {
+    catalogPath: '',
+    apiPath: '/v1',
+    version: (root, max) => ({
+      id: 'v1',
+      status: 'CURRENT',
+      version: max ?? '1.82',
+      min_version: '1.1',
+      links: [{ rel: 'self', href: `${root}/v1/` }],
+    }),
+    // ironic wraps its fault document in a string
+    notFound: (faultstring) => ({
+      error_message: JSON.stringify({ faultcode: 'Client', faultstring, debuginfo: null }),
+    }),
   },
   // keystone and glance are reached at their versioned catalog URL; no document at the root
   identity: {
