@@ -4,6 +4,7 @@
 
 /** Subpath, folder under src/services/, namespace exported by src/index.ts. */
 export const SERVICE_SUBPATHS = [
+  { subpath: './baremetal', folder: 'baremetal', namespace: 'baremetal' },
   { subpath: './block-storage', folder: 'block-storage', namespace: 'blockStorage' },
   { subpath: './compute', folder: 'compute', namespace: 'compute' },
   { subpath: './dns', folder: 'dns', namespace: 'dns' },
