@@ -141,6 +141,29 @@ async function lbApi(ctx: CliContext): Promise<Lb> {
   return (await ctx.connection('loadBalancer')).loadBalancer;
 }
 
+/** The top-level children of a load balancer that `<family> delete NAME...` removes the same way. */
+type DeletableFamily = 'Listener' | 'Pool' | 'HealthMonitor' | 'L7Policy';
+
+/** Find each by name or id, delete it, and with `--wait` wait until octavia has removed it. */
+async function deleteEach(
+  ctx: CliContext,
+  names: string[],
+  family: DeletableFamily,
+  label: string,
+  o: { wait?: boolean },
+): Promise<void> {
+  const lb = await lbApi(ctx);
+  // one family's find/delete/waitForDelete verbs, typed by the first of them (they share shapes)
+  const find = lb[`find${family}`].bind(lb) as Lb['findListener'];
+  const del = lb[`delete${family}`].bind(lb) as Lb['deleteListener'];
+  const gone = lb[`waitFor${family}Delete`].bind(lb) as Lb['waitForListenerDelete'];
+  await forEachItem(ctx, names, label, 'delete', async (name) => {
+    const id = (await find(name))!.id;
+    await del(id);
+    if (o.wait) await gone(id, { intervalMs: 1000 });
+  });
+}
+
 async function findLb(lb: Lb, nameOrId: string): Promise<string> {
   return (await lb.findLoadBalancer(nameOrId))!.id;
 }
@@ -379,12 +402,7 @@ export async function listenerSet(
 }
 
 export async function listenerDelete(ctx: CliContext, names: string[], o: { wait?: boolean }): Promise<void> {
-  const lb = await lbApi(ctx);
-  await forEachItem(ctx, names, 'listener', 'delete', async (name) => {
-    const id = (await lb.findListener(name))!.id;
-    await lb.deleteListener(id);
-    if (o.wait) await lb.waitForListenerDelete(id, { intervalMs: 1000 });
-  });
+  await deleteEach(ctx, names, 'Listener', 'listener', o);
 }
 
 export async function listenerStats(ctx: CliContext, nameOrId: string): Promise<void> {
@@ -497,12 +515,7 @@ export async function poolSet(
 }
 
 export async function poolDelete(ctx: CliContext, names: string[], o: { wait?: boolean }): Promise<void> {
-  const lb = await lbApi(ctx);
-  await forEachItem(ctx, names, 'pool', 'delete', async (name) => {
-    const id = (await lb.findPool(name))!.id;
-    await lb.deletePool(id);
-    if (o.wait) await lb.waitForPoolDelete(id, { intervalMs: 1000 });
-  });
+  await deleteEach(ctx, names, 'Pool', 'pool', o);
 }
 
 // --- members
@@ -715,12 +728,7 @@ export async function hmSet(
 }
 
 export async function hmDelete(ctx: CliContext, names: string[], o: { wait?: boolean }): Promise<void> {
-  const lb = await lbApi(ctx);
-  await forEachItem(ctx, names, 'health monitor', 'delete', async (name) => {
-    const id = (await lb.findHealthMonitor(name))!.id;
-    await lb.deleteHealthMonitor(id);
-    if (o.wait) await lb.waitForHealthMonitorDelete(id, { intervalMs: 1000 });
-  });
+  await deleteEach(ctx, names, 'HealthMonitor', 'health monitor', o);
 }
 
 // --- L7 policies and rules
@@ -787,12 +795,7 @@ export async function l7policySet(ctx: CliContext, nameOrId: string, o: L7Policy
 }
 
 export async function l7policyDelete(ctx: CliContext, names: string[], o: { wait?: boolean }): Promise<void> {
-  const lb = await lbApi(ctx);
-  await forEachItem(ctx, names, 'l7policy', 'delete', async (name) => {
-    const id = (await lb.findL7Policy(name))!.id;
-    await lb.deleteL7Policy(id);
-    if (o.wait) await lb.waitForL7PolicyDelete(id, { intervalMs: 1000 });
-  });
+  await deleteEach(ctx, names, 'L7Policy', 'l7policy', o);
 }
 
 async function policyParent(lb: Lb, policy: string): Promise<{ l7policyId: string }> {
