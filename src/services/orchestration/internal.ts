@@ -17,7 +17,9 @@ export type StackArg = string | { readonly id?: string | null; readonly name?: s
 
 /** Heat's two halves of a stack's address. */
 export interface StackIdentity {
+  /** The stack's name. */
   name: string;
+  /** The stack's id (a UUID heat assigned). */
   id: string;
 }
 

@@ -2,10 +2,15 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** An input or output declared by a software config. */
 export interface SoftwareConfigIo {
+  /** The input's or output's name. */
   name: string;
+  /** Its type: `String` (heat's default), `Number`, `CommaDelimitedList`, `Json` or `Boolean`. */
   type?: string;
+  /** What it is for. */
   description?: string;
+  /** An input's value when the deployment gives none. */
   default?: unknown;
+  /** An output only: a value in it marks the deployment as failed. */
   error_output?: boolean;
 }
 

@@ -16,8 +16,11 @@ import { StackResource } from './stack-resource.js';
 
 /** One output of a stack. `outputValue` is there when read one by one (`getStackOutput`). */
 export interface StackOutput {
+  /** The output's name in the template's `outputs` (heat's `output_key`). */
   outputKey: string;
+  /** The output's description in the template. */
   description?: string;
+  /** The value heat computed (`output_value`); only from `getStackOutput`. */
   outputValue?: unknown;
   /** Why heat could not compute the value. */
   outputError?: string;

@@ -32,6 +32,7 @@ export interface CreateStackInput extends StackTemplateInput {
   disableRollback?: boolean;
   /** Minutes before heat fails the create. */
   timeoutMins?: number;
+  /** Tags for the stack (sent as one comma-separated string, so a tag cannot hold a comma). */
   tags?: string[];
 }
 
@@ -42,8 +43,11 @@ export interface UpdateStackInput extends StackTemplateInput {
    * update names none. Otherwise (`PUT`) the update replaces them all, and a template is required.
    */
   existing?: boolean;
+  /** Leave a failed update as it is instead of rolling back to the previous state. */
   disableRollback?: boolean;
+  /** Minutes before heat fails the update. */
   timeoutMins?: number;
+  /** The stack's tags (sent as one comma-separated string, so a tag cannot hold a comma). */
   tags?: string[];
   /** Parameters to reset to their defaults (with `existing`). */
   clearParameters?: string[];
@@ -51,19 +55,28 @@ export interface UpdateStackInput extends StackTemplateInput {
 
 /** A resource of a stack preview: what heat would create. */
 export interface PreviewResource {
+  /** The resource's name in the template. */
   resource_name: string;
+  /** Its type, e.g. `OS::Nova::Server`. */
   resource_type: string;
+  /** Its properties as heat computed them for the preview. */
   properties?: Record<string, unknown>;
+  /** The names of the resources that depend on this one. */
   required_by?: string[];
   [key: string]: unknown;
 }
 
 /** What heat would change in an update, resource by resource (`previewStackUpdate`). */
 export interface StackUpdatePreview {
+  /** Resources the update would create. */
   added: PreviewResource[];
+  /** Resources the update would delete. */
   deleted: PreviewResource[];
+  /** Resources the update would replace (create anew, then delete the old one). */
   replaced: PreviewResource[];
+  /** Resources the update would leave as they are. */
   unchanged: PreviewResource[];
+  /** Resources the update would change in place. */
   updated: PreviewResource[];
 }
 

@@ -2,8 +2,11 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** One output of a stack as `GET /stacks/{name}/{id}` shows it. */
 export interface StackOutputValue {
+  /** The output's name in the template's `outputs`. */
   output_key: string;
+  /** The value heat computed for it (see `output_error` when it could not). */
   output_value?: unknown;
+  /** The output's description in the template. */
   description?: string;
   /** Why heat could not compute the value (the output of a failed resource). */
   output_error?: string;

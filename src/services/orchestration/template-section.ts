@@ -6,9 +6,11 @@ import { type StackTemplateInput, templateBody } from './internal.js';
 
 /** A template's description and parameters as heat read them (`validateTemplate`). */
 export interface TemplateValidation {
+  /** The template's `description`. */
   description?: string;
   /** Each parameter's schema: `Type`, `Default`, `Description`, `Label`, `NoEcho`, `Constraints`. */
   parameters: Record<string, Record<string, unknown>>;
+  /** The template's `parameter_groups` (each a `label`, `description` and `parameters` list). */
   parameterGroups?: unknown[];
   /** The environment as heat merged it (when one was given). */
   environment?: Record<string, unknown>;
@@ -26,24 +28,31 @@ export interface TemplateVersion {
 
 /** An intrinsic function of a template version (`get_param`, `str_replace`, ...). */
 export interface TemplateFunction {
+  /** The function's name, e.g. `get_param` (heat calls the key `functions`). */
   functions: string;
+  /** What the function does, as heat describes it. */
   description: string;
 }
 
 /** A resource type with its description (`listResourceTypes({ withDescription: true })`). */
 export interface ResourceTypeSummary {
+  /** The type's name, e.g. `OS::Nova::Server`. */
   resourceType: string;
+  /** What the type is, as heat describes it; only with `withDescription`. */
   description?: string;
 }
 
 /** The schema of a resource type (`getResourceType`). */
 export interface ResourceTypeSchema {
+  /** The type's name, e.g. `OS::Nova::Server`. */
   resourceType: string;
   /** Each property's schema (type, required, update_allowed, constraints, ...). */
   properties: Record<string, Record<string, unknown>>;
   /** Each attribute's description and type. */
   attributes: Record<string, Record<string, unknown>>;
+  /** Heat's support status of the type: `status` (`SUPPORTED`, `DEPRECATED`, ...), `version`, `message`, ... */
   supportStatus?: Record<string, unknown>;
+  /** What the type is, as heat describes it. */
   description?: string;
 }
 
@@ -55,6 +64,7 @@ export interface ResourceTypeQuery {
   version?: string;
   /** `SUPPORTED`, `DEPRECATED`, `UNSUPPORTED`, `HIDDEN`. */
   supportStatus?: string;
+  /** Answer each type with its description (otherwise names only). */
   withDescription?: boolean;
 }
 

@@ -23,8 +23,11 @@ import { StackResource } from './stack-resource.js';
 export interface FailedStackResource {
   /** The name in the template (nested stacks: `parent_resource/name`). */
   resourceName: string;
+  /** Its type, e.g. `OS::Nova::Server` (empty when heat gave none). */
   resourceType: string;
+  /** Its status as heat reports it, a `*_FAILED` one (e.g. `CREATE_FAILED`). */
   status: string;
+  /** Heat's `resource_status_reason`: why it failed (empty when heat gave none). */
   statusReason: string;
 }
 

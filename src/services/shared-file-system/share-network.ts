@@ -2,9 +2,13 @@ import { defineResource, f } from '../../resource/index.js';
 
 /** A subnet of a share network, as a share network lists them. */
 export interface ShareNetworkSubnetSummary {
+  /** The subnet's id. */
   id: string;
+  /** The availability zone the subnet serves; null for the network's default subnet. */
   availability_zone: string | null;
+  /** The id of the neutron network share servers are plugged into; null when none was given. */
   neutron_net_id: string | null;
+  /** The id of the neutron subnet share servers get their addresses from; null when none was given. */
   neutron_subnet_id: string | null;
   [key: string]: unknown;
 }
