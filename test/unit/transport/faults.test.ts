@@ -318,7 +318,7 @@ for (const transport of TRANSPORTS) {
 
       test('an AbortSignal.timeout() is the deadline of the whole call, retries and backoff included', async () => {
         await withT(
-          (_req, socket) => socket.end(rawJson(503, { message: 'busy' }, { 'retry-after': '1' })),
+          (_req, socket) => socket.end(rawJson(503, { message: 'busy' }, { 'retry-after': '1', connection: 'close' })),
           async (url, reqs, http) => {
             const t0 = Date.now();
             const e = await rejection(
@@ -334,10 +334,13 @@ for (const transport of TRANSPORTS) {
       });
     });
 
+    // These servers end the socket after each answer, so they say `connection: close` as a real
+    // server does; without it the client may send the retry on the pooled socket the FIN has not
+    // reached yet, and under load fetch reported that race instead of the storm.
     describe('5xx storms and Retry-After', () => {
       test('a 503 storm exhausts the retry budget: ServiceUnavailableError with the attempt count', async () => {
         await withT(
-          (_req, socket) => socket.end(rawJson(503, { message: 'busy' })),
+          (_req, socket) => socket.end(rawJson(503, { message: 'busy' }, { connection: 'close' })),
           async (url, reqs, http) => {
             const e = await rejection(http.request({ method: 'GET', url, buffer: true }), 'the storm');
             assert.ok(e instanceof ServiceUnavailableError, `a ServiceUnavailableError, got ${e}`);
@@ -351,7 +354,7 @@ for (const transport of TRANSPORTS) {
 
       test('a 502 storm on POST is not retried', async () => {
         await withT(
-          (_req, socket) => socket.end(rawJson(502, { message: 'bad gateway' })),
+          (_req, socket) => socket.end(rawJson(502, { message: 'bad gateway' }, { connection: 'close' })),
           async (url, reqs, http) => {
             const e = await rejection(http.request({ method: 'POST', url, body: '{}' }), 'the POST');
             assert.ok(e instanceof ServerError, `a ServerError, got ${e}`);
@@ -367,7 +370,7 @@ for (const transport of TRANSPORTS) {
           (_req, socket, n) => {
             if (n > 0) return void socket.end(rawJson(200, doc));
             const at = new Date(Date.now() + 2000).toUTCString(); // whole seconds: waits 1-2 s
-            socket.end(rawJson(503, { message: 'later' }, { 'retry-after': at }));
+            socket.end(rawJson(503, { message: 'later' }, { 'retry-after': at, connection: 'close' }));
           },
           async (url, reqs, http) => {
             const t0 = Date.now();
