@@ -318,7 +318,8 @@ for (const transport of TRANSPORTS) {
 
       test('an AbortSignal.timeout() is the deadline of the whole call, retries and backoff included', async () => {
         await withT(
-          (_req, socket) => socket.end(rawJson(503, { message: 'busy' }, { 'retry-after': '1', connection: 'close' })),
+          (_req, socket) =>
+            socket.end(rawJson(503, { message: 'busy' }, { 'retry-after': '1', connection: 'close' })),
           async (url, reqs, http) => {
             const t0 = Date.now();
             const e = await rejection(
