@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DEMO_CLOUD, functionalSuite } from '../../support/cloud.js';
-import { openstackJson, ostack, ostackJson } from './helpers.js';
+import { openstackJson, ostack, ostackJson } from '../cli/helpers.js';
 
 const TEMPLATE = `
 heat_template_version: 2018-08-31

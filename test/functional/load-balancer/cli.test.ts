@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { ADMIN_CLOUD, DEMO_CLOUD, functionalSuite } from '../../support/cloud.js';
-import { openstackJson, ostack, ostackJson } from './helpers.js';
+import { openstackJson, ostack, ostackJson } from '../cli/helpers.js';
 
 functionalSuite('cli/loadbalancer', { timeout: 600_000 }, (suite) => {
   const demo = ['--os-cloud', DEMO_CLOUD];

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_CLOUD, functionalSuite } from '../../support/cloud.js';
-import { openstackJson, ostack, ostackJson } from './helpers.js';
+import { openstackJson, ostack, ostackJson } from '../cli/helpers.js';
 
 functionalSuite('cli/share', { timeout: 180_000 }, (suite) => {
   const sfs = suite.demo().sharedFileSystem;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ADMIN_CLOUD, DEMO_CLOUD, functionalSuite } from '../../support/cloud.js';
-import { openstackJson, ostack, ostackJson } from './helpers.js';
+import { openstackJson, ostack, ostackJson } from '../cli/helpers.js';
 
 functionalSuite('cli/dns', { timeout: 240_000 }, (suite) => {
   const demo = ['--os-cloud', DEMO_CLOUD];

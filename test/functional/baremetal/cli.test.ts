@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { ADMIN_CLOUD, functionalSuite } from '../../support/cloud.js';
-import { removeNode } from '../baremetal/helpers.js';
-import { openstackJson, ostack, ostackJson } from './helpers.js';
+import { openstackJson, ostack, ostackJson } from '../cli/helpers.js';
+import { removeNode } from './helpers.js';
 
 const admin = ['--os-cloud', ADMIN_CLOUD];
 
