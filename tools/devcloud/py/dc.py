@@ -1,5 +1,6 @@
 """Small helpers shared by the devcloud python tools (keystoneauth only)."""
 import os
+import time
 
 from keystoneauth1 import session
 from keystoneauth1.identity import v3
@@ -17,6 +18,14 @@ def ep(service_type, **kw):
     """endpoint_filter for the public endpoint of a service."""
     return dict(service_type=service_type, interface='public',
                 region_name='RegionOne', **kw)
+
+
+def uptime(run_dir, name):
+    """Seconds since up.sh started service NAME (its pid file's age); None when not known."""
+    try:
+        return time.time() - os.stat(os.path.join(run_dir or '', name + '.pid')).st_mtime
+    except OSError:
+        return None
 
 
 def dead_services(run_dir):

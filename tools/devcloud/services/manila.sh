@@ -29,6 +29,9 @@ enabled_share_backends = dummy
 enabled_share_protocols = NFS,CIFS
 default_share_type = default
 use_stderr = false
+# how often manila-share reports its pools to the scheduler (default 60 s): services/manila.py
+# waits one period before its first pools query
+periodic_interval = 10
 [database]
 connection = $(sqlite_url manila/manila)
 [oslo_concurrency]
