@@ -92,6 +92,9 @@ INI
 barbican_helpers() {
   mkentry barbican-manage barbican.cmd.barbican_manage:main
   mkentry barbican-worker barbican.cmd.worker:main
+  install -m 644 "$HERE/services/barbican_worker.py" "$D/lib/devcloud_barbican_worker.py"
+  # before main() builds the RPC server around barbican.queue.server.Tasks
+  sed -i '/^from barbican.cmd.worker/i import devcloud_barbican_worker  # noqa: E402,F401' "$D/bin/barbican-worker"
   cat > "$D/bin/barbican-wsgi.py" <<PYEOF
 # uwsgi entry point for barbican-api (written by tools/devcloud/services/barbican.sh).
 import sys
