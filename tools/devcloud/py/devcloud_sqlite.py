@@ -12,6 +12,12 @@ same thing, so those retries apply here too. (Taking the write lock up front
 with BEGIN IMMEDIATE was tried: keystone opens a second connection while its
 first transaction is open and then waits on itself.)
 """
+import io
+import threading
+import time
+
+_lost = threading.local()
+
 try:
     from oslo_db import exception
     from oslo_db.sqlalchemy import exc_filters
@@ -22,4 +28,38 @@ else:
 
     @exc_filters.filters("sqlite", sqla_exc.OperationalError, r".*database is locked.*")
     def _locked_is_deadlock(error, match, engine_name, is_disconnect):
+        _lost.race = True
         raise exception.DBDeadlock(error)
+
+
+def retried_on_lost_race(app, attempts=5):
+    """A WSGI app that runs a request again when it lost a WAL race somewhere.
+
+    For the APIs that do not retry their own transactions (octavia answers a lost race on a
+    health monitor as "HTTP is not a valid option for type", a 400): the request failed, its
+    transaction was rolled back, so it runs again with the same body, like a client retrying a
+    MySQL deadlock. Responses are buffered; the dev cloud's API bodies are small.
+    """
+    def wrapped(environ, start_response):
+        length = int(environ.get('CONTENT_LENGTH') or 0)
+        body = environ['wsgi.input'].read(length) if length else b''
+        for attempt in range(1, attempts + 1):
+            _lost.race = False
+            environ['wsgi.input'] = io.BytesIO(body)
+            got = {}
+
+            def start(status, headers, exc_info=None):
+                got['status'], got['headers'] = status, headers
+                return lambda data: got.setdefault('early', []).append(data)
+
+            result = app(environ, start)
+            try:
+                chunks = got.get('early', []) + list(result)
+            finally:
+                if hasattr(result, 'close'):
+                    result.close()
+            if not (_lost.race and got['status'][:1] in '45' and attempt < attempts):
+                start_response(got['status'], got['headers'])
+                return chunks
+            time.sleep(0.05 * attempt)
+    return wrapped

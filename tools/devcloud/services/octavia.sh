@@ -68,8 +68,9 @@ import sys
 sys.path.insert(0, '$D/lib')
 import devcloud_sqlite  # noqa: F401  (lock errors retried, see py/devcloud_sqlite.py)
 from octavia.api.app import setup_app
-application = setup_app(argv=['octavia-api', '--config-file', '$D/etc/octavia/octavia.conf',
-                              '--log-file', '$D/log/octavia-api.log'])
+# octavia-api retries none of its transactions; a lost WAL race fails the request
+application = devcloud_sqlite.retried_on_lost_race(setup_app(
+    argv=['octavia-api', '--config-file', '$D/etc/octavia/octavia.conf', '--log-file', '$D/log/octavia-api.log']))
 PY
 }
 
