@@ -16,6 +16,9 @@ set -uo pipefail
 
 # shellcheck source=lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/plugins.sh
+. "$HERE/lib/plugins.sh"
+load_plugins
 GRACE="${DEVCLOUD_STOP_GRACE:-20}"
 PURGE=""
 case "${1:-}" in
@@ -65,6 +68,7 @@ else
   stop_wave $SERVICES $others
   stop_wave rabbitmq
   stop_wave epmd
+  plugins_down
   log "devcloud stopped"
 fi
 

@@ -13,6 +13,8 @@
 #   NAME_start()         start the processes (start() is a no-op for one that runs);
 #                        keystone, rabbitmq and the core services are up by then
 #   NAME_seed()          optional: idempotent content once every service answers (pools, flavors)
+#   NAME_down()          optional: run by down.sh once every process has stopped, to remove what
+#                        they left outside $D (network namespaces, bridges, guests)
 #
 # and may ship next to it:
 #   services/<name>.spec   keystone lines (users, services, endpoints) in etc/keystone.spec's format
@@ -67,6 +69,7 @@ plugins_configs() { local n; for n in $(plugins); do plugin_hook "$n" configs; d
 plugins_helpers() { local n; for n in $(plugins); do plugin_hook "$n" helpers; done; }
 plugins_start() { local n; for n in $(plugins); do plugin_hook "$n" start; done; }
 plugins_seed() { local n; for n in $(plugins); do plugin_hook "$n" seed; done; }
+plugins_down() { local n; for n in $(plugins); do plugin_hook "$n" down; done; }
 
 # The keystone lines of the enabled plugins (appended to etc/keystone.spec by register_keystone).
 plugins_spec() {

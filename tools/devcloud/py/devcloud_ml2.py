@@ -1,7 +1,8 @@
 """Minimal ML2 mechanism driver for an agent-less devcloud.
 
 Binds every port that gets a host (nova) with vif_type ovs and marks it
-ACTIVE, so servers boot without any L2 agent. Registered as the ML2
+ACTIVE, so servers boot without any L2 agent; hosts that run a real Linux
+bridge agent are left to the linuxbridge driver. Registered as the ML2
 mechanism driver "devcloud" through an entry point (up.sh installs this file
 and a dist-info into $DEVCLOUD_DIR/lib, which is neutron-server's PYTHONPATH).
 """
@@ -16,6 +17,10 @@ class DevcloudMechanismDriver(api.MechanismDriver):
         pass
 
     def bind_port(self, context):
+        # a host with a real L2 agent (the data plane's, services/dataplane.sh) is that agent's
+        # driver's to bind: a fake binding there would leave the guest unplugged
+        if context.host_agents(constants.AGENT_TYPE_LINUXBRIDGE):
+            return
         for segment in context.segments_to_bind:
             context.set_binding(
                 segment[api.ID], portbindings.VIF_TYPE_OVS,
