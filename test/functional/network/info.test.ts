@@ -25,7 +25,7 @@ functionalSuite('network: extensions, availability zones, agents (admin)', (suit
     assert.equal(await net.hasExtension('no-such-extension'), false);
   });
 
-  test('availability zones: a list (empty without agents)', async () => {
+  test('availability zones: a list (the data plane zone, if it runs)', async () => {
     const azs = await net.listAvailabilityZones().toArray();
     assert.ok(Array.isArray(azs));
     for (const z of azs) {
@@ -35,7 +35,7 @@ functionalSuite('network: extensions, availability zones, agents (admin)', (suit
     assert.ok(Array.isArray(await net.listAvailabilityZones({ resource: 'router' }).toArray()));
   });
 
-  test('agents: a list (empty: ML2 runs without agents here), also per network and router', async () => {
+  test('agents: a list (the data plane host agents, if any), also per network and router', async () => {
     const agents = await net.listAgents().toArray();
     assert.ok(Array.isArray(agents));
     for (const a of agents) assert.ok(a.agentType && a.host);
