@@ -101,6 +101,10 @@ export function securityGroupReason(
   tcpPort: number,
 ): string | undefined {
   const narrower: string[] = [];
+  const groupLabel = (id: string) => {
+    const name = groups.find((g) => g.id === id)?.name;
+    return name ? `${name} (${id})` : id;
+  };
   for (const g of groups) {
     for (const raw of g.securityGroupRules ?? []) {
       const k = ruleKeyOfApi(raw);
@@ -111,21 +115,23 @@ export function securityGroupReason(
       if (k.remoteIpPrefix === null && k.remoteGroupId === null && !addressGroup) return undefined;
       narrower.push(
         k.remoteIpPrefix ??
-          (k.remoteGroupId ? `members of group ${k.remoteGroupId}` : `address group ${addressGroup}`),
+          (k.remoteGroupId
+            ? `members of group ${groupLabel(k.remoteGroupId)}`
+            : `address group ${addressGroup}`),
       );
     }
   }
   const names = groups.map((g) => `${g.name ?? ''} (${g.id})`.trim()).join(', ');
   const first = groups[0];
   const fix = first
-    ? `fix: add an ingress rule, e.g. conn.cloud.getOrCreateSecurityGroup('${first.name}', [{ protocol: 'tcp', port: ${tcpPort}, remoteIpPrefix: '0.0.0.0/0' }]), or conn.network.createSecurityGroupRule({ securityGroupId: '${first.id}', direction: 'ingress', protocol: 'tcp', portRangeMin: ${tcpPort}, portRangeMax: ${tcpPort}, remoteIpPrefix: '0.0.0.0/0' })`
-    : `fix: give the server a security group that allows it (createServer's securityGroups), e.g. one made with conn.cloud.getOrCreateSecurityGroup(name, [{ protocol: 'tcp', port: ${tcpPort} }])`;
+    ? `add an ingress rule, e.g. conn.cloud.getOrCreateSecurityGroup('${first.name}', [{ protocol: 'tcp', port: ${tcpPort}, remoteIpPrefix: '0.0.0.0/0' }]), or conn.network.createSecurityGroupRule({ securityGroupId: '${first.id}', direction: 'ingress', protocol: 'tcp', portRangeMin: ${tcpPort}, portRangeMax: ${tcpPort}, remoteIpPrefix: '0.0.0.0/0' })`
+    : `give the server a security group that allows it (createServer's securityGroups), e.g. one made with conn.cloud.getOrCreateSecurityGroup(name, [{ protocol: 'tcp', port: ${tcpPort} }])`;
   if (!groups.length)
-    return `port ${port.id} has no security group, so all incoming traffic is dropped; ${fix}`;
+    return `port ${port.id} has no security group, so all incoming traffic is dropped; fix: ${fix}`;
   if (narrower.length) {
     return `the security groups of port ${port.id} (${names}) allow tcp port ${tcpPort} in only from ${[...new Set(narrower)].join(', ')}: if this machine is not among them, ${fix}`;
   }
-  return `none of the security groups of port ${port.id} (${names}) allows tcp port ${tcpPort} in from anywhere; ${fix}`;
+  return `none of the security groups of port ${port.id} (${names}) allows tcp port ${tcpPort} in from anywhere; fix: ${fix}`;
 }
 
 /** What the last failed attempt says about where the traffic stops (pure). */
@@ -171,5 +177,5 @@ function consoleReason(lines: string[]): string {
   if (!lines.length) {
     return 'the console log is empty: the guest has written nothing yet (still booting, or the hypervisor keeps no log)';
   }
-  return `the console log ends with (did the guest boot? did the service start?):\n${lines.map((l) => `    ${l}`).join('\n')}`;
+  return `the console log ends with (did the guest boot? did the service start?):\n${lines.map((l) => `      ${l}`).join('\n')}`;
 }

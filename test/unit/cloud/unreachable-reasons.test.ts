@@ -36,7 +36,7 @@ describe('securityGroupReason', () => {
   test("neutron's default group: tcp 22 is allowed only to its members, and the reason says how to fix it", () => {
     const r = securityGroupReason(port, [group(DEFAULT_RULES)], 22) ?? '';
     assert.match(r, /default \(sg-1\)/, `the group is named: ${r}`);
-    assert.match(r, /only from members of group sg-1/, `the narrower source is named: ${r}`);
+    assert.match(r, /only from members of group default \(sg-1\)/, `the narrower source is named: ${r}`);
     assert.match(
       r,
       /getOrCreateSecurityGroup\('default', \[\{ protocol: 'tcp', port: 22/,
