@@ -10,8 +10,8 @@ import { requireNodeModule } from '../platform/node.js';
 import { callerAbortError } from '../transport/abort.js';
 import { sleep } from '../transport/retry.js';
 
-/** The outcome of one connection attempt. */
-export type TcpAttempt = { ok: true } | { ok: false; error: string };
+/** The outcome of one connection attempt; `timedOut` when it was cut off rather than refused. */
+export type TcpAttempt = { ok: true } | { ok: false; error: string; timedOut?: boolean };
 
 /** Why a wait is impossible in this runtime: checked before anything is created. */
 export function requireTcp(what: string): void {
@@ -43,7 +43,7 @@ export function probeTcp(
     };
     const onAbort = () => finish(callerAbortError(what, signal));
     const timer = setTimeout(
-      () => finish({ ok: false, error: `timed out after ${opts.timeoutMs} ms` }),
+      () => finish({ ok: false, error: `timed out after ${opts.timeoutMs} ms`, timedOut: true }),
       opts.timeoutMs,
     );
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -98,7 +98,10 @@ export async function waitForTcp(
     const timeoutMs = Math.min(o.attemptTimeoutMs, left);
     const r = await probeTcp(host, port, { timeoutMs, signal: o.signal, what: o.what });
     if (r.ok) return { ok: true, attempts };
-    lastError = r.error;
+    // an attempt the deadline cut short says less than a whole one before it ("timed out
+    // after 1 ms" hid the real cause on the dev cloud): keep the earlier reason then
+    const cutShort = r.timedOut && timeoutMs < o.attemptTimeoutMs && lastError !== undefined;
+    if (!cutShort) lastError = r.error;
     const pause = Math.min(o.intervalMs, o.deadline - Date.now());
     if (pause > 0) {
       await sleep(pause, o.signal).catch(() => {
