@@ -32,9 +32,10 @@ export class CloudLayer<C extends CloudConnection = CloudConnection> {
    * Create a server and, by default, wait until it is ACTIVE with its addresses known. Image
    * and flavor by name or id (flavor also as minimums: the smallest that fits); the network
    * is chosen when the project has exactly one usable one; `keyName` is created from
-   * `publicKey` when missing; `autoIp` attaches a free or new floating IP. When any step
-   * fails, what this call created (server, floating IP, key pair, volume) is deleted before
-   * the error is rethrown.
+   * `publicKey` when missing; `autoIp` attaches a free or new floating IP; `reachable` then
+   * waits until the server accepts a TCP connection (port 22 by default), else throws a
+   * `ServerUnreachableError` whose `reasons` say why. When any step fails, what this call
+   * created (server, floating IP, key pair, volume) is deleted before the error is rethrown.
    *
    * @example
    * ```ts
@@ -43,6 +44,7 @@ export class CloudLayer<C extends CloudConnection = CloudConnection> {
    * const publicKey = readFileSync(`${process.env.HOME}/.ssh/id_ed25519.pub`, 'utf8');
    * const { server, publicV4 } = await conn.cloud.createServer({
    *   name: 'web1', image: 'cirros', flavor: { minRam: 128 }, keyName: 'me', publicKey, autoIp: true,
+   *   reachable: true, // and wait until SSH accepts connections
    * });
    * console.log(`${server.name}: ssh cirros@${publicV4}`);
    * ```

@@ -23,6 +23,12 @@ import {
 } from './resolve.js';
 import type { FloatingIpResource, ImageResource, NetworkResource, ServerResource } from './resources.js';
 import { serverIps } from './server-addresses.js';
+import {
+  type ReachableOptions,
+  type ReachedAddress,
+  reachPlan,
+  waitUntilReachable,
+} from './server-reachable.js';
 import { deleteVolumeWhenFree } from './volume-cleanup.js';
 
 /** Stages reported to {@link CreateServerOptions.onProgress}. */
@@ -34,6 +40,7 @@ export type CreateServerStage =
   | 'building'
   | 'floating-ip'
   | 'addresses'
+  | 'reachable'
   | 'done'
   | 'cleanup';
 
@@ -45,6 +52,10 @@ export interface CreateServerProgress {
   status?: string;
   /** Time since the call started, in ms. */
   elapsedMs: number;
+  /** With stage `reachable`: the `address:port` being probed. */
+  address?: string;
+  /** With stage `reachable`: the number of the connection attempt about to start, from 1. */
+  attempt?: number;
 }
 
 /** Options of {@link createServer}. */
@@ -85,6 +96,14 @@ export interface CreateServerOptions {
   availabilityZone?: string;
   /** Wait until ACTIVE with its addresses known (default true). */
   wait?: boolean;
+  /**
+   * Then also wait until the server accepts a TCP connection (`true`: port 22 on the floating
+   * IP, else on the fixed address; or {@link ReachableOptions}). Needs `wait` and Node's `net`
+   * (Node.js, Deno, Bun). When the deadline passes first, the error is a
+   * `ServerUnreachableError` whose `reasons` say why as far as the SDK can tell, thrown after
+   * the rollback like any other failure.
+   */
+  reachable?: boolean | ReachableOptions;
   /** Overall deadline in ms for everything, waits included (default 600 000). */
   timeoutMs?: number;
   /** Poll interval in ms (default 2000). */
@@ -108,6 +127,8 @@ export interface CreatedServer {
   privateV4?: string;
   /** Everything this call created, oldest first (server, key pair, floating IP, volume). */
   createdResources: CreatedResource[];
+  /** With `reachable`: the address and port that accepted a connection. */
+  reached?: ReachedAddress;
 }
 
 const GiB = 1024 ** 3;
@@ -131,6 +152,7 @@ export async function createServer(conn: CloudConnection, o: CreateServerOptions
       fix: 'leave wait on, or attach the IP later',
     });
   }
+  const reach = reachPlan(o.reachable, { wait, floating: !!(o.autoIp || o.floatingIp) });
   const start = Date.now();
   const deadline = start + (o.timeoutMs ?? 600_000);
   const interval = o.intervalMs ?? 2000;
@@ -287,12 +309,28 @@ export async function createServer(conn: CloudConnection, o: CreateServerOptions
     for (;;) {
       const ips = serverIps(server.addresses ?? undefined, network.name ?? undefined);
       if (ips.privateV4 && (!floatingAddress || ips.all.some((a) => a.addr === floatingAddress))) {
+        const publicV4 = floatingAddress ?? ips.publicV4;
+        // --- answers, not only ACTIVE
+        const reached = reach
+          ? await waitUntilReachable(conn, reach, {
+              serverId,
+              serverName: o.name,
+              networkId: network.id,
+              privateV4: ips.privateV4,
+              floatingV4: publicV4,
+              deadline,
+              intervalMs: interval,
+              signal,
+              onAttempt: (address, attempt) => report('reachable', { address, attempt }),
+            })
+          : undefined;
         report('done', { status: server.status ?? undefined });
         return {
           server,
           privateV4: ips.privateV4,
-          publicV4: floatingAddress ?? ips.publicV4,
+          publicV4,
           createdResources: undo.created,
+          ...(reached ? { reached } : {}),
         };
       }
       if (signal?.aborted) throw callerAbortError('createServer', signal);

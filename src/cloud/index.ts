@@ -79,4 +79,5 @@ export {
   SSH_AND_ICMP_RULES,
 } from './security-group.js';
 export { type ServerIps, serverIps } from './server-addresses.js';
+export type { ReachableOptions, ReachedAddress } from './server-reachable.js';
 export { DEFAULT_SEGMENT_SIZE, type UploadDirectoryOptions, uploadDirectory } from './upload-directory.js';

@@ -122,6 +122,64 @@ export class ResourceFailureError extends OpenStackError {
   }
 }
 
+/** What {@link ServerUnreachableError} knows about the server that did not answer. */
+export interface ServerUnreachableDetails {
+  /** The server's id. */
+  serverId: string;
+  /** The server's name, when known. */
+  serverName?: string;
+  /** The IPv4 address that was probed (floating or fixed). */
+  address: string;
+  /** The TCP port that was probed. */
+  port: number;
+  /** How long the probing lasted, in ms. */
+  waitedMs: number;
+  /** How many connection attempts were made. */
+  attempts: number;
+  /** Why the last attempt failed (`ECONNREFUSED`, `timed out after 5000 ms`, ...). */
+  lastError?: string;
+  /** What the SDK found that explains it, most likely first; empty when it found nothing. */
+  reasons: string[];
+}
+
+/**
+ * A server became ACTIVE but did not accept a TCP connection on the probed address and port
+ * before the deadline (`createServer`'s `reachable` option). A {@link TimeoutError}, so code
+ * that handles deadlines keeps working; `reasons` says why as far as the SDK could tell
+ * (security groups, the server's status, its console log, an unroutable private address).
+ */
+export class ServerUnreachableError extends TimeoutError {
+  override name = 'ServerUnreachableError';
+  /** The server's id. */
+  readonly serverId: string;
+  /** The IPv4 address that was probed. */
+  readonly address: string;
+  /** The TCP port that was probed. */
+  readonly port: number;
+  /** How many connection attempts were made. */
+  readonly attempts: number;
+  /** Why the last attempt failed, when one was made. */
+  readonly lastError?: string;
+  /** What the SDK found that explains it, most likely first; empty when it found nothing. */
+  readonly reasons: string[];
+  constructor(d: ServerUnreachableDetails) {
+    const who = d.serverName ? `${d.serverName} (${d.serverId})` : d.serverId;
+    const last = d.lastError ? `, last: ${d.lastError}` : '';
+    const why = d.reasons.length
+      ? ` Why, as far as the SDK can tell:${d.reasons.map((r, i) => `\n  (${i + 1}) ${r}`).join('')}`
+      : ' The SDK found no cause: the guest may need longer to boot (raise reachable.timeoutMs), or a firewall between here and the cloud drops the traffic.';
+    super(
+      `server ${who} did not accept a TCP connection on ${d.address}:${d.port} within ${d.waitedMs} ms (${d.attempts} attempt${d.attempts === 1 ? '' : 's'}${last}).${why}`,
+    );
+    this.serverId = d.serverId;
+    this.address = d.address;
+    this.port = d.port;
+    this.attempts = d.attempts;
+    this.lastError = d.lastError;
+    this.reasons = d.reasons;
+  }
+}
+
 /** Details every HTTP error carries. */
 export interface HttpErrorDetails {
   /** The HTTP status code. */

@@ -1,7 +1,8 @@
 /**
  * An in-memory stand-in for the parts of a Connection the cloud layer uses: enough state to
  * create and delete servers, key pairs, floating IPs and volumes, a log of every call, and a
- * switch to make one method fail.
+ * switch to make one method fail. Its addresses can be set to 127.0.0.1 so that a reachability
+ * probe connects to a real local socket; its ports carry security groups with neutron rules.
  */
 import type { CloudConnection } from '../../../src/cloud/cloud-connection.js';
 import { NotFoundError, ResourceNotFoundError } from '../../../src/index.js';
@@ -27,12 +28,50 @@ export interface FakeCloud {
     volumes: Map<string, Obj>;
     networks: Obj[];
     ports: Obj[];
+    /** Security groups by id, with `securityGroupRules` in neutron's API names. */
+    securityGroups: Map<string, Obj>;
+    /** What getServerConsoleOutput answers. */
+    consoleOutput: string;
   };
   /** Make the named method throw this error (once set, every call throws). */
   failOn: Map<string, Error>;
 }
 
-export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } = {}): FakeCloud {
+/** neutron's default security group: all out, in only from members of the group itself. */
+export function defaultSecurityGroup(id = 'sg-default'): Obj {
+  const rule = (r: Obj) => ({
+    ethertype: 'IPv4',
+    protocol: null,
+    port_range_min: null,
+    port_range_max: null,
+    remote_ip_prefix: null,
+    remote_group_id: null,
+    ...r,
+  });
+  return {
+    id,
+    name: 'default',
+    securityGroupRules: [
+      rule({ direction: 'egress' }),
+      rule({ direction: 'egress', ethertype: 'IPv6' }),
+      rule({ direction: 'ingress', remote_group_id: id }),
+      rule({ direction: 'ingress', ethertype: 'IPv6', remote_group_id: id }),
+    ],
+  };
+}
+
+export function fakeCloud(
+  opts: {
+    networks?: Obj[];
+    floatingAppears?: boolean;
+    /** The servers' fixed IPv4 address (default 10.0.0.5). */
+    fixedIp?: string;
+    /** The address of every floating IP created (default 172.24.4.<n>). */
+    floatingIpAddress?: string;
+    /** The security groups every new port gets (default: neutron's default group). */
+    securityGroups?: Obj[];
+  } = {},
+): FakeCloud {
   const calls: string[] = [];
   const failOn = new Map<string, Error>();
   let seq = 0;
@@ -47,6 +86,10 @@ export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } 
       { id: 'net-pub', name: 'public', subnets: ['sub-2'], isRouterExternal: true, projectId: 'admin' },
     ],
     ports: [],
+    securityGroups: new Map(
+      (opts.securityGroups ?? [defaultSecurityGroup()]).map((g) => [g.id as string, g]),
+    ),
+    consoleOutput: 'Booting...\nlogin: ',
   };
   const rec =
     (name: string, fn: (...a: any[]) => any) =>
@@ -75,7 +118,7 @@ export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } 
         addresses[net.name].push({ addr: fip.floatingIpAddress, version: 4, 'OS-EXT-IPS:type': 'floating' });
       }
     }
-    return { ...s, status: 'ACTIVE', addresses };
+    return { ...s, status: s.forcedStatus ?? 'ACTIVE', addresses };
   };
   const conn = {
     authorize: async () => ({ projectId: 'proj', catalog: [] }),
@@ -111,7 +154,8 @@ export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } 
           id: id('port'),
           deviceId: s.id,
           networkId: net,
-          fixedIps: [{ ip_address: '10.0.0.5' }],
+          fixedIps: [{ ip_address: opts.fixedIp ?? '10.0.0.5' }],
+          securityGroups: [...state.securityGroups.keys()],
         });
         return s;
       }),
@@ -138,6 +182,7 @@ export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } 
         state.ports = state.ports.filter((p) => p.deviceId !== sid);
       }),
       waitForServerDelete: rec('waitForServerDelete', async () => undefined),
+      getServerConsoleOutput: rec('getServerConsoleOutput', async () => state.consoleOutput),
     },
     network: {
       listNetworks: recList('listNetworks', (q: Obj = {}) =>
@@ -160,7 +205,7 @@ export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } 
       createFloatingIp: rec('createFloatingIp', async (a: Obj) => {
         const f = {
           id: id('fip'),
-          floatingIpAddress: `172.24.4.${seq}`,
+          floatingIpAddress: opts.floatingIpAddress ?? `172.24.4.${seq}`,
           floatingNetworkId: a.floatingNetworkId,
         };
         state.fips.set(f.id, f);
@@ -176,6 +221,11 @@ export function fakeCloud(opts: { networks?: Obj[]; floatingAppears?: boolean } 
         if (fip) fip.portId = undefined;
       }),
       deleteFloatingIp: rec('deleteFloatingIp', async (fid: string) => state.fips.delete(fid)),
+      getSecurityGroup: rec('getSecurityGroup', async (gid: string) => {
+        const g = state.securityGroups.get(gid);
+        if (!g) throw new NotFoundError({ status: 404, method: 'GET', url: gid });
+        return g;
+      }),
     },
     blockStorage: {
       createVolume: rec('createVolume', async (a: Obj) => {
