@@ -44,7 +44,9 @@ functionalSuite('compute: admin resources', (suite) => {
     );
     const old = adminConnection({ ...sqliteTolerant, microversions: { compute: '2.87' } });
     try {
-      const h87 = (await old.compute.listHypervisors().toArray()).find((x) => x.hypervisorHostname === 'devcloud');
+      const h87 = (await old.compute.listHypervisors().toArray()).find(
+        (x) => x.hypervisorHostname === 'devcloud',
+      );
       assert.ok(h87, 'the fake host at 2.87');
       assert.equal(typeof h87.vcpus, 'number');
       assert.equal(typeof h87.memoryMb, 'number');
