@@ -35,10 +35,14 @@ functionalSuite(
       bootId = id;
     }
 
-    async function idle(status: string): Promise<void> {
-      const fx = fixture();
+    /** The server's id: every test after the first needs it. */
+    function id(): string {
       assert.ok(made, 'needs the server of the first test');
-      const s = await fx.conn.compute.waitForServerIdle(made.server.id, status, {
+      return made.server.id;
+    }
+
+    async function idle(status: string): Promise<void> {
+      const s = await fixture().conn.compute.waitForServerIdle(id(), status, {
         intervalMs: 1000,
         timeoutMs: BOOT_TIMEOUT_MS,
       });
@@ -51,27 +55,27 @@ functionalSuite(
     });
 
     test('soft reboot: ACTIVE again, a new boot, the service answers', async () => {
-      await fixture().conn.compute.rebootServer(made!.server.id, 'SOFT');
+      await fixture().conn.compute.rebootServer(id(), 'SOFT');
       await idle('ACTIVE');
       await answersFromANewBoot('a soft reboot');
     });
 
     test('hard reboot: ACTIVE again, a new boot, the service answers', async () => {
-      await fixture().conn.compute.rebootServer(made!.server.id, 'HARD');
+      await fixture().conn.compute.rebootServer(id(), 'HARD');
       await idle('ACTIVE');
       await answersFromANewBoot('a hard reboot');
     });
 
     test('stop (SHUTOFF, the port is silent) and start: the service answers', async () => {
       const fx = fixture();
-      await fx.conn.compute.stopServer(made!.server.id);
+      await fx.conn.compute.stopServer(id());
       await idle('SHUTOFF');
       await assert.rejects(
-        httpGetWhenUp(`http://${made!.publicV4}:8080/`, 3000),
+        httpGetWhenUp(`http://${made?.publicV4}:8080/`, 3000),
         /did not answer/,
         'a stopped guest must not answer',
       );
-      await fx.conn.compute.startServer(made!.server.id);
+      await fx.conn.compute.startServer(id());
       await idle('ACTIVE');
       await answersFromANewBoot('stop and start');
     });
@@ -79,11 +83,11 @@ functionalSuite(
     test('resize to m1.micro, confirmed: the new flavor, the service answers', async () => {
       const fx = fixture();
       const micro = await fx.conn.compute.findFlavor('m1.micro');
-      await fx.conn.compute.resizeServer(made!.server.id, micro.id);
+      await fx.conn.compute.resizeServer(id(), micro.id);
       await idle('VERIFY_RESIZE');
-      await fx.conn.compute.confirmServerResize(made!.server.id);
+      await fx.conn.compute.confirmServerResize(id());
       await idle('ACTIVE');
-      const s = await fx.conn.compute.getServer(made!.server.id);
+      const s = await fx.conn.compute.getServer(id());
       assert.equal(s.flavor?.original_name, 'm1.micro', 'a confirmed resize keeps the new flavor');
       await answersFromANewBoot('a confirmed resize');
     });
@@ -91,11 +95,11 @@ functionalSuite(
     test('resize to m1.nano, reverted: the old flavor, the service answers', async () => {
       const fx = fixture();
       const nano = await fx.conn.compute.findFlavor('m1.nano');
-      await fx.conn.compute.resizeServer(made!.server.id, nano.id);
+      await fx.conn.compute.resizeServer(id(), nano.id);
       await idle('VERIFY_RESIZE');
-      await fx.conn.compute.revertServerResize(made!.server.id);
+      await fx.conn.compute.revertServerResize(id());
       await idle('ACTIVE');
-      const s = await fx.conn.compute.getServer(made!.server.id);
+      const s = await fx.conn.compute.getServer(id());
       assert.equal(s.flavor?.original_name, 'm1.micro', 'a reverted resize goes back to the flavor it had');
       await answersFromANewBoot('a reverted resize');
     });
