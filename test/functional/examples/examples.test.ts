@@ -18,8 +18,9 @@ const EXPECT: Record<string, RegExp[]> = {
   'reachable-server': [
     /security group \S+: ingress tcp\/22 and tcp\/80/,
     /server \S+ is ACTIVE: private \d+\.\d+\.\d+\.\d+, floating 172\.24\.4\.\d+/,
-    /reach it with: ssh -i \S+ cirros@172\.24\.4\.\d+/,
+    /reach it with: ssh -i \S+ root@172\.24\.4\.\d+/,
     /http:\/\/172\.24\.4\.\d+\//,
+    /fetched http:\/\/172\.24\.4\.\d+\/: "hello from example-demo-\S+-vm"/,
     /cleaned up: server, floating-ip, router-interface, router, subnet, network, security-group, key pair/,
   ],
   'directory-transfer': [/in 4 segments/, /identical, byte for byte/],
