@@ -7,11 +7,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CreatedServer } from '../../../src/cloud/index.js';
+import { ServerUnreachableError } from '../../../src/errors/errors.js';
 import { functionalSuite } from '../../support/cloud.js';
 import {
   BOOT_MARKER,
+  BOOT_TIMEOUT_MS,
   bootServer,
+  DP_ZONE,
   dataplaneFixture,
+  GUEST_IMAGE,
   httpGetWhenUp,
   sshRun,
   tcpAnswers,
@@ -97,6 +101,46 @@ functionalSuite('data plane: the demo, reachable for real (demo)', { timeout: 90
     assert.ok(
       tail.split('\n').filter((l) => l.length > 0).length <= 5,
       `length: 5 must keep at most 5 lines, got ${JSON.stringify(tail)}`,
+    );
+  });
+
+  test('createServer({ reachable }) on a port no rule opens: a typed error that says why, and nothing left', async () => {
+    const fx = fixture();
+    const name = `${fx.prefix}-closed`;
+    suite.cleanup.add(`server ${name}`, async () => {
+      for (const s of await fx.conn.compute.listServers({ name: `^${name}$` }).toArray())
+        await fx.conn.cloud.deleteServer(s.id, { deleteIps: true, wait: true, timeoutMs: 180_000 });
+    });
+    const err = await fx.conn.cloud
+      .createServer({
+        name,
+        image: GUEST_IMAGE,
+        flavor: 'm1.nano',
+        network: fx.networkId,
+        keyName: fx.keyName,
+        securityGroups: [fx.securityGroupName],
+        availabilityZone: DP_ZONE,
+        autoIp: true,
+        reuseIps: false,
+        intervalMs: 1000,
+        timeoutMs: BOOT_TIMEOUT_MS,
+        reachable: { port: 8089, timeoutMs: 30_000 },
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    assert.ok(err instanceof ServerUnreachableError, `expected ServerUnreachableError, got ${String(err)}`);
+    assert.equal(err.port, 8089, 'the error names the port');
+    assert.ok(
+      err.reasons.some((r) => r.includes(fx.securityGroupName) && r.includes('8089')),
+      `a reason must name the group that lacks the rule: ${err.reasons.join(' | ')}`,
+    );
+    const left = await fx.conn.compute.listServers({ name: `^${name}$` }).toArray();
+    assert.deepEqual(
+      left.map((x) => x.status),
+      [],
+      'the server the failed call created was removed again',
     );
   });
 });

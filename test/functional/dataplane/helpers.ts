@@ -249,7 +249,8 @@ export interface BootOptions {
 }
 
 /**
- * Create a server in the data-plane zone through the cloud layer and wait until SSH answers;
+ * Create a server in the data-plane zone through the cloud layer, which waits until SSH answers
+ * on its floating IP (`reachable`);
  * its removal (with its floating IP) is registered on `cleanup`, so it goes also when the
  * test fails.
  */
@@ -277,8 +278,9 @@ export async function bootServer(
     reuseIps: false,
     intervalMs: 1000,
     timeoutMs: BOOT_TIMEOUT_MS,
+    // the SDK's own wait: createServer returns once SSH answers on the floating IP
+    ...((o.autoIp ?? true) ? { reachable: { port: 22 } } : {}),
   });
-  if (made.publicV4) await waitForPort(made.publicV4, 22);
   return made;
 }
 

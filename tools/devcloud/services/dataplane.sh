@@ -250,6 +250,11 @@ dataplane_down() {
   for p in $(pgrep -f "qemu-system-x86_64.*$D/data/nova/instances-real" || true); do
     kill -TERM "$p" 2> /dev/null || true
   done
+  # the domains nova defined stay in libvirt's own config (/etc/libvirt/qemu) after libvirtd
+  # stops; a later dev cloud's nova would reuse their names (instance-00000001...) and fail
+  for d in /etc/libvirt/qemu/instance-*.xml /run/libvirt/qemu/instance-*.xml; do
+    [ -f "$d" ] && grep -q "$D/data/nova/instances-real" "$d" && rm -f "$d"
+  done
   # dnsmasq and haproxy the DHCP and L3 agents started (pid files under neutron's state path)
   for p in "$D"/data/neutron/external/pids/* "$D"/data/neutron/dhcp/*/pid; do
     [ -s "$p" ] && kill -TERM "$(cat "$p")" 2> /dev/null
