@@ -13,6 +13,7 @@ import { registerApi } from './spec/api.js';
 import { registerBaremetal } from './spec/baremetal.js';
 import { registerCatalog } from './spec/catalog.js';
 import { registerCompletion } from './spec/completion.js';
+import { registerConsole } from './spec/console.js';
 import { registerContainer } from './spec/container.js';
 import { registerFlavor } from './spec/flavor.js';
 import { registerFloatingIp } from './spec/floating-ip.js';
@@ -45,6 +46,7 @@ const GROUPS: ReadonlyArray<readonly [word: string, register: Register]> = [
   ['server', registerServer],
   ['flavor', registerFlavor],
   ['keypair', registerKeypair],
+  ['console', registerConsole],
   ['image', registerImage],
   ['network', registerNetwork],
   ['subnet', registerSubnet],

@@ -83,8 +83,14 @@ functionalSuite(
         content,
         'the page the user data wrote',
       );
-      const log = await waitForConsole(fx.conn, out.id, BOOT_MARKER);
-      assert.match(log, BOOT_MARKER, 'the console log shows the boot-finished marker');
+      await waitForConsole(fx.conn, out.id, BOOT_MARKER);
+      const con = await ostack(...cloud, 'console', 'log', 'show', '--lines', '40', out.id);
+      assert.equal(con.status, 0, `ostack console log show must succeed: ${con.stderr}`);
+      assert.match(con.stdout, BOOT_MARKER, 'ostack console log show prints the boot-finished marker');
+      assert.ok(
+        con.stdout.trimEnd().split('\n').length <= 40,
+        `--lines 40 keeps at most 40 lines, got ${con.stdout.split('\n').length}`,
+      );
 
       const del = await ostack(...cloud, 'server', 'delete', out.id, '--delete-ips', '--wait');
       assert.equal(del.status, 0, `ostack server delete must succeed: ${del.stderr}`);
