@@ -269,8 +269,8 @@ functionalSuite('compute: servers (demo user)', (suite) => {
       const done = await c.waitForServerIdle(server, 'ACTIVE', fast);
       assert.equal(done.flavor?.original_name, 'm1.micro');
     } else {
-      // The dev cloud has a single compute host and no allow_resize_to_same_host: the
-      // scheduler finds no host, the migration ends in error and the server keeps its flavor.
+      // A dev cloud without its data plane has one compute host and no allow_resize_to_same_host:
+      // the scheduler finds no host, the migration ends in error and the server keeps its flavor.
       const final = await admin.compute
         .listMigrations({ instanceUuid: server.id, migrationType: 'resize', changesSince: since })
         .toArray();

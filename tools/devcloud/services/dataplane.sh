@@ -101,9 +101,15 @@ metadata_proxy_shared_secret = $secret
 metadata_workers = 1
 EOF
 
-  # a server that names no zone stays on the fake host (zone "nova"); one host means resizes
-  # stay on it
+  # a server that names no zone stays on the fake host (zone "nova"); one host per zone means
+  # resizes stay on it. Zed's scheduler leaves zones to placement's aggregate prefilter, which can
+  # name the hosts of "dataplane" but not those of the default zone, so a resize of a fake server
+  # could land on the libvirt host: the AvailabilityZoneFilter keeps each server in its zone.
   sed -i "s/^\[DEFAULT\]$/[DEFAULT]\ndefault_schedule_zone = nova\nallow_resize_to_same_host = true/" "$D/etc/nova/nova.conf"
+  cat >> "$D/etc/nova/nova.conf" <<EOF
+[filter_scheduler]
+enabled_filters = ComputeFilter,ComputeCapabilitiesFilter,ImagePropertiesFilter,ServerGroupAntiAffinityFilter,ServerGroupAffinityFilter,AvailabilityZoneFilter
+EOF
 
   # nova-compute on the real host: the fake host's config with the libvirt driver
   sed -e "s/^host = devcloud$/host = $DP_HOST/" \
