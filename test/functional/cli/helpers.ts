@@ -1,15 +1,13 @@
 /** Running `ostack` (from source, through tsx) and Debian's `openstack` in functional tests. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ProcessResult, runProcess } from '../../support/run-process.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+/** What a finished `ostack` or `openstack` run left. */
+export type Run = ProcessResult;
 
 /** Run ostack; resolves with its exit status and output (never rejects on a non-zero status). */
 export function ostack(...args: string[]): Promise<Run> {
@@ -18,17 +16,10 @@ export function ostack(...args: string[]): Promise<Run> {
 
 /** Run ostack with exactly this environment. */
 export function ostackWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
-      cwd: root,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('error', reject);
-    p.on('close', (status) => resolve({ status, stdout, stderr }));
+  return runProcess(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+    cwd: root,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
 

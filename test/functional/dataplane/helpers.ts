@@ -9,7 +9,6 @@
  * "public" are routed from this host (tools/devcloud/services/dataplane.sh).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -19,6 +18,7 @@ import { before, type TestContext } from 'node:test';
 import type { CreatedServer } from '../../../src/cloud/index.js';
 import type { Connection } from '../../../src/index.js';
 import { Cleanup, type FunctionalSuite } from '../../support/cloud.js';
+import { type ProcessResult, runProcess } from '../../support/run-process.js';
 
 /** The zone of the real compute host, and the hint its network agents answer to. */
 export const DP_ZONE = process.env.OSSDK_DP_ZONE ?? 'dataplane';
@@ -87,11 +87,7 @@ export async function httpGetWhenUp(url: string, timeoutMs = 60_000): Promise<st
 }
 
 /** What a command run over SSH gave. */
-export interface SshResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type SshResult = ProcessResult;
 
 /** Run `command` as root on `host` with the key in `keyFile` (BatchMode: never a prompt). */
 export function sshRun(
@@ -100,34 +96,26 @@ export function sshRun(
   command: string,
   timeoutMs = 30_000,
 ): Promise<SshResult> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(
-      '/usr/bin/ssh',
-      [
-        '-i',
-        keyFile,
-        '-o',
-        'StrictHostKeyChecking=no',
-        '-o',
-        'UserKnownHostsFile=/dev/null',
-        '-o',
-        'BatchMode=yes',
-        '-o',
-        'ConnectTimeout=10',
-        '-o',
-        'LogLevel=ERROR',
-        `root@${host}`,
-        command,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs },
-    );
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('error', reject);
-    p.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runProcess(
+    '/usr/bin/ssh',
+    [
+      '-i',
+      keyFile,
+      '-o',
+      'StrictHostKeyChecking=no',
+      '-o',
+      'UserKnownHostsFile=/dev/null',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'ConnectTimeout=10',
+      '-o',
+      'LogLevel=ERROR',
+      `root@${host}`,
+      command,
+    ],
+    { timeout: timeoutMs },
+  );
 }
 
 /** What a data-plane file's tests share; made once in `before`, removed in `after`. */
@@ -316,13 +304,5 @@ export function count(text: string, pattern: RegExp): number {
 }
 
 function run(cmd: string, args: string[]): Promise<SshResult> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('error', reject);
-    p.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runProcess(cmd, args);
 }

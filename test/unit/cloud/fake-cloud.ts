@@ -37,9 +37,9 @@ export interface FakeCloud {
   failOn: Map<string, Error>;
 }
 
-/** neutron's default security group: all out, in only from members of the group itself. */
-export function defaultSecurityGroup(id = 'sg-default'): Obj {
-  const rule = (r: Obj) => ({
+/** A security group rule as neutron lists it: every match field null unless `r` sets it. */
+export function securityGroupRule(r: Obj): Obj {
+  return {
     ethertype: 'IPv4',
     protocol: null,
     port_range_min: null,
@@ -47,7 +47,12 @@ export function defaultSecurityGroup(id = 'sg-default'): Obj {
     remote_ip_prefix: null,
     remote_group_id: null,
     ...r,
-  });
+  };
+}
+
+/** neutron's default security group: all out, in only from members of the group itself. */
+export function defaultSecurityGroup(id = 'sg-default'): Obj {
+  const rule = securityGroupRule;
   return {
     id,
     name: 'default',

@@ -7,18 +7,10 @@ import {
   securityGroupReason,
   statusReason,
 } from '../../../src/cloud/unreachable-reasons.js';
+import { securityGroupRule } from './fake-cloud.js';
 
 const port = { id: 'port-1', securityGroups: ['sg-1'] };
-const rule = (r: Record<string, unknown>) => ({
-  direction: 'ingress',
-  ethertype: 'IPv4',
-  protocol: null,
-  port_range_min: null,
-  port_range_max: null,
-  remote_ip_prefix: null,
-  remote_group_id: null,
-  ...r,
-});
+const rule = (r: Record<string, unknown>) => securityGroupRule({ direction: 'ingress', ...r });
 const group = (rules: Record<string, unknown>[], name = 'default') => ({
   id: 'sg-1',
   name,
