@@ -150,7 +150,7 @@ export async function resourceAction<T = unknown>(
   name: string,
   body: unknown = null,
   o: RequestOptions & { okStatuses?: number[]; idempotent?: boolean } = {},
-): Promise<{ body: T | undefined; headers: Record<string, string> }> {
+): Promise<{ body: T | undefined; headers: Record<string, string>; doc: JsonDocument }> {
   const res = await client.request(
     'POST',
     `${itemPath(collection, id)}/action`,
@@ -164,5 +164,5 @@ export async function resourceAction<T = unknown>(
   );
   // an action may answer with nothing (202/204); what it does answer must be a JSON document
   const doc = await decodeJson(res, { required: false, statuses: o.okStatuses });
-  return { body: doc.value as T | undefined, headers: res.headers };
+  return { body: doc.value as T | undefined, headers: res.headers, doc };
 }

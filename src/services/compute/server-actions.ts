@@ -16,6 +16,7 @@ import {
   resourceAction,
   toRequest,
 } from '../../resource/index.js';
+import type { JsonDocument } from '../../session/decode.js';
 import type { ServiceClient } from '../../session/service-client.js';
 import type { Personality } from './server.js';
 
@@ -161,6 +162,8 @@ export const RemoveSecurityGroupAction = actionBody('removeSecurityGroup', {
 export interface ActionResult<T> {
   body: T | undefined;
   headers: Record<string, string>;
+  /** The decoded answer, for reading a key that must be there as a typed error when it is not. */
+  doc: JsonDocument;
 }
 
 /**
@@ -194,7 +197,7 @@ export async function postBareServerAction(
  * The image id a createImage / createBackup answer carries: `image_id` in the body from 2.45,
  * else the last segment of the `Location` header.
  */
-export function imageIdFromAction(r: ActionResult<{ image_id?: string }>): string {
+export function imageIdFromAction(r: Pick<ActionResult<{ image_id?: string }>, 'body' | 'headers'>): string {
   if (r.body && typeof r.body === 'object' && typeof r.body.image_id === 'string') return r.body.image_id;
   const loc = r.headers.location;
   const id = loc

@@ -92,7 +92,8 @@ export abstract class ServerGuestSection extends ServiceProxy {
       { length },
       opts,
     );
-    return r.body?.output ?? '';
+    // nova always answers { "output": "..." }: anything else is unreadable, never an empty log
+    return r.doc.key('output', 'string');
   }
 
   /**

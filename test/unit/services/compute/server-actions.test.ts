@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { ValidationError } from '../../../../src/errors/errors.js';
+import { InvalidResponseError, ValidationError } from '../../../../src/errors/errors.js';
 import { ComputeV2 } from '../../../../src/services/compute/proxy.js';
 import { imageIdFromAction } from '../../../../src/services/compute/server-actions.js';
 import { bodyOf, type FakeService, json, reply, route, startFake } from '../../../support/fake-service.js';
@@ -173,6 +173,13 @@ describe('compute server actions (offline)', () => {
     assert.deepEqual(lastAction(), { 'os-getConsoleOutput': { length: 2 } });
     assert.equal(await compute().getServerConsoleOutput(SID), 'a\nb\n');
     assert.deepEqual(lastAction(), { 'os-getConsoleOutput': {} });
+    // a 200 without the log is unreadable, not an empty log
+    answer = { status: 200, body: { console: 'a' } };
+    await assert.rejects(
+      compute().getServerConsoleOutput(SID),
+      (e: unknown) => e instanceof InvalidResponseError && /"output"/.test(e.message),
+      'a body without "output" is an InvalidResponseError naming the key',
+    );
     answer = { status: 200, body: { adminPass: 'rescue-pw' } };
     assert.equal(await compute().rescueServer(SID, { rescueImageRef: 'img' }), 'rescue-pw');
     assert.deepEqual(lastAction(), { rescue: { rescue_image_ref: 'img' } });
