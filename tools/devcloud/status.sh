@@ -34,10 +34,12 @@ for f in "$D/log/setup.log" "$D/log/ks-setup.log" "$D/log/ensure.log"; do
   [ -s "$f" ] && { echo "===== tail $f"; tail -n 15 "$f"; }
 done
 for f in "$D"/log/*.log; do
-  case "$f" in */setup.log | */ks-setup.log | */ensure.log) continue ;; esac
+  case "$f" in */setup.log | */ks-setup.log | */ensure.log | */ready.log) continue ;; esac
   if grep -qE ' (ERROR|CRITICAL) |Traceback' "$f"; then
     echo "===== last errors in $f"
     grep -E ' (ERROR|CRITICAL) ' "$f" | tail -n 8
   fi
 done
+# last, so that a truncated CI log still shows it: what the readiness wait saw
+[ -s "$D/log/ready.log" ] && { echo "===== tail $D/log/ready.log (the readiness wait of up.sh)"; tail -n 12 "$D/log/ready.log"; }
 exit 0

@@ -73,8 +73,11 @@ plugins_start
 
 # 5. wait until everything answers, then seed flavors/image/networks
 log "waiting for all services (timeout ${TIMEOUT}s)"
+# kept in log/ready.log: status.sh --logs ends with its verdict (what was not ready)
 # shellcheck disable=SC2046  # one file per word
-if ! "$PY" "$HERE/py/ready.py" "$KS" "$TIMEOUT" "$D/run" $(plugins_ready_files); then
+ready_rc=0
+"$PY" "$HERE/py/ready.py" "$KS" "$TIMEOUT" "$D/run" $(plugins_ready_files) 2>&1 | tee "$D/log/ready.log" || ready_rc=$?
+if [ "$ready_rc" -ne 0 ]; then
   for f in "$D"/run/*.pid; do
     n=$(basename "$f" .pid)
     running "$n" || { echo "--- DEAD: $n; tail of $D/log/$n*:"; tail -n 15 "$D/log/$n"* 2>/dev/null || true; }

@@ -18,7 +18,7 @@
 #
 # and may ship next to it:
 #   services/<name>.spec   keystone lines (users, services, endpoints) in etc/keystone.spec's format
-#   services/<name>.py     readiness checks for py/ready.py: def checks(adm, ep, up, uptime) -> {name: fn}
+#   services/<name>.py     readiness checks for py/ready.py: def checks(adm, ep, up, logged) -> {name: fn}
 #
 # DEVCLOUD_SERVICES (space separated, default: every file in services/) picks the plugins; "none"
 # brings up the core seven only.

@@ -1,6 +1,5 @@
 """Small helpers shared by the devcloud python tools (keystoneauth only)."""
 import os
-import time
 
 from keystoneauth1 import session
 from keystoneauth1.identity import v3
@@ -20,12 +19,21 @@ def ep(service_type, **kw):
                 region_name='RegionOne', **kw)
 
 
-def uptime(run_dir, name):
-    """Seconds since up.sh started service NAME (its pid file's age); None when not known."""
+def logged(run_dir, name, text, since=None):
+    """Whether service NAME's log ($D/log/NAME.log, next to RUN_DIR) holds TEXT yet; with SINCE,
+    only after the last line holding SINCE (logs are kept across restarts: SINCE names the line
+    a service logs when it starts)."""
     try:
-        return time.time() - os.stat(os.path.join(run_dir or '', name + '.pid')).st_mtime
+        with open(os.path.join(run_dir or '', '..', 'log', name + '.log'), errors='replace') as f:
+            log = f.read()
     except OSError:
-        return None
+        return False
+    if since is not None:
+        at = log.rfind(since)
+        if at < 0:
+            return False
+        log = log[at:]
+    return text in log
 
 
 def dead_services(run_dir):

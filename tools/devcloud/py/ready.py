@@ -5,8 +5,9 @@ Wait until every API answers an admin token, and nova-compute, the nova
 conductor/scheduler, the hypervisor and the cinder services report "up".
 With RUN_DIR, fail at once if a process up.sh started has died (there is no
 supervisor: a dead service stays dead until up.sh runs again).
-Each PLUGIN.py (tools/devcloud/services/<name>.py) defines checks(adm, ep, up, uptime) returning more
-{name: callable} checks of the same kind; uptime(name) is how long ago up.sh started that service.
+Each PLUGIN.py (tools/devcloud/services/<name>.py) defines checks(adm, ep, up, logged) returning more
+{name: callable} checks of the same kind; logged(name, text, since=None) says whether
+service NAME's log holds TEXT yet (after the last line holding SINCE).
 Exit 0 when ready; 1 (with what is missing) otherwise.
 """
 import runpy
@@ -15,7 +16,7 @@ import time
 
 from keystoneauth1 import exceptions
 
-from dc import dead_services, ep, sess, uptime
+from dc import dead_services, ep, logged, sess
 
 auth_url, timeout = sys.argv[1] + '/v3', float(sys.argv[2])
 run_dir = sys.argv[3] if len(sys.argv) > 3 else None
@@ -52,7 +53,7 @@ checks = {
 }
 
 for plugin in plugin_files:
-    checks.update(runpy.run_path(plugin)['checks'](adm, ep, up, lambda name: uptime(run_dir, name)))
+    checks.update(runpy.run_path(plugin)['checks'](adm, ep, up, lambda name, text, since=None: logged(run_dir, name, text, since)))
 
 start = time.time()
 pending = dict(checks)

@@ -1,7 +1,7 @@
 """Readiness of designate (tools/devcloud/services/designate.sh) for py/ready.py."""
 
 
-def checks(adm, ep, up, uptime):
+def checks(adm, ep, up, logged):
     # every designate process reports a heartbeat to central; /v2/service_statuses lists them
     def status(name):
         statuses = adm.get('/v2/service_statuses', endpoint_filter=ep('dns')).json()['service_statuses']

@@ -29,9 +29,11 @@ enabled_share_backends = dummy
 enabled_share_protocols = NFS,CIFS
 default_share_type = default
 use_stderr = false
-# how often manila-share reports its pools to the scheduler (default 60 s): services/manila.py
-# waits one period before its first pools query
+# how often manila-share reports its pools to the scheduler (default 60 s), and the scheduler's
+# log line for each report received: services/manila.py waits for that line before its first
+# pools query (the host manager logs it at DEBUG; the rest keeps oslo.log's default levels)
 periodic_interval = 10
+default_log_levels = amqp=WARN,amqplib=WARN,boto=WARN,qpid=WARN,sqlalchemy=WARN,suds=INFO,oslo.messaging=INFO,oslo_messaging=INFO,iso8601=WARN,requests.packages.urllib3.connectionpool=WARN,urllib3.connectionpool=WARN,websocket=WARN,requests.packages.urllib3.util.retry=WARN,urllib3.util.retry=WARN,keystonemiddleware=WARN,routes.middleware=WARN,stevedore=WARN,taskflow=WARN,keystoneauth=WARN,oslo.cache=INFO,oslo_policy=INFO,dogpile.core.dogpile=INFO,manila.scheduler.host_manager=DEBUG
 [database]
 connection = $(sqlite_url manila/manila)
 [oslo_concurrency]
