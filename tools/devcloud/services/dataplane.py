@@ -2,11 +2,22 @@
 import urllib.request
 
 HOST = 'devcloud-real'
-AGENTS = ('Linux bridge agent', 'DHCP agent', 'L3 agent', 'Metadata agent')
+# agent type -> (its process, the line it logs once it serves). An agent stopped a moment ago
+# still looks alive to neutron until its heartbeat ages out, so a restarted one counts only once
+# its own log says it runs (after the last 'Logging enabled!', which each start logs first).
+AGENTS = {
+    'Linux bridge agent': ('neutron-linuxbridge-agent', 'Agent initialized successfully, now running'),
+    'DHCP agent': ('neutron-dhcp-agent', 'DHCP agent started'),
+    'L3 agent': ('neutron-l3-agent', 'L3 agent started'),
+    'Metadata agent': ('neutron-metadata-agent', 'wsgi starting up on'),
+}
 
 
-def checks(adm, ep, up, uptime):
+def checks(adm, ep, up, logged):
     def agent(kind):
+        proc, line = AGENTS[kind]
+        if not logged(proc, line, 'Logging enabled!'):
+            return False
         agents = adm.get('/v2.0/agents', endpoint_filter=ep('network'),
                          params={'host': HOST, 'agent_type': kind}).json()['agents']
         return [a for a in agents if a['alive']]

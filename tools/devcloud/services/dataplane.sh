@@ -203,19 +203,28 @@ dataplane_extnet() {
   ip route replace "${DP_GW%.1/24}.0/24" via "${DP_LINK%.0/30}.2" dev dc-host0
 }
 
-dataplane_start() {
-  local N="$D/etc/neutron" a i
-  dataplane_extnet
-  if ! running libvirtd && [ -S /run/libvirt/libvirt-sock ] && virsh -c qemu:///system version > /dev/null 2>&1; then
-    die "a libvirtd the dev cloud did not start is running: stop it first (the dataplane plugin runs its own)"
-  fi
-  start virtlogd "$D/log/virtlogd.out" /usr/sbin/virtlogd
-  LIBVIRT_LOG_OUTPUTS="3:file:$D/log/libvirtd.log" start libvirtd "$D/log/libvirtd.out" /usr/sbin/libvirtd
-  for i in $(seq 1 150); do
-    virsh -c qemu:///system version > /dev/null 2>&1 && break
-    [ "$i" = 150 ] && die "libvirtd did not answer within 30 s (log: $D/log/libvirtd.log)"
-    sleep 0.2
+# dataplane_wait_rpc SECONDS QUEUE...: wait until each rabbitmq QUEUE has a consumer
+dataplane_wait_rpc() {
+  local deadline=$((SECONDS + $1)) t0=$SECONDS q queues missing
+  shift
+  while :; do
+    # rabbitmqctl itself, not Debian's wrapper (which switches to the rabbitmq user and its cookie)
+    # shellcheck disable=SC1091
+    queues=$(. "$D/etc/rabbitmq/env.sh" && /usr/lib/rabbitmq/bin/rabbitmqctl -q list_queues name consumers 2> /dev/null)
+    missing=""
+    for q in "$@"; do
+      echo "$queues" | awk -v q="$q" '$1 == q && $2 > 0 {f=1} END {exit !f}' || missing="$missing $q"
+    done
+    [ -z "$missing" ] && { log "neutron-server consumes$(printf ' %s' "$@") after $((SECONDS - t0))s"; return 0; }
+    [ "$SECONDS" -ge "$deadline" ] && break
+    sleep 1
   done
+  log "ERROR: neutron-server still does not consume$missing after $((SECONDS - t0))s"
+  return 1
+}
+
+dataplane_start_agents() {
+  local N="$D/etc/neutron" a
   for a in linuxbridge dhcp l3 metadata; do
     local extra=()
     case $a in
@@ -227,6 +236,31 @@ dataplane_start() {
       --config-file "$N/neutron.conf" --config-file "$N/dataplane-agents.ini" "${extra[@]}" \
       --log-file "$D/log/neutron-$a-agent.log"
   done
+}
+
+dataplane_start() {
+  local i
+  dataplane_extnet
+  if ! running libvirtd && [ -S /run/libvirt/libvirt-sock ] && virsh -c qemu:///system version > /dev/null 2>&1; then
+    die "a libvirtd the dev cloud did not start is running: stop it first (the dataplane plugin runs its own)"
+  fi
+  start virtlogd "$D/log/virtlogd.out" /usr/sbin/virtlogd
+  LIBVIRT_LOG_OUTPUTS="3:file:$D/log/libvirtd.log" start libvirtd "$D/log/libvirtd.out" /usr/sbin/libvirtd
+  for i in $(seq 1 150); do
+    virsh -c qemu:///system version > /dev/null 2>&1 && break
+    [ "$i" = 150 ] && die "libvirtd did not answer within 30 s (log: $D/log/libvirtd.log)"
+    sleep 0.2
+  done
+  # the agents' first RPC calls go to neutron-server's queues, which its RPC worker declares only
+  # once it runs: a call sent before is dropped and the agent waits out rpc_response_timeout
+  # (60 s) and a back-off before it retries (the L3 agent's start took 2-3 minutes so). They are
+  # started once those queues have consumers, in the background like nova-api-metadata below.
+  if ! running neutron-linuxbridge-agent || ! running neutron-dhcp-agent ||
+    ! running neutron-l3-agent || ! running neutron-metadata-agent; then
+    (
+      dataplane_wait_rpc 180 q-plugin q-l3-plugin q-reports-plugin && dataplane_start_agents
+    ) >> "$D/log/setup-dataplane.log" 2>&1 &
+  fi
   # nova-api-metadata reads everything through nova-conductor and exits when that does not
   # answer within a minute at its start: start it once the conductor reports up (in the
   # background, so the other plugins start meanwhile; ready.py waits for it)
