@@ -80,7 +80,10 @@ export interface CreateServerOptions {
   floatingIp?: string;
   /** Reuse a free floating IP of the project before creating one (default true). */
   reuseIps?: boolean;
-  /** Boot from a new volume made from the image (created by this call, removed on failure). */
+  /**
+   * Boot from a new volume made from the image (created by this call, removed on failure); with
+   * `availabilityZone`, in the block storage zone of that name when there is one.
+   */
   bootFromVolume?: boolean;
   /** Size of that volume in GiB (default: the largest of the flavor disk, image min_disk and size, 1). */
   volumeSize?: number;
@@ -132,6 +135,21 @@ export interface CreatedServer {
 }
 
 const GiB = 1024 ** 3;
+
+/**
+ * The block storage zone for a boot volume of a server in compute zone `zone`: the same name when
+ * cinder has such a zone, else none (cinder's default). Clouds that keep volumes in their
+ * server's zone (nova's `cross_az_attach = false`) refuse a boot volume from another zone; clouds
+ * whose storage zones are named differently accept any.
+ */
+async function volumeZoneFor(
+  conn: CloudConnection,
+  zone: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const zones = await conn.blockStorage.listAvailabilityZones({}, { signal }).toArray();
+  return zones.some((z) => z.zoneName === zone) ? zone : undefined;
+}
 
 /** The boot volume size: the largest of what the flavor, the image and the caller ask (pure). */
 export function bootVolumeSize(flavorDisk: number | undefined, image: ImageResource, asked?: number): number {
@@ -213,8 +231,9 @@ export async function createServer(conn: CloudConnection, o: CreateServerOptions
     if (o.bootFromVolume) {
       report('volume');
       const size = bootVolumeSize(flavor.disk ?? undefined, image, o.volumeSize);
+      const zone = o.availabilityZone ? await volumeZoneFor(conn, o.availabilityZone, signal) : undefined;
       const vol = await conn.blockStorage.createVolume(
-        { name: `${o.name}-boot`, size, imageRef: image.id },
+        { name: `${o.name}-boot`, size, imageRef: image.id, ...(zone ? { availabilityZone: zone } : {}) },
         { signal },
       );
       const volId = vol.id;

@@ -81,3 +81,11 @@ export {
 export { type ServerIps, serverIps } from './server-addresses.js';
 export type { ReachableOptions, ReachedAddress } from './server-reachable.js';
 export { DEFAULT_SEGMENT_SIZE, type UploadDirectoryOptions, uploadDirectory } from './upload-directory.js';
+export {
+  type AttachedVolume,
+  type AttachVolumeOptions,
+  attachVolume,
+  type DetachedVolume,
+  type DetachVolumeOptions,
+  detachVolume,
+} from './volume-attach.js';

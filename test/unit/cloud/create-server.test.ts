@@ -65,6 +65,21 @@ describe('createServer', () => {
     );
   });
 
+  test('boot from volume in a zone: the volume goes to the block storage zone of that name', async () => {
+    const f = fakeCloud({ volumeZones: ['nova', 'dataplane'] });
+    await createServer(f.conn, { ...base, bootFromVolume: true, availabilityZone: 'dataplane' });
+    const [vol] = [...f.state.volumes.values()];
+    assert.equal(vol!.availabilityZone, 'dataplane', 'the boot volume is in the server zone');
+    assert.equal([...f.state.servers.values()][0]!.input.availabilityZone, 'dataplane');
+  });
+
+  test("boot from volume in a zone block storage lacks: the volume gets cinder's default zone", async () => {
+    const f = fakeCloud({ volumeZones: ['storage-a'] });
+    await createServer(f.conn, { ...base, bootFromVolume: true, availabilityZone: 'compute-1' });
+    const [vol] = [...f.state.volumes.values()];
+    assert.equal(vol!.availabilityZone, undefined, 'no zone asked of cinder');
+  });
+
   test('two usable networks: ValidationError naming both, nothing created', async () => {
     const f = fakeCloud({
       networks: [

@@ -75,6 +75,10 @@ export function fakeCloud(
     floatingIpAddress?: string;
     /** The security groups every new port gets (default: neutron's default group). */
     securityGroups?: Obj[];
+    /** Block storage's availability zones (default: nova). */
+    volumeZones?: string[];
+    /** What nova does with an attachment: complete it (default) or give up (back to available). */
+    attachOutcome?: 'attached' | 'rolled-back';
   } = {},
 ): FakeCloud {
   const calls: string[] = [];
@@ -188,6 +192,24 @@ export function fakeCloud(
       }),
       waitForServerDelete: rec('waitForServerDelete', async () => undefined),
       getServerConsoleOutput: rec('getServerConsoleOutput', async () => state.consoleOutput),
+      // the volume moves at once to where nova would leave it; the next getVolume sees that
+      createVolumeAttachment: rec('createVolumeAttachment', async (a: Obj) => {
+        const v = state.volumes.get(a.volumeId)!;
+        if (opts.attachOutcome === 'rolled-back') v.status = 'available';
+        else {
+          v.status = 'in-use';
+          v.attachments = [
+            ...(v.attachments ?? []),
+            { server_id: a.serverId, device: '/dev/vdb', attachment_id: id('att') },
+          ];
+        }
+        return { volumeId: a.volumeId, serverId: a.serverId, device: a.device ?? '/dev/vdb' };
+      }),
+      deleteVolumeAttachment: rec('deleteVolumeAttachment', async (vid: string, o: Obj) => {
+        const v = state.volumes.get(vid)!;
+        v.attachments = (v.attachments ?? []).filter((x: Obj) => x.server_id !== o.parent.serverId);
+        v.status = v.attachments.length ? 'in-use' : 'available';
+      }),
     },
     network: {
       listNetworks: recList('listNetworks', (q: Obj = {}) =>
@@ -249,6 +271,14 @@ export function fakeCloud(
         return v;
       }),
       deleteVolume: rec('deleteVolume', async (vid: string) => state.volumes.delete(vid)),
+      findVolume: rec('findVolume', async (n: string) => {
+        const v = [...state.volumes.values()].find((x) => x.id === n || x.name === n);
+        if (!v) throw new ResourceNotFoundError(`no volume with id or name "${n}"`);
+        return v;
+      }),
+      listAvailabilityZones: recList('listAvailabilityZones', () =>
+        (opts.volumeZones ?? ['nova']).map((zoneName) => ({ zoneName, zoneState: { available: true } })),
+      ),
     },
   };
   return { conn: conn as unknown as CloudConnection, calls, state, failOn };
