@@ -274,8 +274,10 @@ workers = 1
 discover_hosts_in_cells_interval = 5
 [oslo_concurrency]
 lock_path = $D/data/nova/locks
-[service_user]
-send_service_user_token = false
+$(svcauth service_user nova)
+# cinder lets only a request that carries a service token delete an attachment in use (since
+# OSSA-2023-003): without it, detaching a volume from a real guest fails with a 409
+send_service_user_token = true
 $(svcauth placement nova)
 valid_interfaces = public
 $(svcauth neutron nova)

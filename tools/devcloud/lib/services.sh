@@ -56,8 +56,9 @@ start_rpc_services() {
   done
   PYTHONPATH="$D/lib" start neutron-server "$D/log/neutron-server.out" "$D/bin/neutron-server" \
     --config-file "$D/etc/neutron/neutron.conf" --config-file "$D/etc/neutron/ml2_conf.ini"
+  # $D/lib: volume drivers a plugin adds (services/dataplane.sh)
   for s in scheduler volume api; do
-    start "cinder-$s" "$D/log/cinder-$s.out" \
+    PYTHONPATH="$D/lib" start "cinder-$s" "$D/log/cinder-$s.out" \
       "$D/bin/cinder-$s" --config-file "$D/etc/cinder/cinder.conf" --log-file "$D/log/cinder-$s.log"
   done
 }

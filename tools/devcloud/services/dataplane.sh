@@ -111,6 +111,20 @@ EOF
 enabled_filters = ComputeFilter,ComputeCapabilitiesFilter,ImagePropertiesFilter,ServerGroupAntiAffinityFilter,ServerGroupAffinityFilter,AvailabilityZoneFilter
 EOF
 
+  # volumes a guest really sees: cinder backend "files" (services/dataplane_cinder_files.py) in
+  # zone "dataplane", next to the fake backend of zone "nova". A volume lands in a zone's backend
+  # by its availability zone; nova then keeps servers and their volumes in the same zone (and
+  # creates a boot volume in the server's zone), as on a cloud with per-zone storage.
+  sed -i 's/^enabled_backends = fake$/enabled_backends = fake,files/' "$D/etc/cinder/cinder.conf"
+  cat >> "$D/etc/cinder/cinder.conf" <<EOF
+[files]
+volume_driver = devcloud_cinder_files.LoopFileDriver
+volume_backend_name = files
+backend_availability_zone = $DP_AZ
+files_volume_dir = $D/data/cinder/files
+EOF
+  sed -i 's/^\[cinder\]$/[cinder]\ncross_az_attach = false/' "$D/etc/nova/nova.conf" "$D/etc/nova/nova-compute.conf"
+
   # nova-compute on the real host: the fake host's config with the libvirt driver
   sed -e "s/^host = devcloud$/host = $DP_HOST/" \
     -e 's/^compute_driver = fake.FakeDriver$/compute_driver = libvirt.LibvirtDriver/' \
@@ -164,6 +178,7 @@ EOF
 
 dataplane_helpers() {
   install -m 644 "$HERE/services/dataplane_schedulers.py" "$D/lib/devcloud_schedulers.py"
+  install -m 644 "$HERE/services/dataplane_cinder_files.py" "$D/lib/devcloud_cinder_files.py"
   mkentry neutron-linuxbridge-agent neutron.cmd.eventlet.plugins.linuxbridge_neutron_agent:main
   mkentry neutron-dhcp-agent neutron.cmd.eventlet.agents.dhcp:main
   mkentry neutron-l3-agent neutron.cmd.eventlet.agents.l3:main
@@ -295,6 +310,9 @@ dataplane_down() {
   for d in /etc/libvirt/qemu/instance-*.xml /run/libvirt/qemu/instance-*.xml; do
     [ -f "$d" ] && grep -q "$D/data/nova/instances-real" "$d" && rm -f "$d"
   done
+  # loop devices the "files" volume backend attached (they outlive cinder-volume)
+  losetup -nO NAME,BACK-FILE 2> /dev/null | awk -v dir="$D/data/cinder/files/" 'index($2, dir) == 1 {print $1}' |
+    while read -r d; do losetup -d "$d" 2> /dev/null || true; done
   # dnsmasq and haproxy the DHCP and L3 agents started (pid files under neutron's state path)
   for p in "$D"/data/neutron/external/pids/* "$D"/data/neutron/dhcp/*/pid; do
     [ -s "$p" ] && kill -TERM "$(cat "$p")" 2> /dev/null
