@@ -234,6 +234,8 @@ export interface BootOptions {
   image?: string;
   /** A floating IP from "public" (default true). */
   autoIp?: boolean;
+  /** Boot from a new 1 GiB volume made from the image (the cloud layer's `bootFromVolume`). */
+  bootFromVolume?: boolean;
 }
 
 /**
@@ -263,6 +265,7 @@ export async function bootServer(
     availabilityZone: DP_ZONE,
     userData: o.userData,
     autoIp: o.autoIp ?? true,
+    ...(o.bootFromVolume ? { bootFromVolume: true, volumeSize: 1 } : {}),
     reuseIps: false,
     intervalMs: 1000,
     timeoutMs: BOOT_TIMEOUT_MS,
