@@ -32,9 +32,12 @@ const asJson = argv.includes('--json');
 const also = argv.flatMap((a, i) => (argv[i - 1] === '--also' ? [a.split('=') as [string, string]] : []));
 
 const CONFIG = `{ config: { auth: { auth_url: 'http://127.0.0.1:1/v3', token: 'x' }, auth_type: 'token' } }`;
-const esm = join(root, 'dist', 'index.js');
+// what Node resolves `import 'openstack-sdk'` to (the "node" condition of "exports"), and the
+// per-module build the other runtimes and bundlers get
+const esm = join(root, 'dist', 'node', 'index.js');
+const perModule = join(root, 'dist', 'index.js');
 const cjs = join(root, 'dist', 'cjs', 'index.cjs');
-const objectStore = join(root, 'dist', 'services', 'object-store', 'index.js');
+const objectStore = join(root, 'dist', 'node', 'object-store.js');
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 const imp = (file: string) => `await import(${JSON.stringify(file)})`;
 
@@ -53,6 +56,7 @@ const SCENARIOS: Scenario[] = [
     code: `new (require(${JSON.stringify(cjs)}).Connection)(${CONFIG})`,
   },
   { name: 'import object-store', flags: ['--input-type=module'], code: imp(objectStore) },
+  { name: 'import per-module build (web)', flags: ['--input-type=module'], code: imp(perModule) },
   ...also.flatMap(([label, file]): Scenario[] => [
     { name: `${label}: import`, flags: ['--input-type=module'], code: imp(file) },
     {

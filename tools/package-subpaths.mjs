@@ -27,11 +27,22 @@ export const SERVICE_SUBPATHS = [
  */
 export const WEB_CONDITIONS = ['browser', 'workerd', 'worker', 'deno', 'bun'];
 
-/** The "exports" entry of an ESM file and its types plus the CommonJS ones, every condition. */
-export function conditionsFor(esm, types, cjs, cjsTypes) {
+/**
+ * The "exports" entry of an ESM file and its types plus the CommonJS ones, every condition. Node's
+ * `import` gets the chunked build of tools/build-node-esm.mjs (`nodeEsm`): a few files load much
+ * faster than the per-module build, which the other runtimes keep. Bundlers keep it too, also when
+ * they aim at Node: esbuild, webpack and Rollup match `module` (Node never does) before `node`, and
+ * the per-module build lets them drop every service a program does not import.
+ */
+export function conditionsFor(esm, types, cjs, cjsTypes, nodeEsm) {
   const web = { types, default: esm };
   return {
     ...Object.fromEntries(WEB_CONDITIONS.map((c) => [c, web])),
+    module: { types, default: esm },
+    node: {
+      import: { types, default: nodeEsm },
+      require: { types: cjsTypes, default: cjs },
+    },
     import: { types, default: esm },
     require: { types: cjsTypes, default: cjs },
   };
@@ -45,5 +56,6 @@ export function exportsEntry({ subpath, folder }) {
     `./dist/services/${folder}/index.d.ts`,
     `./dist/cjs/${file}.cjs`,
     `./dist/cjs/${file}.d.cts`,
+    `./dist/node/${file}.js`,
   );
 }
