@@ -1,8 +1,9 @@
-/** `ostack server ...`: list, show, create, delete, start, stop, reboot, add/remove floating ip. */
+/** `ostack server ...`: list, show, create, delete, start, stop, reboot, add/remove floating ip and volume. */
 import type { Command } from 'commander';
 import { collect, type Lazy } from '../lazy.js';
 
 const impl = () => import('../commands/server.js');
+const volumeImpl = () => import('../commands/server-volume.js');
 
 export function registerServer(program: Command, lazy: Lazy): void {
   const server = program.command('server').description('Compute servers');
@@ -58,21 +59,31 @@ export function registerServer(program: Command, lazy: Lazy): void {
     .option('--hard', 'power-cycle')
     .option('--wait', 'wait until ACTIVE again')
     .action(lazy(impl, 'reboot'));
-  server
-    .command('add')
-    .description('Add things to a server')
+  // commander keeps one command per name: floating ip and volume share `add` (and `remove`)
+  const add = server.command('add').description('Add things to a server');
+  add
     .command('floating')
     .description('Floating IPs')
     .command('ip <server> <ip-address>')
     .description('Attach a floating IP (address or id) to a server')
     .option('--fixed-ip-address <ip>', 'fixed address to map it to')
     .action(lazy(impl, 'addFloatingIp'));
-  server
-    .command('remove')
-    .description('Remove things from a server')
+  add
+    .command('volume <server> <volume>')
+    .description('Attach a volume (name or id) to a server (name or id)')
+    .option('--device <device>', 'device name to ask for (most hypervisors choose their own)')
+    .option('--wait', 'wait until the volume is in-use by the server')
+    .action(lazy(volumeImpl, 'addVolume'));
+  const remove = server.command('remove').description('Remove things from a server');
+  remove
     .command('floating')
     .description('Floating IPs')
     .command('ip <server> <ip-address>')
     .description('Detach a floating IP from a server')
     .action(lazy(impl, 'removeFloatingIp'));
+  remove
+    .command('volume <server> <volume>')
+    .description('Detach a volume (name or id) from a server (name or id)')
+    .option('--wait', 'wait until the volume is available again')
+    .action(lazy(volumeImpl, 'removeVolume'));
 }

@@ -124,6 +124,9 @@ describe('command tree', () => {
       'server stop',
       'server reboot',
       'server add floating ip',
+      'server remove floating ip',
+      'server add volume',
+      'server remove volume',
       'flavor list',
       'flavor show',
       'image list',
@@ -270,6 +273,13 @@ describe('completion', () => {
     assert.ok(table.get('ostack security group')?.includes('rule'));
     assert.ok(table.get('ostack security group rule')?.includes('create'));
     assert.ok(table.get('ostack server create')?.includes('--auto-ip'));
+    for (const verb of ['add', 'remove'])
+      assert.deepEqual(
+        table.get(`ostack server ${verb}`)?.filter((w) => !w.startsWith('-')),
+        ['floating', 'volume'],
+        `server ${verb} holds floating ip and volume`,
+      );
+    assert.ok(table.get('ostack server add volume')?.includes('--device'), 'add volume takes --device');
     assert.ok(valued.includes('--os-cloud') && valued.includes('--image') && !valued.includes('--wait'));
   });
   test('the bash script completes subcommands, skipping option values', () => {
