@@ -1,146 +1,87 @@
 /**
- * Boot from volume: a server whose root disk is a cinder volume rather than a local copy of
- * the image, so the disk outlives the server. First the usual way — `cloud.createServer` with
- * `bootFromVolume`, which asks cinder for a volume made from the image. A cloud that cannot
- * do that (the dev cloud: its fake cinder driver cannot copy an image into a volume, the volume
- * goes to `error`) gets a second way that needs no image copy: a blank volume made bootable
- * and handed to nova as the boot device (source_type volume, boot_index 0). The program says
- * which way ran. Then the server and the volume are deleted.
+ * Boot from volume, and a data volume attached and detached: a server whose root disk is a
+ * cinder volume made from the image (so the disk can outlive the server), then a second, empty
+ * volume attached to the running server and detached again with the cloud layer's waits.
+ * Everything is deleted at the end, also when a step fails.
  *
- * Run: node --import tsx examples/boot-from-volume.ts [cloud] [admin-cloud]
+ * Run: node --import tsx examples/boot-from-volume.ts [cloud]
  *
- * admin-cloud (default devcloud) is only used when a volume is still attached after its
- * server is gone: the dev cloud's nova runs without service tokens, and cinder refuses its
- * detach, so the example forces the volume back to available as admin before deleting it.
+ * Settings (environment; the defaults are the dev cloud's data plane, whose volumes really reach
+ * the guest): OSSDK_DEMO_IMAGE (ossdk-guest), OSSDK_DEMO_FLAVOR (m1.nano), OSSDK_DEMO_ZONE (the
+ * availability zone of the server and its volumes: dataplane), OSSDK_DEMO_NETWORK (private). An
+ * empty zone means none. On another cloud, e.g.:
+ *
+ *   OSSDK_DEMO_IMAGE=ubuntu-24.04 OSSDK_DEMO_FLAVOR=m1.small OSSDK_DEMO_ZONE= OSSDK_DEMO_NETWORK=mynet \
+ *   node --import tsx examples/boot-from-volume.ts mycloud
  */
-import { ConfigError, Connection, ResourceFailureError } from '../src/index.js';
+import { Connection } from '../src/index.js';
 
-const fast = { intervalMs: 1000, timeoutMs: 120_000 };
+const waits = { intervalMs: 1000, timeoutMs: 300_000 };
 
-/** Options of {@link bootFromVolume}. */
-export interface BootFromVolumeOptions {
-  /** An admin connection, to free a volume a broken detach left `in-use` (see the file comment). */
-  admin?: Connection;
-}
-
-async function deleteVolume(
-  conn: Connection,
-  id: string,
-  log: (s: string) => void,
-  admin?: Connection,
-): Promise<void> {
-  const bs = conn.blockStorage;
-  let vol = await bs.getVolume(id);
-  // After the server is gone nova has normally detached the volume; give it a few seconds.
-  for (let i = 0; i < 5 && vol.status !== 'available' && !vol.status?.startsWith('error'); i++) {
-    await new Promise((r) => setTimeout(r, 1000));
-    vol = await bs.getVolume(id);
-  }
-  if (vol.status === 'in-use') {
-    if (!admin) {
-      throw new Error(
-        `volume ${id} is still in-use after its server was deleted; free it as admin (os-reset_status)`,
-      );
-    }
-    await admin.blockStorage.resetVolumeStatus(id, { status: 'available', attachStatus: 'detached' });
-    log(
-      `volume ${vol.name} stayed in-use after its server was deleted (this cloud's cinder refused nova's detach); forced back to available as admin`,
-    );
-  }
-  await bs.deleteVolume(id, { ignoreMissing: true });
-  await bs.waitForVolumeDelete(id, fast);
-}
-
-export async function bootFromVolume(
-  conn: Connection,
-  log: (s: string) => void,
-  opts: BootFromVolumeOptions = {},
-): Promise<void> {
+export async function bootFromVolume(conn: Connection, log: (s: string) => void): Promise<void> {
+  const env = process.env;
+  const image = env.OSSDK_DEMO_IMAGE || 'ossdk-guest';
+  const flavor = env.OSSDK_DEMO_FLAVOR || 'm1.nano';
+  const network = env.OSSDK_DEMO_NETWORK || 'private';
+  const zone = env.OSSDK_DEMO_ZONE === undefined ? 'dataplane' : env.OSSDK_DEMO_ZONE || undefined;
   const prefix = `example-bfv-${Date.now().toString(36)}`;
-  // 1. The usual way: a volume made from the image, deleted with the server.
-  try {
-    const made = await conn.cloud.createServer({
-      name: `${prefix}-image`,
-      image: 'cirros',
-      flavor: 'm1.nano',
-      network: 'private',
-      bootFromVolume: true,
-      volumeSize: 1,
-      intervalMs: 1000,
-      timeoutMs: 180_000,
-    });
-    const vol = made.createdResources.find((r) => r.type === 'volume');
-    log(
-      `server ${made.server.name} is ${made.server.status}, booted from volume ${vol?.id} made from image cirros`,
-    );
-    await conn.cloud.deleteServer(made.server.id, { intervalMs: 1000 });
-    if (vol) await deleteVolume(conn, vol.id, log, opts.admin).catch(() => {}); // normally gone with the server
-    log(`deleted server ${made.server.name} and its volume`);
-    return;
-  } catch (e) {
-    if (!(e instanceof ResourceFailureError)) throw e;
-    log(`this cloud cannot make a volume from an image (${e.message}); createServer removed what it made`);
-  }
 
-  // 2. Instead: a blank bootable volume as the boot device. Nothing is copied into it, so on a
-  // real cloud this server would have an empty disk; here it shows the volume-boot plumbing.
-  log('instead: booting from a blank volume (source_type volume, boot_index 0); its disk holds no OS');
-  const bs = conn.blockStorage;
-  const vol = await bs.createVolume({ name: `${prefix}-root`, size: 1 });
+  // The root disk: a 1 GiB volume made from the image, in the server's zone, deleted with the
+  // server (deleteVolumeOnTermination defaults to true). createServer removes what it made if
+  // any step fails.
+  const made = await conn.cloud.createServer({
+    name: `${prefix}-server`,
+    image,
+    flavor,
+    network,
+    availabilityZone: zone,
+    bootFromVolume: true,
+    volumeSize: 1,
+    ...waits,
+  });
+  const server = made.server;
+  const rootId = made.createdResources.find((r) => r.type === 'volume')?.id;
+  let dataId: string | undefined;
   try {
-    await bs.waitForVolume(vol.id, 'available', fast);
-    await bs.setVolumeBootable(vol.id, true);
-    const [flavor, network] = await Promise.all([
-      conn.compute.findFlavor('m1.nano'),
-      conn.network.findNetwork('private'),
-    ]);
-    const server = await conn.compute.createServer({
-      name: `${prefix}-blank`,
-      flavorRef: flavor.id,
-      networks: [{ uuid: network.id }],
-      // no imageRef: the boot device is the volume
-      blockDeviceMappingV2: [
-        {
-          boot_index: 0,
-          uuid: vol.id,
-          source_type: 'volume',
-          destination_type: 'volume',
-          delete_on_termination: false,
-        },
-      ],
+    const root = rootId ? await conn.blockStorage.getVolume(rootId) : undefined;
+    log(
+      `server ${server.name} is ${server.status}, booted from volume ${root?.name} (${root?.status}, ` +
+        `bootable ${root?.bootable}, zone ${root?.availabilityZone}) made from image ${image}`,
+    );
+
+    // A data disk: an empty volume in the same zone, attached while the server runs.
+    const data = await conn.blockStorage.createVolume({
+      name: `${prefix}-data`,
+      size: 1,
+      ...(zone ? { availabilityZone: zone } : {}),
     });
-    try {
-      const active = await conn.compute.waitForServer(server, 'ACTIVE', fast);
-      const attached = await bs.getVolume(vol.id);
-      log(
-        `server ${active.name} is ${active.status} with image "${active.image ?? ''}" (none: booted from a volume); ` +
-          `volume ${attached.name} is ${attached.status}, bootable ${attached.bootable}, at ${attached.attachments?.[0]?.device}`,
-      );
-    } finally {
-      await conn.compute.deleteServer(server, { ignoreMissing: true });
-      await conn.compute.waitForServerDelete(server, fast);
-      log(`deleted server ${server.name}`);
-    }
+    dataId = data.id;
+    await conn.blockStorage.waitForVolume(data, 'available', waits);
+    const attached = await conn.cloud.attachVolume(server.id, data.id, waits);
+    log(`volume ${data.name} attached as ${attached.device}, ${attached.volume.status}`);
+    const detached = await conn.cloud.detachVolume(server.id, data.id, waits);
+    log(`volume ${data.name} detached, ${detached.volume.status}`);
   } finally {
-    await deleteVolume(conn, vol.id, log, opts.admin);
-    log(`deleted volume ${vol.name}`);
+    await conn.cloud.deleteServer(server.id, waits);
+    log(`deleted server ${server.name}`);
+    if (rootId) {
+      // nova deletes the root volume after the server; wait so the project is clean when we return
+      await conn.blockStorage.waitForVolumeDelete(rootId, waits);
+      log('its root volume went with it');
+    }
+    if (dataId) {
+      await conn.blockStorage.deleteVolume(dataId, { ignoreMissing: true });
+      await conn.blockStorage.waitForVolumeDelete(dataId, waits);
+      log(`deleted volume ${prefix}-data`);
+    }
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const conn = Connection.fromCloud(args[0] ?? process.env.OS_CLOUD ?? 'devcloud-demo');
-  // the admin cloud is optional: without it a volume stuck in-use is reported, not forced
-  let admin: Connection | undefined;
+  const conn = Connection.fromCloud(process.argv[2] ?? process.env.OS_CLOUD ?? 'devcloud-demo');
   try {
-    admin = Connection.fromCloud(args[1] ?? 'devcloud');
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-  }
-  try {
-    await bootFromVolume(conn, console.log, { admin });
+    await bootFromVolume(conn, console.log);
   } finally {
     await conn.close();
-    await admin?.close();
   }
 }

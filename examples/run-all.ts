@@ -68,7 +68,7 @@ export const EXAMPLES: readonly Example[] = [
   {
     name: 'boot-from-volume',
     title: 'compute: boot from volume',
-    run: (c) => bootFromVolume(c.conn, c.log, { admin: c.admin }),
+    run: (c) => bootFromVolume(c.conn, c.log),
   },
   {
     name: 'snapshots-and-backups',
