@@ -42,6 +42,9 @@ const result = await build({
   // dependencies stay packages of their own; the transport finds undici's files through
   // createRequire(import.meta.url), which resolves from dist/node/ as from dist/
   external: Object.keys(pkg.dependencies ?? {}),
+  // esbuild turns `require` into a stub that throws in ES module output ("Dynamic require of "yaml"
+  // is not supported"); the config loader's synchronous require('yaml') needs Node's own
+  banner: { js: "import { createRequire as __ossdkCreateRequire } from 'node:module';\nconst require = __ossdkCreateRequire(import.meta.url);" },
   // whitespace and syntax only: names stay readable in stack traces; the map leads to src/
   minifyWhitespace: true,
   minifySyntax: true,

@@ -25,7 +25,13 @@ const EXPECT: Record<string, RegExp[]> = {
   ],
   'directory-transfer': [/in 4 segments/, /identical, byte for byte/],
   'temp-url': [/without a token: 200/, /changed: 401/, /temp_url_sig=\*\*\*/],
-  'boot-from-volume': [/server \S+ is ACTIVE with image "" \(none: booted from a volume\)/, /deleted volume/],
+  'boot-from-volume': [
+    /server \S+ is ACTIVE, booted from volume \S+ \(in-use, bootable true, zone dataplane\)/,
+    /attached as \/dev\/vd[b-z], in-use/,
+    /detached, available/,
+    /its root volume went with it/,
+    /deleted volume/,
+  ],
   'snapshots-and-backups': [
     /snapshot \S+ is available/,
     /made from the snapshot is available/,
