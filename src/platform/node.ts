@@ -11,6 +11,8 @@ export interface NodeBuiltins {
   'node:crypto': typeof import('node:crypto');
   'node:fs': typeof import('node:fs');
   'node:fs/promises': typeof import('node:fs/promises');
+  'node:http': typeof import('node:http');
+  'node:https': typeof import('node:https');
   'node:module': typeof import('node:module');
   'node:net': typeof import('node:net');
   'node:os': typeof import('node:os');

@@ -1,7 +1,7 @@
 /**
  * The abort signal of one attempt: the caller's signal plus the attempt's own total deadline.
- * Both transports (undici, fetch) send under it, so a deadline ends an attempt the same way
- * whichever carries the bytes.
+ * Every transport (undici, node, fetch) sends under it, so a deadline ends an attempt the same
+ * way whichever carries the bytes.
  */
 import { TimeoutError } from '../errors/errors.js';
 
@@ -14,7 +14,8 @@ type AbortListener = () => void;
  *
  * It keeps its own state and listeners instead of an AbortController: a controller and its
  * EventTarget cost several µs and two objects per request, on a path where the signal almost
- * never fires. undici reads only `aborted`, `reason` and an `abort` listener ({@link light});
+ * never fires. undici and the node wire read only `aborted`, `reason` and an `abort` listener
+ * ({@link light});
  * fetch insists on a real AbortSignal, built on first ask ({@link signal}).
  */
 export class AttemptSignal {
@@ -81,7 +82,7 @@ export class AttemptSignal {
   /**
    * This object in the shape undici accepts for a signal (`aborted`, `reason`, an `abort`
    * listener), typed as the AbortSignal its options ask for. Not a real AbortSignal: only for
-   * undici.
+   * undici and the node wire.
    */
   get light(): AbortSignal {
     return this as unknown as AbortSignal;

@@ -4,7 +4,8 @@
  * mid-body when buffering) / 502 / 503 / 504 for idempotent methods and on 429 / 503 honouring
  * Retry-After, request ids surfaced, debug logs with secrets redacted. Every error is an SDK
  * error, also those a streamed body emits. The bytes travel over a {@link Wire}: undici's
- * keep-alive pool on Node (`undici-wire.ts`), the standard `fetch` elsewhere (`fetch-wire.ts`).
+ * keep-alive pool on Node (`undici-wire.ts`), Node's own `node:http` agents when asked for
+ * (`node-wire.ts`), the standard `fetch` elsewhere (`fetch-wire.ts`).
  */
 import type { Dispatcher } from 'undici';
 import {
@@ -26,6 +27,7 @@ import { type FetchFunction, FetchWire } from './fetch-wire.js';
 import { invalidResponse, type ResponseFacts } from './invalid-response.js';
 import { parseResponseJson } from './json-text.js';
 import { type Logger, silentLogger } from './logger.js';
+import { CONNECT_TIMEOUT_CODE, NodeWire } from './node-wire.js';
 import { type ReadBody, readBody, readWholeBody } from './read-body.js';
 import { Redactor, redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
 import {
@@ -117,10 +119,12 @@ export interface HttpResponse {
 }
 
 /**
- * What carries the requests of an {@link HttpClient}: `'undici'` (Node's fastest, a keep-alive
- * pool with TLS options) or `'fetch'` (the standard fetch API: browsers, workers, Deno, Bun).
+ * What carries the requests of an {@link HttpClient}: `'undici'` (Node's default, a keep-alive
+ * pool with TLS options), `'node'` (Node's own `node:http` / `node:https` with keep-alive agents
+ * and the same TLS options: nothing extra to load, a smaller footprint) or `'fetch'` (the
+ * standard fetch API: browsers, workers, Deno, Bun).
  */
-export type TransportKind = 'undici' | 'fetch';
+export type TransportKind = 'undici' | 'fetch' | 'node';
 
 /** Options of an {@link HttpClient}, shared by every request it sends. */
 export interface HttpClientOptions {
@@ -132,15 +136,15 @@ export interface HttpClientOptions {
   logger?: Logger;
   /** The `User-Agent` header (browsers send their own and drop it). */
   userAgent?: string;
-  /** TLS: verify server certificates (default true). undici only: with fetch the runtime's trust store decides. */
+  /** TLS: verify server certificates (default true). undici and node only: with fetch the runtime's trust store decides. */
   verify?: boolean;
-  /** CA bundle path, client cert and key paths (undici only). */
+  /** CA bundle path (undici and node only). */
   cacert?: string;
-  /** Client certificate path (mutual TLS; undici only). */
+  /** Client certificate path (mutual TLS; undici and node only). */
   cert?: string;
-  /** Client certificate key path (mutual TLS; undici only). */
+  /** Client certificate key path (mutual TLS; undici and node only). */
   key?: string;
-  /** Max sockets per origin (default 64; undici only). */
+  /** Max sockets per origin (default 64; undici and node only). */
   connections?: number;
   /** Use this dispatcher instead of building one (tests, proxies); implies the undici transport. */
   dispatcher?: Dispatcher;
@@ -153,8 +157,9 @@ export interface HttpClientOptions {
   maxBodyBytes?: number;
   /**
    * The transport: `'undici'` on Node.js (the default there, or with a `dispatcher`), `'fetch'`
-   * everywhere else (browsers, workers, Deno, Bun). Choose `'fetch'` on Node to send through
-   * Node's own fetch. `'undici'` outside Node.js is a {@link ValidationError}.
+   * everywhere else (browsers, workers, Deno, Bun). Choose `'node'` on Node to send through
+   * `node:http` / `node:https` (no undici loaded), `'fetch'` for Node's own fetch. `'undici'` or
+   * `'node'` outside Node.js, and `'node'` with a `dispatcher`, are {@link ValidationError}s.
    */
   transport?: TransportKind;
   /** The fetch the `'fetch'` transport calls (default: `globalThis.fetch` at each request). */
@@ -180,7 +185,13 @@ function isReplayable(body: RequestBody | undefined): body is string | Uint8Arra
 const UPLOAD_TOTAL_LIMIT = 1024 * 1024;
 
 /** Connection failures that happen before a byte of the request can have reached the server. */
-const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const neverSentCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  CONNECT_TIMEOUT_CODE,
+]);
 
 function neverSent(err: ConnectionError): boolean {
   for (
@@ -207,7 +218,7 @@ function refuseTlsFiles(opts: HttpClientOptions): void {
   if (!field) return;
   throw new ValidationError(`${field} cannot be applied by the fetch transport: fetch has no TLS options`, {
     field,
-    fix: "add the CA to the system or browser trust store and remove the setting, or use transport: 'undici' on Node.js",
+    fix: "add the CA to the system or browser trust store and remove the setting, or use transport: 'undici' or 'node' on Node.js",
   });
 }
 
@@ -217,10 +228,20 @@ function pickWire(opts: HttpClientOptions): Wire {
     refuseTlsFiles(opts);
     return new FetchWire({ fetch: opts.fetch });
   }
+  if (kind === 'node') {
+    if (opts.dispatcher) {
+      throw new ValidationError('the node transport cannot send through an undici dispatcher', {
+        field: 'dispatcher',
+        fix: "remove dispatcher, or use transport: 'undici' with it",
+      });
+    }
+    // the TLS files are read now: a missing cacert is a construction error, not a first-request one
+    return new NodeWire({ connections: opts.connections, tls: tlsConnectOptions(opts) });
+  }
   if (kind !== 'undici') {
     throw new ValidationError(`unknown transport "${String(kind)}"`, {
       field: 'transport',
-      fix: "use 'undici' or 'fetch'",
+      fix: "use 'undici', 'node' or 'fetch'",
     });
   }
   return new UndiciWire({
@@ -265,11 +286,11 @@ export class HttpClient {
 
   /**
    * The undici dispatcher (connection pool) requests go through; built on first use. Only with
-   * the undici transport: a {@link ValidationError} with `'fetch'`.
+   * the undici transport: a {@link ValidationError} with `'fetch'` or `'node'`.
    */
   get dispatcher(): Dispatcher {
     if (this.wire instanceof UndiciWire) return this.wire.dispatcher;
-    throw new ValidationError('the fetch transport has no undici dispatcher', {
+    throw new ValidationError(`the ${this.wire.kind} transport has no undici dispatcher`, {
       field: 'transport',
       fix: "use transport: 'undici' (Node.js) to reach the connection pool",
     });
@@ -389,8 +410,8 @@ export class HttpClient {
         url: req.url,
         headers,
         body: req.body,
-        // undici takes the attempt's own light signal; fetch checks for a real AbortSignal
-        signal: this.wire.kind === 'undici' ? att.light : att.signal,
+        // undici and node take the attempt's own light signal; fetch checks for a real AbortSignal
+        signal: this.wire.kind === 'fetch' ? att.signal : att.light,
         timeoutMs,
         translate,
         abort: (reason) => att.abort(reason),

@@ -1,8 +1,9 @@
 /**
  * The contract between {@link HttpClient} and what carries its bytes: undici on Node
- * (`undici-wire.ts`), the standard `fetch` everywhere else (`fetch-wire.ts`). The client keeps
- * what is the same for both (retries, deadlines, the size cap, logging, redaction, error
- * mapping); a wire sends one attempt and hands back the status, headers and body.
+ * (`undici-wire.ts`), Node's own `node:http` when asked for (`node-wire.ts`), the standard
+ * `fetch` everywhere else (`fetch-wire.ts`). The client keeps what is the same for all
+ * (retries, deadlines, the size cap, logging, redaction, error mapping); a wire sends one
+ * attempt and hands back the status, headers and body.
  */
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
@@ -23,7 +24,7 @@ export interface WireRequest {
   headers: Record<string, string>;
   /** The body, as the caller gave it. */
   body: RequestBody | undefined;
-  /** The attempt's signal: the caller's plus the attempt's deadline (for undici, a light stand-in with its shape). */
+  /** The attempt's signal: the caller's plus the attempt's deadline (for undici and node, a light stand-in with its shape). */
   signal: AbortSignal;
   /** Idle timeout (ms) for the headers and between body chunks; 0 = none. */
   timeoutMs: number;
@@ -52,7 +53,7 @@ export interface WireResponse {
 /** A way to send HTTP requests. */
 export interface Wire {
   /** Which transport this is. */
-  readonly kind: 'undici' | 'fetch';
+  readonly kind: 'undici' | 'fetch' | 'node';
   /** Send one attempt; rejects with what `r.translate` makes of a failure. */
   send(r: WireRequest): Promise<WireResponse>;
   /** Let go of pooled connections. */
