@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import type { TLSSocket } from 'node:tls';
 import { Connection } from '../../../src/connection.js';
 import { ConfigError, ConnectionError } from '../../../src/errors/errors.js';
-import { HttpClient } from '../../../src/transport/http-client.js';
+import { HttpClient, type TransportKind } from '../../../src/transport/http-client.js';
 import { INSECURE_WARNING_CODE, warnInsecureOnce } from '../../../src/transport/tls.js';
 import { type StubCloud, startStubCloud, stubConfig } from './stub-cloud.js';
 
@@ -84,8 +84,9 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function connect(extra: Record<string, unknown> = {}): Connection {
+function connect(extra: Record<string, unknown> = {}, transport?: TransportKind): Connection {
   return new Connection({
+    transport,
     env: {},
     systemDirs: [],
     configFiles: [],
@@ -176,5 +177,35 @@ describe('TLS', () => {
       (e: unknown) => e instanceof ConfigError && e.field === 'cacert' && /does not exist/.test(e.message),
       'ConfigError for cacert',
     );
+  });
+});
+
+describe('TLS over the node transport', () => {
+  test('a self-signed server is a ConnectionError with the cacert fix, and no request gets through', async () => {
+    const conn = connect({}, 'node');
+    const before = stub.count();
+    try {
+      const e = await conn.authorize().then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      assert.ok(e instanceof ConnectionError, `a ConnectionError, got ${String(e)}`);
+      assert.match(e.message, /Fix: set cacert \(OS_CACERT\)/, 'the message names the fix');
+    } finally {
+      await conn.close();
+    }
+    assert.equal(stub.count(), before, 'no HTTP request got through the failed handshake');
+  });
+
+  test('cacert, cert and key apply: the server verifies the client certificate', async () => {
+    const conn = connect({ cacert: server.cert, cert: client.cert, key: client.key }, 'node');
+    try {
+      assert.equal(conn.session.http.transport, 'node', 'the connection sends over node:https');
+      const me = await whoami(conn);
+      assert.equal(me.peer, 'ossdk-client', 'the server saw the client certificate');
+      assert.equal(me.authorized, true, 'and it verified against the trusted client CA');
+    } finally {
+      await conn.close();
+    }
   });
 });
