@@ -62,9 +62,10 @@ export interface ConnectionOptions extends Omit<LoadCloudOptions, 'options'> {
   /** The `User-Agent` header; default `openstack-sdk-ts/<version> <runtime>/<version>` (browsers send their own). */
   userAgent?: string;
   /**
-   * What carries the requests: `'undici'` (the default on Node.js) or `'fetch'` (the default in
-   * browsers, workers, Deno and Bun; on Node it sends through Node's own fetch). See
-   * {@link HttpClientOptions.transport}.
+   * What carries the requests: `'undici'` (the default on Node.js), `'node'` (Node's own
+   * `node:http` / `node:https`, Node.js only) or `'fetch'` (the default in browsers, workers,
+   * Deno and Bun; on Node it sends through Node's own fetch). See
+   * {@link HttpClientOptions.transport} and docs/guides/runtimes.md.
    */
   transport?: TransportKind;
   /** The fetch the `'fetch'` transport calls (default `globalThis.fetch`), e.g. a wrapped or instrumented one. */
