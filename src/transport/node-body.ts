@@ -63,69 +63,118 @@ function drain(res: IncomingMessage, limit: number): Promise<void> {
   });
 }
 
+/** What the body class adds to a Readable. */
+interface NodeBody extends Readable {
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  bytes(): Promise<Uint8Array>;
+  blob(): Promise<Blob>;
+  dump(): Promise<void>;
+}
+
+type NodeBodyClass = new (res: IncomingMessage, hooks: NodeBodyHooks) => NodeBody;
+
+let bodyClass: NodeBodyClass | undefined;
+
+/**
+ * The body class, made on first use: it extends `node:stream`'s Readable, which is looked up at
+ * run time. Its methods live on the prototype, not in closures made for every response.
+ */
+function nodeBodyClass(): NodeBodyClass {
+  if (bodyClass) return bodyClass;
+  const { Readable } = requireNodeModule('node:stream', 'the node transport');
+  class Body extends Readable implements NodeBody {
+    private released = false;
+    private whole: Promise<Uint8Array> | undefined;
+    private readonly onData: (c: Buffer) => void;
+
+    constructor(
+      private readonly res: IncomingMessage,
+      private readonly hooks: NodeBodyHooks,
+    ) {
+      super({ highWaterMark: HIGH_WATER_MARK });
+      this.onData = (c) => {
+        hooks.idle.refresh();
+        if (!this.push(c)) res.pause();
+      };
+      res.on('data', this.onData);
+      res.once('end', () => this.push(null));
+      res.on('error', (e) => this.destroy(e));
+      // Node reports a cut connection as an 'aborted' error first; this catches a close without one
+      res.once('close', () => {
+        if (!res.complete) this.destroy(connectionLost());
+      });
+      // a body given up on (too large, never read) errors with nobody listening: not a crash
+      this.on('error', () => {});
+      this.once('close', () => hooks.onDone());
+    }
+
+    override _read(): void {
+      this.res.resume();
+    }
+
+    override _destroy(err: Error | null, cb: (e?: Error | null) => void): void {
+      if (this.release()) letGo(this.res);
+      cb(err ? this.hooks.translate(err) : null);
+    }
+
+    /** Stop moving bytes from the message; true the first time. */
+    private release(): boolean {
+      if (this.released) return false;
+      this.released = true;
+      this.res.off('data', this.onData);
+      return true;
+    }
+
+    /** The whole body, read once, whichever method asks first. */
+    private all(): Promise<Uint8Array> {
+      this.whole ??= readBody(this, {
+        limit: Number.POSITIVE_INFINITY,
+        contentLength: undefined,
+        as: 'bytes',
+        tooLarge: (detail) => new Error(detail),
+        discard: () => this.destroy(),
+      }).then((b) => b.bytes());
+      return this.whole;
+    }
+
+    private method<T>(k: string): Promise<T> {
+      return bodyMethods(this.all(), this.hooks.contentType, () => void this.dump())[k]!() as Promise<T>;
+    }
+
+    text(): Promise<string> {
+      return this.method('text');
+    }
+    json(): Promise<unknown> {
+      return this.method('json');
+    }
+    arrayBuffer(): Promise<ArrayBuffer> {
+      return this.method('arrayBuffer');
+    }
+    bytes(): Promise<Uint8Array> {
+      return this.method('bytes');
+    }
+    blob(): Promise<Blob> {
+      return this.method('blob');
+    }
+
+    /** Drop the rest of the body, keeping the connection when little of it is left (undici's `dump`). */
+    async dump(): Promise<void> {
+      if (!this.release()) {
+        this.destroy();
+        return;
+      }
+      const drained = drain(this.res, DUMP_LIMIT);
+      this.destroy();
+      await drained;
+    }
+  }
+  bodyClass = Body;
+  return Body;
+}
+
 /** The body of `res`: a Readable with undici's methods, its errors already SDK errors. */
 export function nodeResponseBody(res: IncomingMessage, hooks: NodeBodyHooks): ResponseBody {
-  const { Readable } = requireNodeModule('node:stream', 'the node transport');
-  let released = false;
-  const onData = (c: Buffer) => {
-    hooks.idle.refresh();
-    if (!body.push(c)) res.pause();
-  };
-  const body: Readable = new Readable({
-    highWaterMark: HIGH_WATER_MARK,
-    read() {
-      res.resume();
-    },
-    destroy(err, cb) {
-      if (!released) {
-        released = true;
-        res.off('data', onData);
-        letGo(res);
-      }
-      cb(err ? hooks.translate(err) : null);
-    },
-  });
-  res.on('data', onData);
-  res.once('end', () => body.push(null));
-  res.on('error', (e) => body.destroy(e));
-  // Node reports a cut connection as an 'aborted' error first; this catches a close without one
-  res.once('close', () => {
-    if (!res.complete) body.destroy(connectionLost());
-  });
-  // a body given up on (too large, never read) errors with nobody listening: not a crash
-  body.on('error', () => {});
-  body.once('close', () => hooks.onDone());
-
-  const dump = async () => {
-    if (!released) {
-      released = true;
-      res.off('data', onData);
-      const drained = drain(res, DUMP_LIMIT);
-      body.destroy();
-      await drained;
-    } else body.destroy();
-  };
-  let whole: Promise<Uint8Array> | undefined;
-  const all = () => {
-    whole ??= readBody(body, {
-      limit: Number.POSITIVE_INFINITY,
-      contentLength: undefined,
-      as: 'bytes',
-      tooLarge: (detail) => new Error(detail),
-      discard: () => body.destroy(),
-    }).then((b) => b.bytes());
-    return whole;
-  };
-  const { contentType } = hooks;
-  // undici's methods over the whole body, read only when one of them is called
-  const method = (k: string) => async () => bodyMethods(all(), contentType, () => void dump())[k]!();
-  Object.assign(body, {
-    text: method('text'),
-    json: method('json'),
-    arrayBuffer: method('arrayBuffer'),
-    bytes: method('bytes'),
-    blob: method('blob'),
-    dump,
-  });
-  return body as unknown as ResponseBody;
+  return new (nodeBodyClass())(res, hooks) as unknown as ResponseBody;
 }

@@ -144,6 +144,18 @@ describe('the node transport', () => {
     );
   });
 
+  test('a URL that is not http: or https: is a ValidationError naming the url, not sent', async () => {
+    const http = new HttpClient({ transport: 'node', retry: { maxRetries: 0 } });
+    try {
+      const e = await rejection(http.request({ method: 'GET', url: 'ftp://127.0.0.1/x' }), 'an ftp URL');
+      assert.ok(e instanceof ValidationError, `a ValidationError, got ${e}`);
+      assert.equal((e as ValidationError).field, 'url', 'the field is named');
+      assert.match((e as Error).message, /ftp:\/\/127\.0\.0\.1\/x/, 'the URL is named');
+    } finally {
+      await http.close();
+    }
+  });
+
   test('an undici dispatcher with transport node is a ValidationError naming the field', async () => {
     const { Agent } = await import('undici');
     const dispatcher = new Agent();
