@@ -218,7 +218,7 @@ export class NodeWire implements Wire {
       const phase = res
         ? 'the next chunk of the body'
         : uploading
-          ? 'the server to take the next chunk of the request body'
+          ? 'the next chunk of the request body to be sent'
           : 'the headers';
       stop(new TimeoutError(`${what()}: waited ${r.timeoutMs} ms for ${phase} (timeoutMs)`));
     });
