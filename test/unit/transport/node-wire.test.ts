@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { describe, test } from 'node:test';
 import { AbortedError, ConnectionError, HttpClient, ValidationError } from '../../../src/index.js';
+import { NodeWire } from '../../../src/transport/node-wire.js';
 import { delay, rejection, within } from '../../support/faults.js';
 import { type RawRequest, rawHead, rawJson, startRawServer } from '../../support/raw-server.js';
 
@@ -142,6 +143,38 @@ describe('the node transport', () => {
       },
       { retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5 } },
     );
+  });
+
+  test("the pool's idle timeout ends idle sockets, never one waiting for a slow answer", async () => {
+    const sockets = new Set<Socket>();
+    const s = await startRawServer((_req, socket) => {
+      sockets.add(socket);
+      setTimeout(() => socket.write(rawJson(200, doc)), 400);
+    });
+    const wire = new NodeWire({ keepAliveTimeoutMs: 100 });
+    const send = async () => {
+      const res = await wire.send({
+        method: 'GET',
+        url: s.url,
+        headers: {},
+        body: undefined,
+        signal: new AbortController().signal,
+        timeoutMs: 5000,
+        translate: (e) => e as Error,
+        abort: () => {},
+        onBodyDone: () => {},
+      });
+      return res.body.json();
+    };
+    try {
+      assert.deepEqual(await send(), doc, 'an answer after 400 ms outlived the 100 ms socket timeout');
+      await delay(300);
+      assert.deepEqual(await send(), doc, 'the next request was answered too');
+      assert.equal(sockets.size, 2, 'the socket left idle past 100 ms was closed and replaced');
+    } finally {
+      await wire.close();
+      await s.close();
+    }
   });
 
   test('a URL that is not http: or https: is a ValidationError naming the url, not sent', async () => {
