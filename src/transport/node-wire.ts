@@ -13,7 +13,7 @@ import type { Readable } from 'node:stream';
 import type { ConnectionOptions } from 'node:tls';
 import { ConnectionError, TimeoutError, ValidationError } from '../errors/errors.js';
 import { nodeModule, requireNodeModule } from '../platform/node.js';
-import { chunkBytes } from './bytes.js';
+import { byteLength, chunkBytes, utf8Bytes } from './bytes.js';
 import { IdleTimer } from './idle-timer.js';
 import { nodeResponseBody } from './node-body.js';
 import { redactUrl } from './redact.js';
@@ -63,10 +63,18 @@ function drained(req: ClientRequest): Promise<void> {
   });
 }
 
-/** Send a streamed body chunk by chunk, waiting for the socket when it is full. */
+/** Bodies larger than this are written in slices of it, so the idle timer sees them leave. */
+const SLICE = 64 * 1024;
+
+/** `b` in slices of {@link SLICE} bytes (views, not copies). */
+function* slices(b: Uint8Array): Generator<Uint8Array> {
+  for (let off = 0; off < b.byteLength; off += SLICE) yield b.subarray(off, off + SLICE);
+}
+
+/** Send a body chunk by chunk, waiting for the socket when it is full. */
 async function writeStream(
   req: ClientRequest,
-  src: AsyncIterable<Uint8Array | string>,
+  src: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>,
   progress: () => void,
 ): Promise<void> {
   // leaving the loop early (the request failed) closes the source
@@ -296,10 +304,17 @@ export class NodeWire implements Wire {
     uploading: (on: boolean) => void,
   ): void {
     if (b === undefined) req.end();
-    else if (typeof b === 'string' || b instanceof Uint8Array) req.end(b);
+    else if ((typeof b === 'string' || b instanceof Uint8Array) && byteLength(b) <= SLICE) req.end(b);
     else {
+      let src = b as AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>;
+      if (typeof b === 'string' || b instanceof Uint8Array) {
+        // one write of a large body would hide its progress: a slow link would look idle
+        const bytes = typeof b === 'string' ? utf8Bytes(b) : b;
+        if (!req.hasHeader('content-length')) req.setHeader('content-length', bytes.byteLength);
+        src = slices(bytes);
+      }
       uploading(true);
-      writeStream(req, b as AsyncIterable<Uint8Array | string>, () => idle.refresh()).then(
+      writeStream(req, src, () => idle.refresh()).then(
         () => uploading(false),
         // a source that fails fails the request with its error
         (err: unknown) => req.destroy(err instanceof Error ? err : new Error(String(err))),

@@ -6,11 +6,12 @@
  * The behaviours every transport shares run over it in http-client, faults and download-faults.
  */
 import assert from 'node:assert/strict';
-import type { Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { describe, test } from 'node:test';
 import { AbortedError, ConnectionError, HttpClient, ValidationError } from '../../../src/index.js';
 import { NodeWire } from '../../../src/transport/node-wire.js';
 import { delay, rejection, within } from '../../support/faults.js';
+import { listenLocal } from '../../support/mock-server.js';
 import { type RawRequest, rawHead, rawJson, startRawServer } from '../../support/raw-server.js';
 
 const doc = { ok: true };
@@ -174,6 +175,38 @@ describe('the node transport', () => {
     } finally {
       await wire.close();
       await s.close();
+    }
+  });
+
+  test('a large byte body longer than timeoutMs to send, never idle that long, is not cut', async () => {
+    const size = 16 * 1024 * 1024;
+    // a server that reads slowly (a pause after every chunk), so the upload takes over a second
+    const server = createServer((socket) => {
+      let head = '';
+      let got = -1;
+      socket.on('error', () => {});
+      socket.on('data', (c: Buffer) => {
+        if (got < 0) {
+          head += c.toString('latin1');
+          const end = head.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          got = Buffer.byteLength(head.slice(end + 4), 'latin1');
+        } else got += c.length;
+        if (got >= size) return void socket.end(rawJson(201, { got }));
+        socket.pause();
+        setTimeout(() => socket.resume(), 5);
+      });
+    });
+    const { url, close } = await listenLocal(server, () => {});
+    const http = new HttpClient({ transport: 'node', retry: { maxRetries: 0 } });
+    try {
+      const t0 = Date.now();
+      const res = await http.request({ method: 'PUT', url, body: new Uint8Array(size), timeoutMs: 300 });
+      assert.deepEqual(await res.json(), { got: size }, 'the whole body arrived');
+      assert.ok(Date.now() - t0 > 450, `it took longer than timeoutMs in total (${Date.now() - t0} ms)`);
+    } finally {
+      await http.close();
+      await close();
     }
   });
 
