@@ -40,6 +40,25 @@ async function timeoutMsOf(timeout: string | undefined): Promise<number | undefi
   );
 }
 
+/**
+ * The transport the CLI sends with: Node's own `node:http` unless `OSTACK_TRANSPORT` names
+ * another. A command sends a few requests and exits, so loading undici's agent (and its HTTP/2
+ * and TLS modules) cost more than it saves; a long-lived program keeps the library's default.
+ */
+async function transportOf(env: NodeJS.ProcessEnv): Promise<'node' | 'undici' | 'fetch'> {
+  const v = env.OSTACK_TRANSPORT;
+  if (v === undefined || v === '') return 'node';
+  if (v === 'node' || v === 'undici' || v === 'fetch') return v;
+  const { ConfigError } = await import('../errors/errors.js');
+  throw new ConfigError(
+    `OSTACK_TRANSPORT must be node, undici or fetch, got ${JSON.stringify(v.slice(0, 20))}`,
+    {
+      field: 'OSTACK_TRANSPORT',
+      fix: 'unset OSTACK_TRANSPORT (the CLI then uses node:http), or set it to node, undici or fetch',
+    },
+  );
+}
+
 /** What every command gets; see the module comment. */
 export class CliContext {
   private core?: ConnectionCore;
@@ -68,6 +87,7 @@ export class CliContext {
       config,
       timeoutMs: await timeoutMsOf(this.opts.timeout),
       tokenCache: this.opts.tokenCache,
+      transport: await transportOf(process.env),
     };
   }
 

@@ -406,3 +406,54 @@ describe('progress bars', () => {
     }
   });
 });
+
+describe('transport', () => {
+  const KEYS = [
+    'OSTACK_TRANSPORT',
+    'OS_CLOUD',
+    'OS_CLIENT_CONFIG_FILE',
+    'OS_AUTH_TYPE',
+    'OS_AUTH_URL',
+    'OS_TOKEN',
+  ];
+  async function transportWith(value: string | undefined): Promise<string> {
+    const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
+    try {
+      for (const k of KEYS) delete process.env[k];
+      // a cloud from OS_* alone: nothing is sent, the connection is only built
+      Object.assign(process.env, {
+        OS_CLIENT_CONFIG_FILE: '/nonexistent/clouds.yaml',
+        OS_AUTH_TYPE: 'token',
+        OS_AUTH_URL: 'http://127.0.0.1:1/v3',
+        OS_TOKEN: 'x',
+      });
+      if (value !== undefined) process.env.OSTACK_TRANSPORT = value;
+      const ctx = new CliContext({ format: 'table' });
+      try {
+        const conn = await ctx.connection();
+        return conn.session.http.transport;
+      } finally {
+        await ctx.close();
+      }
+    } finally {
+      for (const k of KEYS) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    }
+  }
+  test('ostack sends with node:http unless OSTACK_TRANSPORT says otherwise', async () => {
+    assert.equal(await transportWith(undefined), 'node');
+    assert.equal(await transportWith(''), 'node');
+    assert.equal(await transportWith('undici'), 'undici');
+    assert.equal(await transportWith('fetch'), 'fetch');
+  });
+  test('an unknown OSTACK_TRANSPORT is a ConfigError naming it', async () => {
+    await assert.rejects(transportWith('http2'), (e: unknown) => {
+      assert.ok(e instanceof ConfigError, `got ${String(e)}`);
+      assert.equal(e.field, 'OSTACK_TRANSPORT');
+      assert.match(e.message, /node, undici or fetch, got "http2"/);
+      return true;
+    });
+  });
+});
