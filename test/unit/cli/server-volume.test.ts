@@ -6,7 +6,7 @@ import { CliContext } from '../../../src/cli/context.js';
 import type { OutputFormat } from '../../../src/cli/output.js';
 import { CloudLayer } from '../../../src/cloud/cloud-layer.js';
 import { type Connection, ResourceNotFoundError } from '../../../src/index.js';
-import { type FakeCloud, fakeCloud } from '../cloud/fake-cloud.js';
+import { type FakeCloud, fakeCloud, withServersAndVolume } from '../cloud/fake-cloud.js';
 
 const COLUMNS = ['ID', 'Server ID', 'Volume ID', 'Device', 'Tag', 'Delete On Termination'];
 
@@ -21,14 +21,7 @@ interface Harness {
 
 function harness(format: OutputFormat = 'json', volume: Record<string, unknown> = {}): Harness {
   const f = fakeCloud();
-  f.state.servers.set('srv-1', { id: 'srv-1', name: 'web1', raw: {} });
-  f.state.volumes.set('vol-1', {
-    id: 'vol-1',
-    name: 'data',
-    status: 'available',
-    attachments: [],
-    ...volume,
-  });
+  withServersAndVolume(f, volume);
   const compute = f.conn.compute as unknown as Record<string, (...a: any[]) => Promise<any>>;
   const sent: Record<string, unknown>[] = [];
   const create = compute.createVolumeAttachment!;

@@ -283,3 +283,19 @@ export function fakeCloud(
   };
   return { conn: conn as unknown as CloudConnection, calls, state, failOn };
 }
+
+/**
+ * Servers web1 (srv-1) and web2 (srv-2) and an available volume "data" (vol-1), with `volume`'s
+ * fields over the defaults: the starting point of the attach and detach tests.
+ */
+export function withServersAndVolume(f: FakeCloud, volume: Record<string, unknown> = {}): void {
+  f.state.servers.set('srv-1', { id: 'srv-1', name: 'web1', raw: {} });
+  f.state.servers.set('srv-2', { id: 'srv-2', name: 'web2', raw: {} });
+  f.state.volumes.set('vol-1', {
+    id: 'vol-1',
+    name: 'data',
+    status: 'available',
+    attachments: [],
+    ...volume,
+  });
+}

@@ -3,24 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { attachVolume, detachVolume } from '../../../src/cloud/volume-attach.js';
 import { ResourceFailureError, TimeoutError, ValidationError } from '../../../src/index.js';
-import { type FakeCloud, fakeCloud } from './fake-cloud.js';
-
-function withServerAndVolume(f: FakeCloud, volume: Record<string, unknown> = {}) {
-  f.state.servers.set('srv-1', { id: 'srv-1', name: 'web1', raw: {} });
-  f.state.servers.set('srv-2', { id: 'srv-2', name: 'web2', raw: {} });
-  f.state.volumes.set('vol-1', {
-    id: 'vol-1',
-    name: 'data',
-    status: 'available',
-    attachments: [],
-    ...volume,
-  });
-}
+import { fakeCloud, withServersAndVolume } from './fake-cloud.js';
 
 describe('attachVolume', () => {
   test('by names: attaches through nova and waits until in-use by the server', async () => {
     const f = fakeCloud();
-    withServerAndVolume(f);
+    withServersAndVolume(f);
     const r = await attachVolume(f.conn, 'web1', 'data', { intervalMs: 1 });
     assert.equal(r.serverId, 'srv-1');
     assert.equal(r.volume.status, 'in-use');
@@ -32,7 +20,7 @@ describe('attachVolume', () => {
 
   test('already attached to that server: returned as is, no request to nova', async () => {
     const f = fakeCloud();
-    withServerAndVolume(f, { status: 'in-use', attachments: [{ server_id: 'srv-1', device: '/dev/vdc' }] });
+    withServersAndVolume(f, { status: 'in-use', attachments: [{ server_id: 'srv-1', device: '/dev/vdc' }] });
     const r = await attachVolume(f.conn, 'web1', 'data');
     assert.equal(r.alreadyAttached, true);
     assert.equal(r.device, '/dev/vdc');
@@ -41,7 +29,7 @@ describe('attachVolume', () => {
 
   test('attached to another server: ValidationError naming it, before any change', async () => {
     const f = fakeCloud();
-    withServerAndVolume(f, { status: 'in-use', attachments: [{ server_id: 'srv-2' }] });
+    withServersAndVolume(f, { status: 'in-use', attachments: [{ server_id: 'srv-2' }] });
     await assert.rejects(attachVolume(f.conn, 'web1', 'data'), (e: unknown) => {
       assert.ok(e instanceof ValidationError, `got ${String(e)}`);
       assert.match(e.message, /attached to server srv-2/);
@@ -53,7 +41,7 @@ describe('attachVolume', () => {
 
   test('nova gives up (the volume is available again): ResourceFailureError with the statuses', async () => {
     const f = fakeCloud({ attachOutcome: 'rolled-back' });
-    withServerAndVolume(f);
+    withServersAndVolume(f);
     await assert.rejects(attachVolume(f.conn, 'web1', 'data', { intervalMs: 1 }), (e: unknown) => {
       assert.ok(e instanceof ResourceFailureError, `got ${String(e)}`);
       assert.equal(e.status, 'available');
@@ -64,7 +52,7 @@ describe('attachVolume', () => {
 
   test("wait: false returns nova's answer without polling cinder", async () => {
     const f = fakeCloud();
-    withServerAndVolume(f);
+    withServersAndVolume(f);
     const r = await attachVolume(f.conn, 'web1', 'data', { wait: false, device: '/dev/vdz' });
     assert.equal(r.device, '/dev/vdz');
     assert.ok(!f.calls.includes('getVolume'), `calls: ${f.calls.join(',')}`);
@@ -72,7 +60,7 @@ describe('attachVolume', () => {
 
   test('a volume stuck attaching: TimeoutError naming what it saw', async () => {
     const f = fakeCloud();
-    withServerAndVolume(f);
+    withServersAndVolume(f);
     // nova accepted, the volume never leaves "attaching"
     (f.conn.compute as unknown as Record<string, unknown>).createVolumeAttachment = async () => {
       f.state.volumes.get('vol-1')!.status = 'attaching';
@@ -88,7 +76,7 @@ describe('attachVolume', () => {
 describe('detachVolume', () => {
   test('detaches and waits until available', async () => {
     const f = fakeCloud();
-    withServerAndVolume(f, { status: 'in-use', attachments: [{ server_id: 'srv-1', device: '/dev/vdb' }] });
+    withServersAndVolume(f, { status: 'in-use', attachments: [{ server_id: 'srv-1', device: '/dev/vdb' }] });
     const r = await detachVolume(f.conn, 'web1', 'data', { intervalMs: 1 });
     assert.equal(r.detached, true);
     assert.equal(r.volume.status, 'available');
@@ -97,7 +85,7 @@ describe('detachVolume', () => {
 
   test('not attached to that server: detached false, no request to nova', async () => {
     const f = fakeCloud();
-    withServerAndVolume(f);
+    withServersAndVolume(f);
     const r = await detachVolume(f.conn, 'web1', 'data');
     assert.equal(r.detached, false);
     assert.ok(!f.calls.includes('deleteVolumeAttachment'), `calls: ${f.calls.join(',')}`);
@@ -105,7 +93,7 @@ describe('detachVolume', () => {
 
   test('a multi-attach volume still held by another server counts as detached from this one', async () => {
     const f = fakeCloud();
-    withServerAndVolume(f, {
+    withServersAndVolume(f, {
       status: 'in-use',
       multiattach: true,
       attachments: [{ server_id: 'srv-1' }, { server_id: 'srv-2' }],
