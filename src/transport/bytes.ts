@@ -94,3 +94,14 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/**
+ * Byte bodies larger than this are sent in slices of it: a transport then writes them with
+ * back-pressure and sees each slice leave, so its idle timer measures the server, not the size.
+ */
+export const BODY_SLICE = 64 * 1024;
+
+/** `b` in slices of {@link BODY_SLICE} bytes (views, not copies). */
+export function* bodySlices(b: Uint8Array): Generator<Uint8Array> {
+  for (let off = 0; off < b.byteLength; off += BODY_SLICE) yield b.subarray(off, off + BODY_SLICE);
+}

@@ -13,7 +13,7 @@ import type { Readable } from 'node:stream';
 import type { ConnectionOptions } from 'node:tls';
 import { ConnectionError, TimeoutError, ValidationError } from '../errors/errors.js';
 import { nodeModule, requireNodeModule } from '../platform/node.js';
-import { byteLength, chunkBytes, utf8Bytes } from './bytes.js';
+import { BODY_SLICE, bodySlices, byteLength, chunkBytes, utf8Bytes } from './bytes.js';
 import { IdleTimer } from './idle-timer.js';
 import { nodeResponseBody } from './node-body.js';
 import { redactUrl } from './redact.js';
@@ -61,14 +61,6 @@ function drained(req: ClientRequest): Promise<void> {
     req.once('drain', done);
     req.once('close', done);
   });
-}
-
-/** Bodies larger than this are written in slices of it, so the idle timer sees them leave. */
-const SLICE = 64 * 1024;
-
-/** `b` in slices of {@link SLICE} bytes (views, not copies). */
-function* slices(b: Uint8Array): Generator<Uint8Array> {
-  for (let off = 0; off < b.byteLength; off += SLICE) yield b.subarray(off, off + SLICE);
 }
 
 /** Send a body chunk by chunk, waiting for the socket when it is full. */
@@ -304,14 +296,14 @@ export class NodeWire implements Wire {
     uploading: (on: boolean) => void,
   ): void {
     if (b === undefined) req.end();
-    else if ((typeof b === 'string' || b instanceof Uint8Array) && byteLength(b) <= SLICE) req.end(b);
+    else if ((typeof b === 'string' || b instanceof Uint8Array) && byteLength(b) <= BODY_SLICE) req.end(b);
     else {
       let src = b as AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>;
       if (typeof b === 'string' || b instanceof Uint8Array) {
         // one write of a large body would hide its progress: a slow link would look idle
         const bytes = typeof b === 'string' ? utf8Bytes(b) : b;
         if (!req.hasHeader('content-length')) req.setHeader('content-length', bytes.byteLength);
-        src = slices(bytes);
+        src = bodySlices(bytes);
       }
       uploading(true);
       writeStream(req, src, () => idle.refresh()).then(

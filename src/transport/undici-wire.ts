@@ -8,13 +8,31 @@ import type { Readable } from 'node:stream';
 import type { Dispatcher, Agent as UndiciAgent, request as undiciRequestType } from 'undici';
 import { ValidationError } from '../errors/errors.js';
 import { nodeModule, requireNodeModule } from '../platform/node.js';
-import type { ResponseBody, Wire, WireRequest, WireResponse } from './wire.js';
+import { BODY_SLICE, bodySlices } from './bytes.js';
+import type { RequestBody, ResponseBody, Wire, WireRequest, WireResponse } from './wire.js';
 
 type UndiciRequest = typeof undiciRequestType;
 
 interface UndiciParts {
   Agent: typeof UndiciAgent;
   request: UndiciRequest;
+}
+
+/**
+ * undici writes a byte body in one go and starts its headers timer at once: a large upload to a
+ * slow server was cut as "waited for the headers" while its bytes were still leaving. Sent as an
+ * iterable of slices (with its length, so nothing else changes on the wire), undici writes it
+ * with back-pressure and refreshes that timer as each slice leaves, as it does for streams.
+ */
+function sliced(
+  headers: Record<string, string>,
+  body: RequestBody | undefined,
+): { headers: Record<string, string>; body: RequestBody | Iterable<Uint8Array> | undefined } {
+  if (!(body instanceof Uint8Array) || body.byteLength <= BODY_SLICE) return { headers, body };
+  const withLength = Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')
+    ? headers
+    : { ...headers, 'content-length': String(body.byteLength) };
+  return { headers: withLength, body: bodySlices(body) };
 }
 
 /**
@@ -158,11 +176,12 @@ export class UndiciWire implements Wire {
 
   async send(r: WireRequest): Promise<WireResponse> {
     let raw: Dispatcher.ResponseData;
+    const { headers, body } = sliced(r.headers, r.body);
     try {
       raw = await undici().request(r.url, {
         method: r.method as Dispatcher.HttpMethod,
-        headers: r.headers,
-        body: r.body as Dispatcher.DispatchOptions['body'],
+        headers,
+        body: body as Dispatcher.DispatchOptions['body'],
         dispatcher: this.dispatcher,
         signal: r.signal,
         // undici's own timers are idle timers; the total deadline is the attempt's signal. 0 turns them off.
