@@ -10,6 +10,7 @@
  *   npm run bench -- --no-build         # do not rebuild dist/ even when src/ is newer
  *   npm run bench -- --only=6 --merge   # re-run some workloads into the last full report
  *   npm run bench -- --name=before      # write bench/results/before.md (and .json) instead
+ *   npm run bench -- --transport=node   # the SDK's requests over node:http (or undici, fetch)
  *
  * Exits 1 when a workload could not run (its row says why): the quick run is CI's smoke test of
  * the harness. Verdicts never fail a run: timings on a shared machine are not assertions.
@@ -95,7 +96,17 @@ const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 let compiled: (source: string) => string = () => {
   throw new Error('workers not compiled');
 };
-const workerEnv = () => ({ ...process.env, OSSDK_BENCH_ROOT: ROOT });
+// --transport=undici|node|fetch: the SDK's transport in every worker (default: the SDK's own)
+const transport = opt('transport');
+if (transport !== undefined && !['undici', 'node', 'fetch'].includes(transport)) {
+  console.error(`bench: --transport must be undici, node or fetch, got ${JSON.stringify(transport)}`);
+  process.exit(2);
+}
+const workerEnv = () => ({
+  ...process.env,
+  OSSDK_BENCH_ROOT: ROOT,
+  ...(transport ? { OSSDK_BENCH_TRANSPORT: transport } : {}),
+});
 const PEER = join(ROOT, 'bench', 'python', 'peer.py');
 
 // ---------------------------------------------------------------- set-up

@@ -83,11 +83,18 @@ export function stubSwiftUrl(stubUrl: string): string {
   return `${new URL(stubUrl).origin}/v1/AUTH_stub`;
 }
 
+/** The SDK's transport for this run (`npm run bench -- --transport=node`); the default otherwise. */
+function transportOption(): { transport?: 'undici' | 'node' | 'fetch' } {
+  const t = process.env.OSSDK_BENCH_TRANSPORT;
+  return t === 'undici' || t === 'node' || t === 'fetch' ? { transport: t } : {};
+}
+
 async function connect(spec: { cloud?: string; stubUrl?: string }): Promise<Connection> {
   const { Connection } = await loadSdk();
   if (spec.stubUrl) {
     // no clouds.yaml, no OS_*: a cloud built from these options alone
     return new Connection({
+      ...transportOption(),
       env: {},
       config: {
         auth_type: 'admin_token',
@@ -97,7 +104,7 @@ async function connect(spec: { cloud?: string; stubUrl?: string }): Promise<Conn
       },
     });
   }
-  return Connection.fromCloud(spec.cloud);
+  return Connection.fromCloud(spec.cloud, transportOption());
 }
 
 /** The floor's dispatcher: the same pool settings as the SDK's HttpClient. */
