@@ -36,6 +36,9 @@ install_helpers() {
   mkentry glance-api         glance.cmd.api:main
   mkentry placement-manage   placement.cmd.manage:main
   for s in api conductor scheduler compute manage; do mkentry "nova-$s" "nova.cmd.$s:main"; done
+  # after nova's command module (which monkey-patches eventlet), before main() runs
+  install -m 644 "$HERE/py/devcloud_nova_retry.py" "$D/lib/devcloud_nova_retry.py"
+  sed -i '/^from nova.cmd.conductor/a import devcloud_nova_retry  # noqa: E402,F401' "$D/bin/nova-conductor"
   mkentry neutron-db-manage  neutron.db.migration.cli:main
   mkentry neutron-server     neutron.cmd.eventlet.server:main
   for s in api scheduler volume manage; do mkentry "cinder-$s" "cinder.cmd.$s:main"; done
