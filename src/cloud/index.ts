@@ -88,4 +88,5 @@ export {
   type DetachedVolume,
   type DetachVolumeOptions,
   detachVolume,
+  type VolumeAttachConnection,
 } from './volume-attach.js';

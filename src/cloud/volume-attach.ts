@@ -6,6 +6,10 @@
 import { ResourceFailureError, TimeoutError, ValidationError } from '../errors/errors.js';
 import { sleep } from '../transport/retry.js';
 import type { CloudConnection } from './cloud-connection.js';
+
+/** What attaching and detaching use of a connection: compute asks, block storage reports. */
+export type VolumeAttachConnection = Pick<CloudConnection, 'compute' | 'blockStorage'>;
+
 import type { ServerResource, VolumeResource } from './resources.js';
 
 /** Options of {@link attachVolume}. */
@@ -54,7 +58,7 @@ function attachmentTo(volume: VolumeResource, serverId: string) {
   return (volume.attachments ?? []).find((a) => a.server_id === serverId);
 }
 
-async function resolve(conn: CloudConnection, server: string, volume: string, signal?: AbortSignal) {
+async function resolve(conn: VolumeAttachConnection, server: string, volume: string, signal?: AbortSignal) {
   const [s, v] = await Promise.all([
     conn.compute.findServer(server, { signal }),
     conn.blockStorage.findVolume(volume, { signal }),
@@ -69,7 +73,7 @@ async function resolve(conn: CloudConnection, server: string, volume: string, si
  * gives up (the volume goes back to `available`), the error is a `ResourceFailureError`.
  */
 export async function attachVolume(
-  conn: CloudConnection,
+  conn: VolumeAttachConnection,
   server: string,
   volume: string,
   opts: AttachVolumeOptions = {},
@@ -109,7 +113,7 @@ export async function attachVolume(
  * request keeps it, and the wait ends in a `TimeoutError`.
  */
 export async function detachVolume(
-  conn: CloudConnection,
+  conn: VolumeAttachConnection,
   server: string,
   volume: string,
   opts: DetachVolumeOptions = {},
@@ -130,7 +134,7 @@ export async function detachVolume(
  * attachment to the server (nova rolled back) or in an error status.
  */
 async function waitForVolumeState(
-  conn: CloudConnection,
+  conn: VolumeAttachConnection,
   volumeId: string,
   serverId: string,
   want: 'attach' | 'detach',

@@ -42,9 +42,11 @@ export async function addVolume(
   volume: string,
   o: { device?: string; wait?: boolean },
 ): Promise<void> {
-  const conn = await ctx.fullConnection();
+  // compute and block storage only: the cloud layer's attach needs no other service
+  const conn = await ctx.connection('compute', 'blockStorage');
+  const { attachVolume } = await import('../../cloud/volume-attach.js');
   // openstackclient returns as soon as nova accepted: wait only when asked
-  const r = await conn.cloud.attachVolume(server, volume, { device: o.device, wait: !!o.wait });
+  const r = await attachVolume(conn, server, volume, { device: o.device, wait: !!o.wait });
   const label = r.volume.name || r.volume.id;
   if (r.alreadyAttached) {
     // the state asked for holds already: exit 0 (a re-run script goes on), say so on stderr so
@@ -77,8 +79,9 @@ export async function removeVolume(
   volume: string,
   o: { wait?: boolean },
 ): Promise<void> {
-  const conn = await ctx.fullConnection();
-  const r = await conn.cloud.detachVolume(server, volume, { wait: !!o.wait });
+  const conn = await ctx.connection('compute', 'blockStorage');
+  const { detachVolume } = await import('../../cloud/volume-attach.js');
+  const r = await detachVolume(conn, server, volume, { wait: !!o.wait });
   if (!r.detached) {
     ctx.note(`Volume ${r.volume.name || r.volume.id} is not attached to server ${server}: nothing changed.`);
   }

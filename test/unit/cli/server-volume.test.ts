@@ -4,8 +4,7 @@ import { describe, test } from 'node:test';
 import { addVolume, removeVolume } from '../../../src/cli/commands/server-volume.js';
 import { CliContext } from '../../../src/cli/context.js';
 import type { OutputFormat } from '../../../src/cli/output.js';
-import { CloudLayer } from '../../../src/cloud/cloud-layer.js';
-import { type Connection, ResourceNotFoundError } from '../../../src/index.js';
+import { ResourceNotFoundError } from '../../../src/index.js';
 import { type FakeCloud, fakeCloud, withServersAndVolume } from '../cloud/fake-cloud.js';
 
 const COLUMNS = ['ID', 'Server ID', 'Volume ID', 'Device', 'Tag', 'Delete On Termination'];
@@ -44,8 +43,8 @@ function harness(format: OutputFormat = 'json', volume: Record<string, unknown> 
     { write: (s: string) => out.push(s) } as unknown as NodeJS.WritableStream,
     { write: (s: string) => err.push(s) } as unknown as NodeJS.WritableStream,
   );
-  const conn = { compute: f.conn.compute, cloud: new CloudLayer(f.conn) } as unknown as Connection;
-  ctx.fullConnection = async () => conn;
+  const conn = { compute: f.conn.compute, blockStorage: f.conn.blockStorage };
+  ctx.connection = (async () => conn) as unknown as CliContext['connection'];
   return { f, ctx, out, err, sent };
 }
 
