@@ -107,7 +107,18 @@ export async function waitForStatus<R extends ResourceBase<any>>(
 }
 
 /**
- * Poll `fetch` until it throws NotFound (or reports status DELETED). `fetch` receives the
+ * How long a record that reports status DELETED may still be fetched before the wait counts it
+ * gone. Nova sets DELETED a moment before it removes the record, and a caller told "deleted"
+ * expects a lookup right after to find nothing; a record that stays DELETED (a service that keeps
+ * deleted rows visible) must not hold the wait until its deadline.
+ */
+const DELETED_GRACE_MS = 15_000;
+/** Poll interval while a record reports DELETED: the record usually goes within a second. */
+const DELETED_POLL_MS = 500;
+
+/**
+ * Poll `fetch` until it throws NotFound. A record reporting status DELETED is polled on for up
+ * to {@link DELETED_GRACE_MS} (within the deadline) and then counted gone. `fetch` receives the
  * signal of the wait (the caller's and the deadline): pass it on.
  */
 export async function waitForDelete(
@@ -123,14 +134,21 @@ export async function waitForDelete(
     new TimeoutError(
       `${what} still exists after ${Math.round((Date.now() - start) / 1000)} s (timeoutMs ${timeout})`,
     );
+  let deletedSince: number | undefined;
   for (;;) {
     if (o.signal?.aborted) throw callerAbortError('wait', o.signal);
     let status: string | undefined;
+    let pollMs = interval;
     try {
       const r = await fetch(ws.signal);
       status = r.get(r._def.statusField) as string | undefined;
-      if (status && status.toUpperCase() === 'DELETED') return;
-      if (status?.toUpperCase().startsWith('ERROR')) {
+      if (status && status.toUpperCase() === 'DELETED') {
+        deletedSince ??= Date.now();
+        const graceLeft = DELETED_GRACE_MS - (Date.now() - deletedSince);
+        const waitLeft = timeout - (Date.now() - start);
+        pollMs = Math.min(interval, DELETED_POLL_MS);
+        if (Math.min(graceLeft, waitLeft) < pollMs) return;
+      } else if (status?.toUpperCase().startsWith('ERROR')) {
         throw new ResourceFailureError(
           `${what} went to ${status} while being deleted${faultMessage(r) ? `: ${faultMessage(r)}` : ''}`,
           status,
@@ -143,7 +161,7 @@ export async function waitForDelete(
       throw e;
     }
     o.onPoll?.(status, Date.now() - start);
-    if (Date.now() - start + interval > timeout) throw timedOut();
-    await pause(interval, o.signal);
+    if (Date.now() - start + pollMs > timeout) throw timedOut();
+    await pause(pollMs, o.signal);
   }
 }

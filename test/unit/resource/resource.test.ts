@@ -406,4 +406,26 @@ describe('waiters', () => {
     await waitForDelete(() => fetchResource(c, Widget, 'w'), 'widget w', { intervalMs: 5 });
     assert.equal(i, 3);
   });
+
+  test('waitForDelete polls on through DELETED until the record is gone', async () => {
+    let i = 0;
+    handler = (_req, res) =>
+      i++ < 3 ? sendJson(res, 200, { widget: { id: 'w', status: 'DELETED' } }) : sendJson(res, 404, {});
+    const c = client();
+    await waitForDelete(() => fetchResource(c, Widget, 'w'), 'widget w', { intervalMs: 5 });
+    assert.equal(i, 4, 'a record still listed as DELETED is not gone yet: the wait must poll until 404');
+  });
+
+  test('waitForDelete counts a record that stays DELETED as gone at the deadline, not as a timeout', async () => {
+    let i = 0;
+    handler = (_req, res) => {
+      i++;
+      sendJson(res, 200, { widget: { id: 'w', status: 'DELETED' } });
+    };
+    const c = client();
+    const t0 = Date.now();
+    await waitForDelete(() => fetchResource(c, Widget, 'w'), 'widget w', { intervalMs: 20, timeoutMs: 200 });
+    assert.ok(Date.now() - t0 < 1000, `the wait must end within its deadline (took ${Date.now() - t0} ms)`);
+    assert.ok(i >= 2, `the wait must poll again after the first DELETED (polled ${i} times)`);
+  });
 });
