@@ -118,7 +118,7 @@ const DELETED_POLL_MS = 500;
 
 /**
  * Poll `fetch` until it throws NotFound. A record reporting status DELETED is polled on for up
- * to {@link DELETED_GRACE_MS} (within the deadline) and then counted gone. `fetch` receives the
+ * to 15 s (within the deadline) and then counted gone. `fetch` receives the
  * signal of the wait (the caller's and the deadline): pass it on.
  */
 export async function waitForDelete(
