@@ -87,7 +87,7 @@ for (const f of files) {
 }
 
 // Types present: every module a user can import has its declaration file next to it.
-// dist/ostack/ is the CLI bundle (run, never imported), so it has none; dist/node/ (Node's chunked
+// dist/ostack/ is the CLI bundle (run, never imported), so it has none; dist/node/ (Node's one-file
 // ES modules) shares the per-module build's declarations through the "exports" map.
 for (const f of files) {
   if (!f.startsWith('dist/') || /^dist\/(ostack|cjs|node)\//.test(f) || !f.endsWith('.js')) continue;

@@ -29,7 +29,7 @@ export const WEB_CONDITIONS = ['browser', 'workerd', 'worker', 'deno', 'bun'];
 
 /**
  * The "exports" entry of an ESM file and its types plus the CommonJS ones, every condition. Node's
- * `import` gets the chunked build of tools/build-node-esm.mjs (`nodeEsm`): a few files load much
+ * `import` gets the one-file build of tools/build-node-esm.mjs (`nodeEsm`): it loads much
  * faster than the per-module build, which the other runtimes keep. Bundlers keep it too, also when
  * they aim at Node: esbuild, webpack and Rollup match `module` (Node never does) before `node`, and
  * the per-module build lets them drop every service a program does not import.
