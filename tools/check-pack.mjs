@@ -101,7 +101,8 @@ for (const f of files) {
 // Maps: every ESM module and declaration of the library has one, and the source it names is shipped.
 for (const f of files) {
   if (!f.startsWith('dist/') || f.startsWith('dist/ostack/') || !/\.(js|d\.ts|cjs)$/.test(f)) continue;
-  if (/^dist\/cjs\/(?!index\.cjs$)/.test(f)) continue; // one-line subpath re-exports and the rolled-up types
+  // one-line subpath re-exports (CommonJS and Node's ES build) and the rolled-up types
+  if (/^dist\/cjs\/(?!index\.cjs$)/.test(f) || /^dist\/node\/(?!index\.js$)/.test(f)) continue;
   if (!have.has(`${f}.map`)) problems.push(`${f}: no ${f}.map`);
 }
 for (const f of files.filter((x) => x.endsWith('.map') && have.has(x.replace(/\.map$/, '')))) {
