@@ -6,7 +6,7 @@
  * files 0600, written atomically). Passwords and application credential secrets are never
  * stored: they only feed the sha256 of the file name ({@link tokenCacheKey}).
  */
-import { hexDigest, randomHex } from '../platform/crypto.js';
+import { randomHex, sha256HexSmall } from '../platform/crypto.js';
 import { homeDir, osPlatform, processEnv, processId } from '../platform/env.js';
 import { requireNodeModule } from '../platform/node.js';
 import { isAbsolutePath as isAbsolute, joinPath as join } from '../platform/path.js';
@@ -46,7 +46,7 @@ export function tokenCacheKey(authType: string, auth: Readonly<Record<string, st
   }
   fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const canonical = JSON.stringify({ v: FORMAT_VERSION, authType, auth: fields });
-  return hexDigest('sha256', canonical);
+  return sha256HexSmall(canonical);
 }
 
 /** The JSON written to disk: the AccessInfo with its dates as ISO strings, tagged with format and key. */

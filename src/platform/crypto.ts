@@ -90,6 +90,15 @@ export function hexDigest(name: DigestName, data: Uint8Array | string): string {
   return mustDigest(name).update(data).hex();
 }
 
+/**
+ * The sha256 hex of a short string, always in JS (`@noble/hashes`, loaded with this module
+ * anyway). For small inputs such as the token cache key, where loading Node's crypto module would
+ * cost a CLI call more than the hash itself (~14 M instructions, ~2 ms).
+ */
+export function sha256HexSmall(text: string): string {
+  return bytesToHex(sha256(utf8.encode(text)));
+}
+
 /** HMAC of `message` under `key` (both UTF-8 when strings), as bytes. */
 export function hmacBytes(
   name: 'sha1' | 'sha256' | 'sha512',

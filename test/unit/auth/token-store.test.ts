@@ -1,5 +1,6 @@
 /** The persistent token cache: FileTokenStore on disk, its key, and CachingAuthPlugin using it. */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
@@ -129,6 +130,23 @@ describe('tokenCacheKey', () => {
     const reordered = { project_name: 'demo', password: 'a', username: 'demo', auth_url: 'https://ks/v3/' };
     assert.equal(tokenCacheKey('password', reordered), k);
     assert.equal(tokenCacheKey('password', { ...base, user_id: '' }), k, 'empty values are not part of it');
+  });
+  test('the same key as before the JS hash: sha256 of the canonical description, as node:crypto computes it', () => {
+    const auth = { auth_url: 'https://ks/v3/', username: 'démo', password: 'pä$$' };
+    const canonical = JSON.stringify({
+      v: 1,
+      authType: 'password',
+      auth: [
+        ['auth_url', 'https://ks/v3'],
+        ['password', 'pä$$'],
+        ['username', 'démo'],
+      ],
+    });
+    assert.equal(
+      tokenCacheKey('password', auth),
+      createHash('sha256').update(canonical, 'utf8').digest('hex'),
+      'a key that changes would orphan every cached token',
+    );
   });
   test('a changed password, secret, scope, user, URL or auth type is another key', () => {
     const k = tokenCacheKey('password', base);
