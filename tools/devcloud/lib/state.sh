@@ -42,6 +42,8 @@ install_helpers() {
   mkentry neutron-db-manage  neutron.db.migration.cli:main
   mkentry neutron-server     neutron.cmd.eventlet.server:main
   for s in api scheduler volume manage; do mkentry "cinder-$s" "cinder.cmd.$s:main"; done
+  install -m 644 "$HERE/py/devcloud_cinder_retry.py" "$D/lib/devcloud_cinder_retry.py"
+  sed -i '/^from cinder.cmd.volume/a import devcloud_cinder_retry  # noqa: E402,F401' "$D/bin/cinder-volume"
   mkentry swift-ring-builder swift.cli.ringbuilder:main
 
   install -m 644 "$HERE/py/devcloud_sqlite.py" "$D/lib/devcloud_sqlite.py"
