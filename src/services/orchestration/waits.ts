@@ -4,7 +4,7 @@
  * failed resources' own reasons.
  * @internal
  */
-import { ResourceFailureError } from '../../errors/errors.js';
+import { NotFoundError, ResourceFailureError } from '../../errors/errors.js';
 import { instantiate, type Resource } from '../../resource/instance.js';
 import {
   type WaitForStatusOptions,
@@ -128,9 +128,15 @@ export async function waitStackDelete(
   await waitForDelete(
     async (signal) => {
       const st = await fetchStack(client, s, { ...opts, signal, timeoutMs: undefined });
-      // heat keeps showing a deleted stack by name/id: DELETE_COMPLETE is gone
+      // heat keeps showing a deleted stack by name/id, for good: DELETE_COMPLETE is gone, as a
+      // 404 would say (a DELETED status would make the wait poll on for a record that stays)
       if (st.status === 'DELETE_COMPLETE')
-        return instantiate(Stack, client, { ...st._body, stack_status: 'DELETED' });
+        throw new NotFoundError({
+          status: 404,
+          method: 'GET',
+          url: stackPathOf(s),
+          serviceMessage: 'the stack is DELETE_COMPLETE',
+        });
       if (st.status === 'DELETE_FAILED')
         throw await stackFailure(
           client,
