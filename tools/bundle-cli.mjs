@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Bundles the `ostack` CLI (src/cli/main.ts and everything it imports, commander, yaml and the
-// table and progress libraries included) into dist/ostack/, one file per lazily loaded command
-// group. Start-up is most of a CLI call: one bundle instead of ~250 ES modules from dist/ and
-// node_modules saves about a third of the CPU time before the first request (bench/ workload 4).
+// Bundles the `ostack` CLI (src/cli/run.ts and everything it imports, commander, yaml and the
+// table and progress libraries included) into dist/ostack/cli.js, one CommonJS file, and its
+// entry src/cli/bin.ts into dist/ostack/ostack.js, which runs the bundle with V8's code cache.
+// Start-up is most of a CLI call: one bundle instead of ~250 ES modules from dist/ and
+// node_modules, and compiled code kept between runs (bench/ workload 4c; the figures are in
+// docs/guides/startup-and-bundle-size.md).
 // undici stays external: the transport loads two of its files directly (src/transport/http-client.ts).
 //
 //   node tools/bundle-cli.mjs [outdir]     # default dist/ostack
 //   OSTACK_BUNDLE_META=meta.json node tools/bundle-cli.mjs   # also write esbuild's metafile (the chunk graph)
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,22 +39,40 @@ const lazyChildProcess = {
   },
 };
 
-// chunk names carry content hashes: start empty so no stale chunk is shipped
 rmSync(outdir, { recursive: true, force: true });
-const result = await build({
-  entryPoints: { ostack: join(root, 'src', 'cli', 'main.ts') },
-  outdir,
+mkdirSync(outdir, { recursive: true });
+// the CLI is CommonJS: vm.Script can run it with V8's code cache (src/cli/code-cache.ts), which
+// Node 20 offers for no ES module
+writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   external: ['undici'],
-  // CommonJS dependencies (cli-table3, cli-progress) call require() for node built-ins
-  banner: { js: "import { createRequire as __ostackRequire } from 'node:module'; const require = __ostackRequire(import.meta.url);" },
+  // dynamic import() of a built-in becomes require(): a vm.Script has no ES module loader
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
   legalComments: 'none',
+};
+// one file: Node's ES loader cost ~0.7 ms per chunk, and the code cache covers one script. A
+// command group, a service and yaml still run only when used (esbuild's lazy module wrappers).
+const result = await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli', 'run.ts')],
+  outfile: join(outdir, 'cli.js'),
+  // the transport's createRequire(import.meta.url) finds undici next to the bundle
+  define: { 'import.meta.url': '__ostackBundleUrl' },
+  banner: { js: "const __ostackBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: !!process.env.OSTACK_BUNDLE_META,
   plugins: [lazyChildProcess],
 });
 if (process.env.OSTACK_BUNDLE_META) writeFileSync(process.env.OSTACK_BUNDLE_META, JSON.stringify(result.metafile));
+// the entry names the bundle's content hash: a rebuilt bundle never takes an older code cache
+const id = createHash('sha256').update(readFileSync(join(outdir, 'cli.js'))).digest('hex').slice(0, 16);
+await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
+  outfile: join(outdir, 'ostack.js'),
+  define: { __OSTACK_BUNDLE_ID__: JSON.stringify(id) },
+});

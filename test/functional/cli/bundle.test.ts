@@ -1,22 +1,25 @@
 /**
- * The `ostack` users install is the esbuild bundle (package.json "bin" → dist/ostack/ostack.js),
- * not src/: bundle it from the current sources into a scratch directory inside the checkout
- * (so `undici`, left external, resolves from node_modules) and drive the dev cloud with it.
+ * The `ostack` users install is the esbuild bundle (package.json "bin" → dist/ostack/ostack.js,
+ * which runs dist/ostack/cli.js with V8's code cache), not src/: bundle it from the current
+ * sources into a scratch directory inside the checkout (so `undici`, left external, resolves from
+ * node_modules) and drive the dev cloud with it. The code cache goes to a scratch directory too.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { modulesRun, servicesRun } from '../../support/bundle-coverage.js';
 import { adminConnection } from '../../support/cloud.js';
 import { root } from './helpers.js';
 
 describe('cli: the bundled ostack binary', () => {
   let dir = '';
-  const run = (...args: string[]) =>
+  const run = (...args: string[]) => runWith({}, ...args);
+  const runWith = (env: Record<string, string>, ...args: string[]) =>
     spawnSync(process.execPath, [join(dir, 'ostack.js'), ...args], {
       encoding: 'utf8',
-      env: { ...process.env, OS_CLOUD: '' },
+      env: { ...process.env, OS_CLOUD: '', NODE_COMPILE_CACHE: join(dir, 'code-cache'), ...env },
     });
 
   before(() => {
@@ -36,17 +39,8 @@ describe('cli: the bundled ostack binary', () => {
     assert.match(readFileSync(join(dir, 'ostack.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   });
 
-  test('command groups are split into chunks loaded on use', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
-    assert.ok(
-      files.some((f) => f.startsWith('flavor-')),
-      files.join(' '),
-    );
-    assert.ok(
-      files.some((f) => f.startsWith('server-')),
-      files.join(' '),
-    );
-    assert.ok(files.length > 10);
+  test('the program is one CommonJS file beside its entry', () => {
+    assert.deepEqual(readdirSync(dir).sort(), ['cli.js', 'ostack.js', 'package.json']);
   });
 
   test('--help runs without a cloud', () => {
@@ -70,6 +64,26 @@ describe('cli: the bundled ostack binary', () => {
     }
   });
 
+  test('flavor list runs compute’s code and no other service’s; its code cache is written, then used', () => {
+    const coverage = join(dir, 'coverage');
+    const r = runWith(
+      { NODE_V8_COVERAGE: coverage },
+      '--os-cloud',
+      'devcloud',
+      'flavor',
+      'list',
+      '-f',
+      'value',
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(servicesRun(modulesRun(coverage, join(dir, 'cli.js'))), ['compute']);
+    const caches = readdirSync(join(dir, 'code-cache')).filter((f) => f.endsWith('.bin'));
+    assert.equal(caches.length, 1, `one cache file for this bundle: ${caches.join(' ')}`);
+    const again = runWith({}, '--os-cloud', 'devcloud', 'flavor', 'list', '-f', 'value');
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stdout, r.stdout, 'the same answer with the cache');
+  });
+
   test('API errors keep their status and request id through the bundle', () => {
     const r = run('--os-cloud', 'devcloud', 'server', 'show', '00000000-0000-0000-0000-00000000dead');
     assert.equal(r.status, 1);
@@ -77,6 +91,6 @@ describe('cli: the bundled ostack binary', () => {
   });
 
   test('the scratch bundle exists only for this test', () => {
-    assert.ok(existsSync(join(dir, 'ostack.js')));
+    assert.ok(existsSync(join(dir, 'ostack.js')), 'the scratch entry exists until after()');
   });
 });

@@ -1,8 +1,8 @@
 /**
- * What `ostack flavor list` loads, proved from the bundle's chunk graph (esbuild's metafile): the
- * chunks of the modules it imports on its way (the entry, the command tree, the flavor commands,
- * the connection core, the compute proxy, the formatter) and everything they import statically.
- * Only compute's service code may be among them; the other six services stay on disk.
+ * What the `ostack` bundle runs for a command that needs no cloud, proved from V8's coverage of a
+ * real run (the bundle is one file, so "loaded" means "its code ran"): `flavor --help` builds the
+ * command tree and runs no service's code, and commander's node:child_process stays unloaded.
+ * test/functional/cli/bundle.test.ts does the same for `flavor list` against the dev cloud.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,87 +11,41 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { modulesRun, servicesRun } from '../../support/bundle-coverage.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-interface Output {
-  imports: { path: string; kind: string }[];
-  inputs: Record<string, unknown>;
-  entryPoint?: string;
-}
-
-/** The modules `flavor list` imports, statically or dynamically, in the order it reaches them. */
-const FLAVOR_LIST_PATH = [
-  'src/cli/main.ts',
-  'src/cli/run.ts',
-  'src/cli/commands/flavor.ts',
-  'src/connection-core.ts',
-  'src/cli/services.ts',
-  'src/services/compute/index.ts',
-  'src/cli/output.ts',
-];
-
-describe('bundle: the chunks flavor list loads', () => {
+describe('bundle: what flavor --help runs', () => {
   let dir = '';
-  let outputs: Record<string, Output> = {};
+  let out = '';
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'ostack-graph-'));
-    const meta = join(dir, 'meta.json');
-    const r = spawnSync(process.execPath, [join(root, 'tools', 'bundle-cli.mjs'), join(dir, 'out')], {
-      encoding: 'utf8',
-      env: { ...process.env, OSTACK_BUNDLE_META: meta },
-    });
+    out = join(dir, 'out');
+    const r = spawnSync(process.execPath, [join(root, 'tools', 'bundle-cli.mjs'), out], { encoding: 'utf8' });
     assert.equal(r.status, 0, `bundling should succeed: ${r.stderr}`);
-    outputs = (JSON.parse(readFileSync(meta, 'utf8')) as { outputs: Record<string, Output> }).outputs;
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('only compute among the services', () => {
-    const chunkOf = (entry: string) => {
-      const found = Object.entries(outputs).find(([, o]) => o.entryPoint?.endsWith(entry));
-      assert.ok(found, `${entry} should be an entry point of its own chunk (a dynamic import)`);
-      return found[0];
-    };
-    const loaded = new Set<string>();
-    const visit = (chunk: string) => {
-      if (loaded.has(chunk)) return;
-      loaded.add(chunk);
-      for (const i of outputs[chunk]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
-    };
-    for (const m of FLAVOR_LIST_PATH) visit(chunkOf(m));
-    const services = new Set<string>();
-    for (const chunk of loaded)
-      for (const input of Object.keys(outputs[chunk]?.inputs ?? {})) {
-        const m = /^src\/services\/([^/]+)\//.exec(input);
-        if (m) services.add(m[1]!);
-      }
-    assert.deepEqual(
-      [...services],
-      ['compute'],
-      `flavor list should load compute only, not ${[...services]}`,
-    );
-    const all = [...loaded].flatMap((c) => Object.keys(outputs[c]?.inputs ?? {}));
-    assert.ok(!all.includes('src/connection.ts'), 'the whole Connection (every proxy) should not be loaded');
-    assert.ok(
-      !all.includes('src/services/service-table.ts'),
-      'nor the service table that imports every proxy',
-    );
+  test('the bundle is CommonJS: one program file and its entry', () => {
+    assert.deepEqual(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')), { type: 'commonjs' });
+    const entry = readFileSync(join(out, 'ostack.js'), 'utf8');
+    assert.match(entry, /^#!\/usr\/bin\/env node\n/, 'the entry runs as a program');
+    assert.match(entry, /cli\.js/, 'the entry loads cli.js');
+    assert.match(entry, /"[0-9a-f]{16}"/, 'the entry names the bundle’s content hash');
   });
 
-  test("commander's node:child_process is loaded only if used", () => {
+  test('no service code runs, and commander’s node:child_process is not loaded', () => {
     // a preload that prints the Node built-ins loaded by the time the process exits
     const preload = join(dir, 'builtins.cjs');
     writeFileSync(
       preload,
       "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));",
     );
-    const r = spawnSync(
-      process.execPath,
-      ['-r', preload, join(dir, 'out', 'ostack.js'), 'flavor', '--help'],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const coverage = join(dir, 'coverage');
+    const r = spawnSync(process.execPath, ['-r', preload, join(out, 'ostack.js'), 'flavor', '--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_V8_COVERAGE: coverage, NODE_COMPILE_CACHE: join(dir, 'cc') },
+    });
     assert.equal(r.status, 0, `ostack flavor --help should succeed: ${r.stderr}`);
     assert.match(r.stdout, /Usage: ostack flavor/, 'the help is printed, so commander ran');
     const loaded = JSON.parse(r.stderr.slice(r.stderr.indexOf('['))) as string[];
@@ -100,5 +54,10 @@ describe('bundle: the chunks flavor list loads', () => {
       !loaded.includes('NativeModule child_process'),
       'child_process should not be loaded: ostack has no executable subcommands',
     );
+    const ran = modulesRun(coverage, join(out, 'cli.js'));
+    assert.ok(ran.has('src/cli/program.ts'), `the command tree ran: ${[...ran].join(' ')}`);
+    assert.deepEqual(servicesRun(ran), [], 'help needs no service');
+    assert.ok(!ran.has('src/connection-core.ts'), 'nor a connection');
+    assert.ok(![...ran].some((m) => m.startsWith('node_modules/yaml/')), 'nor the YAML parser');
   });
 });

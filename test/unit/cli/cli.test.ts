@@ -344,7 +344,8 @@ describe('start-up stays small', () => {
         visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
       }
     };
-    // main.ts turns the compile cache on, then loads run.ts: both run before any command
+    // bin.ts (installed) and main.ts (from source) turn the compile cache on, then load run.ts
+    visit(join(root, 'src/cli/bin.ts'));
     visit(join(root, 'src/cli/main.ts'));
     visit(join(root, 'src/cli/run.ts'));
     const rel = [...seen].map((f) => f.slice(root.length + 1)).sort();
