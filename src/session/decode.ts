@@ -16,10 +16,9 @@
  */
 import type { InvalidResponseError, InvalidResponseReason } from '../errors/errors.js';
 import { latin1Text } from '../transport/bytes.js';
-import { excerptOf, invalidResponse, type ResponseFacts } from '../transport/invalid-response.js';
+import { excerptOf, invalidResponse, LazyFacts, type ResponseFacts } from '../transport/invalid-response.js';
 import { parseResponseJson } from '../transport/json-text.js';
-import { wholeBodyReader } from '../transport/read-body.js';
-import { redactUrl } from '../transport/redact.js';
+import { readWhole } from '../transport/read-body.js';
 
 export { excerptOf, invalidResponse, type ResponseFacts };
 
@@ -64,17 +63,8 @@ export interface DecodeOptions {
 export function factsOf(
   res: Pick<DecodableResponse, 'status' | 'headers' | 'method' | 'url' | 'requestId'>,
 ): ResponseFacts {
-  const url = res.url;
-  return {
-    method: res.method,
-    // redacted when an error reads it: every decoded answer builds these facts, few fail
-    get url() {
-      return redactUrl(url);
-    },
-    status: res.status,
-    requestId: res.requestId,
-    contentType: res.headers['content-type'],
-  };
+  // the URL redacted when an error reads it: every decoded answer builds these facts, few fail
+  return new LazyFacts(res.url, res.method, res.status, res.requestId, res.headers['content-type']);
 }
 
 /** JSON types a key can be required to have. */
@@ -178,10 +168,10 @@ async function readText(res: DecodableResponse, facts: ResponseFacts, max?: numb
     await res.body?.dump?.().catch(() => {});
     throw invalidResponse(facts, 'too-large', `the body is ${declared} bytes, over the cap of ${max} bytes`);
   }
-  const whole = wholeBodyReader(res);
+  const whole = readWhole(res);
   if (whole) {
     // the client's own response: the text was decoded as the body arrived
-    const b = await whole();
+    const b = await whole;
     if (max !== undefined && b.byteLength > max)
       throw invalidResponse(facts, 'too-large', `the body is over the cap of ${max} bytes`);
     const t = b.utf8;

@@ -20,15 +20,14 @@ import {
 import { parseServiceMessage } from '../errors/service-message.js';
 import { isNodeJs } from '../platform/node.js';
 import { callerAbortError } from './abort.js';
+import { Attempt, type AttemptTranslator } from './attempt.js';
 import { AttemptSignal } from './attempt-signal.js';
 import { byteLength } from './bytes.js';
+import { ClientResponse } from './client-response.js';
 import { fetchFailureFix, fetchRequestFix, isFetchNetworkError } from './fetch-errors.js';
 import { type FetchFunction, FetchWire } from './fetch-wire.js';
-import { invalidResponse, type ResponseFacts } from './invalid-response.js';
-import { parseResponseJson } from './json-text.js';
 import { type Logger, silentLogger } from './logger.js';
 import { CONNECT_TIMEOUT_CODE, NodeWire } from './node-wire.js';
-import { type ReadBody, readBody, readWholeBody } from './read-body.js';
 import { Redactor, redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
 import {
   backoffDelay,
@@ -40,7 +39,7 @@ import {
 } from './retry.js';
 import { tlsConnectOptions, tlsFixFor } from './tls.js';
 import { UndiciWire } from './undici-wire.js';
-import type { RequestBody, ResponseBody, Wire } from './wire.js';
+import type { RequestBody, Wire, WireResponse } from './wire.js';
 
 export type { FetchFunction } from './fetch-wire.js';
 export type { RequestBody } from './wire.js';
@@ -267,6 +266,8 @@ export class HttpClient {
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
   private readonly retry: RetryOptions;
+  /** {@link translate} for this client, made once: every attempt shares it. */
+  private readonly translator: AttemptTranslator = (err, a) => this.translate(err, a);
 
   constructor(opts: HttpClientOptions = {}) {
     this.logger = opts.logger ?? silentLogger;
@@ -402,29 +403,26 @@ export class HttpClient {
     const smallBody =
       isReplayable(req.body) && (req.body === undefined || byteLength(req.body) <= UPLOAD_TOTAL_LIMIT);
     if (smallBody) att.arm(timeoutMs);
-    const translate = (err: unknown) => this.translate(err, method, req, att, timeoutMs);
-    let bodyDone = false;
-    const raw = await this.wire
-      .send({
-        method,
-        url: req.url,
-        headers,
-        body: req.body,
-        // undici and node take the attempt's own light signal; fetch checks for a real AbortSignal
-        signal: this.wire.kind === 'fetch' ? att.signal : att.light,
-        timeoutMs,
-        translate,
-        abort: (reason) => att.abort(reason),
-        onBodyDone: () => {
-          bodyDone = true;
-          att.done();
-        },
-      })
-      .catch((err: unknown) => {
-        att.done();
-        throw err;
-      });
-    if (!bodyDone) att.arm(timeoutMs);
+    const attempt = new Attempt(
+      method,
+      req.url,
+      headers,
+      req.body,
+      // undici and node take the attempt's own light signal; fetch checks for a real AbortSignal
+      this.wire.kind === 'fetch' ? att.signal : att.light,
+      timeoutMs,
+      att,
+      req.signal,
+      this.translator,
+    );
+    let raw: WireResponse;
+    try {
+      raw = await this.wire.send(attempt);
+    } catch (err) {
+      att.done();
+      throw err;
+    }
+    if (!attempt.bodyDone) att.arm(timeoutMs);
     const resHeaders = raw.headers;
     const requestId = requestIdOf(resHeaders);
     this.redactor.learnFromHeaders(resHeaders);
@@ -434,85 +432,39 @@ export class HttpClient {
         requestId,
         headers: this.redactor.scrubHeaders(redactHeaders(resHeaders)),
       });
-    const cap = req.maxBodyBytes ?? this.maxBodyBytes;
-    const facts: ResponseFacts = {
+    const res = new ClientResponse(
+      raw,
+      att,
       method,
-      // redacted only when an error needs it: a few µs per request otherwise
-      get url() {
-        return redactUrl(req.url);
-      },
-      status: raw.status,
+      req.url,
       requestId,
-      contentType: resHeaders['content-type'],
-    };
-    const tooLarge = (detail: string) =>
-      invalidResponse(facts, 'too-large', `${detail}; the cap is ${cap} bytes (maxBodyBytes)`);
-    let read: Promise<ReadBody> | undefined;
-    // the first reader decides how the body is kept: text (JSON, decoded as it arrives) or bytes
-    const readAll = (limit: number, as: 'text' | 'bytes'): Promise<ReadBody> => {
-      read ??= readBody(raw.body, {
-        limit,
-        contentLength: resHeaders['content-length'],
-        as,
-        tooLarge,
-        discard: raw.discard,
-      }).finally(() => att.done());
-      return read;
-    };
-    if (req.buffer) await readAll(cap, 'text');
-    const text = async () => (await readAll(cap, 'text')).text();
-    const res: HttpResponse & { [readWholeBody]: () => Promise<ReadBody> } = {
-      status: raw.status,
-      headers: resHeaders,
-      get body(): ResponseBody {
-        if (read) {
-          const bytes = read.then((b) => b.bytes());
-          // a failed read is already the reader's error: unread, this copy must not crash the process
-          bytes.catch(() => {});
-          return raw.buffered(bytes, resHeaders['content-type']);
-        }
-        // the caller streams it: only the idle timeout applies from here
-        att.stopTimer();
-        return raw.body;
-      },
-      requestId,
-      url: req.url,
-      method,
-      text,
-      json: async <T>() => {
-        return parseResponseJson(facts, await text()) as T;
-      },
-      bytes: async () =>
-        (await readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY, 'bytes')).bytes() as Buffer,
-      // the decoding step used to read bytes(): the same limit, kept as text
-      [readWholeBody]: () => readAll(req.maxBodyBytes ?? Number.POSITIVE_INFINITY, 'text'),
-    };
+      req.maxBodyBytes ?? this.maxBodyBytes,
+      req.maxBodyBytes,
+    );
+    if (req.buffer) await res.buffer();
     return res;
   }
 
-  private translate(
-    err: unknown,
-    method: string,
-    req: HttpRequest,
-    att: AttemptSignal,
-    timeoutMs: number,
-  ): Error {
+  /** The SDK's error for a failure of one attempt (what its wire or body stream threw). */
+  private translate(err: unknown, a: Attempt): Error {
+    const { method, timeoutMs, att } = a;
     if (err instanceof OpenStackError) {
       // our own deadline's reason, passed through by the wire
-      if (err instanceof TimeoutError && att.timedOut) return this.deadlineError(method, req, timeoutMs);
+      if (err instanceof TimeoutError && att.timedOut) return this.deadlineError(method, a.url, timeoutMs);
       return err;
     }
     const e = err as { name?: string; code?: string; message?: string };
-    if (att.timedOut) return this.deadlineError(method, req, timeoutMs);
-    if (req.signal?.aborted) return this.callerAbort(method, req);
+    if (att.timedOut) return this.deadlineError(method, a.url, timeoutMs);
+    if (a.callerSignal?.aborted) return callerAbortError(`${method} ${redactUrl(a.url)}`, a.callerSignal);
     if (e?.code === 'UND_ERR_HEADERS_TIMEOUT' || e?.code === 'UND_ERR_BODY_TIMEOUT') {
       const phase = e.code === 'UND_ERR_HEADERS_TIMEOUT' ? 'the headers' : 'the next chunk of the body';
       return new TimeoutError(
-        `${method} ${redactUrl(req.url)}: waited ${timeoutMs} ms for ${phase} (timeoutMs)`,
+        `${method} ${redactUrl(a.url)}: waited ${timeoutMs} ms for ${phase} (timeoutMs)`,
       );
     }
-    if (e?.name === 'AbortError' || e?.code === 'UND_ERR_ABORTED') return this.callerAbort(method, req);
-    const url = redactUrl(req.url);
+    if (e?.name === 'AbortError' || e?.code === 'UND_ERR_ABORTED')
+      return callerAbortError(`${method} ${redactUrl(a.url)}`, a.callerSignal);
+    const url = redactUrl(a.url);
     const fix =
       tlsFixFor(err) ??
       (isFetchNetworkError(err)
@@ -523,9 +475,9 @@ export class HttpClient {
     return new ConnectionError(method, url, err, { fix });
   }
 
-  private deadlineError(method: string, req: HttpRequest, timeoutMs: number): TimeoutError {
+  private deadlineError(method: string, url: string, timeoutMs: number): TimeoutError {
     return new TimeoutError(
-      `${method} ${redactUrl(req.url)} did not complete within ${timeoutMs} ms (timeoutMs, headers and body)`,
+      `${method} ${redactUrl(url)} did not complete within ${timeoutMs} ms (timeoutMs, headers and body)`,
     );
   }
 

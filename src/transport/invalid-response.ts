@@ -9,7 +9,7 @@ import {
   InvalidResponseError,
   type InvalidResponseReason,
 } from '../errors/errors.js';
-import { redactBody } from './redact.js';
+import { redactBody, redactUrl } from './redact.js';
 
 /** How long the excerpt of a body in an error may be. */
 const EXCERPT_CHARS = 200;
@@ -28,6 +28,33 @@ export interface ResponseFacts {
   contentType?: string;
 }
 
+/**
+ * The facts of a response whose URL is redacted only when read: every response builds its
+ * facts, few ever fail, and redacting a URL costs a few µs. A class, so the getter lives on
+ * the prototype and each response pays one small object, not an object and a closure.
+ */
+export class LazyFacts implements ResponseFacts {
+  /**
+   * @param rawUrl - the request's URL as sent (secrets in its query string included)
+   * @param method - the request's method
+   * @param status - the HTTP status
+   * @param requestId - the request id the service returned, if any
+   * @param contentType - the response's content type, if any
+   */
+  constructor(
+    private readonly rawUrl: string,
+    readonly method: string,
+    readonly status: number,
+    readonly requestId: string | undefined,
+    readonly contentType: string | undefined,
+  ) {}
+
+  /** The URL, redacted. */
+  get url(): string {
+    return redactUrl(this.rawUrl);
+  }
+}
+
 /** A short, redacted excerpt of a body for an error message. */
 export function excerptOf(text: string | undefined): string | undefined {
   if (text === undefined || text === '') return undefined;
@@ -44,6 +71,16 @@ export function invalidResponse(
   text?: string,
   cause?: unknown,
 ): InvalidResponseError {
-  const d: InvalidResponseDetails = { ...facts, reason, detail, excerpt: excerptOf(text) };
+  // field by field: a spread would miss a getter on the prototype (LazyFacts' url)
+  const d: InvalidResponseDetails = {
+    method: facts.method,
+    url: facts.url,
+    status: facts.status,
+    requestId: facts.requestId,
+    contentType: facts.contentType,
+    reason,
+    detail,
+    excerpt: excerptOf(text),
+  };
   return new InvalidResponseError(d, cause === undefined ? undefined : { cause });
 }

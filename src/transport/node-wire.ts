@@ -265,7 +265,7 @@ export class NodeWire implements Wire {
       idle.start();
       const headers = headersOf(m.rawHeaders);
       const b = nodeResponseBody(m, {
-        translate: r.translate,
+        translate: (err) => r.translate(err),
         idle,
         contentType: headers['content-type'],
         onDone: () => {

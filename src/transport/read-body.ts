@@ -209,7 +209,9 @@ export async function readBody(
  */
 export const readWholeBody: unique symbol = Symbol('openstack-sdk.readWholeBody');
 
-/** The whole-body reader of a response made by the client, if it is one. */
-export function wholeBodyReader(res: object): (() => Promise<ReadBody>) | undefined {
-  return (res as { [readWholeBody]?: () => Promise<ReadBody> })[readWholeBody];
+/** Read the whole body of a response made by the client; undefined for any other response. */
+export function readWhole(res: object): Promise<ReadBody> | undefined {
+  const r = res as { [readWholeBody]?: () => Promise<ReadBody> };
+  // called on the response: the client's reader is a method of it
+  return r[readWholeBody]?.();
 }

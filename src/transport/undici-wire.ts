@@ -58,13 +58,12 @@ function loadUndici(): UndiciParts {
     const { parseURL } = require('undici/lib/core/util.js') as { parseURL?: (u: string) => URL };
     if (typeof Agent !== 'function' || typeof apiRequest !== 'function' || typeof parseURL !== 'function')
       throw new Error('unexpected undici layout');
-    const request = (url: string, opts: { dispatcher: Dispatcher }) => {
+    // `opts` is the wire's own object, made for this one request: completed in place, not copied
+    const request = (url: string, opts: { dispatcher: Dispatcher; origin?: string; path?: string }) => {
       const u = parseURL(url);
-      return apiRequest.call(opts.dispatcher, {
-        ...opts,
-        origin: u.origin,
-        path: u.search ? `${u.pathname}${u.search}` : u.pathname,
-      } as unknown as Dispatcher.RequestOptions);
+      opts.origin = u.origin;
+      opts.path = u.search ? `${u.pathname}${u.search}` : u.pathname;
+      return apiRequest.call(opts.dispatcher, opts as unknown as Dispatcher.RequestOptions);
     };
     return { Agent, request: request as unknown as UndiciRequest };
   } catch {
@@ -84,6 +83,8 @@ function undici(): UndiciParts {
   return undiciParts;
 }
 
+function ignore(): void {}
+
 function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   // for..in over undici's own plain object: no [key, value] pair arrays per header
@@ -98,10 +99,10 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
  * Make every error a body stream emits an SDK error: undici destroys the body with its own
  * errors (a reset is a bare `SocketError: other side closed`), whichever way it is consumed.
  */
-function translateBodyErrors(body: Readable, translate: (e: unknown) => Error): void {
+function translateBodyErrors(body: Readable, r: Pick<WireRequest, 'translate'>): void {
   const b = body as Readable & { _destroy: (e: Error | null, cb: (e?: Error | null) => void) => void };
-  const original = b._destroy.bind(b);
-  b._destroy = (e, cb) => original(e, (e2) => cb(e2 ? translate(e2) : e2));
+  const original = b._destroy;
+  b._destroy = (e, cb) => original.call(b, e, (e2) => cb(e2 ? r.translate(e2) : e2));
 }
 
 /** A body stream over data already read, with undici's body methods (text, json, dump, ...). */
@@ -191,10 +192,11 @@ export class UndiciWire implements Wire {
     } catch (err) {
       throw r.translate(err);
     }
-    translateBodyErrors(raw.body, r.translate);
+    translateBodyErrors(raw.body, r);
     // a body given up on (too large, never read) errors with nobody listening: not a crash
-    raw.body.on('error', () => {});
-    raw.body.once('close', () => r.onBodyDone());
+    raw.body.on('error', ignore);
+    // 'close' comes once: `on` spares the wrapper `once` builds
+    raw.body.on('close', () => r.onBodyDone());
     return {
       status: raw.statusCode,
       headers: flattenHeaders(raw.headers),

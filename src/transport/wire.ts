@@ -14,7 +14,7 @@ export type RequestBody = string | Uint8Array | Readable | AsyncIterable<Uint8Ar
 /** The body of a response: a Node Readable with undici's body methods (`text`, `json`, `dump`, ...). */
 export type ResponseBody = Dispatcher.ResponseData['body'];
 
-/** One attempt as the client hands it to a wire. */
+/** One attempt as the client hands it to a wire; its functions are methods, called on it. */
 export interface WireRequest {
   /** Upper-case method. */
   method: string;
