@@ -71,13 +71,17 @@ function idLabel(def: ResourceDefinition): string {
 
 /** The id of an id-or-resource argument, or a ValidationError naming the resource and parameter. */
 function idArg(def: ResourceDefinition, x: unknown): string {
+  // the valid case first: the error's wording (a regex and two templates) only for a bad id
+  const id = typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : x;
+  if (typeof id === 'string' && id !== '') return id;
   return requireId(def.name, x, `${def.name}.${def.idField}`, idLabel(def));
 }
 
 /** URI values of an id-or-resource argument: the resource's own, overridden by `parent`. */
 function uriOf(def: ResourceDefinition, x: string | ResourceBase<any>, parent: ParentRef | undefined) {
   const own = typeof x === 'object' && x !== null ? (x as Partial<ResourceBase<any>>)._uri : undefined;
-  return { ...(own ?? {}), ...uriFromParent(def, parent) };
+  if (!parent) return { ...own };
+  return { ...own, ...uriFromParent(def, parent) };
 }
 
 function collectionPath(def: ResourceDefinition, uri: Record<string, unknown>, path = def.basePath): string {
