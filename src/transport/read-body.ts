@@ -46,10 +46,22 @@ export class ReadBody {
   }
 }
 
-/** Collects chunks as text while they are valid UTF-8, as bytes from the first one that is not. */
+/**
+ * One strict decoder for whole bodies, shared: a call without `stream` leaves no state behind.
+ * fatal: a body that is not UTF-8 must keep its bytes; ignoreBOM: re-encoding gives them back exactly.
+ */
+const wholeDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Collects chunks as text while they are valid UTF-8, as bytes from the first one that is not.
+ * The first chunk is held as it came until a second arrives: most JSON answers are one chunk,
+ * and those are decoded in one call of the shared decoder, where building a streaming decoder
+ * per body was a measurable part of a small request's cost.
+ */
 class TextSink {
-  // fatal: a body that is not UTF-8 must keep its bytes; ignoreBOM: re-encoding gives them back exactly
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private decoder: InstanceType<typeof TextDecoder> | undefined;
+  /** The first chunk, not decoded yet (only while it is the only one). */
+  private first: Uint8Array | undefined;
   private text = '';
   /** Bytes handed to the decoder. */
   private fed = 0;
@@ -62,24 +74,51 @@ class TextSink {
       this.chunks.push(c);
       return;
     }
+    if (!this.decoder) {
+      if (this.first === undefined) {
+        this.first = c;
+        return;
+      }
+      // a second chunk: from here decode as the chunks arrive, the first one included
+      this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+      const first = this.first;
+      this.first = undefined;
+      if (!this.feed(first)) {
+        this.toBytes().push(first);
+        this.chunks!.push(c);
+        return;
+      }
+    }
+    if (!this.feed(c)) this.toBytes().push(c);
+  }
+
+  /** Decode one more chunk; false (nothing consumed) when it is not valid UTF-8. */
+  private feed(c: Uint8Array): boolean {
     try {
-      this.text += this.decoder.decode(c, { stream: true });
+      this.text += this.decoder!.decode(c, { stream: true });
     } catch {
-      this.toBytes().push(c);
-      return;
+      return false;
     }
     this.fed += c.byteLength;
     this.tail = lastThree(this.tail, c);
+    return true;
   }
 
   end(total: number): ReadBody {
-    if (!this.chunks) {
+    if (this.chunks) return new ReadBody(total, undefined, concatBytes(this.chunks, total));
+    if (!this.decoder) {
+      const only = this.first ?? new Uint8Array(0);
       try {
-        this.text += this.decoder.decode();
-        return new ReadBody(total, this.text, undefined);
+        return new ReadBody(total, wholeDecoder.decode(only), undefined);
       } catch {
-        this.toBytes();
+        return new ReadBody(total, undefined, concatBytes([only], total));
       }
+    }
+    try {
+      this.text += this.decoder.decode();
+      return new ReadBody(total, this.text, undefined);
+    } catch {
+      this.toBytes();
     }
     return new ReadBody(total, undefined, concatBytes(this.chunks!, total));
   }

@@ -86,6 +86,15 @@ function undici(): UndiciParts {
 function ignore(): void {}
 
 function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  // undici's own object is already what is wanted when every name is lower-case and no header
+  // repeats (nearly always): it is used as it is, not copied
+  for (const k in h) {
+    if (typeof h[k] !== 'string' || k.toLowerCase() !== k) return copyHeaders(h);
+  }
+  return h as Record<string, string>;
+}
+
+function copyHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   // for..in over undici's own plain object: no [key, value] pair arrays per header
   for (const k in h) {
