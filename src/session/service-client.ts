@@ -4,6 +4,7 @@
  */
 import { NotAcceptableError } from '../errors/errors.js';
 import type { HttpResponse, RequestBody } from '../transport/http-client.js';
+import { type MaybeOwnHeaders, ownHeaders } from '../transport/own-headers.js';
 import { decodeJson, isRead, type JsonDocument } from './decode.js';
 import type { DiscoveredVersion } from './discovery.js';
 import { isCachedVersion, refreshing } from './discovery-cache.js';
@@ -14,7 +15,7 @@ import {
   negotiateMicroversion,
 } from './microversion.js';
 import { mergeRequestOptions, type RequestOptions } from './request-options.js';
-import type { Session } from './session.js';
+import type { Session, SessionRequest } from './session.js';
 
 /** What a ServiceClient serves: the service type, major version, discovery fallback and microversions. */
 export interface ServiceSpec {
@@ -255,7 +256,7 @@ export class ServiceClient {
         headers['content-type'] = 'application/json';
     }
     // field by field: an object rest and a spread of the options cost more than the request's own work
-    return this.session.request({
+    const req: SessionRequest & MaybeOwnHeaders = {
       method,
       url: /^https?:\/\//.test(path) ? withQuery(path, opts.query) : joinUrl(base, path, opts.query),
       headers,
@@ -267,7 +268,10 @@ export class ServiceClient {
       logBody: opts.logBody,
       buffer: opts.buffer,
       maxBodyBytes: opts.maxBodyBytes,
-    });
+    };
+    // `headers` was built above for this call alone: the session and the client complete it in place
+    req[ownHeaders] = true;
+    return this.session.request(req);
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../transport/http-client.js';
+import { hasOwnHeaders } from '../transport/own-headers.js';
 import type { DiscoveredVersion, DiscoveryRequest } from './discovery.js';
 import { discoverWithCache, isRefreshing, refreshing } from './discovery-cache.js';
 
@@ -159,5 +160,11 @@ export class Session {
 }
 
 function withToken(req: SessionRequest, token: string): HttpRequest {
-  return token ? { ...req, headers: { ...req.headers, 'x-auth-token': token } } : req;
+  if (!token) return req;
+  // the service client's own request: its headers take the token in place (again on a re-authentication)
+  if (hasOwnHeaders(req) && req.headers) {
+    req.headers['x-auth-token'] = token;
+    return req;
+  }
+  return { ...req, headers: { ...req.headers, 'x-auth-token': token } };
 }

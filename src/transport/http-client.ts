@@ -28,6 +28,7 @@ import { fetchFailureFix, fetchRequestFix, isFetchNetworkError } from './fetch-e
 import { type FetchFunction, FetchWire } from './fetch-wire.js';
 import { type Logger, silentLogger } from './logger.js';
 import { CONNECT_TIMEOUT_CODE, NodeWire } from './node-wire.js';
+import { hasOwnHeaders } from './own-headers.js';
 import { Redactor, redactBody, redactHeaders, redactUrl, scrubSecrets, secretsOf } from './redact.js';
 import {
   backoffDelay,
@@ -252,6 +253,14 @@ function pickWire(opts: HttpClientOptions): Wire {
   });
 }
 
+/** The request's headers with the client's user agent; the caller's own value of it wins. */
+function withUserAgent(req: HttpRequest, userAgent: string): Record<string, string> {
+  if (!hasOwnHeaders(req) || !req.headers) return { 'user-agent': userAgent, ...req.headers };
+  const own = req.headers;
+  if (own['user-agent'] === undefined) own['user-agent'] = userAgent;
+  return own;
+}
+
 /** Keep-alive HTTP client shared by every service of a session. */
 export class HttpClient {
   private readonly wire: Wire;
@@ -384,7 +393,7 @@ export class HttpClient {
 
   private async once(method: string, req: HttpRequest): Promise<HttpResponse> {
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
-    const headers: Record<string, string> = { 'user-agent': this.userAgent, ...req.headers };
+    const headers = withUserAgent(req, this.userAgent);
     // the token sent is a secret wherever a server may echo it
     this.redactor.learnFromHeaders(headers);
     // redacting the URL and headers costs several µs per request: only when someone listens
