@@ -72,3 +72,27 @@ export function sendJson(
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
+
+/**
+ * Keystone's answer to a password token request: token `id` (sent as X-Subject-Token) for user
+ * demo in project demo, with an empty catalog, issued now and living `lifetimeMs` (default 1 h).
+ */
+export function sendToken(res: ServerResponse, id: string, lifetimeMs = 3_600_000): void {
+  const now = Date.now();
+  sendJson(
+    res,
+    201,
+    {
+      token: {
+        issued_at: new Date(now).toISOString(),
+        expires_at: new Date(now + lifetimeMs).toISOString(),
+        methods: ['password'],
+        project: { id: 'p1', name: 'demo', domain: { id: 'default' } },
+        user: { id: 'u1', name: 'demo' },
+        roles: [],
+        catalog: [],
+      },
+    },
+    { 'x-subject-token': id },
+  );
+}

@@ -21,7 +21,7 @@ import {
   waitForStatus,
 } from '../../../src/index.js';
 import { delay, diagnostics, fastRetry, rejection } from '../../support/faults.js';
-import { type Recorded, sendJson, startMockServer } from '../../support/mock-server.js';
+import { type Recorded, sendJson, sendToken, startMockServer } from '../../support/mock-server.js';
 import { rawJson, startRawServer } from '../../support/raw-server.js';
 
 const counts = diagnostics();
@@ -52,23 +52,7 @@ async function cloud(opts: {
     if (req.method === 'POST' && req.url === '/v3/auth/tokens') {
       if (opts.issueDelayMs) await delay(opts.issueDelayMs);
       issued++;
-      const now = Date.now();
-      return sendJson(
-        res,
-        201,
-        {
-          token: {
-            issued_at: new Date(now).toISOString(),
-            expires_at: new Date(now + (opts.lifetimeMs ?? 3_600_000)).toISOString(),
-            methods: ['password'],
-            project: { id: 'p1', name: 'demo', domain: { id: 'default' } },
-            user: { id: 'u1', name: 'demo' },
-            roles: [],
-            catalog: [],
-          },
-        },
-        { 'x-subject-token': `tok-${issued}` },
-      );
+      return sendToken(res, `tok-${issued}`, opts.lifetimeMs);
     }
     const n = served++;
     if (opts.serviceDelayMs) await delay(opts.serviceDelayMs(n));

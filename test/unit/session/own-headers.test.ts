@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HttpClient, ServiceClient, Session, V3PasswordAuth } from '../../../src/index.js';
-import { type Recorded, sendJson, startMockServer } from '../../support/mock-server.js';
+import { type Recorded, sendJson, sendToken, startMockServer } from '../../support/mock-server.js';
 
 async function cloud() {
   let issued = 0;
@@ -16,21 +16,7 @@ async function cloud() {
   const s = await startMockServer(async (req, res) => {
     if (req.method === 'POST' && req.url === '/v3/auth/tokens') {
       issued++;
-      return sendJson(
-        res,
-        201,
-        {
-          token: {
-            expires_at: new Date(Date.now() + 3_600_000).toISOString(),
-            methods: ['password'],
-            project: { id: 'p1', name: 'demo', domain: { id: 'default' } },
-            user: { id: 'u1', name: 'demo' },
-            roles: [],
-            catalog: [],
-          },
-        },
-        { 'x-subject-token': `tok-${issued}` },
-      );
+      return sendToken(res, `tok-${issued}`);
     }
     seen.push(req);
     const token = String(req.headers['x-auth-token'] ?? '');
