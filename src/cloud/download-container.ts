@@ -10,7 +10,7 @@
  * absolute path after the prefix is removed) fail for that object instead of escaping
  * `localDir`; names ending in `/` (directory markers) become directories.
  */
-import { AbortedError, ValidationError } from '../errors/errors.js';
+import { AbortedError, ConflictError, ValidationError } from '../errors/errors.js';
 import { randomHex } from '../platform/crypto.js';
 import { nodeFunction } from '../platform/node.js';
 import { pathSep } from '../platform/path.js';
@@ -24,6 +24,13 @@ import {
   type TransferSummary,
 } from './directory-transfer.js';
 import { fileMatchesLayout } from './object-compare.js';
+import {
+  downloadRanges,
+  ObjectChangedError,
+  PARALLEL_MIN_BYTES,
+  PARALLEL_PER_OBJECT,
+  wantsParallel,
+} from './parallel-download.js';
 
 /** Options of {@link downloadContainer}. */
 export interface DownloadContainerOptions {
@@ -31,7 +38,10 @@ export interface DownloadContainerOptions {
   prefix?: string;
   /** Keep the prefix in local paths (default false: `<prefix>a/b` → `a/b`). */
   keepPrefix?: boolean;
-  /** Downloads in flight. Default 8. */
+  /**
+   * Downloads in flight. Default 8. A static large object of 32 MiB or more is fetched as up
+   * to min(4, concurrency) GETs of its segments in parallel, on top of the other downloads.
+   */
   concurrency?: number;
   /** Skip objects whose local file already has the same content (MD5, per segment for large objects). */
   skipIdentical?: boolean;
@@ -117,6 +127,49 @@ export async function downloadContainer(
     const result: FileTransferResult = { path: rel, object: row.name, status: 'failed', bytes: row.bytes };
     let got = 0;
     let tmp: string | undefined;
+    // a large object's segments in parallel; undefined when its layout says one GET is better
+    const parallelDownload = async (name: string, target: string) => {
+      for (let attempt = 1; ; attempt++) {
+        const layout = await os.getObjectLayout(container, name, o);
+        if (!wantsParallel(layout)) return undefined;
+        if (layout.bytes !== result.bytes) {
+          progress.p.bytesTotal += layout.bytes - result.bytes;
+          result.bytes = layout.bytes;
+        }
+        await mkdir(dirname(target), { recursive: true });
+        tmp ??= `${target}.part-${randomHex(4)}`;
+        try {
+          const { metadata } = await downloadRanges(os, container, name, layout, tmp, {
+            concurrency: Math.min(PARALLEL_PER_OBJECT, o.concurrency ?? 8),
+            onBytes: (n) => {
+              got += n;
+              progress.bytes(n);
+            },
+            ...(o.signal ? { signal: o.signal } : {}),
+          });
+          await rename(tmp, target);
+          tmp = undefined;
+          const mtime = Number(metadata.mtime);
+          if (Number.isFinite(mtime) && mtime > 0) await utimes(target, mtime, mtime).catch(() => {});
+          result.segments = layout.parts.length;
+          result.status = 'downloaded';
+          progress.fileDone(result, Math.max(0, result.bytes - got));
+          return result;
+        } catch (e) {
+          if (!(e instanceof ObjectChangedError) || o.signal?.aborted) throw e;
+          progress.bytes(-got);
+          got = 0;
+          // the object changed since its layout was read: read it again, as the single GET does
+          if (attempt >= 3)
+            throw new ConflictError({
+              status: 409,
+              method: 'GET',
+              url: `${container}/${name}`,
+              serviceMessage: 'the manifest kept changing during the download',
+            });
+        }
+      }
+    };
     try {
       if (o.signal?.aborted) throw new AbortedError('download aborted');
       const target = localPathFor(localDir, rel);
@@ -137,6 +190,10 @@ export async function downloadContainer(
             return result;
           }
         }
+      }
+      if (row.bytes >= PARALLEL_MIN_BYTES) {
+        const done = await parallelDownload(row.name, target);
+        if (done) return done;
       }
       const d = await os.streamObject(container, row.name, o);
       const total = d.object.bytes ?? row.bytes;
