@@ -7,4 +7,7 @@ import devcloud_sqlite  # noqa: E402,F401  (lock errors retried, see py/devcloud
 
 from placement.wsgi import init_application
 
-application = init_application()
+# placement does not retry a transaction that lost a SQLite WAL race (a DBDeadlock here): nova's
+# DELETE of a server's allocations answered 500 in a busy CI run and the server went to ERROR.
+# The request runs again instead, as a client would retry a MySQL deadlock.
+application = devcloud_sqlite.retried_on_lost_race(init_application())
