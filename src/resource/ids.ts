@@ -4,6 +4,7 @@
  * sent (and never a TypeError, nor a request to the collection URL).
  */
 import { ValidationError } from '../errors/errors.js';
+import { idOf } from './id-of.js';
 
 /** How a bad argument looks in an error message: `undefined`, `null`, `an empty string`, `"x"`. */
 export function describeValue(x: unknown): string {
@@ -33,8 +34,8 @@ export function describeValue(x: unknown): string {
  * @param idName what the identifier is called (`id`; `name` for Swift containers and objects)
  */
 export function requireId(what: string, x: unknown, field = `${what}.id`, idName = 'id'): string {
-  const id = typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : x;
-  if (typeof id === 'string' && id !== '') return id;
+  const id = idOf(x);
+  if (id !== undefined) return id;
   throw new ValidationError(`${what} ${idName} is required (got ${describeValue(x)})`, {
     field,
     fix: `pass the ${what}'s ${idName} or the resource`,

@@ -12,6 +12,7 @@ import { decodeJson, type JsonDocument } from '../session/decode.js';
 import type { QueryValue, ServiceClient } from '../session/service-client.js';
 import { expandPath, type ResourceDefinition } from './definition.js';
 import { apiName, type CreateAttributes, type Fields, type UpdateAttributes } from './field.js';
+import { idOf } from './id-of.js';
 import { describeValue, requireId } from './ids.js';
 import { instantiate, type RequestOptions, type Resource, type ResourceBase } from './instance.js';
 import { nextLink, PageCycleGuard, ResourceList, setQueryParam } from './pagination.js';
@@ -72,9 +73,7 @@ function idLabel(def: ResourceDefinition): string {
 /** The id of an id-or-resource argument, or a ValidationError naming the resource and parameter. */
 function idArg(def: ResourceDefinition, x: unknown): string {
   // the valid case first: the error's wording (a regex and two templates) only for a bad id
-  const id = typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : x;
-  if (typeof id === 'string' && id !== '') return id;
-  return requireId(def.name, x, `${def.name}.${def.idField}`, idLabel(def));
+  return idOf(x) ?? requireId(def.name, x, `${def.name}.${def.idField}`, idLabel(def));
 }
 
 /** URI values of an id-or-resource argument: the resource's own, overridden by `parent`. */
