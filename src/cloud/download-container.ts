@@ -14,7 +14,7 @@ import { AbortedError, ConflictError, ValidationError } from '../errors/errors.j
 import { randomHex } from '../platform/crypto.js';
 import { nodeFunction } from '../platform/node.js';
 import { pathSep } from '../platform/path.js';
-import type { ObjectStoreV1 } from '../services/object-store/index.js';
+import type { ObjectLayout, ObjectStoreV1 } from '../services/object-store/index.js';
 import {
   type FileTransferResult,
   mapPool,
@@ -127,15 +127,29 @@ export async function downloadContainer(
     const result: FileTransferResult = { path: rel, object: row.name, status: 'failed', bytes: row.bytes };
     let got = 0;
     let tmp: string | undefined;
-    // a large object's segments in parallel; undefined when its layout says one GET is better
-    const parallelDownload = async (name: string, target: string) => {
+    /** The listing's size was not the object's (a DLO lists as 0 bytes): count the real one. */
+    const resize = (bytes: number) => {
+      if (bytes === result.bytes) return;
+      progress.p.bytesTotal += bytes - result.bytes;
+      result.bytes = bytes;
+    };
+    /** The temporary file is whole: move it into place with the object's mtime, and count it. */
+    const finish = async (target: string, metadata: Record<string, string>, segments: number | undefined) => {
+      await rename(tmp!, target);
+      tmp = undefined;
+      const mtime = Number(metadata.mtime);
+      if (Number.isFinite(mtime) && mtime > 0) await utimes(target, mtime, mtime).catch(() => {});
+      if (segments !== undefined) result.segments = segments;
+      result.status = 'downloaded';
+      progress.fileDone(result, Math.max(0, result.bytes - got));
+    };
+    // a large object's segments in parallel; false when its layout says one GET is better.
+    // `known`: a layout just read for skipIdentical, used for the first attempt
+    const parallelDownload = async (name: string, target: string, known?: ObjectLayout) => {
       for (let attempt = 1; ; attempt++) {
-        const layout = await os.getObjectLayout(container, name, o);
-        if (!wantsParallel(layout)) return undefined;
-        if (layout.bytes !== result.bytes) {
-          progress.p.bytesTotal += layout.bytes - result.bytes;
-          result.bytes = layout.bytes;
-        }
+        const layout = attempt === 1 && known ? known : await os.getObjectLayout(container, name, o);
+        if (!wantsParallel(layout)) return false;
+        resize(layout.bytes);
         await mkdir(dirname(target), { recursive: true });
         tmp ??= `${target}.part-${randomHex(4)}`;
         try {
@@ -147,14 +161,8 @@ export async function downloadContainer(
             },
             ...(o.signal ? { signal: o.signal } : {}),
           });
-          await rename(tmp, target);
-          tmp = undefined;
-          const mtime = Number(metadata.mtime);
-          if (Number.isFinite(mtime) && mtime > 0) await utimes(target, mtime, mtime).catch(() => {});
-          result.segments = layout.parts.length;
-          result.status = 'downloaded';
-          progress.fileDone(result, Math.max(0, result.bytes - got));
-          return result;
+          await finish(target, metadata, layout.parts.length);
+          return true;
         } catch (e) {
           if (!(e instanceof ObjectChangedError) || o.signal?.aborted) throw e;
           progress.bytes(-got);
@@ -179,10 +187,11 @@ export async function downloadContainer(
         progress.fileDone(result);
         return result;
       }
+      let layout: ObjectLayout | undefined;
       if (o.skipIdentical) {
         const size = await localSize(target);
         if (size !== undefined && (size === row.bytes || row.bytes === 0)) {
-          const layout = await os.getObjectLayout(container, row.name, o);
+          layout = await os.getObjectLayout(container, row.name, o);
           if (await fileMatchesLayout(target, size, layout)) {
             result.status = 'skipped';
             result.bytes = size;
@@ -191,17 +200,11 @@ export async function downloadContainer(
           }
         }
       }
-      if (row.bytes >= PARALLEL_MIN_BYTES) {
-        const done = await parallelDownload(row.name, target);
-        if (done) return done;
-      }
+      if (row.bytes >= PARALLEL_MIN_BYTES && (await parallelDownload(row.name, target, layout)))
+        return result;
       const d = await os.streamObject(container, row.name, o);
-      const total = d.object.bytes ?? row.bytes;
-      if (total !== row.bytes) {
-        // DLO manifests list as 0 bytes: the GET knows the real size
-        progress.p.bytesTotal += total - row.bytes;
-        result.bytes = total;
-      }
+      // DLO manifests list as 0 bytes: the GET knows the real size
+      resize(d.object.bytes ?? row.bytes);
       await mkdir(dirname(target), { recursive: true });
       tmp = `${target}.part-${randomHex(4)}`;
       await pipeline(
@@ -216,13 +219,11 @@ export async function downloadContainer(
         createWriteStream(tmp),
         { signal: o.signal },
       );
-      await rename(tmp, target);
-      tmp = undefined;
-      const mtime = Number(d.object.metadata.mtime);
-      if (Number.isFinite(mtime) && mtime > 0) await utimes(target, mtime, mtime).catch(() => {});
-      if (d.object.isStaticLargeObject) result.segments = d.layout?.parts.length;
-      result.status = 'downloaded';
-      progress.fileDone(result, Math.max(0, result.bytes - got));
+      await finish(
+        target,
+        d.object.metadata,
+        d.object.isStaticLargeObject ? d.layout?.parts.length : undefined,
+      );
     } catch (e) {
       if (tmp) await rm(tmp, { force: true }).catch(() => {});
       result.error = e as Error;

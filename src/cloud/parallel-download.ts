@@ -8,9 +8,11 @@
  */
 import { ConflictError } from '../errors/errors.js';
 import { nodeFunction } from '../platform/node.js';
+import { unquoteEtag } from '../services/object-store/hashing.js';
 import type { ObjectLayout, ObjectStoreV1 } from '../services/object-store/index.js';
 import { ChecksumMismatchError } from '../services/object-store/index.js';
 import { DownloadVerifier } from '../services/object-store/verify.js';
+import { mapPool } from './directory-transfer.js';
 
 /** Objects smaller than this keep the single GET: below it, start-up costs outweigh parallel segments. */
 export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
@@ -101,11 +103,11 @@ async function runTasks(
   const ac = new AbortController();
   const onAbort = () => ac.abort(outer?.reason);
   outer?.addEventListener('abort', onAbort, { once: true });
-  let next = 0;
   let failure: unknown;
-  const worker = async () => {
-    while (failure === undefined && next < tasks.length) {
-      const t = tasks[next++]!;
+  try {
+    await mapPool(tasks, Math.max(1, limit), async (t) => {
+      // after a failure the tasks not started yet are passed over
+      if (failure !== undefined) return;
       try {
         await fn(t, ac.signal);
       } catch (e) {
@@ -113,10 +115,7 @@ async function runTasks(
         if (failure === undefined) failure = e;
         ac.abort(e);
       }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, tasks.length)) }, worker));
+    });
   } finally {
     outer?.removeEventListener('abort', onAbort);
   }
@@ -154,7 +153,7 @@ export async function downloadRanges(
         // the segments are plain objects: fetched directly, the proxy's SLO assembly is skipped
         const d = await os.streamObject(t.part.container, t.part.name, { ...call, signal, verify: false });
         const facts = { method: 'GET', url: `${t.part.container}/${t.part.name}`, status: 200 };
-        const etag = d.object.etag?.replace(/"/g, '');
+        const etag = unquoteEtag(d.object.etag);
         if (etag !== t.part.etag) {
           // replaced after the manifest was written: Swift's own GET of the manifest refuses it too
           (d.stream as { destroy?: () => void }).destroy?.();
@@ -198,7 +197,7 @@ export async function downloadRanges(
   }
   // the segments match the manifest read before; the manifest must still be that one
   const now = await os.getObjectMetadata(container, name, call);
-  const etag = now.etag?.replace(/"/g, '');
+  const etag = unquoteEtag(now.etag);
   if (etag !== layout.etag) {
     throw new ObjectChangedError({
       status: 409,
