@@ -131,10 +131,11 @@ export function runWithCodeCache(
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData: file?.data });
   const used = !!file?.data && !script.cachedDataRejected;
   if (file) {
-    const fresh = commandWords(argv).filter((w) => !file.words.includes(w));
+    const words = commandWords(argv);
+    const fresh = words.filter((w) => !file.words.includes(w));
     const grow = fresh.length > 0 && file.words.length < MAX_WORDS;
     if (!used || grow) {
-      file.words = used ? [...file.words, ...fresh].slice(0, MAX_WORDS) : commandWords(argv);
+      file.words = used ? [...file.words, ...fresh].slice(0, MAX_WORDS) : words;
       // at exit, so that the functions this run compiled are in it
       process.once('exit', () => writeCache(file, script.createCachedData()));
     }
