@@ -125,6 +125,7 @@ recon_cache_path = $D/data/swift/recon
 [$n-auditor]
 [$n-updater]
 interval = 5
+recon_cache_path = $D/data/swift/recon
 EOF
   done
   cat > "$S/proxy-server.conf" <<EOF

@@ -37,7 +37,23 @@ storage_policy.reload_storage_policies()
 if section == 'container-updater':
     from swift.common.daemon import run_daemon
     from swift.container.updater import ContainerUpdater
-    run_daemon(ContainerUpdater, conf_file)
+
+    class InProcessUpdater(ContainerUpdater):
+        """Sweeps in this process, one pass after another.
+
+        The stock loop forks a child per partition, and each child monkey-patches eventlet
+        afresh: ~0.6 s of CPU per partition. With a few dozen partitions in use and a
+        5-second interval, that kept both cores of a CI machine about half busy. run_once
+        walks the same partitions without forking.
+        """
+
+        def run_forever(self, *args, **kwargs):
+            while True:
+                begin = time.time()
+                self.run_once()
+                time.sleep(max(0.0, self.interval - (time.time() - begin)))
+
+    run_daemon(InProcessUpdater, conf_file, section_name='container-updater')
 else:
     from swift.common.wsgi import run_wsgi
     sys.exit(run_wsgi(conf_file, section))
