@@ -23,11 +23,22 @@ function distUrl(rel: string): string {
   return pathToFileURL(p).href;
 }
 
-export async function loadSdk(): Promise<SdkModule> {
-  return (await import(distUrl('index.js'))) as SdkModule;
+/**
+ * The Node entry when the build has one (`dist/node/index.js`, what `import 'openstack-sdk'`
+ * resolves to under Node's `node` condition): one bundled file, not the ~250 modules of the
+ * generic entry, which would add their loading to every start-up and memory figure.
+ */
+function entry(): string {
+  return existsSync(join(DIST, 'node', 'index.js')) ? 'node/index.js' : 'index.js';
 }
 
+export async function loadSdk(): Promise<SdkModule> {
+  return (await import(distUrl(entry()))) as SdkModule;
+}
+
+/** The cloud layer: the root's `cloud` namespace (the same classes as loadSdk's), or dist/cloud/. */
 export async function loadCloudLayer(): Promise<CloudModule> {
+  if (entry() !== 'index.js') return (await loadSdk()).cloud as unknown as CloudModule;
   return (await import(distUrl('cloud/index.js'))) as CloudModule;
 }
 

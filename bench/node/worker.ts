@@ -13,8 +13,7 @@ import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Bench } from 'tinybench';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 import { type Connection, loadCloudLayer, loadSdk } from '../lib/sdk.js';
 
 export type Impl = 'ours' | 'floor';
@@ -109,7 +108,7 @@ async function connect(spec: { cloud?: string; stubUrl?: string }): Promise<Conn
 
 /** The floor's dispatcher: the same pool settings as the SDK's HttpClient. */
 function floorAgent(): Agent {
-  return new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+  return new (undici().Agent)({ keepAliveTimeout: 30_000, connections: 64 });
 }
 
 /** Run `one` n times with at most `c` in flight. */
@@ -143,13 +142,16 @@ async function runGet(spec: GetSpec) {
   const impls: Record<Impl, () => Promise<unknown>> = {
     ours: () => compute.getFlavor(spec.flavorId),
     floor: async () => {
-      const r = await request(url, { method: 'GET', headers, dispatcher: agent });
+      const r = await undici().request(url, { method: 'GET', headers, dispatcher: agent });
       if (r.statusCode !== 200) throw new Error(`floor GET ${url}: ${r.statusCode}`);
       return r.body.json();
     },
   };
 
   let perBatch = spec.n;
+  let warming = false;
+  const cpuMs: Partial<Record<Impl, number[]>> = {};
+  const { Bench } = await import('tinybench');
   const bench = new Bench({
     iterations: spec.iterations,
     time: 0,
@@ -163,20 +165,36 @@ async function runGet(spec: GetSpec) {
     // `async` (and an async function): otherwise tinybench calls the function once at add() to
     // find out whether it returns a promise, and that batch would run, unawaited, under the
     // first timed task
-    bench.add(impl, async () => batch(perBatch, spec.concurrency, impls[impl]), {
-      async: true,
-      // warm-up batches are short: they only need to open connections and JIT the path
-      beforeAll(mode) {
-        perBatch = mode === 'warmup' ? spec.warmupN : spec.n;
+    // the process's CPU time (user + system, GC included) per timed batch: on a loaded machine
+    // the client's cost, where wall time also holds other processes' turns on the cores
+    const cpu: number[] = [];
+    cpuMs[impl] = cpu;
+    bench.add(
+      impl,
+      async () => {
+        const c0 = process.cpuUsage();
+        await batch(perBatch, spec.concurrency, impls[impl]);
+        if (!warming) {
+          const d = process.cpuUsage(c0);
+          cpu.push((d.user + d.system) / 1000);
+        }
       },
-    });
+      {
+        async: true,
+        // warm-up batches are short: they only need to open connections and JIT the path
+        beforeAll(mode) {
+          warming = mode === 'warmup';
+          perBatch = warming ? spec.warmupN : spec.n;
+        },
+      },
+    );
   }
   await bench.run();
-  const out: Record<string, { samplesMs: number[] }> = {};
+  const out: Record<string, { samplesMs: number[]; cpuMs: number[] }> = {};
   for (const t of bench.tasks) {
     const r = t.result;
     if (r.state !== 'completed') throw new Error(`task ${t.name}: ${r.state}`);
-    out[t.name] = { samplesMs: [...(r.latency.samples ?? [])] };
+    out[t.name] = { samplesMs: [...(r.latency.samples ?? [])], cpuMs: cpuMs[t.name as Impl] ?? [] };
   }
   await agent.close();
   await conn.close();
@@ -211,7 +229,7 @@ async function listSources(spec: ListSpec, conn: Connection): Promise<PageSource
       let url: string | undefined =
         `${base}/ports?network_id=${encodeURIComponent(spec.networkId!)}&limit=${spec.limit}`;
       while (url) {
-        const r = await request(url, { headers, dispatcher: agent });
+        const r = await undici().request(url, { headers, dispatcher: agent });
         if (r.statusCode !== 200) throw new Error(`floor GET ${url}: ${r.statusCode}`);
         const doc = (await r.body.json()) as {
           ports: unknown[];
@@ -227,7 +245,7 @@ async function listSources(spec: ListSpec, conn: Connection): Promise<PageSource
     let marker = '';
     for (;;) {
       const url = `${base}/${encodeURIComponent(spec.container!)}?format=json&limit=${spec.limit}${marker ? `&marker=${encodeURIComponent(marker)}` : ''}`;
-      const r = await request(url, { headers, dispatcher: agent });
+      const r = await undici().request(url, { headers, dispatcher: agent });
       if (r.statusCode !== 200 && r.statusCode !== 204) throw new Error(`floor GET ${url}: ${r.statusCode}`);
       const text = await r.body.text();
       const rows = text ? (JSON.parse(text) as { name: string }[]) : [];
@@ -356,7 +374,7 @@ async function rawPut(
   body: Buffer | NodeJS.ReadableStream | string,
   want: number[] = [201, 202],
 ) {
-  const r = await request(url, { method: 'PUT', headers, body: body as never, dispatcher: agent });
+  const r = await undici().request(url, { method: 'PUT', headers, body: body as never, dispatcher: agent });
   await r.body.dump();
   if (!want.includes(r.statusCode)) throw new Error(`floor PUT ${url}: ${r.statusCode}`);
   return r.headers;
@@ -473,7 +491,7 @@ async function getFloor(spec: DownloadSpec, base: string, token: string) {
   const cont = `${base}/${encodeURIComponent(spec.container)}`;
   const names: string[] = [];
   for (let marker = ''; ; ) {
-    const r = await request(
+    const r = await undici().request(
       `${cont}?format=json&limit=10000${marker ? `&marker=${encodeURIComponent(marker)}` : ''}`,
       {
         headers,
@@ -494,7 +512,7 @@ async function getFloor(spec: DownloadSpec, base: string, token: string) {
   await runPool(
     names.map((n) => async () => {
       const url = `${cont}/${n.split('/').map(encodeURIComponent).join('/')}`;
-      const r = await request(url, { headers: { 'x-auth-token': token }, dispatcher: agent });
+      const r = await undici().request(url, { headers: { 'x-auth-token': token }, dispatcher: agent });
       if (r.statusCode !== 200) throw new Error(`floor GET ${url}: ${r.statusCode}`);
       const out = join(spec.dir, n);
       await mkdir(join(out, '..'), { recursive: true });
@@ -509,8 +527,20 @@ async function getFloor(spec: DownloadSpec, base: string, token: string) {
   return { files: names.length, bytes };
 }
 
+/**
+ * undici, for the floor. Loaded only by the runs that have one: a listing of ours is measured
+ * for memory, and the floor's module would count in its RSS (ours loads undici itself when it
+ * sends over undici).
+ */
+let undiciModule: typeof import('undici') | undefined;
+function undici(): typeof import('undici') {
+  if (!undiciModule) throw new Error('undici was not loaded for this run');
+  return undiciModule;
+}
+
 async function main() {
   const spec = JSON.parse(process.argv[2] ?? '{}') as WorkerSpec;
+  if (!(spec.mode === 'list' && spec.impl === 'ours')) undiciModule = await import('undici');
   let out: unknown;
   if (spec.mode === 'get') out = await runGet(spec);
   else if (spec.mode === 'list') out = await runList(spec);
