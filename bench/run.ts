@@ -402,6 +402,11 @@ async function listWorkload(
     targets: [
       target('peak RSS ≤ openstacksdk (ours/peer)', rssOverSdk, (v) => v <= 1),
       target(
+        "the same with `transport: 'node'` (one run)",
+        where.nodeHttp / peak('openstacksdk'),
+        (v) => v <= 1,
+      ),
+      target(
         `retained heap flat (≤ ${fmtMiB(HEAP_FLAT_BYTES)} on every page)`,
         heapFlatAll ? worstRetained : Number.POSITIVE_INFINITY,
         (v) => v <= HEAP_FLAT_BYTES,
@@ -654,7 +659,7 @@ async function coldStartWorkload(conn: Connection): Promise<Row[]> {
       target('≥ 10× faster than `openstack`', sdkOverOurs, (v) => v >= 10),
     ],
     details: [
-      `commands: \`${cmds.ours}\` / \`${cmds.openstack}\` / floor \`${cmds.floor}\` (plain JS: undici, one token POST, one GET /flavors/detail, no SDK)`,
+      `commands: \`${cmds.ours}\` / \`${cmds.openstack}\` / floor \`${cmds.floor}\` (plain JS over node:http: one token POST, one GET /flavors/detail, no SDK)`,
       timing,
       `${floorOnly} on this machine: starting node (\`node -e 0\`, median of 5) ${fmtMs(nodeBare.median)}, keystone answering one password token request (median of 5) ${fmtMs(tokenPost.median)}`,
     ],

@@ -3,6 +3,7 @@
 // neutron ports and N swift objects from a local stub that serves the same pages to both.
 //
 //   npm run build && node bench/node/list-memory.mjs [--n=500,5000,50000] [--kinds=ports,objects]
+//        [--peers=ours,ours-node,ours-liftoff,openstacksdk]
 //
 // A stub rather than the dev cloud: 50 000 ports on a shared cloud take an hour to create and
 // load every other user of it; the stub answers with pages shaped like neutron's (Zed) and
@@ -129,11 +130,13 @@ function serveStub(n) {
 
 // ---------------------------------------------------------------- our client
 
-async function runOurs(stub, kind, n, probeHeap) {
-  const distIndex = join(ROOT, 'dist', 'index.js');
+async function runOurs(stub, kind, n, probeHeap, transport) {
+  // the Node entry: what `import 'openstack-sdk'` resolves to under Node
+  const distIndex = join(ROOT, 'dist', 'node', 'index.js');
   if (!existsSync(distIndex)) throw new Error(`${distIndex} is missing: run \`npm run build\` first`);
   const { Connection } = await import(pathToFileURL(distIndex).href);
   const conn = new Connection({
+    ...(transport ? { transport } : {}),
     env: {},
     config: {
       auth_type: 'admin_token',
@@ -205,6 +208,17 @@ print(json.dumps({'items': items, 'ms': round(ms), 'baselineMaxRss': base,
 
 // ---------------------------------------------------------------- the driver
 
+/**
+ * Our client's runs: the defaults (undici), over node:http, and on undici with V8's optimizing
+ * WebAssembly tier off (undici parses HTTP in WebAssembly; optimizing that parser once it is hot
+ * is what lifts the default's peak).
+ */
+const VARIANTS = {
+  ours: { flags: [], transport: '' },
+  'ours-node': { flags: [], transport: 'node' },
+  'ours-liftoff': { flags: ['--liftoff-only'], transport: '' },
+};
+
 function lastJson(out) {
   const line = out.trim().split('\n').pop();
   return JSON.parse(line);
@@ -214,7 +228,7 @@ async function drive() {
   const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
   const ns = arg('n', '500,5000,50000').split(',').map(Number);
   const kinds = arg('kinds', 'ports,objects').split(',');
-  const peers = arg('peers', 'ours,openstacksdk').split(',');
+  const peers = arg('peers', 'ours,ours-node,ours-liftoff,openstacksdk').split(',');
   const rows = [];
   for (const n of ns) {
     const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'stub', String(n)], {
@@ -227,24 +241,34 @@ async function drive() {
     try {
       for (const kind of kinds) {
         for (const peer of peers) {
+          const variant = VARIANTS[peer];
           const ours = (probe) =>
             lastJson(
               execFileSync(
                 process.execPath,
-                ['--expose-gc', fileURLToPath(import.meta.url), 'ours', stub, kind, String(n), probe],
+                [
+                  '--expose-gc',
+                  ...variant.flags,
+                  fileURLToPath(import.meta.url),
+                  'ours',
+                  stub,
+                  kind,
+                  String(n),
+                  probe,
+                  variant.transport,
+                ],
                 { encoding: 'utf8', maxBuffer: 1 << 20 },
               ),
             );
-          const r =
-            peer === 'ours'
-              ? { ...ours('peak'), retainedHeap: ours('heap').retainedHeap }
-              : lastJson(
-                  execFileSync(
-                    '/usr/bin/python3',
-                    ['-c', PY, stub, kind, String(n), String(PORTS_LIMIT), String(OBJECTS_LIMIT)],
-                    { encoding: 'utf8', maxBuffer: 1 << 20 },
-                  ),
-                );
+          const r = variant
+            ? { ...ours('peak'), retainedHeap: ours('heap').retainedHeap }
+            : lastJson(
+                execFileSync(
+                  '/usr/bin/python3',
+                  ['-c', PY, stub, kind, String(n), String(PORTS_LIMIT), String(OBJECTS_LIMIT)],
+                  { encoding: 'utf8', maxBuffer: 1 << 20 },
+                ),
+              );
           rows.push({ kind, n, peer, ...r });
           process.stderr.write(
             `${kind.padEnd(8)} N=${String(n).padStart(6)} ${peer.padEnd(13)} ${String(r.ms).padStart(6)} ms  ` +
@@ -264,6 +288,8 @@ async function drive() {
 const [role, ...rest] = process.argv.slice(2);
 if (role === 'stub') serveStub(Number(rest[0]));
 else if (role === 'ours') {
-  const [stub, kind, n, probe] = rest;
-  process.stdout.write(`${JSON.stringify(await runOurs(stub, kind, Number(n), probe === 'heap'))}\n`);
+  const [stub, kind, n, probe, transport] = rest;
+  process.stdout.write(
+    `${JSON.stringify(await runOurs(stub, kind, Number(n), probe === 'heap', transport || undefined))}\n`,
+  );
 } else await drive();
