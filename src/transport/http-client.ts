@@ -261,6 +261,11 @@ function withUserAgent(req: HttpRequest, userAgent: string): Record<string, stri
   return own;
 }
 
+/** The error for the caller's signal: a deadline (AbortSignal.timeout) or a cancellation. */
+function callerAbort(method: string, url: string, signal: AbortSignal | undefined): Error {
+  return callerAbortError(`${method} ${redactUrl(url)}`, signal);
+}
+
 /** Keep-alive HTTP client shared by every service of a session. */
 export class HttpClient {
   private readonly wire: Wire;
@@ -382,13 +387,8 @@ export class HttpClient {
     try {
       await sleep(ms, req.signal);
     } catch {
-      throw this.callerAbort(method, req);
+      throw callerAbort(method, req.url, req.signal);
     }
-  }
-
-  /** The error for the caller's signal: a deadline (AbortSignal.timeout) or a cancellation. */
-  private callerAbort(method: string, req: HttpRequest): Error {
-    return callerAbortError(`${method} ${redactUrl(req.url)}`, req.signal);
   }
 
   private async once(method: string, req: HttpRequest): Promise<HttpResponse> {
@@ -405,7 +405,7 @@ export class HttpClient {
           ? { body: this.redactor.scrub(redactBody(req.body)) }
           : {}),
       });
-    if (req.signal?.aborted) throw this.callerAbort(method, req);
+    if (req.signal?.aborted) throw callerAbort(method, req.url, req.signal);
     const att = new AttemptSignal(req.signal);
     // an upload's time is its size's: while a large or streamed body is sent, the idle timers
     // bound it, and the total deadline starts with the response
@@ -464,7 +464,7 @@ export class HttpClient {
     }
     const e = err as { name?: string; code?: string; message?: string };
     if (att.timedOut) return this.deadlineError(method, a.url, timeoutMs);
-    if (a.callerSignal?.aborted) return callerAbortError(`${method} ${redactUrl(a.url)}`, a.callerSignal);
+    if (a.callerSignal?.aborted) return callerAbort(method, a.url, a.callerSignal);
     if (e?.code === 'UND_ERR_HEADERS_TIMEOUT' || e?.code === 'UND_ERR_BODY_TIMEOUT') {
       const phase = e.code === 'UND_ERR_HEADERS_TIMEOUT' ? 'the headers' : 'the next chunk of the body';
       return new TimeoutError(
@@ -472,7 +472,7 @@ export class HttpClient {
       );
     }
     if (e?.name === 'AbortError' || e?.code === 'UND_ERR_ABORTED')
-      return callerAbortError(`${method} ${redactUrl(a.url)}`, a.callerSignal);
+      return callerAbort(method, a.url, a.callerSignal);
     const url = redactUrl(a.url);
     const fix =
       tlsFixFor(err) ??
