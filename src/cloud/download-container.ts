@@ -10,10 +10,11 @@
  * absolute path after the prefix is removed) fail for that object instead of escaping
  * `localDir`; names ending in `/` (directory markers) become directories.
  */
-import { AbortedError, ConflictError, ValidationError } from '../errors/errors.js';
+import { AbortedError, ValidationError } from '../errors/errors.js';
 import { randomHex } from '../platform/crypto.js';
 import { nodeFunction } from '../platform/node.js';
 import { pathSep } from '../platform/path.js';
+import { manifestKeptChanging } from '../services/object-store/download.js';
 import type { ObjectLayout, ObjectStoreV1 } from '../services/object-store/index.js';
 import {
   type FileTransferResult,
@@ -168,13 +169,7 @@ export async function downloadContainer(
           progress.bytes(-got);
           got = 0;
           // the object changed since its layout was read: read it again, as the single GET does
-          if (attempt >= 3)
-            throw new ConflictError({
-              status: 409,
-              method: 'GET',
-              url: `${container}/${name}`,
-              serviceMessage: 'the manifest kept changing during the download',
-            });
+          if (attempt >= 3) throw manifestKeptChanging(`${container}/${name}`);
         }
       }
     };

@@ -50,6 +50,19 @@ export interface ObjectDownload {
   layout?: ObjectLayout;
 }
 
+/**
+ * The error when a large object's manifest changed on every attempt to read it whole (the
+ * single GET's and the cloud layer's segment-by-segment download give up alike).
+ */
+export function manifestKeptChanging(url: string): ConflictError {
+  return new ConflictError({
+    status: 409,
+    method: 'GET',
+    url,
+    serviceMessage: 'the manifest kept changing during the download',
+  });
+}
+
 /** The Range header value for a range option. */
 export function rangeHeader(r: NonNullable<DownloadOptions['range']>): string {
   if (typeof r === 'string') return r.startsWith('bytes=') ? r : `bytes=${r}`;
@@ -94,12 +107,7 @@ export async function openDownload(
         if (!layout.consistent) {
           if (layout.kind === 'slo') {
             await res.body.dump().catch(() => {});
-            throw new ConflictError({
-              status: 409,
-              method: 'GET',
-              url: what,
-              serviceMessage: 'the manifest kept changing during the download',
-            });
+            throw manifestKeptChanging(what);
           }
           // DLO listings are eventually consistent: fall back to the length
           exp = { what, length };
