@@ -46,11 +46,11 @@ export class ReadBody {
   }
 }
 
-/**
- * One strict decoder for whole bodies, shared: a call without `stream` leaves no state behind.
- * fatal: a body that is not UTF-8 must keep its bytes; ignoreBOM: re-encoding gives them back exactly.
- */
-const wholeDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** fatal: a body that is not UTF-8 must keep its bytes; ignoreBOM: re-encoding gives them back exactly. */
+const STRICT_UTF8 = { fatal: true, ignoreBOM: true } as const;
+
+/** One strict decoder for whole bodies, shared: a call without `stream` leaves no state behind. */
+const wholeDecoder = new TextDecoder('utf-8', STRICT_UTF8);
 
 /**
  * Collects chunks as text while they are valid UTF-8, as bytes from the first one that is not.
@@ -80,7 +80,7 @@ class TextSink {
         return;
       }
       // a second chunk: from here decode as the chunks arrive, the first one included
-      this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+      this.decoder = new TextDecoder('utf-8', STRICT_UTF8);
       const first = this.first;
       this.first = undefined;
       if (!this.feed(first)) {
