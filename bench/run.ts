@@ -302,6 +302,23 @@ function memoryVerdict(m: any): { heapFlat: boolean; rssFlat: boolean; text: str
 /** One listing of every implementation, each in its own process: times and memory. */
 type ListRun = { samples: number[]; memory: any };
 
+/** What every process of a listing row is told: where, what, how many and how often. */
+function listCommon(
+  kind: 'ports' | 'objects',
+  target: { networkId?: string; container?: string; stubUrl?: string },
+  expect: number,
+  limit: number,
+) {
+  return {
+    ...(target.stubUrl ? {} : { cloud }),
+    kind,
+    ...target,
+    limit,
+    iterations: cfg.listIterations,
+    expect,
+  };
+}
+
 async function listRuns(
   id: string,
   kind: 'ports' | 'objects',
@@ -311,8 +328,7 @@ async function listRuns(
   rounds: number,
 ): Promise<Record<'ours' | 'floor' | 'openstacksdk', ListRun[]>> {
   const per: Record<'ours' | 'floor' | 'openstacksdk', ListRun[]> = { ours: [], floor: [], openstacksdk: [] };
-  const where = target.stubUrl ? {} : { cloud };
-  const common = { ...where, kind, ...target, limit, iterations: cfg.listIterations, expect };
+  const common = listCommon(kind, target, expect, limit);
   for (let round = 0; round < rounds; round++) {
     for (const impl of rotate(['ours', 'floor', 'openstacksdk'] as const, round)) {
       const r =
@@ -340,16 +356,7 @@ async function peakRssVariants(
   expect: number,
   limit: number,
 ): Promise<{ nodeHttp: number; liftoffOnly: number }> {
-  const spec = {
-    mode: 'list' as const,
-    impl: 'ours' as const,
-    cloud,
-    kind,
-    ...target,
-    limit,
-    iterations: cfg.listIterations,
-    expect,
-  };
+  const spec = { mode: 'list' as const, impl: 'ours' as const, ...listCommon(kind, target, expect, limit) };
   const nodeHttp = await nodeWorker(spec, ['--expose-gc'], { OSSDK_BENCH_TRANSPORT: 'node' });
   const liftoff = await nodeWorker(spec, ['--expose-gc', '--liftoff-only'], {
     OSSDK_BENCH_TRANSPORT: 'undici',

@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stubConnection } from './stub-connection.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORTS_LIMIT = 500;
@@ -135,16 +136,14 @@ async function runOurs(stub, kind, n, probeHeap, transport) {
   const distIndex = join(ROOT, 'dist', 'node', 'index.js');
   if (!existsSync(distIndex)) throw new Error(`${distIndex} is missing: run \`npm run build\` first`);
   const { Connection } = await import(pathToFileURL(distIndex).href);
-  const conn = new Connection({
-    ...(transport ? { transport } : {}),
-    env: {},
-    config: {
-      auth_type: 'admin_token',
-      auth: { token: 'stub-token' },
+  const conn = stubConnection(
+    Connection,
+    {
       network_endpoint_override: `${stub}/network`,
       object_store_endpoint_override: `${stub}/swift/v1/AUTH_bench`,
     },
-  });
+    transport,
+  );
   const list = () =>
     kind === 'ports'
       ? conn.network.listPorts({ limit: PORTS_LIMIT })

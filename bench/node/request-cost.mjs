@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stubConnection } from './stub-connection.mjs';
 
 const args = Object.fromEntries(
   process.argv
@@ -79,16 +80,7 @@ async function allocPerRequest(c, one) {
 async function child() {
   const dist = args.dist;
   const { Connection } = await import(pathToFileURL(join(dist, 'index.js')).href);
-  const transport = args.transport;
-  const conn = new Connection({
-    ...(transport ? { transport } : {}),
-    env: {},
-    config: {
-      auth_type: 'admin_token',
-      auth: { token: 'stub-token' },
-      compute_endpoint_override: args.stub,
-    },
-  });
+  const conn = stubConnection(Connection, { compute_endpoint_override: args.stub }, args.transport);
   const compute = conn.compute;
   const first = await compute.getFlavor('42');
   if (first.id !== '42') throw new Error('flavor 42 not found');
